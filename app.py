@@ -1,0 +1,19 @@
+"""Innovationsportalen: the router. Page config, database check, login, navigation by role, run."""
+
+import streamlit as st
+
+import db
+from components import auth, navigation, sidebar
+from components.context import t
+
+st.set_page_config(page_title="Innovationsportalen", page_icon=":material/emoji_objects:", layout="wide")
+
+problem = db.schema_problem()
+if problem:
+    st.error(t(problem), icon=":material/database:")
+    st.stop()
+
+actor = auth.start()
+page = st.navigation(navigation.pages_for(actor))
+sidebar.render(actor)
+page.run()

@@ -1,0 +1,27 @@
+"""Area names and colours for tables and charts, in the reader's language."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import context
+from services import organisations
+
+
+@st.cache_data(ttl=300, show_spinner=False)
+def _areas(language: str, url: str) -> list[tuple[str, str, str]]:
+    with context.reading() as session:
+        return [(a.code, a.name(language), a.colour) for a in organisations.list_areas(session=session)]
+
+
+def area_table() -> pd.DataFrame:
+    """`code`, `area` (name) and `colour` of every area."""
+    import db
+
+    return pd.DataFrame(_areas(context.lang(), db.database_url()), columns=["code", "area", "colour"])
+
+
+def with_area_names(frame: pd.DataFrame, code_column: str = "area_code") -> pd.DataFrame:
+    """Add `area` and `colour` to a frame that has area codes."""
+    return frame.merge(area_table(), left_on=code_column, right_on="code", how="left").drop(columns=["code"])

@@ -1,0 +1,125 @@
+"""Login with streamlit-authenticator, backed by the User table.
+
+The library draws the form, keeps the session and the re-login cookie. The password check is ours
+(`services.users.authenticate`: bcrypt, failure count, lockout) and so is everything after login:
+role and organisation come from the database on every run, and a deactivated user is logged out.
+"""
+
+from __future__ import annotations
+
+import os
+
+import streamlit as st
+import streamlit_authenticator as stauth
+
+from components import context
+from components.context import t
+from services import users
+from services.auth import Actor, load_actor
+from settings import COOKIE_KEY_ENV, COOKIE_NAME
+
+COOKIE_DAYS = 1.0
+_AUTHENTICATOR = "_authenticator"
+_SET_COOKIE = "_set_cookie_pending"
+_DELETE_COOKIE = "_delete_cookie_pending"
+NOTICE = "_auth_notice"
+
+
+def cookie_key() -> str | None:
+    """The secret that signs the re-login cookie: environment first, then `.streamlit/secrets.toml`."""
+    key = os.environ.get(COOKIE_KEY_ENV)
+    if key:
+        return key
+    try:
+        return st.secrets.get("cookie_key") or None
+    except FileNotFoundError:
+        return None
+
+
+def _check_credentials(username: str, password: str) -> bool:
+    with context.writing() as session:
+        return users.authenticate(session=session, username=username, password=password)
+
+
+def authenticator() -> stauth.Authenticate:
+    """The authenticator of this run (made by `start`)."""
+    return st.session_state[_AUTHENTICATOR]
+
+
+def start() -> Actor | None:
+    """Make this run's authenticator, restore a session from its cookie, and return the actor.
+
+    Call once per run, before navigation. Stops the app with a message when no cookie key is set.
+    """
+    key = cookie_key()
+    if not key:
+        st.error(t("auth.no_cookie_key", env=COOKIE_KEY_ENV))
+        st.stop()
+    with context.reading() as session:
+        credentials = users.credentials(session=session)
+    auth = stauth.Authenticate(credentials, COOKIE_NAME, key, COOKIE_DAYS, auto_hash=False)
+    # The one seam into the library: our check counts failures and honours lockouts in the database.
+    auth.authentication_controller.authentication_model.check_credentials = _check_credentials
+    st.session_state[_AUTHENTICATOR] = auth
+
+    if st.session_state.pop(_DELETE_COOKIE, False):
+        auth.cookie_controller.delete_cookie()
+    if not st.session_state.get("authentication_status") and COOKIE_NAME in st.context.cookies:
+        try:
+            auth.login(location="unrendered")
+        except Exception:
+            st.session_state["authentication_status"] = None
+
+    actor = None
+    if st.session_state.get("authentication_status"):
+        with context.reading() as session:
+            actor = load_actor(session, st.session_state.get("username"))
+        if actor is None:
+            # Deactivated (or removed) since the session began: out, now.
+            _logout(notice="auth.deactivated")
+        elif st.session_state.pop(_SET_COOKIE, False):
+            auth.cookie_controller.set_cookie()
+    if actor is not None and st.session_state.get(context.ACTOR_KEY) is None:
+        st.session_state[context.LANG_KEY] = actor.language  # the user's choice, kept in the database
+    st.session_state[context.ACTOR_KEY] = actor
+    return actor
+
+
+def _logout(notice: str | None = None) -> None:
+    authenticator().logout(location="unrendered")
+    st.session_state[context.ACTOR_KEY] = None
+    st.session_state[_DELETE_COOKIE] = True
+    if notice:
+        st.session_state[NOTICE] = notice
+
+
+def login_form() -> None:
+    """The login form; after a successful login the app reruns with the user's own pages."""
+    authenticator().login(
+        location="main",
+        fields={
+            "Form name": t("login.form"),
+            "Username": t("login.username"),
+            "Password": t("login.password"),
+            "Login": t("login.submit"),
+        },
+        key="login",
+    )
+    status = st.session_state.get("authentication_status")
+    if status:
+        # Set the cookie on the next run: a rerun now would unmount the component that writes it.
+        st.session_state[_SET_COOKIE] = True
+        st.session_state[context.ACTOR_KEY] = None
+        context.clear_caches()
+        st.rerun()
+    elif status is False:
+        # The same words for a wrong password, an unknown user and a locked account.
+        st.error(t("login.failed"))
+
+
+def logout_button() -> None:
+    """A logout button in the sidebar."""
+    if st.sidebar.button(t("auth.logout"), key="logout_button", icon=":material/logout:"):
+        _logout()
+        context.clear_caches()
+        st.rerun()

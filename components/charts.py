@@ -1,0 +1,105 @@
+"""Chart builders: pure functions from an aggregated DataFrame to an Altair chart.
+
+Each chart gets a `description` (its accessible name) and only the rows it draws. Area colours come
+from the data (`area`, `colour` columns), so that an area looks the same in every chart.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+LEGEND = alt.Legend(orient="bottom", columns=2, labelLimit=320, titleLimit=320)
+
+
+def _colour(data: pd.DataFrame, title: str) -> alt.Color:
+    """Colour by area name with each area's own colour, legend below the chart."""
+    pairs = data.drop_duplicates("area").sort_values("area")
+    scale = alt.Scale(domain=list(pairs["area"]), range=list(pairs["colour"]))
+    return alt.Color("area:N", scale=scale, title=title, legend=LEGEND)
+
+
+def stacked_bars(
+    data: pd.DataFrame,
+    *,
+    category: str,
+    value: str,
+    category_title: str,
+    value_title: str,
+    order: list[str],
+    description: str,
+    colour_title: str,
+) -> alt.Chart:
+    """Horizontal bars per `category` in the given order, stacked by area: long labels stay readable."""
+    return (
+        alt.Chart(data, description=description)
+        .mark_bar()
+        .encode(
+            y=alt.Y(f"{category}:N", sort=order, title=category_title),
+            x=alt.X(f"sum({value}):Q", title=value_title, stack="zero"),
+            color=_colour(data, colour_title),
+            tooltip=[
+                alt.Tooltip(f"{category}:N", title=category_title),
+                alt.Tooltip("area:N", title=colour_title),
+                alt.Tooltip(f"sum({value}):Q", title=value_title),
+            ],
+        )
+    )
+
+
+def complete_months(data: pd.DataFrame, months: list, value: str) -> pd.DataFrame:
+    """Add zero rows for months in which an area had nothing, so that no month silently disappears."""
+    areas = data[["area", "colour"]].drop_duplicates()
+    grid = pd.DataFrame({"month": pd.to_datetime(months)}).merge(areas, how="cross")
+    data = data.assign(month=pd.to_datetime(data["month"]))
+    merged = grid.merge(data[["month", "area", value]], on=["month", "area"], how="left")
+    return merged.fillna({value: 0})
+
+
+def monthly_bars(
+    data: pd.DataFrame, *, value: str, value_title: str, month_title: str, description: str, colour_title: str
+) -> alt.Chart:
+    """Bars per month, stacked by area."""
+    return (
+        alt.Chart(data, description=description)
+        .mark_bar()
+        .encode(
+            x=alt.X("yearmonth(month):O", title=month_title, axis=alt.Axis(format="%Y-%m", labelAngle=-45)),
+            y=alt.Y(f"sum({value}):Q", title=value_title, axis=alt.Axis(tickMinStep=1)),
+            color=_colour(data, colour_title),
+            tooltip=[
+                alt.Tooltip("yearmonth(month):O", format="%Y-%m", title=month_title),
+                alt.Tooltip("area:N", title=colour_title),
+                alt.Tooltip(f"sum({value}):Q", title=value_title),
+            ],
+        )
+    )
+
+
+def grouped_bars(
+    data: pd.DataFrame,
+    *,
+    x: str,
+    y: str,
+    x_title: str,
+    y_title: str,
+    description: str,
+    colour_title: str,
+    y_format: str = ",.0f",
+) -> alt.Chart:
+    """Bars per `x` (e.g. year), side by side per area."""
+    return (
+        alt.Chart(data, description=description)
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
+            xOffset="area:N",
+            y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format="~s")),
+            color=_colour(data, colour_title),
+            tooltip=[
+                alt.Tooltip(f"{x}:O", title=x_title),
+                alt.Tooltip("area:N", title=colour_title),
+                alt.Tooltip(f"{y}:Q", title=y_title, format=y_format),
+            ],
+        )
+    )

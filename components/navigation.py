@@ -1,0 +1,87 @@
+"""Which pages a visitor gets, built from their role: a page not handed to `st.navigation` cannot be
+reached. (Services check permissions again: a URL is not a permission.)"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import streamlit as st
+
+from components.context import t
+from models import Role
+from services.auth import Actor
+
+EVERYONE_LOGGED_IN = frozenset(Role)
+ADMIN = frozenset({Role.admin})
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    path: str
+    title_key: str
+    icon: str
+    section: str
+    url_path: str
+    roles: frozenset[Role] | None  # None: public
+    logged_out_only: bool = False
+    default: bool = False
+
+
+# In the order of DESIGN.md's page table; sections appear in the order of their first page.
+PAGES: tuple[PageSpec, ...] = (
+    # --- Start
+    PageSpec(
+        "pages/overview.py",
+        "nav.overview",
+        ":material/dashboard:",
+        "start",
+        "oversikt",
+        EVERYONE_LOGGED_IN,
+        default=True,
+    ),
+    # --- Idéer
+    # --- Innovationsfonden
+    # --- Testmiljöer
+    # --- Indikatorer
+    # --- Rådet
+    # --- Administration
+    PageSpec("pages/admin_users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
+    PageSpec("pages/admin_audit.py", "nav.admin_audit", ":material/history:", "admin", "handelselogg", ADMIN),
+    # --- Konto
+    PageSpec("pages/profile.py", "nav.profile", ":material/person:", "account", "min-profil", EVERYONE_LOGGED_IN),
+    PageSpec(
+        "pages/login.py",
+        "nav.login",
+        ":material/login:",
+        "account",
+        "logga-in",
+        None,
+        logged_out_only=True,
+        default=True,
+    ),
+)
+
+
+def visible_specs(actor: Actor | None) -> list[PageSpec]:
+    """The page specs this visitor may open, in menu order."""
+    specs = []
+    for spec in PAGES:
+        if actor is None:
+            if spec.roles is None:
+                specs.append(spec)
+        elif not spec.logged_out_only and (spec.roles is None or actor.role in spec.roles):
+            specs.append(spec)
+    return specs
+
+
+def pages_for(actor: Actor | None) -> dict[str, list[st.Page]]:
+    """`st.navigation`'s input: section title -> pages, with exactly one default page."""
+    sections: dict[str, list[st.Page]] = {}
+    specs = visible_specs(actor)
+    default = next((s for s in specs if s.default), specs[0])
+    for spec in specs:
+        page = st.Page(
+            spec.path, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path, default=spec is default
+        )
+        sections.setdefault(t(f"nav.section.{spec.section}"), []).append(page)
+    return sections

@@ -1,0 +1,45 @@
+"""The sidebar below the menu: who is logged in, the language switch, logout."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from components import auth, context
+from components.context import t
+from components.ui import set_document_language
+from i18n import LANGUAGES
+from services import users
+from services.auth import Actor
+
+_LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
+
+
+def _language_changed() -> None:
+    chosen = st.session_state["language_choice"]
+    st.session_state[context.LANG_KEY] = chosen
+    current = context.actor()
+    if current is not None:
+        with context.writing() as session:
+            users.set_language(session=session, actor=current, language=chosen)
+    context.clear_caches()
+
+
+def render(actor: Actor | None) -> None:
+    set_document_language()
+    with st.sidebar:
+        if actor is not None:
+            st.caption(t("auth.logged_in_as", name=actor.display_name, role=context.label(actor.role, "role")))
+        notice = st.session_state.pop(auth.NOTICE, None)
+        if notice:
+            st.warning(t(notice))
+        st.session_state.setdefault("language_choice", context.lang())
+        st.session_state["language_choice"] = context.lang()
+        st.selectbox(
+            t("profile.language"),
+            LANGUAGES,
+            format_func=_LANGUAGE_NAMES.get,
+            key="language_choice",
+            on_change=_language_changed,
+        )
+    if actor is not None:
+        auth.logout_button()

@@ -1,0 +1,161 @@
+"""Rendering helpers: headings, errors, form field messages, numbers, dates, pagination."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import streamlit as st
+
+from components.context import lang, t
+from services.errors import DomainError, Message, ValidationError
+from services.pagination import Page
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+NBSP = "\u00a0"
+
+
+_FLASH = "_flash"
+
+
+def heading(title_key: str, caption_key: str | None = None, **params: Any) -> None:
+    """The page title (and a caption), then any confirmation left by the previous run."""
+    st.title(t(title_key, **params))
+    if caption_key:
+        st.caption(t(caption_key, **params))
+    flash = st.session_state.pop(_FLASH, None)
+    if flash:
+        st.success(t(flash[0], **flash[1]), icon=":material/check_circle:")
+
+
+def forget_inputs(prefix: str) -> None:
+    """Empty the widgets whose keys start with `prefix` (after a successful submit)."""
+    for key in [k for k in st.session_state if str(k).startswith(prefix)]:
+        del st.session_state[key]
+
+
+def flash_and_rerun(key: str, **params: Any) -> None:
+    """Confirm a change after rerunning, so that the page shows the new state and the confirmation."""
+    st.session_state[_FLASH] = (key, params)
+    st.rerun()
+
+
+def set_document_language() -> None:
+    """Tell browsers and screen readers the page language (Streamlit serves lang="en")."""
+    code = "sv" if lang() == "sv" else "en"  # one of two constants: no user text reaches this HTML
+    with st.sidebar:
+        st.iframe(f"<script>window.parent.document.documentElement.lang = '{code}';</script>", height="content")
+
+
+def message(msg: Message) -> str:
+    return t(msg.key, **msg.params)
+
+
+def show_error(error: DomainError) -> None:
+    """A refused request as a calm message, never a traceback."""
+    st.error(t(error.key, **error.params), icon=":material/error:")
+
+
+class FieldErrors:
+    """Slots right below form fields, filled with what is wrong after a refused submit.
+
+    Usage: `errors.slot("email")` just after the e-mail widget; `errors.show(err)` after the service
+    refused. Widgets keep their values, so what the user typed stays.
+    """
+
+    def __init__(self) -> None:
+        self._slots: dict[str, Any] = {}
+        self._top = st.empty()
+
+    def slot(self, field: str) -> None:
+        self._slots[field] = st.empty()
+
+    def show(self, error: DomainError) -> None:
+        if isinstance(error, ValidationError) and error.fields:
+            unplaced = []
+            for field, msg in error.fields.items():
+                slot = self._slots.get(field)
+                if slot is not None:
+                    slot.error(message(msg), icon=":material/error:")
+                else:
+                    unplaced.append(message(msg))
+            self._top.error(
+                "\n\n".join([t("errors.form_invalid"), *unplaced]) if unplaced else t("errors.form_invalid"),
+                icon=":material/error:",
+            )
+        else:
+            self._top.error(t(error.key, **error.params), icon=":material/error:")
+
+
+def attempt(action: Callable[[], Any], errors: FieldErrors | None = None) -> Any | None:
+    """Run a service call; show a domain error (at the fields, if given) and return None instead."""
+    try:
+        return action()
+    except DomainError as error:
+        if errors is not None:
+            errors.show(error)
+        else:
+            show_error(error)
+        return None
+
+
+def fmt_int(value: float | int | None) -> str:
+    if value is None:
+        return "–"
+    text = f"{round(value):,}"
+    return text.replace(",", NBSP) if lang() == "sv" else text
+
+
+def fmt_sek(value: float | int | None) -> str:
+    if value is None:
+        return "–"
+    return f"{fmt_int(value)}{NBSP}kr" if lang() == "sv" else f"SEK{NBSP}{fmt_int(value)}"
+
+
+def fmt_msek(value: float | int | None) -> str:
+    """Millions of kronor with one decimal, as the council reads budgets."""
+    if value is None:
+        return "–"
+    text = f"{value / 1_000_000:.1f}"
+    return f"{text.replace('.', ',')}{NBSP}mnkr" if lang() == "sv" else f"SEK{NBSP}{text}{NBSP}m"
+
+
+def fmt_pct(value: float | None, decimals: int = 0) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:.{decimals}f}"
+    return f"{text.replace('.', ',')}{NBSP}%" if lang() == "sv" else f"{text}%"
+
+
+def fmt_date(value: date | datetime | None) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, datetime):
+        value = value.astimezone(STOCKHOLM).date()
+    return value.isoformat()
+
+
+def fmt_datetime(value: datetime | None) -> str:
+    if value is None:
+        return "–"
+    return value.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+
+
+def pager(page: Page[Any], key: str) -> None:
+    """The page picker under a paginated list, with "x–y of n"."""
+    if page.total == 0:
+        return
+    first = (page.page - 1) * page.page_size + 1
+    last = min(page.total, page.page * page.page_size)
+    cols = st.columns([3, 2])
+    cols[0].caption(t("ui.showing", first=fmt_int(first), last=fmt_int(last), total=fmt_int(page.total)))
+    if page.pages > 1:
+        with cols[1]:
+            st.pagination(page.pages, key=key)
+
+
+def current_page(key: str) -> int:
+    """The page number the pager with `key` selected on the previous run (1 before any choice)."""
+    return int(st.session_state.get(key) or 1)

@@ -1,0 +1,3 @@
+"""Texts of the testbeds pages and services. `{key: (swedish, english)}`."""
+
+TEXTS: dict[str, tuple[str, str]] = {}

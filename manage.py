@@ -1,0 +1,180 @@
+"""Command line for whoever runs Innovationsportalen: database, demo data, accounts, backups.
+
+python manage.py init-db             migrate the database to the newest schema
+python manage.py seed [--replace]    load the demo region into an empty database
+python manage.py prepare             what `make run` does before starting the app
+python manage.py create-user ...     add an account
+python manage.py reset-password ...  set a new password for an account
+python manage.py backup [FILE]       a consistent copy of the SQLite database
+"""
+
+from __future__ import annotations
+
+import secrets
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from alembic import command
+from alembic.config import Config
+
+import db
+from models import Language, Role
+from services import seed as seed_service
+from services import users
+from services.errors import DomainError, ValidationError
+from settings import COOKIE_KEY_ENV
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+SECRETS_FILE = db.PROJECT_DIR / ".streamlit" / "secrets.toml"
+
+
+def _fail(message: str) -> None:
+    typer.secho(message, fg=typer.colors.RED, err=True)
+    raise typer.Exit(code=1)
+
+
+def _describe(error: DomainError) -> str:
+    import i18n
+
+    parts = [i18n.t(error.key, **error.params)]
+    if isinstance(error, ValidationError):
+        parts += [f"  {field}: {i18n.t(m.key, **m.params)}" for field, m in error.fields.items()]
+    return "\n".join(parts)
+
+
+@app.command("init-db")
+def init_db() -> None:
+    """Create the database if needed and migrate it to the newest schema (Alembic `upgrade head`)."""
+    url = db.database_url()
+    path = db.sqlite_path(url)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    config = Config(str(db.PROJECT_DIR / "alembic.ini"))
+    config.attributes["url"] = url
+    command.upgrade(config, "head")
+    typer.echo(f"Database ready: {url}")
+
+
+@app.command()
+def seed(
+    replace: Annotated[bool, typer.Option("--replace", help="Delete all data first, then load the demo.")] = False,
+    if_empty: Annotated[bool, typer.Option("--if-empty", help="Do nothing when the database holds data.")] = False,
+) -> None:
+    """Load the demo region (data/seed/) into an empty database."""
+    engine = db.make_engine()
+    with db.write_session(engine) as session:
+        try:
+            counts = seed_service.load_demo(session, replace=replace)
+        except seed_service.AlreadySeeded:
+            if if_empty:
+                typer.echo("The database already holds data; the demo was not loaded.")
+                return
+            _fail("The database already holds data. Use --replace to delete everything and load the demo.")
+    typer.echo(
+        f"Demo region loaded: {counts['idea']} ideas, {counts['fundapplication']} fund applications, "
+        f"{counts['testbed']} testbeds, {counts['indicatorvalue']} indicator values. "
+        f"Demo logins: admin, council, manager, employee (password {seed_service.DEMO_PASSWORD})."
+    )
+
+
+@app.command("ensure-secrets")
+def ensure_secrets() -> None:
+    """Write a random cookie key to .streamlit/secrets.toml unless one is configured."""
+    import os
+
+    if os.environ.get(COOKIE_KEY_ENV):
+        return
+    if SECRETS_FILE.exists() and "cookie_key" in SECRETS_FILE.read_text(encoding="utf-8"):
+        return
+    SECRETS_FILE.parent.mkdir(exist_ok=True)
+    with SECRETS_FILE.open("a", encoding="utf-8") as handle:
+        handle.write(f'cookie_key = "{secrets.token_urlsafe(48)}"\n')
+    SECRETS_FILE.chmod(0o600)
+    typer.echo(f"Generated a cookie key in {SECRETS_FILE.relative_to(db.PROJECT_DIR)}")
+
+
+@app.command()
+def prepare() -> None:
+    """Everything `make run` needs before starting: schema, cookie key, demo data when empty."""
+    init_db()
+    ensure_secrets()
+    seed(replace=False, if_empty=True)
+
+
+@app.command("create-user")
+def create_user(
+    username: str,
+    display_name: Annotated[str, typer.Option("--name", prompt=True)],
+    email: Annotated[str, typer.Option(prompt=True)],
+    role: Annotated[Role, typer.Option(prompt=True)] = Role.employee,
+    organisation: Annotated[str | None, typer.Option(help="Short name, e.g. KS")] = None,
+    language: Language = Language.sv,
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)] = "",
+) -> None:
+    """Add an account (as the operator: recorded in the audit log without a user)."""
+    from sqlmodel import select
+
+    from models import Organisation
+    from services.auth import operator
+
+    engine = db.make_engine()
+    with db.write_session(engine) as session:
+        organisation_id = None
+        if organisation:
+            organisation_id = session.exec(
+                select(Organisation.id).where(Organisation.short_name == organisation)
+            ).first()
+            if organisation_id is None:
+                _fail(f"No organisation with the short name {organisation!r}.")
+        try:
+            user = users.create_user(
+                session=session,
+                actor=operator(),
+                data={
+                    "username": username,
+                    "display_name": display_name,
+                    "email": email,
+                    "role": role,
+                    "organisation_id": organisation_id,
+                    "password": password,
+                    "language": language,
+                },
+            )
+        except DomainError as error:
+            _fail(_describe(error))
+        typer.echo(f"Created {user.username} ({user.role}).")
+
+
+@app.command("reset-password")
+def reset_password(
+    username: str,
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+) -> None:
+    """Set a new password for an account and lift any lockout."""
+    engine = db.make_engine()
+    with db.write_session(engine) as session:
+        try:
+            users.reset_password_by_username(session=session, username=username, password=password)
+        except DomainError as error:
+            _fail(_describe(error))
+    typer.echo(f"New password set for {username}.")
+
+
+@app.command()
+def backup(target: Annotated[Path | None, typer.Argument(help="File to write")] = None) -> None:
+    """A consistent copy of the SQLite database, safe while the app runs (SQLite's backup API)."""
+    source = db.sqlite_path(db.database_url())
+    if source is None or not source.exists():
+        _fail("Backups here are for the SQLite file; for PostgreSQL use pg_dump.")
+    target = target or source.parent / "backups" / f"innovation-{datetime.now():%Y%m%d-%H%M%S}.db"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+        src.backup(dst)
+    typer.echo(f"Backup written: {target}")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,720 @@
+"""Every table of Innovationsportalen, in one module.
+
+Names are English; the UI speaks Swedish through `i18n`. Enumerations are plain strings checked by the
+database (`CHECK ... IN (...)`) so that they read the same in SQLite and PostgreSQL; the allowed values
+live in the `StrEnum` classes below, which the services use. Times are timezone-aware UTC (`utcnow()`;
+SQLModel refuses naive ones); dates are calendar dates in Stockholm.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from typing import Any
+
+import sqlalchemy as sa
+from sqlmodel import Field, SQLModel
+
+# Stable constraint names, so that Alembic's batch mode (SQLite) can find and alter them.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def utcnow() -> datetime:
+    """Now, in UTC: what every `*_at` column stores."""
+    return datetime.now(UTC)
+
+
+def one_of(column: str, values: type[StrEnum], name: str | None = None) -> sa.CheckConstraint:
+    """A CHECK constraint that keeps `column` within the enumeration (NULL allowed)."""
+    allowed = ", ".join(f"'{v.value}'" for v in values)
+    return sa.CheckConstraint(f"{column} IS NULL OR {column} IN ({allowed})", name=name or column)
+
+
+def _text(length: int | None = None) -> Any:
+    return sa.String(length) if length else sa.Text()
+
+
+# ---------------------------------------------------------------- enumerations
+
+
+class Role(StrEnum):
+    admin = "admin"
+    council = "council"
+    manager = "manager"
+    employee = "employee"
+
+
+class Language(StrEnum):
+    sv = "sv"
+    en = "en"
+
+
+class OrganisationKind(StrEnum):
+    forvaltning = "forvaltning"
+    bolag = "bolag"
+    central = "central"
+
+
+class IdeaStage(StrEnum):
+    received = "received"
+    screening = "screening"
+    development = "development"
+    testing = "testing"
+    implementation = "implementation"
+    spread = "spread"
+    parked = "parked"
+    closed = "closed"
+
+
+# The forward path; `parked` and `closed` are side exits.
+STAGE_PATH: tuple[IdeaStage, ...] = (
+    IdeaStage.received,
+    IdeaStage.screening,
+    IdeaStage.development,
+    IdeaStage.testing,
+    IdeaStage.implementation,
+    IdeaStage.spread,
+)
+
+
+class SubmitterKind(StrEnum):
+    employee = "employee"
+    patient = "patient"
+    relative = "relative"
+    traveller = "traveller"
+    resident = "resident"
+    external = "external"
+
+
+# Submitters the strategy calls "users": their share is a central indicator.
+PUBLIC_SUBMITTER_KINDS: tuple[SubmitterKind, ...] = (
+    SubmitterKind.patient,
+    SubmitterKind.relative,
+    SubmitterKind.traveller,
+    SubmitterKind.resident,
+)
+
+
+class BenefitKind(StrEnum):
+    economic = "economic"
+    social = "social"
+    environmental = "environmental"
+
+
+class IpStatus(StrEnum):
+    not_assessed = "not_assessed"
+    no_ip = "no_ip"
+    under_assessment = "under_assessment"
+    protected = "protected"
+    agreement_signed = "agreement_signed"
+
+
+class IdeaEventKind(StrEnum):
+    created = "created"
+    stage_changed = "stage_changed"
+    assigned = "assigned"
+    comment = "comment"
+    ip_changed = "ip_changed"
+    linked = "linked"
+    merged = "merged"
+    adopted = "adopted"
+    anonymised = "anonymised"
+
+
+class CallStatus(StrEnum):
+    planned = "planned"
+    open = "open"
+    closed = "closed"
+    decided = "decided"
+
+
+class ApplicationStatus(StrEnum):
+    draft = "draft"
+    submitted = "submitted"
+    in_review = "in_review"
+    needs_info = "needs_info"
+    approved = "approved"
+    rejected = "rejected"
+    in_progress = "in_progress"
+    final_reported = "final_reported"
+    closed = "closed"
+
+
+class Recommendation(StrEnum):
+    yes = "yes"
+    maybe = "maybe"
+    no = "no"
+
+
+class ReportKind(StrEnum):
+    progress = "progress"
+    final = "final"
+
+
+class EnvType(StrEnum):
+    lab = "lab"
+    simulated = "simulated"
+    real = "real"
+
+
+class Access(StrEnum):
+    free = "free"
+    conditional = "conditional"
+    paid = "paid"
+
+
+class TestbedStatus(StrEnum):
+    open = "open"
+    planned = "planned"
+    closed = "closed"
+
+
+class RequesterKind(StrEnum):
+    company = "company"
+    researcher = "researcher"
+    employee = "employee"
+    public_body = "public_body"
+    other = "other"
+
+
+class RequestStatus(StrEnum):
+    new = "new"
+    in_dialogue = "in_dialogue"
+    accepted = "accepted"
+    declined = "declined"
+    completed = "completed"
+
+
+class Direction(StrEnum):
+    up = "up"
+    down = "down"
+
+
+class Frequency(StrEnum):
+    month = "month"
+    quarter = "quarter"
+    year = "year"
+
+
+class IndicatorSource(StrEnum):
+    computed = "computed"
+    reported = "reported"
+
+
+class IndicatorScope(StrEnum):
+    central = "central"
+    own = "own"
+
+
+class ValueStatus(StrEnum):
+    draft = "draft"
+    submitted = "submitted"
+    returned = "returned"
+    approved = "approved"
+
+
+# ---------------------------------------------------------------- mixins
+
+
+class Timestamps(SQLModel):
+    created_at: datetime = Field(default_factory=utcnow, nullable=False)
+    updated_at: datetime = Field(default_factory=utcnow, nullable=False)
+
+
+# ---------------------------------------------------------------- region
+
+
+class Area(Timestamps, table=True):
+    """A core activity area (kärnverksamhet). Data, not code: an admin can add one."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(sa_type=_text(30), unique=True)
+    name_sv: str = Field(sa_type=_text(120))
+    name_en: str = Field(sa_type=_text(120))
+    colour: str = Field(default="#555555", sa_type=_text(7))
+    sort_order: int = Field(default=0)
+
+
+class Organisation(Timestamps, table=True):
+    """A nämnd, förvaltning or bolag; belongs to one core area."""
+
+    __table_args__ = (one_of("kind", OrganisationKind),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_type=_text(200), unique=True)
+    short_name: str = Field(sa_type=_text(40), unique=True)
+    kind: str = Field(sa_type=_text(20))
+    area_id: int = Field(foreign_key="area.id", index=True)
+    # use_alter: organisation and user refer to each other.
+    innovation_lead_id: int | None = Field(
+        default=None,
+        sa_column_args=[sa.ForeignKey("user.id", use_alter=True, ondelete="SET NULL")],
+        sa_type=sa.Integer,
+    )
+    innovation_lead_appointed_on: date | None = None
+
+
+class User(Timestamps, table=True):
+    """A person who logs in. Usernames are lower-case; passwords are bcrypt hashes."""
+
+    __table_args__ = (
+        one_of("role", Role),
+        one_of("language", Language),
+        sa.CheckConstraint("username = lower(username)", name="username_lower"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    username: str = Field(sa_type=_text(60), unique=True)
+    display_name: str = Field(sa_type=_text(120))
+    email: str = Field(sa_type=_text(254), index=True)
+    password_hash: str = Field(sa_type=_text(100))
+    role: str = Field(sa_type=_text(20), index=True)
+    organisation_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
+    language: str = Field(default=Language.sv, sa_type=_text(2))
+    is_active: bool = Field(default=True)
+    certified_innovation_leader_on: date | None = None
+    failed_logins: int = Field(default=0)
+    locked_until: datetime | None = None
+    last_login_at: datetime | None = None
+
+
+# ---------------------------------------------------------------- ideas
+
+
+class Idea(Timestamps, table=True):
+    """An idea from an employee or a patient, relative, traveller or resident."""
+
+    __table_args__ = (
+        one_of("stage", IdeaStage),
+        one_of("submitter_kind", SubmitterKind),
+        one_of("benefit_kind", BenefitKind),
+        one_of("ip_status", IpStatus),
+        sa.CheckConstraint(
+            "(contact_name IS NULL AND contact_email IS NULL) OR consent_at IS NOT NULL",
+            name="contact_needs_consent",
+        ),
+        sa.CheckConstraint("stage <> 'closed' OR closed_reason IS NOT NULL", name="closed_has_reason"),
+        sa.Index(None, "area_id", "stage"),
+        sa.Index(None, "organisation_id", "stage"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ref: str = Field(sa_type=_text(20), unique=True)
+    title: str = Field(sa_type=_text(120))
+    need: str = Field(sa_type=_text())
+    proposal: str = Field(sa_type=_text())
+    benefit_kind: str = Field(sa_type=_text(20))
+    submitter_kind: str = Field(sa_type=_text(20), index=True)
+    submitter_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    contact_name: str | None = Field(default=None, sa_type=_text(120))
+    contact_email: str | None = Field(default=None, sa_type=_text(254), index=True)
+    consent_at: datetime | None = None
+    area_id: int = Field(foreign_key="area.id", index=True)
+    organisation_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
+    owner_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    stage: str = Field(default=IdeaStage.received, sa_type=_text(20), index=True)
+    stage_changed_at: datetime = Field(default_factory=utcnow, index=True)
+    # When the idea first left `received`: response times are measured to here.
+    first_decision_at: datetime | None = None
+    closed_reason: str | None = Field(default=None, sa_type=_text())
+    ip_status: str = Field(default=IpStatus.not_assessed, sa_type=_text(20), index=True)
+    merged_into_id: int | None = Field(default=None, foreign_key="idea.id", index=True)
+    anonymised_at: datetime | None = None
+    received_at: datetime = Field(default_factory=utcnow, index=True)
+
+
+class IdeaArea(SQLModel, table=True):
+    """A further core area that a cross-sector idea touches."""
+
+    idea_id: int = Field(foreign_key="idea.id", primary_key=True, ondelete="CASCADE")
+    area_id: int = Field(foreign_key="area.id", primary_key=True, index=True)
+
+
+class IdeaEvent(SQLModel, table=True):
+    """One entry of an idea's timeline; `internal` entries are hidden from the submitter."""
+
+    __table_args__ = (
+        one_of("kind", IdeaEventKind),
+        one_of("from_stage", IdeaStage),
+        one_of("to_stage", IdeaStage),
+        sa.Index(None, "idea_id", "at"),
+        sa.Index(None, "kind", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    idea_id: int = Field(foreign_key="idea.id", ondelete="CASCADE")
+    at: datetime = Field(default_factory=utcnow)
+    actor_id: int | None = Field(default=None, foreign_key="user.id")
+    kind: str = Field(sa_type=_text(20))
+    from_stage: str | None = Field(default=None, sa_type=_text(20))
+    to_stage: str | None = Field(default=None, sa_type=_text(20))
+    text: str | None = Field(default=None, sa_type=_text())
+    internal: bool = Field(default=False)
+    related_idea_id: int | None = Field(default=None, foreign_key="idea.id")
+
+
+class IdeaAdoption(SQLModel, table=True):
+    """Spread: another organisation took the innovation into use."""
+
+    __table_args__ = (sa.UniqueConstraint("idea_id", "organisation_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    idea_id: int = Field(foreign_key="idea.id", index=True, ondelete="CASCADE")
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    adopted_on: date = Field(index=True)
+    note: str | None = Field(default=None, sa_type=_text())
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class IdeaSupport(SQLModel, table=True):
+    """An employee backs an idea; once per person and idea."""
+
+    __table_args__ = (sa.UniqueConstraint("idea_id", "user_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    idea_id: int = Field(foreign_key="idea.id", index=True, ondelete="CASCADE")
+    user_id: int = Field(foreign_key="user.id", index=True)
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- Innovationsfonden
+
+DEFAULT_CRITERIA: tuple[str, ...] = ("nytta", "nyhetsgrad", "genomförbarhet", "spridningspotential")
+
+
+class FundCall(Timestamps, table=True):
+    """A call (utlysning) within Innovationsfonden."""
+
+    __table_args__ = (
+        one_of("status", CallStatus),
+        sa.CheckConstraint("budget_sek >= 0", name="budget_not_negative"),
+        sa.CheckConstraint("closes_on >= opens_on", name="closes_after_opens"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_type=_text(200), unique=True)
+    year: int = Field(index=True)
+    budget_sek: int
+    opens_on: date = Field(index=True)
+    closes_on: date = Field(index=True)
+    status: str = Field(default=CallStatus.planned, sa_type=_text(20), index=True)
+    description: str = Field(default="", sa_type=_text())
+    criteria: list[str] = Field(default_factory=lambda: list(DEFAULT_CRITERIA), sa_type=sa.JSON)
+
+
+class FundApplication(Timestamps, table=True):
+    """An application to a fund call; after approval, the funded project."""
+
+    __table_args__ = (
+        one_of("status", ApplicationStatus),
+        one_of("benefit_kind", BenefitKind),
+        sa.CheckConstraint("requested_sek > 0", name="requested_positive"),
+        sa.CheckConstraint("co_funding_sek >= 0", name="co_funding_not_negative"),
+        sa.CheckConstraint(
+            "granted_sek IS NULL OR (granted_sek >= 0 AND granted_sek <= requested_sek)",
+            name="granted_within_requested",
+        ),
+        sa.CheckConstraint("ends_on >= starts_on", name="ends_after_starts"),
+        sa.Index(None, "call_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ref: str = Field(sa_type=_text(20), unique=True)
+    call_id: int = Field(foreign_key="fundcall.id")
+    applicant_id: int = Field(foreign_key="user.id", index=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    area_id: int = Field(foreign_key="area.id", index=True)
+    idea_id: int | None = Field(default=None, foreign_key="idea.id", index=True)
+    testbed_id: int | None = Field(default=None, foreign_key="testbed.id", index=True)
+    title: str = Field(sa_type=_text(200))
+    summary: str = Field(sa_type=_text())
+    expected_benefit: str = Field(sa_type=_text())
+    benefit_kind: str = Field(default=BenefitKind.social, sa_type=_text(20))
+    requested_sek: int
+    co_funding_sek: int = Field(default=0)
+    starts_on: date
+    ends_on: date
+    status: str = Field(default=ApplicationStatus.draft, sa_type=_text(20), index=True)
+    submitted_at: datetime | None = Field(default=None, index=True)
+    granted_sek: int | None = None
+    decided_on: date | None = Field(default=None, index=True)
+    decided_by_id: int | None = Field(default=None, foreign_key="user.id")
+    decision_note: str | None = Field(default=None, sa_type=_text())
+
+
+class FundApplicationEvent(SQLModel, table=True):
+    """The application's history as the applicant follows it: status moves and messages."""
+
+    __table_args__ = (
+        one_of("from_status", ApplicationStatus),
+        one_of("to_status", ApplicationStatus),
+        sa.Index(None, "application_id", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="fundapplication.id", ondelete="CASCADE")
+    at: datetime = Field(default_factory=utcnow)
+    actor_id: int | None = Field(default=None, foreign_key="user.id")
+    from_status: str | None = Field(default=None, sa_type=_text(20))
+    to_status: str | None = Field(default=None, sa_type=_text(20))
+    text: str | None = Field(default=None, sa_type=_text())
+
+
+class ReviewAssignment(SQLModel, table=True):
+    """An admin asks a person to review an application; ended when they declare a conflict."""
+
+    __table_args__ = (sa.UniqueConstraint("application_id", "reviewer_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="fundapplication.id", index=True, ondelete="CASCADE")
+    reviewer_id: int = Field(foreign_key="user.id", index=True)
+    assigned_by_id: int | None = Field(default=None, foreign_key="user.id")
+    assigned_at: datetime = Field(default_factory=utcnow)
+    conflict_declared_at: datetime | None = None
+    conflict_note: str | None = Field(default=None, sa_type=_text())
+
+
+class FundReview(Timestamps, table=True):
+    """One reviewer's scores; details are shown only after `no_conflict_declared_at` is set."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("application_id", "reviewer_id"),
+        one_of("recommendation", Recommendation),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="fundapplication.id", index=True, ondelete="CASCADE")
+    reviewer_id: int = Field(foreign_key="user.id", index=True)
+    no_conflict_declared_at: datetime | None = None
+    # {criterion: 1..5, or null for "ej bedömbar"}
+    scores: dict[str, int | None] = Field(default_factory=dict, sa_type=sa.JSON)
+    recommendation: str | None = Field(default=None, sa_type=_text(10))
+    comment: str | None = Field(default=None, sa_type=_text())
+    submitted_at: datetime | None = None
+
+
+class FundReport(Timestamps, table=True):
+    """A progress or final report that a funded project owes."""
+
+    __table_args__ = (
+        one_of("kind", ReportKind),
+        sa.CheckConstraint("spent_sek IS NULL OR spent_sek >= 0", name="spent_not_negative"),
+        sa.Index(None, "application_id", "due_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    application_id: int = Field(foreign_key="fundapplication.id", ondelete="CASCADE")
+    kind: str = Field(sa_type=_text(10))
+    due_on: date = Field(index=True)
+    submitted_on: date | None = None
+    submitted_by_id: int | None = Field(default=None, foreign_key="user.id")
+    text: str | None = Field(default=None, sa_type=_text())
+    spent_sek: int | None = None
+
+
+# ---------------------------------------------------------------- test and demonstration environments
+
+
+class Testbed(Timestamps, table=True):
+    """A test and demonstration environment (test- och demonstrationsmiljö)."""
+
+    __test__ = False  # not a pytest test class, despite the name
+
+    __table_args__ = (
+        one_of("env_type", EnvType),
+        one_of("access", Access),
+        one_of("status", TestbedStatus),
+        sa.CheckConstraint("trl_min BETWEEN 1 AND 9 AND trl_max BETWEEN 1 AND 9", name="trl_range"),
+        sa.CheckConstraint("trl_min <= trl_max", name="trl_order"),
+        sa.CheckConstraint("lat IS NULL OR lat BETWEEN -90 AND 90", name="lat_range"),
+        sa.CheckConstraint("lon IS NULL OR lon BETWEEN -180 AND 180", name="lon_range"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    slug: str = Field(sa_type=_text(80), unique=True)
+    name: str = Field(sa_type=_text(200))
+    area_id: int = Field(foreign_key="area.id", index=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    summary: str = Field(sa_type=_text())
+    offers: str = Field(sa_type=_text())
+    conditions: str = Field(default="", sa_type=_text())
+    env_type: str = Field(sa_type=_text(20), index=True)
+    access: str = Field(sa_type=_text(20), index=True)
+    for_external: bool = Field(default=True)
+    for_employees: bool = Field(default=True)
+    trl_min: int = Field(default=1)
+    trl_max: int = Field(default=9)
+    status: str = Field(default=TestbedStatus.open, sa_type=_text(20), index=True)
+    address: str | None = Field(default=None, sa_type=_text(200))
+    lat: float | None = None
+    lon: float | None = None
+    contact_name: str | None = Field(default=None, sa_type=_text(120))
+    contact_email: str | None = Field(default=None, sa_type=_text(254))
+    url: str | None = Field(default=None, sa_type=_text(300))
+
+
+class TestbedRequest(Timestamps, table=True):
+    """A request to use a testbed ("en tydlig väg in")."""
+
+    __test__ = False
+
+    __table_args__ = (
+        one_of("requester_kind", RequesterKind),
+        one_of("status", RequestStatus),
+        sa.Index(None, "testbed_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ref: str = Field(sa_type=_text(20), unique=True)
+    testbed_id: int = Field(foreign_key="testbed.id")
+    requester_name: str | None = Field(default=None, sa_type=_text(120))
+    requester_org: str | None = Field(default=None, sa_type=_text(200))
+    requester_email: str | None = Field(default=None, sa_type=_text(254), index=True)
+    requester_kind: str = Field(sa_type=_text(20), index=True)
+    description: str = Field(sa_type=_text())
+    wanted_period: str | None = Field(default=None, sa_type=_text(120))
+    consent_at: datetime | None = None
+    status: str = Field(default=RequestStatus.new, sa_type=_text(20), index=True)
+    received_at: datetime = Field(default_factory=utcnow, index=True)
+    first_response_at: datetime | None = None
+    handled_by_id: int | None = Field(default=None, foreign_key="user.id")
+    idea_id: int | None = Field(default=None, foreign_key="idea.id", index=True)
+    application_id: int | None = Field(default=None, foreign_key="fundapplication.id", index=True)
+    anonymised_at: datetime | None = None
+
+
+class TestbedRequestEvent(SQLModel, table=True):
+    """A status move or message on a testbed request."""
+
+    __test__ = False
+
+    __table_args__ = (
+        one_of("from_status", RequestStatus),
+        one_of("to_status", RequestStatus),
+        sa.Index(None, "request_id", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    request_id: int = Field(foreign_key="testbedrequest.id", ondelete="CASCADE")
+    at: datetime = Field(default_factory=utcnow)
+    actor_id: int | None = Field(default=None, foreign_key="user.id")
+    from_status: str | None = Field(default=None, sa_type=_text(20))
+    to_status: str | None = Field(default=None, sa_type=_text(20))
+    text: str | None = Field(default=None, sa_type=_text())
+
+
+# ---------------------------------------------------------------- indicators
+
+
+class Indicator(Timestamps, table=True):
+    """A central indicator, or one that an administration set for itself (`scope='own'`)."""
+
+    __table_args__ = (
+        one_of("direction", Direction),
+        one_of("frequency", Frequency),
+        one_of("source", IndicatorSource),
+        one_of("scope", IndicatorScope),
+        sa.CheckConstraint("source <> 'computed' OR computation IS NOT NULL", name="computed_has_key"),
+        sa.CheckConstraint("scope <> 'own' OR owner_org_id IS NOT NULL", name="own_has_owner"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    code: str = Field(sa_type=_text(30), unique=True)
+    name_sv: str = Field(sa_type=_text(200))
+    name_en: str = Field(sa_type=_text(200))
+    description: str = Field(default="", sa_type=_text())
+    unit: str = Field(sa_type=_text(20))
+    direction: str = Field(default=Direction.up, sa_type=_text(10))
+    frequency: str = Field(default=Frequency.quarter, sa_type=_text(10))
+    source: str = Field(sa_type=_text(10), index=True)
+    computation: str | None = Field(default=None, sa_type=_text(60))
+    scope: str = Field(default=IndicatorScope.central, sa_type=_text(10))
+    owner_org_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
+    is_active: bool = Field(default=True)
+
+
+class IndicatorTarget(Timestamps, table=True):
+    """A target for one year, for the region (no area or organisation), an area or an organisation."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("indicator_id", "year", "area_id", "organisation_id"),
+        sa.CheckConstraint("area_id IS NULL OR organisation_id IS NULL", name="one_level"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", index=True, ondelete="CASCADE")
+    year: int = Field(index=True)
+    area_id: int | None = Field(default=None, foreign_key="area.id")
+    organisation_id: int | None = Field(default=None, foreign_key="organisation.id")
+    value: float
+
+
+class IndicatorValue(Timestamps, table=True):
+    """A value that an organisation reports for a period; approved values count in dashboards."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("indicator_id", "organisation_id", "period_start"),
+        one_of("status", ValueStatus),
+        sa.Index(None, "organisation_id", "period_start"),
+        sa.Index(None, "indicator_id", "status", "period_start"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    indicator_id: int = Field(foreign_key="indicator.id", ondelete="CASCADE")
+    organisation_id: int = Field(foreign_key="organisation.id")
+    period_start: date
+    value: float
+    status: str = Field(default=ValueStatus.draft, sa_type=_text(10))
+    note: str | None = Field(default=None, sa_type=_text())
+    entered_by_id: int | None = Field(default=None, foreign_key="user.id")
+    submitted_at: datetime | None = None
+    reviewed_by_id: int | None = Field(default=None, foreign_key="user.id")
+    reviewed_at: datetime | None = None
+
+
+class AnnualReport(Timestamps, table=True):
+    """The innovationsbokslut of a year, for the region (no organisation) or one organisation.
+
+    When frozen, `snapshot` keeps the figures as published, whatever the records say later.
+    """
+
+    __table_args__ = (sa.UniqueConstraint("year", "organisation_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    year: int = Field(index=True)
+    organisation_id: int | None = Field(default=None, foreign_key="organisation.id")
+    commentary: str = Field(default="", sa_type=_text())
+    frozen_at: datetime | None = None
+    frozen_by_id: int | None = Field(default=None, foreign_key="user.id")
+    snapshot: dict[str, Any] | None = Field(default=None, sa_type=sa.JSON)
+
+
+# ---------------------------------------------------------------- bookkeeping
+
+
+class RefSequence(SQLModel, table=True):
+    """The last number handed out per reference prefix and year (IDE-2026-00042 and the like)."""
+
+    prefix: str = Field(sa_type=_text(10), primary_key=True)
+    year: int = Field(primary_key=True)
+    last_value: int = Field(default=0)
+
+
+class AuditLog(SQLModel, table=True):
+    """Who changed what, and when: one row per write that changes a record."""
+
+    __table_args__ = (sa.Index(None, "entity", "entity_id"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    actor_id: int | None = Field(default=None, foreign_key="user.id", index=True)
+    action: str = Field(sa_type=_text(60), index=True)
+    entity: str = Field(sa_type=_text(40))
+    entity_id: int | None = None
+    details: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)

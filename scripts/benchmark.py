@@ -1,0 +1,288 @@
+"""Speed and memory at ten times the region's size, written to benchmarks/RESULTS.md.
+
+    .venv/bin/python scripts/benchmark.py [--ideas 100000] [--values 1000000] [--keep]
+
+Builds a scaled database in benchmarks/ (migrated with Alembic, filled with fast bulk inserts on top of
+the demo region), then times the service calls that pages make, each a few times, and reports the
+median and the peak memory the process needed. Timings are for comparison between versions on the same
+machine, not limits: tests never assert them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import random
+import resource
+import shutil
+import statistics
+import sys
+import time
+import tracemalloc
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import text
+
+import db
+from services import seed
+from services.auth import load_actor
+
+PROJECT = Path(__file__).resolve().parent.parent
+OUT_DIR = PROJECT / "benchmarks"
+STAGES = ["received", "screening", "development", "testing", "implementation", "spread", "parked", "closed"]
+KINDS = ["employee", "patient", "relative", "traveller", "resident", "external"]
+TODAY = seed.SEED_REFERENCE_DAY
+
+# Each benchmark: a name and a function of (session, actors) -> anything. Feature modules add theirs.
+BENCHMARKS: list[tuple[str, Callable[[Any, dict[str, Any]], Any]]] = []
+
+
+def benchmark(name: str) -> Callable[[Callable[[Any, dict[str, Any]], Any]], Callable[[Any, dict[str, Any]], Any]]:
+    def register(fn: Callable[[Any, dict[str, Any]], Any]) -> Callable[[Any, dict[str, Any]], Any]:
+        BENCHMARKS.append((name, fn))
+        return fn
+
+    return register
+
+
+# ---------------------------------------------------------------- the scaled database
+
+
+def build(path: Path, ideas: int, values: int) -> dict[str, int]:
+    if path.exists():
+        path.unlink()
+    url = f"sqlite:///{path}"
+    config = Config(str(PROJECT / "alembic.ini"))
+    config.attributes["url"] = url
+    command.upgrade(config, "head")
+    engine = db.make_engine(url)
+    with db.write_session(engine) as session:
+        seed.load_demo(session, today=TODAY)
+    rng = random.Random(42)
+    with engine.begin() as conn:
+        areas = [r[0] for r in conn.execute(text("SELECT id FROM area"))]
+        orgs = [(r[0], r[1]) for r in conn.execute(text("SELECT id, area_id FROM organisation"))]
+        indicators = [r[0] for r in conn.execute(text("SELECT id FROM indicator WHERE source = 'reported'"))]
+        # Ten times the organisations: more companies and units per area.
+        now = datetime.now(UTC).replace(tzinfo=None)
+        extra_orgs = [
+            {"name": f"Benchmark-enhet {i}", "short": f"BE{i}", "area": areas[i % len(areas)], "now": now}
+            for i in range(len(orgs) * 9)
+        ]
+        conn.execute(
+            text(
+                "INSERT INTO organisation (name, short_name, kind, area_id, created_at, updated_at) "
+                "VALUES (:name, :short, 'bolag', :area, :now, :now)"
+            ),
+            extra_orgs,
+        )
+        orgs = [(r[0], r[1]) for r in conn.execute(text("SELECT id, area_id FROM organisation"))]
+        start = datetime(2017, 1, 1)
+        span = (datetime(2026, 11, 27) - start).total_seconds()
+        rows = []
+        for i in range(ideas):
+            org_id, area_id = rng.choice(orgs)
+            received = start + timedelta(seconds=rng.random() * span)
+            stage = rng.choices(STAGES, weights=[10, 10, 8, 6, 5, 3, 4, 8])[0]
+            decided = received + timedelta(days=rng.randint(1, 60)) if stage != "received" else None
+            rows.append(
+                {
+                    "ref": f"BEN-{i:07d}",
+                    "title": f"Benchmarkidé {i} om vårdflöden och resor",
+                    "need": "Behov " * 20,
+                    "proposal": "Förslag " * 20,
+                    "kind": rng.choice(KINDS),
+                    "area": area_id,
+                    "org": org_id,
+                    "stage": stage,
+                    "received": received,
+                    "decided": decided,
+                    "reason": "Avslutad i benchmark" if stage == "closed" else None,
+                }
+            )
+        conn.execute(
+            text(
+                "INSERT INTO idea (ref, title, need, proposal, benefit_kind, submitter_kind, area_id, "
+                "organisation_id, stage, stage_changed_at, first_decision_at, closed_reason, ip_status, "
+                "received_at, created_at, updated_at) VALUES (:ref, :title, :need, :proposal, 'social', :kind, "
+                ":area, :org, :stage, :received, :decided, :reason, 'not_assessed', :received, :received, "
+                ":received)"
+            ),
+            rows,
+        )
+        conn.execute(
+            text(
+                "INSERT INTO ideaevent (idea_id, at, kind, to_stage, internal) "
+                "SELECT id, received_at, 'created', 'received', 0 FROM idea WHERE ref LIKE 'BEN-%'"
+            )
+        )
+        conn.execute(
+            text(
+                "INSERT INTO ideaevent (idea_id, at, kind, from_stage, to_stage, internal) "
+                "SELECT id, first_decision_at, 'stage_changed', 'received', stage, 0 FROM idea "
+                "WHERE ref LIKE 'BEN-%' AND first_decision_at IS NOT NULL"
+            )
+        )
+        # Reported indicator values: months back from 2026 for every (indicator, organisation) pair.
+        value_rows = []
+        pairs = [(ind, org) for ind in indicators for org, _ in orgs]
+        month = 0
+        while len(value_rows) < values:
+            period = date(2026 - month // 12 - 5, month % 12 + 1, 1)
+            for ind, org in pairs:
+                value_rows.append({"ind": ind, "org": org, "period": period, "value": rng.random() * 100})
+                if len(value_rows) >= values:
+                    break
+            month += 1
+        conn.execute(
+            text(
+                "INSERT OR IGNORE INTO indicatorvalue (indicator_id, organisation_id, period_start, value, "
+                "status, created_at, updated_at) VALUES (:ind, :org, :period, :value, 'approved', "
+                "CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)"
+            ),
+            value_rows,
+        )
+        counts = {
+            t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
+            for t in (
+                "organisation",
+                "user",
+                "idea",
+                "ideaevent",
+                "indicatorvalue",
+                "fundapplication",
+                "testbedrequest",
+            )
+        }
+    with engine.connect() as conn:
+        conn.exec_driver_sql("ANALYZE")
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    engine.dispose()
+    return counts
+
+
+# ---------------------------------------------------------------- what pages ask for
+
+
+@benchmark("Översikt: region figures")
+def _region(session: Any, actors: dict[str, Any]) -> Any:
+    from services import overview
+
+    return overview.region_figures(session=session, actor=actors["council"], today=TODAY)
+
+
+@benchmark("Översikt: ideas by stage and area")
+def _stages(session: Any, actors: dict[str, Any]) -> Any:
+    from services import overview
+
+    return overview.ideas_by_stage_and_area(session=session, actor=actors["council"])
+
+
+@benchmark("Översikt: ideas per month (24 months)")
+def _months(session: Any, actors: dict[str, Any]) -> Any:
+    from services import overview
+
+    return overview.ideas_per_month(session=session, actor=actors["council"], today=TODAY)
+
+
+@benchmark("Översikt: fund per year")
+def _fund(session: Any, actors: dict[str, Any]) -> Any:
+    from services import overview
+
+    return overview.fund_per_year(session=session, actor=actors["council"])
+
+
+@benchmark("Användare: first page, search")
+def _users(session: Any, actors: dict[str, Any]) -> Any:
+    from services import users
+
+    return users.list_users(session=session, actor=actors["admin"], search="berg", page=1, page_size=25)
+
+
+def _load_feature_benchmarks() -> None:
+    """Feature modules register their benchmarks in `scripts/bench_*.py`."""
+    import importlib
+
+    for path in sorted(Path(__file__).parent.glob("bench_*.py")):
+        importlib.import_module(f"scripts.{path.stem}")
+
+
+def run(path: Path, repeats: int) -> list[tuple[str, float, float, float]]:
+    engine = db.make_engine(f"sqlite:///{path}")
+    results = []
+    with db.read_session(engine) as session:
+        actors = {name: load_actor(session, name) for name in ("admin", "council", "manager", "employee")}
+    for name, fn in BENCHMARKS:
+        timings = []
+        peak = 0.0
+        for _ in range(repeats):
+            gc.collect()
+            tracemalloc.start()
+            started = time.perf_counter()
+            with db.read_session(engine) as session:
+                fn(session, actors)
+            timings.append(time.perf_counter() - started)
+            peak = max(peak, tracemalloc.get_traced_memory()[1] / 1e6)
+            tracemalloc.stop()
+        results.append((name, statistics.median(timings) * 1000, max(timings) * 1000, peak))
+    engine.dispose()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--ideas", type=int, default=100_000)
+    parser.add_argument("--values", type=int, default=1_000_000)
+    parser.add_argument("--repeats", type=int, default=5)
+    parser.add_argument("--keep", action="store_true", help="keep benchmarks/scaled.db afterwards")
+    args = parser.parse_args()
+    sys.path.insert(0, str(PROJECT))
+    _load_feature_benchmarks()
+    OUT_DIR.mkdir(exist_ok=True)
+    path = OUT_DIR / "scaled.db"
+    started = time.perf_counter()
+    counts = build(path, args.ideas, args.values)
+    build_seconds = time.perf_counter() - started
+    results = run(path, args.repeats)
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Measured {datetime.now():%Y-%m-%d %H:%M} with `make bench` (`scripts/benchmark.py`) on "
+        f"{sys.platform}, Python {sys.version.split()[0]}, SQLite file database. The scaled database "
+        f"(built in {build_seconds:.0f} s) held:",
+        "",
+        "| table | rows |",
+        "|---|---:|",
+        *[f"| {table} | {n:,} |" for table, n in counts.items()],
+        "",
+        f"Each call ran {args.repeats} times in a fresh read session; peak memory is what Python allocated during "
+        "the call (tracemalloc).",
+        "",
+        "| call | median ms | slowest ms | peak MB |",
+        "|---|---:|---:|---:|",
+        *[f"| {name} | {median:.1f} | {slowest:.1f} | {peak:.1f} |" for name, median, slowest, peak in results],
+        "",
+        f"Whole process peak resident memory: {rss_mb:.0f} MB.",
+        "",
+    ]
+    (OUT_DIR / "RESULTS.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    if not args.keep:
+        path.unlink()
+        for suffix in ("-wal", "-shm"):
+            extra = Path(str(path) + suffix)
+            if extra.exists():
+                extra.unlink()
+    shutil.rmtree(OUT_DIR / "__pycache__", ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,193 @@
+"""The region's figures for Översikt: counted in SQL from the records, at the moment of asking."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import extract, func
+from sqlmodel import Session, col, select
+
+from models import (
+    STAGE_PATH,
+    Area,
+    FundApplication,
+    Idea,
+    IdeaStage,
+    Organisation,
+    Testbed,
+    TestbedStatus,
+    User,
+)
+from services.auth import Actor, require_login
+
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+STAGE_ORDER: tuple[str, ...] = (*[s.value for s in STAGE_PATH], IdeaStage.parked.value, IdeaStage.closed.value)
+
+
+def start_of_day(day: date) -> datetime:
+    """Midnight in Stockholm at the start of `day`, as UTC (what `*_at` columns hold)."""
+    return datetime.combine(day, time.min, tzinfo=STOCKHOLM).astimezone(UTC)
+
+
+@dataclass(frozen=True)
+class RegionFigures:
+    today: date
+    ideas_total: int
+    ideas_this_year: int
+    ideas_same_period_last_year: int
+    ideas_in_progress: int
+    ideas_implemented: int
+    granted_sek_this_year: int
+    granted_sek_last_year: int
+    open_testbeds: int
+    planned_testbeds: int
+    organisations: int
+    organisations_with_lead: int
+    certified_leaders: int
+
+    @property
+    def lead_share(self) -> float | None:
+        return 100 * self.organisations_with_lead / self.organisations if self.organisations else None
+
+
+def region_figures(*, session: Session, actor: Actor | None, today: date) -> RegionFigures:
+    """Region-wide aggregates (no records), for every logged-in role."""
+    require_login(actor)
+    year_start = start_of_day(date(today.year, 1, 1))
+    last_year_start = start_of_day(date(today.year - 1, 1, 1))
+    same_day_last_year = start_of_day(_same_day_last_year(today))
+    tomorrow = start_of_day(today + timedelta(days=1))
+
+    def count_ideas(*conditions: object) -> int:
+        return session.exec(select(func.count()).select_from(Idea).where(*conditions)).one()
+
+    def granted(year: int) -> int:
+        return session.exec(
+            select(func.coalesce(func.sum(FundApplication.granted_sek), 0)).where(
+                extract("year", FundApplication.decided_on) == year, FundApplication.granted_sek.is_not(None)
+            )
+        ).one()
+
+    def count_testbeds(status: TestbedStatus) -> int:
+        return session.exec(select(func.count()).select_from(Testbed).where(Testbed.status == status)).one()
+
+    active_path = [IdeaStage.screening, IdeaStage.development, IdeaStage.testing]
+    return RegionFigures(
+        today=today,
+        ideas_total=count_ideas(),
+        ideas_this_year=count_ideas(Idea.received_at >= year_start, Idea.received_at < tomorrow),
+        ideas_same_period_last_year=count_ideas(
+            Idea.received_at >= last_year_start, Idea.received_at < same_day_last_year
+        ),
+        ideas_in_progress=count_ideas(col(Idea.stage).in_(active_path)),
+        ideas_implemented=count_ideas(col(Idea.stage).in_([IdeaStage.implementation, IdeaStage.spread])),
+        granted_sek_this_year=granted(today.year),
+        granted_sek_last_year=granted(today.year - 1),
+        open_testbeds=count_testbeds(TestbedStatus.open),
+        planned_testbeds=count_testbeds(TestbedStatus.planned),
+        organisations=session.exec(select(func.count()).select_from(Organisation)).one(),
+        organisations_with_lead=session.exec(
+            select(func.count()).select_from(Organisation).where(Organisation.innovation_lead_id.is_not(None))
+        ).one(),
+        certified_leaders=session.exec(
+            select(func.count())
+            .select_from(User)
+            .where(User.is_active, User.certified_innovation_leader_on.is_not(None))
+        ).one(),
+    )
+
+
+def _same_day_last_year(today: date) -> date:
+    """The day after today's date a year ago: the end of the comparable part of last year."""
+    try:
+        last = today.replace(year=today.year - 1)
+    except ValueError:  # 29 February
+        last = date(today.year - 1, 2, 28)
+    return last + timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class StageAreaCount:
+    stage: str
+    area_code: str
+    count: int
+
+
+def ideas_by_stage_and_area(*, session: Session, actor: Actor | None) -> list[StageAreaCount]:
+    """How many ideas stand in each stage, per core area (ideas merged into another left out)."""
+    require_login(actor)
+    rows = session.exec(
+        select(Idea.stage, Area.code, func.count())
+        .join(Area, Idea.area_id == Area.id)
+        .where(Idea.merged_into_id.is_(None))
+        .group_by(Idea.stage, Area.code)
+    )
+    return [StageAreaCount(stage, code, n) for stage, code, n in rows]
+
+
+@dataclass(frozen=True)
+class MonthAreaCount:
+    month: date
+    area_code: str
+    count: int
+
+
+def ideas_per_month(*, session: Session, actor: Actor | None, today: date, months: int = 24) -> list[MonthAreaCount]:
+    """Ideas received per calendar month (UTC month of receipt) and area, the last `months` months."""
+    require_login(actor)
+    first_month = _add_months(date(today.year, today.month, 1), -(months - 1))
+    year = extract("year", Idea.received_at)
+    month = extract("month", Idea.received_at)
+    rows = session.exec(
+        select(year, month, Area.code, func.count())
+        .join(Area, Idea.area_id == Area.id)
+        .where(Idea.received_at >= start_of_day(first_month))
+        .group_by(year, month, Area.code)
+    )
+    return [MonthAreaCount(date(int(y), int(mo), 1), code, n) for y, mo, code, n in rows]
+
+
+def month_starts(today: date, months: int = 24) -> list[date]:
+    """The first day of each of the last `months` months, oldest first (for charts with empty months)."""
+    first = date(today.year, today.month, 1)
+    return [_add_months(first, -n) for n in range(months - 1, -1, -1)]
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+@dataclass(frozen=True)
+class YearAreaAmount:
+    year: int
+    area_code: str
+    applied_sek: int
+    granted_sek: int
+
+
+def fund_per_year(*, session: Session, actor: Actor | None) -> list[YearAreaAmount]:
+    """SEK applied (submitted applications) and granted, per decision/submission year and area."""
+    require_login(actor)
+    year = extract("year", FundApplication.submitted_at)
+    applied = session.exec(
+        select(year, Area.code, func.sum(FundApplication.requested_sek))
+        .join(Area, FundApplication.area_id == Area.id)
+        .where(FundApplication.submitted_at.is_not(None))
+        .group_by(year, Area.code)
+    ).all()
+    decided_year = extract("year", FundApplication.decided_on)
+    granted = session.exec(
+        select(decided_year, Area.code, func.sum(FundApplication.granted_sek))
+        .join(Area, FundApplication.area_id == Area.id)
+        .where(FundApplication.granted_sek.is_not(None))
+        .group_by(decided_year, Area.code)
+    ).all()
+    totals: dict[tuple[int, str], list[int]] = {}
+    for y, code, amount in applied:
+        totals.setdefault((int(y), code), [0, 0])[0] = int(amount or 0)
+    for y, code, amount in granted:
+        totals.setdefault((int(y), code), [0, 0])[1] = int(amount or 0)
+    return [YearAreaAmount(y, code, a, g) for (y, code), (a, g) in sorted(totals.items())]

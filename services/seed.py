@@ -1,0 +1,628 @@
+"""The demo region: one loader for `manage.py seed`, `make run` and the tests.
+
+Reads the JSON/CSV files in `data/seed/` (see its README) and writes every table in one transaction.
+Dates in the files are written for `SEED_REFERENCE_DAY`; loaded later, every date moves forward by the
+same number of days so that the demo stays recent, and year-bound things (call years, targets,
+reported periods) move by whole years only.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import delete, func
+from sqlmodel import Session, SQLModel, select
+
+import models as m
+from services import audit, refs
+from services.users import hash_password
+
+SEED_DIR = Path(__file__).resolve().parent.parent / "data" / "seed"
+SEED_REFERENCE_DAY = date(2026, 11, 28)
+DEMO_PASSWORD = "demo1234"
+STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+class AlreadySeeded(Exception):
+    """The database already holds data; loading again needs `replace=True`."""
+
+
+def database_is_empty(session: Session) -> bool:
+    return session.exec(select(func.count()).select_from(m.User)).one() == 0 and (
+        session.exec(select(func.count()).select_from(m.Area)).one() == 0
+    )
+
+
+def clear_all(session: Session) -> None:
+    """Delete every row of every table (children first). For `seed --replace` and tests only."""
+    session.exec(m.Organisation.__table__.update().values(innovation_lead_id=None))  # type: ignore[attr-defined]
+    for table in reversed(SQLModel.metadata.sorted_tables):
+        session.exec(delete(table))  # type: ignore[call-overload]
+    session.flush()
+
+
+@dataclass
+class _Clock:
+    """Moves seed dates from the reference day to the load day."""
+
+    today: date
+    days: int = field(init=False)
+    years: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.days = max(0, (self.today - SEED_REFERENCE_DAY).days)
+        self.years = self.days // 365
+
+    def day(self, value: str | None) -> date | None:
+        return date.fromisoformat(value) + timedelta(days=self.days) if value else None
+
+    def year(self, value: int) -> int:
+        return value + self.years
+
+    def period(self, value: str) -> date:
+        d = date.fromisoformat(value)
+        return d.replace(year=d.year + self.years)
+
+    def latest(self, moment: datetime) -> datetime:
+        """`moment`, or the load day's morning if it would be later: derived times never lie ahead."""
+        return min(moment, datetime.combine(self.today, time(7, 0), tzinfo=UTC))
+
+    def at(self, value: str | None, salt: str = "") -> datetime | None:
+        """A believable working-hours moment on that day, as UTC; the same for the same salt."""
+        d = self.day(value)
+        if d is None:
+            return None
+        minutes = int(hashlib.sha256(f"{value}{salt}".encode()).hexdigest(), 16) % (8 * 60)
+        local = datetime.combine(d, time(8, 0), tzinfo=STOCKHOLM) + timedelta(minutes=minutes)
+        return local.astimezone(UTC)
+
+
+@dataclass
+class _Index:
+    areas: dict[str, int] = field(default_factory=dict)
+    orgs: dict[str, int] = field(default_factory=dict)
+    org_area: dict[int, int] = field(default_factory=dict)
+    users: dict[str, int] = field(default_factory=dict)
+    ideas: dict[str, int] = field(default_factory=dict)
+    testbeds: dict[str, int] = field(default_factory=dict)
+    indicators: dict[str, int] = field(default_factory=dict)
+
+    def user(self, username: str | None) -> int | None:
+        if username is None:
+            return None
+        return self.users[username]
+
+    def org(self, short_name: str | None) -> int | None:
+        if short_name is None:
+            return None
+        return self.orgs[short_name]
+
+
+def _read_json(seed_dir: Path, name: str) -> Any:
+    return json.loads((seed_dir / name).read_text(encoding="utf-8"))
+
+
+def load_demo(
+    session: Session,
+    *,
+    seed_dir: Path = SEED_DIR,
+    today: date | None = None,
+    replace: bool = False,
+    password: str = DEMO_PASSWORD,
+) -> dict[str, int]:
+    """Load the demo region and commit; returns how many rows each table got.
+
+    Refuses (`AlreadySeeded`) a database that holds data, unless `replace` wipes it first, so that
+    loading twice never doubles anything.
+    """
+    if not database_is_empty(session):
+        if not replace:
+            raise AlreadySeeded()
+        clear_all(session)
+    clock = _Clock(today or date.today())
+    index = _Index()
+    _load_region(session, seed_dir, clock, index, password)
+    _load_testbeds(session, seed_dir, clock, index)
+    _load_ideas(session, seed_dir, clock, index)
+    _link_requests_to_ideas(session, seed_dir, clock, index)
+    _load_fund(session, seed_dir, clock, index)
+    _load_indicators(session, seed_dir, clock, index)
+    counts = {
+        table.name: session.exec(select(func.count()).select_from(table)).one()
+        for table in SQLModel.metadata.sorted_tables
+    }
+    audit.record(session, None, "seed.loaded", "database", None, counts=counts, shift_days=clock.days)
+    session.commit()
+    return counts
+
+
+# ---------------------------------------------------------------- region and people
+
+
+def _load_region(session: Session, seed_dir: Path, clock: _Clock, index: _Index, password: str) -> None:
+    for order, row in enumerate(_read_json(seed_dir, "areas.json")):
+        area = m.Area(sort_order=order, **row)
+        session.add(area)
+        session.flush()
+        index.areas[area.code] = area.id
+    organisations = _read_json(seed_dir, "organisations.json")
+    for row in organisations:
+        org = m.Organisation(
+            name=row["name"], short_name=row["short_name"], kind=row["kind"], area_id=index.areas[row["area"]]
+        )
+        session.add(org)
+        session.flush()
+        index.orgs[org.short_name] = org.id
+        index.org_area[org.id] = org.area_id
+    for row in _read_json(seed_dir, "users.json"):
+        user = m.User(
+            username=row["username"],
+            display_name=row["display_name"],
+            email=row["email"],
+            role=row["role"],
+            organisation_id=index.org(row.get("organisation")),
+            language=row.get("language", "sv"),
+            is_active=row.get("is_active", True),
+            certified_innovation_leader_on=clock.day(row.get("certified_innovation_leader_on")),
+            password_hash=hash_password(password),
+        )
+        session.add(user)
+        session.flush()
+        index.users[user.username] = user.id
+    for row in organisations:
+        if row.get("innovation_lead"):
+            org = session.get(m.Organisation, index.orgs[row["short_name"]])
+            org.innovation_lead_id = index.users[row["innovation_lead"]]
+            org.innovation_lead_appointed_on = clock.day(row.get("lead_appointed_on", "2023-01-15"))
+    session.flush()
+
+
+# ---------------------------------------------------------------- testbeds
+
+
+def _load_testbeds(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
+    testbeds = _read_json(seed_dir, "testbeds.json")
+    pending_requests: list[tuple[int, dict[str, Any]]] = []
+    for row in testbeds:
+        audiences = set(row.get("audiences", ["external", "employees"]))
+        created = clock.at(row.get("created_on", "2023-06-01"), row["slug"])
+        testbed = m.Testbed(
+            slug=row["slug"],
+            name=row["name"],
+            area_id=index.areas[row["area"]],
+            organisation_id=index.orgs[row["organisation"]],
+            summary=row["summary"],
+            offers=row["offers"],
+            conditions=row.get("conditions", ""),
+            env_type=row["env_type"],
+            access=row["access"],
+            for_external="external" in audiences,
+            for_employees="employees" in audiences,
+            trl_min=row["trl_min"],
+            trl_max=row["trl_max"],
+            status=row["status"],
+            address=row.get("address"),
+            lat=row.get("lat"),
+            lon=row.get("lon"),
+            contact_name=row.get("contact_name"),
+            contact_email=row.get("contact_email"),
+            url=row.get("url"),
+            created_at=created,
+            updated_at=created,
+        )
+        session.add(testbed)
+        session.flush()
+        index.testbeds[testbed.slug] = testbed.id
+        pending_requests.extend((testbed.id, r) for r in row.get("requests", []))
+    # References are numbered in the order the requests came in.
+    pending_requests.sort(key=lambda item: item[1]["created_on"])
+    for testbed_id, row in pending_requests:
+        received = clock.at(row["created_on"], row["description"][:40])
+        request = m.TestbedRequest(
+            ref=refs.next_ref(session, "TMR", received.year),
+            testbed_id=testbed_id,
+            requester_name=row.get("requester_name"),
+            requester_org=row.get("requester_org"),
+            requester_email=row.get("requester_email"),
+            requester_kind=row["requester_kind"],
+            description=row["description"],
+            wanted_period=row.get("wanted_period"),
+            consent_at=received,
+            status=row["status"],
+            received_at=received,
+            first_response_at=clock.at(row.get("first_response_on"), row["description"][:20]),
+            handled_by_id=index.user(row.get("handled_by")),
+            created_at=received,
+            updated_at=received,
+        )
+        session.add(request)
+        session.flush()
+        previous = m.RequestStatus.new.value
+        for message in row.get("messages", []):
+            to_status = message.get("to_status") or previous
+            session.add(
+                m.TestbedRequestEvent(
+                    request_id=request.id,
+                    at=clock.at(message["on"], message.get("text", "")[:20]),
+                    actor_id=index.user(message.get("by")),
+                    from_status=previous,
+                    to_status=to_status,
+                    text=message.get("text"),
+                )
+            )
+            previous = to_status
+    session.flush()
+
+
+def _link_requests_to_ideas(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
+    """Requests name ideas by key; ideas load after testbeds, so the links are set afterwards."""
+    for row in _read_json(seed_dir, "testbeds.json"):
+        for request_row in row.get("requests", []):
+            if not request_row.get("idea"):
+                continue
+            received = clock.at(request_row["created_on"], request_row["description"][:40])
+            request = session.exec(
+                select(m.TestbedRequest).where(
+                    m.TestbedRequest.testbed_id == index.testbeds[row["slug"]],
+                    m.TestbedRequest.received_at == received,
+                    m.TestbedRequest.description == request_row["description"],
+                )
+            ).one()
+            request.idea_id = index.ideas[request_row["idea"]]
+    session.flush()
+
+
+# ---------------------------------------------------------------- ideas
+
+
+def _load_ideas(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
+    ideas = sorted(_read_json(seed_dir, "ideas.json"), key=lambda r: r["received_on"])
+    for row in ideas:
+        key = row["key"]
+        received = clock.at(row["received_on"], key)
+        history = row.get("history", [])
+        stage = history[-1]["to"] if history else m.IdeaStage.received.value
+        stage_changed = clock.at(history[-1]["on"], key + "h") if history else received
+        has_contact = bool(row.get("contact_name") or row.get("contact_email"))
+        idea = m.Idea(
+            ref=refs.next_ref(session, "IDE", received.year),
+            title=row["title"],
+            need=row["need"],
+            proposal=row["proposal"],
+            benefit_kind=row["benefit_kind"],
+            submitter_kind=row["submitter_kind"],
+            submitter_id=index.user(row.get("submitter")),
+            contact_name=row.get("contact_name"),
+            contact_email=row.get("contact_email"),
+            consent_at=received if has_contact else None,
+            area_id=index.areas[row["area"]],
+            organisation_id=index.org(row.get("organisation")),
+            owner_id=index.user(row.get("owner")),
+            stage=stage,
+            stage_changed_at=stage_changed,
+            first_decision_at=clock.at(history[0]["on"], key + "h") if history else None,
+            closed_reason=row.get("closed_reason") if stage == m.IdeaStage.closed else None,
+            ip_status=row.get("ip_status", m.IpStatus.not_assessed.value),
+            received_at=received,
+            created_at=received,
+            updated_at=stage_changed,
+        )
+        session.add(idea)
+        session.flush()
+        index.ideas[key] = idea.id
+        _idea_timeline(session, clock, index, idea, row)
+        for code in row.get("further_areas", []):
+            if index.areas[code] != idea.area_id:
+                session.add(m.IdeaArea(idea_id=idea.id, area_id=index.areas[code]))
+        for adoption in row.get("adoptions", []):
+            session.add(
+                m.IdeaAdoption(
+                    idea_id=idea.id,
+                    organisation_id=index.orgs[adoption["organisation"]],
+                    adopted_on=clock.day(adoption["on"]),
+                    note=adoption.get("note"),
+                    created_at=clock.at(adoption["on"], key + "a"),
+                )
+            )
+        for username in row.get("supporters", []):
+            session.add(m.IdeaSupport(idea_id=idea.id, user_id=index.users[username], created_at=received))
+    session.flush()
+
+
+def _idea_timeline(session: Session, clock: _Clock, index: _Index, idea: m.Idea, row: dict[str, Any]) -> None:
+    key = row["key"]
+    events = [
+        m.IdeaEvent(
+            idea_id=idea.id,
+            at=idea.received_at,
+            actor_id=idea.submitter_id,
+            kind=m.IdeaEventKind.created,
+            to_stage=m.IdeaStage.received,
+        )
+    ]
+    previous = m.IdeaStage.received.value
+    for step in row.get("history", []):
+        at = clock.at(step["on"], key + "h")
+        if previous == m.IdeaStage.received and idea.owner_id:
+            events.append(
+                m.IdeaEvent(
+                    idea_id=idea.id,
+                    at=at,
+                    actor_id=index.user(step.get("by")),
+                    kind=m.IdeaEventKind.assigned,
+                    text=None,
+                    internal=True,
+                )
+            )
+        text = step.get("text")
+        if step["to"] == m.IdeaStage.closed and not text:
+            text = row.get("closed_reason")
+        events.append(
+            m.IdeaEvent(
+                idea_id=idea.id,
+                at=at,
+                actor_id=index.user(step.get("by")),
+                kind=m.IdeaEventKind.stage_changed,
+                from_stage=previous,
+                to_stage=step["to"],
+                text=text,
+            )
+        )
+        previous = step["to"]
+    if idea.ip_status != m.IpStatus.not_assessed and row.get("history"):
+        decided = clock.at(row["history"][min(1, len(row["history"]) - 1)]["on"], key + "ip")
+        events.append(
+            m.IdeaEvent(
+                idea_id=idea.id,
+                at=decided,
+                actor_id=idea.owner_id,
+                kind=m.IdeaEventKind.ip_changed,
+                text=idea.ip_status,
+                internal=True,
+            )
+        )
+    for comment in row.get("comments", []):
+        events.append(
+            m.IdeaEvent(
+                idea_id=idea.id,
+                at=clock.at(comment["on"], comment["text"][:20]),
+                actor_id=index.user(comment.get("by")),
+                kind=m.IdeaEventKind.comment,
+                text=comment["text"],
+                internal=bool(comment.get("internal", True)),
+            )
+        )
+    for adoption in row.get("adoptions", []):
+        events.append(
+            m.IdeaEvent(
+                idea_id=idea.id,
+                at=clock.at(adoption["on"], key + "a"),
+                actor_id=idea.owner_id,
+                kind=m.IdeaEventKind.adopted,
+                text=adoption.get("note"),
+            )
+        )
+    session.add_all(events)
+
+
+# ---------------------------------------------------------------- Innovationsfonden
+
+# The statuses an application passed through to reach its seeded status, after `draft`.
+_APPLICATION_PATHS: dict[str, tuple[str, ...]] = {
+    "draft": (),
+    "submitted": ("submitted",),
+    "in_review": ("submitted", "in_review"),
+    "needs_info": ("submitted", "in_review", "needs_info"),
+    "approved": ("submitted", "in_review", "approved"),
+    "rejected": ("submitted", "in_review", "rejected"),
+    "in_progress": ("submitted", "in_review", "approved", "in_progress"),
+    "final_reported": ("submitted", "in_review", "approved", "in_progress", "final_reported"),
+    "closed": ("submitted", "in_review", "approved", "in_progress", "final_reported", "closed"),
+}
+
+
+def _load_fund(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
+    data = _read_json(seed_dir, "fund.json")
+    applications: list[tuple[m.FundCall, dict[str, Any]]] = []
+    for row in data["calls"]:
+        year = clock.year(row["year"])
+        call = m.FundCall(
+            name=row["name"].replace(str(row["year"]), str(year)),
+            year=year,
+            budget_sek=row["budget_sek"],
+            opens_on=clock.day(row["opens_on"]),
+            closes_on=clock.day(row["closes_on"]),
+            status=row["status"],
+            description=row.get("description", ""),
+            criteria=row.get("criteria") or list(m.DEFAULT_CRITERIA),
+            created_at=clock.at(row["opens_on"], row["name"]) - timedelta(days=30),
+        )
+        call.updated_at = call.created_at
+        session.add(call)
+        session.flush()
+        applications.extend((call, a) for a in row.get("applications", []))
+    applications.sort(key=lambda item: item[1].get("submitted_on") or item[0].closes_on.isoformat())
+    for call, row in applications:
+        _load_application(session, clock, index, call, row)
+    session.flush()
+
+
+def _load_application(session: Session, clock: _Clock, index: _Index, call: m.FundCall, row: dict[str, Any]) -> None:
+    submitted = clock.at(row.get("submitted_on"), row["key"])
+    created = (submitted or clock.at(call.opens_on.isoformat(), row["key"])) - timedelta(days=5)
+    decided_on = clock.day(row.get("decided_on"))
+    applicant_id = index.users[row["applicant"]]
+    application = m.FundApplication(
+        ref=refs.next_ref(session, "FON", (submitted or created).year),
+        call_id=call.id,
+        applicant_id=applicant_id,
+        organisation_id=index.orgs[row["organisation"]],
+        area_id=index.areas[row["area"]],
+        idea_id=index.ideas[row["idea"]] if row.get("idea") else None,
+        testbed_id=index.testbeds[row["testbed"]] if row.get("testbed") else None,
+        title=row["title"],
+        summary=row["summary"],
+        expected_benefit=row["expected_benefit"],
+        benefit_kind=row.get("benefit_kind", "social"),
+        requested_sek=row["requested_sek"],
+        co_funding_sek=row.get("co_funding_sek", 0),
+        starts_on=clock.day(row["starts_on"]),
+        ends_on=clock.day(row["ends_on"]),
+        status=row["status"],
+        submitted_at=submitted,
+        granted_sek=row.get("granted_sek"),
+        decided_on=decided_on,
+        decision_note=row.get("decision_note"),
+        created_at=created,
+        updated_at=submitted or created,
+    )
+    session.add(application)
+    session.flush()
+    admin_id = index.users.get("admin")
+    application.decided_by_id = admin_id if decided_on else None
+    events = [
+        m.FundApplicationEvent(application_id=application.id, at=created, actor_id=applicant_id, to_status="draft")
+    ]
+    previous = "draft"
+    moment = submitted or created
+    decided_at = clock.at(row.get("decided_on"), row["key"] + "d")
+    # Review starts when the call closes; in a call still open, a few days after submission.
+    review_start = clock.latest(max(moment, call_close(call)))
+    if review_start < call_close(call):
+        review_start = clock.latest(moment + timedelta(days=3))
+    declared = [clock.at(r.get("declared_on"), r["reviewer"]) for r in row.get("reviews", []) if r.get("declared_on")]
+    assigned_at = min([review_start, *[d - timedelta(days=1) for d in declared]])
+    for status in _APPLICATION_PATHS[row["status"]]:
+        if status == "submitted":
+            moment, actor, text = submitted, applicant_id, None
+        elif status == "in_review":
+            moment, actor, text = review_start, admin_id, None
+        elif status == "needs_info":
+            moment, actor, text = clock.latest(moment + timedelta(days=7)), admin_id, row.get("info_request")
+        elif status in ("approved", "rejected"):
+            moment, actor, text = decided_at or moment, admin_id, row.get("decision_note")
+        elif status == "in_progress":
+            moment = max(moment, datetime.combine(application.starts_on, time(9), tzinfo=UTC))
+            actor, text = admin_id, None
+        else:
+            final = [r for r in row.get("reports", []) if r["kind"] == "final" and r.get("submitted_on")]
+            moment = (
+                clock.at(final[0]["submitted_on"], row["key"])
+                if final and status == "final_reported"
+                else moment + timedelta(days=20)
+            )
+            actor, text = (applicant_id if status == "final_reported" else admin_id), None
+        events.append(
+            m.FundApplicationEvent(
+                application_id=application.id,
+                at=moment,
+                actor_id=actor,
+                from_status=previous,
+                to_status=status,
+                text=text,
+            )
+        )
+        previous = status
+    session.add_all(events)
+    for username in row.get("reviewers", []):
+        session.add(
+            m.ReviewAssignment(
+                application_id=application.id,
+                reviewer_id=index.users[username],
+                assigned_by_id=admin_id,
+                assigned_at=assigned_at,
+            )
+        )
+    for review in row.get("reviews", []):
+        session.add(
+            m.FundReview(
+                application_id=application.id,
+                reviewer_id=index.users[review["reviewer"]],
+                no_conflict_declared_at=clock.at(review.get("declared_on"), review["reviewer"]),
+                scores=review.get("scores", {}),
+                recommendation=review.get("recommendation"),
+                comment=review.get("comment"),
+                submitted_at=clock.at(review.get("submitted_on"), review["reviewer"] + "s"),
+            )
+        )
+    for report in row.get("reports", []):
+        session.add(
+            m.FundReport(
+                application_id=application.id,
+                kind=report["kind"],
+                due_on=clock.day(report["due_on"]),
+                submitted_on=clock.day(report.get("submitted_on")),
+                submitted_by_id=applicant_id if report.get("submitted_on") else None,
+                text=report.get("text"),
+                spent_sek=report.get("spent_sek"),
+            )
+        )
+
+
+def call_close(call: m.FundCall) -> datetime:
+    """The moment a call closes: the end of its last day, in Stockholm."""
+    return datetime.combine(call.closes_on, time(23, 59), tzinfo=STOCKHOLM).astimezone(UTC)
+
+
+# ---------------------------------------------------------------- indicators
+
+
+def _load_indicators(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
+    for row in _read_json(seed_dir, "indicators.json"):
+        indicator = m.Indicator(
+            code=row["code"],
+            name_sv=row["name_sv"],
+            name_en=row["name_en"],
+            description=row.get("description", ""),
+            unit=row["unit"],
+            direction=row.get("direction", "up"),
+            frequency=row.get("frequency", "quarter"),
+            source=row["source"],
+            computation=row.get("computation"),
+            scope=row.get("scope", "central"),
+            owner_org_id=index.org(row.get("owner_org")),
+        )
+        session.add(indicator)
+        session.flush()
+        index.indicators[indicator.code] = indicator.id
+        for target in row.get("targets", []):
+            session.add(
+                m.IndicatorTarget(
+                    indicator_id=indicator.id,
+                    year=clock.year(target["year"]),
+                    area_id=index.areas[target["area"]] if target.get("area") else None,
+                    organisation_id=index.org(target.get("organisation")),
+                    value=target["value"],
+                )
+            )
+    frequencies = {row["code"]: row.get("frequency", "quarter") for row in _read_json(seed_dir, "indicators.json")}
+    with (seed_dir / "indicator_values.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            period = clock.period(row["period_start"])
+            status = row["status"]
+            entered_by = index.user(row.get("entered_by") or None)
+            # Reported a couple of weeks after the period ended (months: ~45 days after the start).
+            length = {"month": 31, "quarter": 92, "year": 366}[frequencies[row["indicator"]]]
+            submitted_at = clock.latest(datetime.combine(period, time(9), tzinfo=UTC) + timedelta(days=length + 14))
+            session.add(
+                m.IndicatorValue(
+                    indicator_id=index.indicators[row["indicator"]],
+                    organisation_id=index.orgs[row["organisation"]],
+                    period_start=period,
+                    value=float(row["value"]),
+                    status=status,
+                    note=row.get("note") or None,
+                    entered_by_id=entered_by,
+                    submitted_at=submitted_at if status != "draft" else None,
+                    reviewed_by_id=index.users.get("admin") if status in ("approved", "returned") else None,
+                    reviewed_at=submitted_at + timedelta(days=7) if status in ("approved", "returned") else None,
+                )
+            )
+    session.flush()

@@ -1,0 +1,51 @@
+"""In a real browser: each role logs in through the form, sees exactly its pages, and logs out."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+import i18n
+from components.navigation import visible_specs
+from models import Role
+from services.auth import Actor
+from tests.e2e.helpers import log_in, log_out, menu_titles
+
+
+def _expected_titles(role: Role) -> list[str]:
+    return [i18n.t(s.title_key) for s in visible_specs(Actor(1, "x", "x", "x", role, None, None, "sv"))]
+
+
+@pytest.mark.parametrize(("username", "role"), [("admin", Role.admin), ("employee", Role.employee)])
+def test_role_sees_exactly_its_pages_and_logs_out(page: Page, live_app: str, username: str, role: Role) -> None:
+    log_in(page, live_app, username)
+    assert menu_titles(page) == _expected_titles(role)
+    # Figures computed from the demo database, not placeholders.
+    expect(page.get_by_text("Idéer totalt")).to_be_visible()
+    # The session survives a reload (the re-login cookie was written after login).
+    page.reload()
+    expect(page.get_by_role("heading", name="Översikt")).to_be_visible()
+    log_out(page)
+    assert menu_titles(page) == _expected_titles_logged_out()
+    # ...and stays logged out after a reload: the cookie is gone.
+    page.reload()
+    expect(page.get_by_role("heading", name="Logga in")).to_be_visible()
+
+
+def _expected_titles_logged_out() -> list[str]:
+    titles = [i18n.t(s.title_key) for s in visible_specs(None)]
+    return titles if len(titles) > 1 else []  # a single page gets no menu
+
+
+def test_page_language_is_swedish(page: Page, live_app: str) -> None:
+    page.goto(live_app)
+    expect(page.get_by_role("heading", name="Logga in")).to_be_visible()
+    expect(page.locator("html")).to_have_attribute("lang", "sv")
+
+
+def test_wrong_password_gets_the_calm_message(page: Page, live_app: str) -> None:
+    page.goto(live_app)
+    page.get_by_label("Användarnamn").fill("admin")
+    page.get_by_label("Lösenord").fill("fel-losenord")
+    page.get_by_role("button", name="Logga in").click()
+    expect(page.get_by_text("Användarnamnet eller lösenordet stämmer inte.")).to_be_visible()

@@ -1,0 +1,39 @@
+"""Running the app in AppTest as a given demo user."""
+
+from __future__ import annotations
+
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import PROJECT_DIR
+
+APP = str(PROJECT_DIR / "app.py")
+TIMEOUT = 30
+
+
+def app_as(username: str | None = None, *, lang: str | None = None) -> AppTest:
+    """The app with `username` logged in (as streamlit-authenticator leaves the session), not yet run."""
+    at = AppTest.from_file(APP, default_timeout=TIMEOUT)
+    if username:
+        at.session_state["authentication_status"] = True
+        at.session_state["username"] = username
+        at.session_state["name"] = username
+        at.session_state["roles"] = None  # deliberately not the real role: the app must read the database
+    if lang:
+        at.session_state["lang"] = lang
+    return at
+
+
+def open_page(at: AppTest, page: str) -> AppTest:
+    """Run the app, then go to `page` (e.g. "pages/overview.py")."""
+    at.run()
+    return at.switch_page(page).run()
+
+
+def texts(at: AppTest) -> str:
+    """Every markdown, caption, title and alert text of the current run, joined: what a reader sees."""
+    parts = [
+        e.value
+        for kind in ("title", "header", "subheader", "markdown", "caption", "error", "warning", "info", "success")
+        for e in getattr(at, kind)
+    ]
+    return "\n".join(str(p) for p in parts)

@@ -1,0 +1,55 @@
+"""Every registered page, for every demo role: it runs, shows its heading, and only the role's pages
+are offered."""
+
+from __future__ import annotations
+
+import pytest
+
+import i18n
+from components.navigation import PAGES, visible_specs
+from models import Role
+from services.auth import Actor
+from tests.pages.apptest import app_as, open_page
+
+DEMO_ROLES = {"admin": Role.admin, "council": Role.council, "manager": Role.manager, "employee": Role.employee}
+
+
+def _fake_actor(role: Role) -> Actor:
+    return Actor(1, "x", "x", "x", role, None, None, "sv")
+
+
+CASES = [(username, spec) for username, role in DEMO_ROLES.items() for spec in visible_specs(_fake_actor(role))]
+
+
+@pytest.mark.parametrize(("username", "spec"), CASES, ids=[f"{u}-{s.url_path}" for u, s in CASES])
+def test_page_runs_and_shows_its_heading(demo_url: str, username: str, spec) -> None:
+    at = open_page(app_as(username), spec.path)
+    assert not at.exception, at.exception
+    assert at.title[0].value == i18n.t(spec.title_key)  # each page's heading is its menu title
+
+
+def test_each_role_gets_exactly_its_pages() -> None:
+    paths = {u: {s.path for s in visible_specs(_fake_actor(r))} for u, r in DEMO_ROLES.items()}
+    assert "pages/admin_users.py" in paths["admin"]
+    for username in ("council", "manager", "employee"):
+        assert "pages/admin_users.py" not in paths[username]
+    for username in DEMO_ROLES:
+        assert "pages/login.py" not in paths[username]
+        assert {"pages/overview.py", "pages/profile.py"} <= paths[username]
+    public = {s.path for s in visible_specs(None)}
+    assert "pages/login.py" in public and "pages/overview.py" not in public
+    assert all(s.roles is None for s in PAGES if s.path in public)
+
+
+def test_logged_out_visitor_gets_the_login_page(demo_url: str) -> None:
+    at = app_as(None)
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Logga in"
+
+
+def test_a_page_not_offered_to_the_role_cannot_be_opened(demo_url: str) -> None:
+    at = app_as("employee")
+    at.run()
+    with pytest.raises(Exception):  # noqa: B017  (AppTest refuses to switch to an unregistered page)
+        at.switch_page("pages/admin_users.py").run()
