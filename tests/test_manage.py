@@ -1,0 +1,159 @@
+"""manage.py and the demo loader: what an operator runs."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from sqlmodel import func, select
+from typer.testing import CliRunner
+
+import db
+import manage
+import models as m
+from services import seed
+
+runner = CliRunner()
+
+
+def _counts(url: str) -> dict[str, int]:
+    engine = db.make_engine(url)
+    with db.read_session(engine) as session:
+        counts = {
+            t.name: session.exec(select(func.count()).select_from(t)).one()
+            for t in m.SQLModel.metadata.sorted_tables
+            if t.name != "auditlog"
+        }
+    engine.dispose()
+    return counts
+
+
+def test_init_db_then_seed_loads_every_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    url = f"sqlite:///{tmp_path / 'new' / 'innovation.db'}"
+    monkeypatch.setenv("DATABASE_URL", url)
+    assert runner.invoke(manage.app, ["init-db"]).exit_code == 0
+    result = runner.invoke(manage.app, ["seed"])
+    assert result.exit_code == 0, result.output
+    assert "110 ideas" in result.output
+    counts = _counts(url)
+    empty = sorted(name for name, n in counts.items() if n == 0 and name != "annualreport")
+    assert empty == [], "every table of the demo region holds records"
+
+
+def test_seed_refuses_a_database_with_data_unless_replacing(demo_url: str) -> None:
+    before = _counts(demo_url)
+    refused = runner.invoke(manage.app, ["seed"])
+    assert refused.exit_code == 1 and "--replace" in refused.output
+    assert runner.invoke(manage.app, ["seed", "--if-empty"]).exit_code == 0
+    assert _counts(demo_url) == before
+    replaced = runner.invoke(manage.app, ["seed", "--replace"])
+    assert replaced.exit_code == 0, replaced.output
+    after = _counts(demo_url)
+    assert {k: v for k, v in after.items() if k != "refsequence"} == {
+        k: v for k, v in before.items() if k != "refsequence"
+    }
+
+
+def test_demo_covers_every_stage_submitter_and_status(session) -> None:  # noqa: ANN001
+    stages = set(session.exec(select(m.Idea.stage).distinct()))
+    assert stages == {s.value for s in m.IdeaStage}
+    kinds = set(session.exec(select(m.Idea.submitter_kind).distinct()))
+    assert kinds == {k.value for k in m.SubmitterKind}
+    statuses = set(session.exec(select(m.FundApplication.status).distinct()))
+    assert statuses == {s.value for s in m.ApplicationStatus}
+    assert set(session.exec(select(m.TestbedRequest.status).distinct())) == {s.value for s in m.RequestStatus}
+    assert session.exec(select(func.count()).select_from(m.Testbed)).one() >= 15
+    # Nothing in the demo happened after the day it was loaded for.
+    latest = session.exec(select(func.max(m.IdeaEvent.at))).one()
+    assert latest.date() <= seed.SEED_REFERENCE_DAY
+    assert session.exec(select(func.max(m.FundApplicationEvent.at))).one().date() <= seed.SEED_REFERENCE_DAY
+
+
+def test_loading_later_moves_the_demo_forward(empty_engine) -> None:  # noqa: ANN001
+    later = seed.SEED_REFERENCE_DAY + timedelta(days=400)
+    with db.write_session(empty_engine) as session:
+        seed.load_demo(session, today=later)
+        newest = session.exec(select(func.max(m.Idea.received_at))).one()
+        assert seed.SEED_REFERENCE_DAY < newest.date() <= later
+        years = set(session.exec(select(m.FundCall.year)))
+        assert max(years) == 2027 + 1  # the planned call moved one whole year
+        names = set(session.exec(select(m.FundCall.name)))
+        assert any(str(later.year) in name for name in names)
+
+
+def test_create_user_and_reset_password(empty_url: str) -> None:
+    with db.write_session(db.make_engine(empty_url)) as session:
+        area = m.Area(code="health", name_sv="Hälsa", name_en="Health")
+        session.add(area)
+        session.flush()
+        session.add(m.Organisation(name="Karolinska", short_name="KS", kind="forvaltning", area_id=area.id))
+        session.commit()
+    created = runner.invoke(
+        manage.app,
+        [
+            "create-user",
+            "Ny.Admin",
+            "--name",
+            "Ny Admin",
+            "--email",
+            "ny@x.se",
+            "--role",
+            "admin",
+            "--organisation",
+            "KS",
+            "--password",
+            "ett-langt-losen",
+        ],
+    )
+    assert created.exit_code == 0, created.output
+    bad = runner.invoke(
+        manage.app,
+        [
+            "create-user",
+            "ny.admin",
+            "--name",
+            "X",
+            "--email",
+            "fel",
+            "--role",
+            "admin",
+            "--password",
+            "ett-langt-losen",
+        ],
+    )
+    assert bad.exit_code == 1 and "e-post" in bad.output.lower()
+    reset = runner.invoke(manage.app, ["reset-password", "ny.admin", "--password", "annat-losen-1"])
+    assert reset.exit_code == 0, reset.output
+    from services import users
+
+    with db.write_session(db.make_engine(empty_url)) as session:
+        assert users.authenticate(session=session, username="ny.admin", password="annat-losen-1")
+        audit = session.exec(select(m.AuditLog.action)).all()
+    assert "user.created" in audit and "user.password_reset_cli" in audit
+
+
+def test_backup_is_a_complete_readable_copy(demo_url: str, tmp_path: Path) -> None:
+    target = tmp_path / "copy.db"
+    result = runner.invoke(manage.app, ["backup", str(target)])
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(target) as copy:
+        assert copy.execute("SELECT count(*) FROM idea").fetchone()[0] == 110
+        assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_ensure_secrets_writes_a_key_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    secrets_file = tmp_path / ".streamlit" / "secrets.toml"
+    monkeypatch.setattr(manage, "SECRETS_FILE", secrets_file)
+    monkeypatch.delenv("INNOVATION_COOKIE_KEY", raising=False)
+    runner.invoke(manage.app, ["ensure-secrets"])
+    first = secrets_file.read_text()
+    assert first.startswith('cookie_key = "') and len(first) > 60
+    runner.invoke(manage.app, ["ensure-secrets"])
+    assert secrets_file.read_text() == first
+    assert oct(secrets_file.stat().st_mode & 0o777) == "0o600"
+
+
+def test_seed_reference_day_is_a_real_date() -> None:
+    assert seed.SEED_REFERENCE_DAY <= date.today() + timedelta(days=1)
