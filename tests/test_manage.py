@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import date, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -56,7 +56,7 @@ def test_seed_refuses_a_database_with_data_unless_replacing(demo_url: str) -> No
     }
 
 
-def test_demo_covers_every_stage_submitter_and_status(session) -> None:  # noqa: ANN001
+def test_demo_covers_every_stage_submitter_and_status(session) -> None:
     stages = set(session.exec(select(m.Idea.stage).distinct()))
     assert stages == {s.value for s in m.IdeaStage}
     kinds = set(session.exec(select(m.Idea.submitter_kind).distinct()))
@@ -71,7 +71,7 @@ def test_demo_covers_every_stage_submitter_and_status(session) -> None:  # noqa:
     assert session.exec(select(func.max(m.FundApplicationEvent.at))).one().date() <= seed.SEED_REFERENCE_DAY
 
 
-def test_loading_later_moves_the_demo_forward(empty_engine) -> None:  # noqa: ANN001
+def test_loading_later_moves_the_demo_forward(empty_engine) -> None:
     later = seed.SEED_REFERENCE_DAY + timedelta(days=400)
     with db.write_session(empty_engine) as session:
         seed.load_demo(session, today=later)
@@ -153,7 +153,3 @@ def test_ensure_secrets_writes_a_key_once(tmp_path: Path, monkeypatch: pytest.Mo
     runner.invoke(manage.app, ["ensure-secrets"])
     assert secrets_file.read_text() == first
     assert oct(secrets_file.stat().st_mode & 0o777) == "0o600"
-
-
-def test_seed_reference_day_is_a_real_date() -> None:
-    assert seed.SEED_REFERENCE_DAY <= date.today() + timedelta(days=1)
