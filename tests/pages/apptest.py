@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
+import db
+from models import User
 from tests.conftest import PROJECT_DIR
 
 APP = str(PROJECT_DIR / "app.py")
@@ -11,16 +14,31 @@ TIMEOUT = 30
 
 
 def app_as(username: str | None = None, *, lang: str | None = None) -> AppTest:
-    """The app with `username` logged in (as streamlit-authenticator leaves the session), not yet run."""
+    """The app with `username` logged in (as streamlit-authenticator leaves the session), not yet run.
+
+    `lang` is stored as the user's choice in the database (where the app reads it at login), or for a
+    visitor in the session.
+    """
+    if username and lang:
+        _store_language(username, lang)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     if username:
         at.session_state["authentication_status"] = True
         at.session_state["username"] = username
         at.session_state["name"] = username
         at.session_state["roles"] = None  # deliberately not the real role: the app must read the database
-    if lang:
+    elif lang:
         at.session_state["lang"] = lang
     return at
+
+
+def _store_language(username: str, lang: str) -> None:
+    engine = db.make_engine()
+    with db.write_session(engine) as session:
+        user = session.exec(select(User).where(User.username == username)).one()
+        user.language = lang
+        session.commit()
+    engine.dispose()
 
 
 def open_page(at: AppTest, page: str) -> AppTest:

@@ -3,6 +3,8 @@ are offered."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 import i18n
@@ -53,3 +55,55 @@ def test_a_page_not_offered_to_the_role_cannot_be_opened(demo_url: str) -> None:
     at.run()
     with pytest.raises(Exception):  # noqa: B017  (AppTest refuses to switch to an unregistered page)
         at.switch_page("pages/admin_users.py").run()
+
+
+KEY_LIKE = re.compile(r"\b[a-z_]+\.[a-z_]+(?:\.[a-z_]+)*\b")
+
+
+def _visible_strings(at) -> list[str]:
+    strings = [
+        str(e.value)
+        for kind in ("title", "header", "subheader", "caption", "info", "warning", "error", "success")
+        for e in getattr(at, kind)
+    ]
+    strings += [
+        w.label
+        for kind in (
+            "text_input",
+            "selectbox",
+            "button",
+            "number_input",
+            "date_input",
+            "text_area",
+            "checkbox",
+            "radio",
+            "multiselect",
+        )
+        for w in getattr(at, kind)
+    ]
+    strings += [str(m.label) for m in at.metric]
+    return strings
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_no_page_shows_a_raw_translation_key(demo_url: str, lang: str) -> None:
+    """A missing translation shows its key (e.g. "overview.title"); no page may show one."""
+    for spec in visible_specs(_fake_actor(Role.admin)):
+        at = open_page(app_as("admin", lang=lang), spec.path)
+        leaked = [s for s in _visible_strings(at) if s in i18n.TEXTS or KEY_LIKE.fullmatch(s.strip())]
+        assert leaked == [], (spec.path, leaked)
+
+
+def test_pages_speak_english_when_chosen(demo_url: str) -> None:
+    at = open_page(app_as("admin", lang="en"), "pages/overview.py")
+    assert at.title[0].value == "Overview"
+    assert any("Ideas so far in" in m.label for m in at.metric)
+
+
+def test_missing_database_says_what_to_run(tmp_path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'absent.db'}")
+    at = app_as(None)
+    at.run()
+    assert not at.exception
+    assert "make run" in at.error[0].value
+    assert not (tmp_path / "absent.db").exists()
