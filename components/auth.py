@@ -41,6 +41,33 @@ def _check_credentials(username: str, password: str) -> bool:
         return users.authenticate(session=session, username=username, password=password)
 
 
+class _CredentialsFromDatabase(dict):
+    """streamlit-authenticator's `credentials["usernames"]`, filled from the User table on demand.
+
+    The library only ever looks up the one username being logged in (from the form or the cookie);
+    building the whole mapping on every run would cost time in proportion to the number of accounts.
+    """
+
+    def _load(self, username: object) -> None:
+        if isinstance(username, str) and not dict.__contains__(self, username):
+            with context.reading() as session:
+                entry = users.credential(session=session, username=username)
+            if entry is not None:
+                dict.__setitem__(self, username, entry)
+
+    def __contains__(self, username: object) -> bool:
+        self._load(username)
+        return dict.__contains__(self, username)
+
+    def __getitem__(self, username: str) -> dict:
+        self._load(username)
+        return dict.__getitem__(self, username)
+
+    def get(self, username: str, default: object = None) -> object:
+        self._load(username)
+        return dict.get(self, username, default)
+
+
 def authenticator() -> stauth.Authenticate:
     """The authenticator of this run (made by `start`)."""
     return st.session_state[_AUTHENTICATOR]
@@ -55,11 +82,12 @@ def start() -> Actor | None:
     if not key:
         st.error(t("auth.no_cookie_key", env=COOKIE_KEY_ENV))
         st.stop()
-    with context.reading() as session:
-        credentials = users.credentials(session=session)
-    auth = stauth.Authenticate(credentials, COOKIE_NAME, key, COOKIE_DAYS, auto_hash=False)
-    # The one seam into the library: our check counts failures and honours lockouts in the database.
-    auth.authentication_controller.authentication_model.check_credentials = _check_credentials
+    auth = stauth.Authenticate({"usernames": {}}, COOKIE_NAME, key, COOKIE_DAYS, auto_hash=False)
+    # The two seams into the library: credentials come from the User table as they are looked up, and
+    # our check counts failures and honours lockouts in the database.
+    model = auth.authentication_controller.authentication_model
+    model.credentials["usernames"] = _CredentialsFromDatabase()
+    model.check_credentials = _check_credentials
     st.session_state[_AUTHENTICATOR] = auth
 
     if st.session_state.pop(_DELETE_COOKIE, False):

@@ -15,6 +15,7 @@ import gc
 import random
 import resource
 import shutil
+import sqlite3
 import statistics
 import sys
 import time
@@ -84,6 +85,26 @@ def build(path: Path, ideas: int, values: int) -> dict[str, int]:
             extra_orgs,
         )
         orgs = [(r[0], r[1]) for r in conn.execute(text("SELECT id, area_id FROM organisation"))]
+        # Ten thousand accounts: every page run builds the login credentials from this table.
+        some_hash = conn.execute(text("SELECT password_hash FROM user LIMIT 1")).scalar()
+        conn.execute(
+            text(
+                "INSERT INTO user (username, display_name, email, password_hash, role, organisation_id, language, "
+                "is_active, failed_logins, created_at, updated_at) VALUES (:u, :n, :e, :h, 'employee', :o, 'sv', 1, "
+                "0, :now, :now)"
+            ),
+            [
+                {
+                    "u": f"bench.user{i}",
+                    "n": f"Bänk Användare {i}",
+                    "e": f"bench{i}@example.se",
+                    "h": some_hash,
+                    "o": orgs[i % len(orgs)][0],
+                    "now": now,
+                }
+                for i in range(10_000)
+            ],
+        )
         start = datetime(2017, 1, 1)
         span = (datetime(2026, 11, 27) - start).total_seconds()
         rows = []
@@ -161,10 +182,10 @@ def build(path: Path, ideas: int, values: int) -> dict[str, int]:
                 "testbedrequest",
             )
         }
-    with engine.connect() as conn:
-        conn.exec_driver_sql("ANALYZE")
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     engine.dispose()
+    with sqlite3.connect(path) as raw:  # outside any transaction: statistics for the planner, WAL folded in
+        raw.execute("ANALYZE")
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     return counts
 
 
@@ -197,6 +218,18 @@ def _fund(session: Any, actors: dict[str, Any]) -> Any:
     from services import overview
 
     return overview.fund_per_year(session=session, actor=actors["council"])
+
+
+@benchmark("Every login: one user's credentials from the User table")
+def _credentials(session: Any, actors: dict[str, Any]) -> Any:
+    from services import users
+
+    return users.credential(session=session, username="bench.user9999")
+
+
+@benchmark("Every run: the actor from the database")
+def _actor(session: Any, actors: dict[str, Any]) -> Any:
+    return load_actor(session, "manager")
 
 
 @benchmark("Användare: first page, search")

@@ -114,15 +114,23 @@ def _actor_of(user: User) -> Actor:
     )
 
 
+def credential(*, session: Session, username: str) -> dict[str, Any] | None:
+    """One user's entry in streamlit-authenticator's credentials (bcrypt hash only), or None."""
+    row = session.exec(
+        select(User.display_name, User.email, User.password_hash, User.role).where(
+            User.username == (username or "").strip().lower()
+        )
+    ).first()
+    if row is None:
+        return None
+    name, email, password_hash, role = row
+    return {"name": name, "email": email, "password": password_hash, "roles": [role]}
+
+
 def credentials(*, session: Session) -> dict[str, Any]:
-    """streamlit-authenticator's credentials, built from the User table (bcrypt hashes only)."""
-    rows = session.exec(select(User.username, User.display_name, User.email, User.password_hash, User.role))
-    return {
-        "usernames": {
-            username: {"name": name, "email": email, "password": password_hash, "roles": [role]}
-            for username, name, email, password_hash, role in rows
-        }
-    }
+    """streamlit-authenticator's whole credentials, built from the User table (bcrypt hashes only)."""
+    rows = session.exec(select(User.username))
+    return {"usernames": {username: credential(session=session, username=username) for username in rows}}
 
 
 # ---------------------------------------------------------------- input models
