@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import auth, context
 from components.context import t
-from components.ui import set_document_language
+from components.ui import plain, set_document_language
 from i18n import LANGUAGES
 from services import users
 from services.auth import Actor
@@ -28,7 +28,7 @@ def render(actor: Actor | None) -> None:
     set_document_language()
     with st.sidebar:
         if actor is not None:
-            st.caption(t("auth.logged_in_as", name=actor.display_name, role=context.label(actor.role, "role")))
+            st.caption(t("auth.logged_in_as", name=plain(actor.display_name), role=context.label(actor.role, "role")))
         notice = st.session_state.pop(auth.NOTICE, None)
         if notice:
             st.warning(t(notice))

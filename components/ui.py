@@ -159,3 +159,13 @@ def pager(page: Page[Any], key: str) -> None:
 def current_page(key: str) -> int:
     """The page number the pager with `key` selected on the previous run (1 before any choice)."""
     return int(st.session_state.get(key) or 1)
+
+
+_MARKDOWN_SPECIAL = "\\`*_{}[]()<>#+-.!|~$:"
+
+
+def plain(text: object) -> str:
+    """User text made safe for places that render Markdown (st.markdown, st.table, captions, labels):
+    every Markdown character is escaped, so `**x**`, links and `<b>` show as typed."""
+    escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
+    return escaped.replace("\n", "  \n")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import context
 from components.context import actor, t
-from components.ui import FieldErrors, attempt, fmt_date, heading
+from components.ui import FieldErrors, attempt, fmt_date, heading, plain
 from services import organisations, users
 
 me = actor()
@@ -25,11 +25,11 @@ st.table(
             t("users.certified"),
         ],
         t("profile.value"): [
-            record.username,
-            record.display_name,
-            record.email,
+            plain(record.username),
+            plain(record.display_name),
+            plain(record.email),
             context.label(record.role, "role"),
-            org_names.get(record.organisation_id, "–"),
+            plain(org_names.get(record.organisation_id, "–")),
             fmt_date(record.certified_innovation_leader_on) if record.certified_innovation_leader_on else t("ui.no"),
         ],
     },

@@ -10,7 +10,7 @@ from typing import Any
 
 import bcrypt
 from pydantic import BaseModel, Field, field_validator
-from sqlalchemy import func, or_
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models import Language, Organisation, Role, User, utcnow
@@ -18,6 +18,7 @@ from services import audit
 from services.auth import Actor, require_admin, require_login
 from services.errors import Message, NotFound, PermissionDenied, ValidationError
 from services.pagination import Page, page_bounds
+from services.search import text_matches
 from services.validation import check_email, clean_text, fail, parse
 
 MAX_FAILED_LOGINS = 5
@@ -209,15 +210,8 @@ def list_users(
     query = select(User, Organisation.short_name).join(
         Organisation, User.organisation_id == Organisation.id, isouter=True
     )
-    if search:
-        pattern = f"%{search.strip().lower()}%"
-        query = query.where(
-            or_(
-                func.lower(User.username).like(pattern),
-                func.lower(User.display_name).like(pattern),
-                func.lower(User.email).like(pattern),
-            )
-        )
+    if (matches := text_matches(search, User.username, User.display_name, User.email)) is not None:
+        query = query.where(matches)
     if role:
         query = query.where(User.role == role)
     if organisation_id is not None:

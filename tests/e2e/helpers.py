@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import time
+
 from playwright.sync_api import Page, expect
+
+from settings import COOKIE_NAME
 
 
 def log_in(page: Page, base_url: str, username: str, password: str = "demo1234") -> None:
@@ -11,6 +15,16 @@ def log_in(page: Page, base_url: str, username: str, password: str = "demo1234")
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
     expect(page.get_by_role("heading", name="Översikt")).to_be_visible()
+    wait_for_login_cookie(page)
+
+
+def wait_for_login_cookie(page: Page, timeout: float = 15.0) -> None:
+    """The app sets the login cookie on the run after login; a `goto` before that would log out."""
+    deadline = time.monotonic() + timeout
+    while not any(c["name"] == COOKIE_NAME for c in page.context.cookies()):
+        if time.monotonic() > deadline:
+            raise AssertionError("the login cookie was never set")
+        page.wait_for_timeout(100)
 
 
 def menu_titles(page: Page) -> list[str]:

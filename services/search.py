@@ -1,0 +1,54 @@
+"""Free-text search in SQL that also matches Å, Ä, Ö and É in either case.
+
+SQLite's `lower()` folds only ASCII letters, so `lower(title) LIKE '%åtgärd%'` misses "Åtgärd". Lowering
+both sides in SQL and, for each non-ASCII letter in the search term, accepting either case keeps the search
+in the database (no rows fetched to filter in Python) and portable to PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from itertools import product
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, false, func, or_
+
+MAX_VARIANTS = 16  # 4 non-ASCII letters; longer terms fall back to the lower-case form only
+
+
+def _variants(term: str) -> list[str]:
+    """`term` lower-cased as SQLite does (ASCII only), with every non-ASCII letter in both cases."""
+    choices = []
+    for ch in term.lower():
+        if ch.isascii() or ch.upper() == ch:
+            choices.append((ch,))
+        else:
+            choices.append((ch, ch.upper()))
+    count = 1
+    for c in choices:
+        count *= len(c)
+    if count > MAX_VARIANTS:
+        return [term.lower()]
+    return ["".join(p) for p in product(*choices)]
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def text_matches(term: str | None, *columns: Any) -> ColumnElement[bool] | None:
+    """A condition: every word of `term` occurs in at least one of `columns` (case-insensitive).
+
+    None when the term is empty, so callers can write `if (cond := text_matches(...)) is not None`.
+    """
+    words = (term or "").split()
+    if not words:
+        return None
+    conditions = []
+    for word in words:
+        alternatives = [
+            func.lower(column).like(f"%{_escape_like(variant)}%", escape="\\")
+            for variant in _variants(word)
+            for column in columns
+        ]
+        conditions.append(or_(false(), *alternatives))
+    return and_(*conditions)
