@@ -74,8 +74,17 @@ def visible_specs(actor: Actor | None) -> list[PageSpec]:
     return specs
 
 
+LOGIN_PAGE = "pages/login.py"
+
+
 def pages_for(actor: Actor | None) -> dict[str, list[st.Page]]:
-    """`st.navigation`'s input: section title -> pages, with exactly one default page."""
+    """`st.navigation`'s input: section title -> pages, with exactly one default page.
+
+    Every other page's address is registered too, hidden from the menu, so that a link never ends in
+    Streamlit's English "Page not found": a visitor gets the login form there (and, once logged in, the
+    page itself, since Streamlit keys pages by address), a logged-in user outside the page's roles a
+    plain "no access" message. Neither reveals anything of the page.
+    """
     sections: dict[str, list[st.Page]] = {}
     specs = visible_specs(actor)
     default = next((s for s in specs if s.default), specs[0])
@@ -84,4 +93,22 @@ def pages_for(actor: Actor | None) -> dict[str, list[st.Page]]:
             spec.path, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path, default=spec is default
         )
         sections.setdefault(t(f"nav.section.{spec.section}"), []).append(page)
+    hidden = [
+        st.Page(
+            LOGIN_PAGE if actor is None else _no_access,
+            title=t(spec.title_key),
+            icon=spec.icon,
+            url_path=spec.url_path,
+            visibility="hidden",
+        )
+        for spec in PAGES
+        if spec not in specs and not spec.logged_out_only
+    ]
+    if hidden:
+        sections.setdefault(t(f"nav.section.{default.section}"), []).extend(hidden)
     return sections
+
+
+def _no_access() -> None:
+    st.title(t("nav.no_access.title"))
+    st.info(t("nav.no_access.body"), icon=":material/lock:")

@@ -64,6 +64,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.profile": ("Min profil", "My profile"),
     "nav.admin_users": ("Användare & organisationer", "Users & organisations"),
     "nav.admin_audit": ("Händelselogg", "Audit log"),
+    "nav.no_access.title": ("Ingen behörighet", "No access"),
+    "nav.no_access.body": (
+        "Den här sidan hör inte till din roll. Välj en sida i menyn, eller be en administratör om behörighet.",
+        "This page is not part of your role. Choose a page in the menu, or ask an administrator for access.",
+    ),
     # ------------------------------------------------------------ shared UI words
     "ui.showing": ("Visar {first}–{last} av {total}", "Showing {first}–{last} of {total}"),
     "ui.search": ("Sök", "Search"),
