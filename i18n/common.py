@@ -64,6 +64,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.profile": ("Min profil", "My profile"),
     "nav.admin_users": ("Användare & organisationer", "Users & organisations"),
     "nav.admin_audit": ("Händelselogg", "Audit log"),
+    "nav.fund_calls": ("Utlysningar & ansökan", "Calls & applying"),
+    "nav.fund_mine": ("Mina ansökningar", "My applications"),
+    "nav.fund_review": ("Granskning", "Review"),
+    "nav.fund_admin": ("Fondhantering", "Fund management"),
     # ------------------------------------------------------------ shared UI words
     "ui.showing": ("Visar {first}–{last} av {total}", "Showing {first}–{last} of {total}"),
     "ui.search": ("Sök", "Search"),
