@@ -28,11 +28,10 @@ def declaration_form(me: Actor, assignment: MyAssignment) -> None:
     key = f"fund_declare_{assignment.application_id}"
     with st.form(key):
         errors = FieldErrors()
+        # Labels as options (no format_func): the choice reads the same in either language.
+        conflict_label = t("fund.review.declare_conflict")
         choice = st.radio(
-            t("fund.review.declaration"),
-            ["none", "conflict"],
-            format_func=lambda c: t(f"fund.review.declare_{c}"),
-            key=f"{key}_choice",
+            t("fund.review.declaration"), [t("fund.review.declare_none"), conflict_label], key=f"{key}_choice"
         )
         note = st.text_area(t("fund.review.conflict_note"), key=f"{key}_note")
         errors.slot("conflict_note")
@@ -44,14 +43,14 @@ def declaration_form(me: Actor, assignment: MyAssignment) -> None:
                         session=session,
                         actor=me,
                         application_id=assignment.application_id,
-                        conflict=choice == "conflict",
+                        conflict=choice == conflict_label,
                         note=note,
                     )
                 return True
 
             if attempt(send, errors):
                 context.clear_caches()
-                flash_and_rerun("fund.review.declared_conflict" if choice == "conflict" else "fund.review.declared")
+                flash_and_rerun("fund.review.declared_conflict" if choice == conflict_label else "fund.review.declared")
 
 
 def _score_label(value: Any) -> str:
