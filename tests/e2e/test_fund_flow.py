@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from playwright.sync_api import Page, expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from services.fund_decisions import REPORT_INTERVAL_MONTHS, add_months
 from settings import COOKIE_NAME
@@ -37,8 +38,18 @@ def _type_date(page: Page, label: str, day: date) -> None:
 
 
 def _choose(page: Page, label: str, option: str, exact: bool = False) -> None:
-    page.get_by_label(label, exact=True).first.click()
-    page.get_by_role("option", name=option, exact=exact).first.click()
+    """Pick `option` in the selectbox `label`; retried, because a rerun can close an open list."""
+    box = page.get_by_label(label, exact=True).first
+    choice = page.get_by_role("option", name=option, exact=exact).first
+    for attempt in range(3):
+        box.click()
+        try:
+            choice.click(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
 
 
 def test_apply_review_approve_and_see_the_decision(page: Page, live_app: str) -> None:
