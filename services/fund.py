@@ -663,12 +663,25 @@ def link_choices(*, session: Session, actor: Actor | None, limit: int = 200) -> 
 
 
 def reviewer_choices(*, session: Session, actor: Actor | None) -> list[tuple[int, str, str]]:
-    """(id, name, role) of active users an admin can ask to review: council members first."""
+    """(id, name, role) of active users an admin can ask to review: council members first, then managers,
+    innovation leads and the innovation team. (Employees are left out: with tens of thousands of them the
+    picker would be unusable; an employee who should review can be given the manager role.)"""
     require_admin(actor)
     order = func.coalesce(col(User.role) == Role.council, False)
     rows = session.exec(
         select(User.id, User.display_name, User.username, User.role)
-        .where(User.is_active)
+        .where(User.is_active, col(User.role).in_((Role.council, Role.manager, Role.admin)))
         .order_by(order.desc(), User.display_name)
     )
     return [(i, f"{name} ({username})", role) for i, name, username, role in rows]
+
+
+def linked_to_idea(*, session: Session, actor: Actor | None, idea_id: int) -> list[ApplicationRow]:
+    """The submitted applications that grow from an idea (for the idea's page), as far as the actor may
+    see them; admins and council members see all (the idea page is where they follow an idea's path)."""
+    actor = require_login(actor)
+    query = _row_query().where(FundApplication.idea_id == idea_id, FundApplication.submitted_at.is_not(None))
+    if not (actor.is_admin or actor.is_council):
+        query = query.where(visible_condition(actor))
+    rows = session.exec(query.order_by(FundApplication.submitted_at))
+    return [_to_row(*r) for r in rows]

@@ -646,3 +646,52 @@ def test_fund_figures_per_call_and_area_match_the_records(session: Session) -> N
     health = session.exec(select(m.Area).where(m.Area.code == "health")).one()
     only = fund_figures.fund_figures(session=session, actor=council, by="area", area_id=health.id)
     assert [a.key for a in only] == ["health"]
+
+
+def test_applications_linked_to_an_idea(session: Session) -> None:
+    employee = actor(session, "employee")  # KS; the pressure-ulcer mat grows from a KS idea
+    idea_id = session.exec(
+        select(m.FundApplication.idea_id).where(
+            m.FundApplication.applicant_id == employee.id, m.FundApplication.idea_id.is_not(None)
+        )
+    ).first()
+    linked = fund.linked_to_idea(session=session, actor=actor(session, "council"), idea_id=idea_id)
+    assert linked and all(r.submitted_at is not None for r in linked)
+    assert fund.linked_to_idea(session=session, actor=employee, idea_id=idea_id) == linked
+    assert fund.linked_to_idea(session=session, actor=actor(session, "employee.sl"), idea_id=idea_id) == []
+
+
+def test_decision_pack_exports_to_xlsx_in_rank_order(session: Session) -> None:
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    from services import exports
+
+    call = session.exec(select(m.FundCall).where(m.FundCall.name == "Innovationsfonden 2024")).one()
+    pack = fund_review.decision_pack(session=session, actor=actor(session, "admin"), call_id=call.id)
+    headers = {
+        k: k
+        for k in (
+            "rank",
+            "ref",
+            "title",
+            "organisation",
+            "status",
+            "requested",
+            "granted",
+            "average",
+            "yes",
+            "maybe",
+            "no",
+            "disagreement",
+            "flag_yes",
+        )
+    }
+    headers.update({f"status.{s.value}": s.value for s in m.ApplicationStatus})
+    head, rows = fund_review.decision_pack_table(pack, call.criteria, headers)
+    sheet = load_workbook(BytesIO(exports.table_to_xlsx(head, rows))).active
+    values = list(sheet.iter_rows(values_only=True))
+    assert list(values[0][:3]) == ["rank", "ref", "title"] and "nytta" in values[0]
+    averages = [row[7] for row in values[1:] if row[7] is not None]
+    assert averages == sorted(averages, reverse=True) and len(values) - 1 == len(pack) == 12
