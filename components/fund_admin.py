@@ -195,10 +195,10 @@ def _decision_forms(me: Actor, view: fund.ApplicationView, today: date) -> None:
     with approve_col, st.form(f"fa_approve_{app_id}"):
         errors = FieldErrors()
         amount = st.number_input(
-            t("fund.admin.granted_sek"), value=view.row.requested_sek, step=10_000, key="fa_amount"
+            t("fund.admin.granted_sek"), value=view.row.requested_sek, step=10_000, key=f"fa_amount_{app_id}"
         )
         errors.slot("granted_sek")
-        note = st.text_area(t("fund.admin.decision_note"), key="fa_note")
+        note = st.text_area(t("fund.admin.decision_note"), key=f"fa_note_{app_id}")
         if st.form_submit_button(t("fund.admin.approve"), type="primary"):
             _run(
                 lambda s: fund_decisions.approve(
@@ -209,7 +209,7 @@ def _decision_forms(me: Actor, view: fund.ApplicationView, today: date) -> None:
             )
     with reject_col, st.form(f"fa_reject_{app_id}"):
         errors = FieldErrors()
-        reason = st.text_area(t("fund.admin.reason"), key="fa_reason")
+        reason = st.text_area(t("fund.admin.reason"), key=f"fa_reason_{app_id}")
         errors.slot("reason")
         if st.form_submit_button(t("fund.admin.reject")):
             _run(
@@ -220,7 +220,7 @@ def _decision_forms(me: Actor, view: fund.ApplicationView, today: date) -> None:
     if view.row.status != S.needs_info:
         with info_col, st.form(f"fa_info_{app_id}"):
             errors = FieldErrors()
-            message = st.text_area(t("fund.admin.info_message"), key="fa_message")
+            message = st.text_area(t("fund.admin.info_message"), key=f"fa_message_{app_id}")
             errors.slot("message")
             if st.form_submit_button(t("fund.admin.request_info")):
                 _run(
@@ -397,7 +397,7 @@ def follow_up_tab(me: Actor, today: date) -> None:
         width="stretch",
     )
     pager(page, "ff_page")
-    labels = {r.id if hasattr(r, "id") else r.application_id: f"{r.ref} · {r.title}" for r in page.items}
+    labels = {r.application_id: f"{r.ref} · {r.title}" for r in page.items}
     chosen = st.selectbox(t("fund.admin.choose"), list(labels), format_func=labels.get, key="ff_chosen")
     row = next(r for r in page.items if r.application_id == chosen)
     with context.reading() as session:

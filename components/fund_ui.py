@@ -39,7 +39,7 @@ def call_card(call: CallRow) -> None:
         cols = st.columns(3)
         cols[0].markdown(t("fund.closes_on", day=fmt_date(call.closes_on)))
         cols[1].markdown(t("fund.budget_is", amount=fmt_sek(call.budget_sek)))
-        cols[2].markdown(t("fund.criteria_are", criteria=", ".join(criterion_label(c) for c in call.criteria)))
+        cols[2].markdown(t("fund.criteria_are", criteria=plain(", ".join(criterion_label(c) for c in call.criteria))))
 
 
 def _options(pairs: list[tuple[int, str]], optional: bool) -> tuple[list[int | None], dict[int | None, str]]:

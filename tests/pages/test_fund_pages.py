@@ -203,3 +203,59 @@ def test_admin_budget_and_decision_pack(demo_url: str) -> None:
     engine.dispose()
     at.selectbox(key="fp_call").set_value(call_id).run()
     assert at.get("download_button"), "the decision pack can be downloaded"
+
+
+def _one(url: str, model, **where):
+    engine = _engine(url)
+    with db.read_session(engine) as session:
+        query = select(model)
+        for key, value in where.items():
+            query = query.where(getattr(model, key) == value)
+        found = session.exec(query).first()
+    engine.dispose()
+    return found
+
+
+def test_applicant_completes_and_submits_again(demo_url: str) -> None:
+    ingrid = _one(demo_url, m.User, username="ingrid.svensson")
+    app = _one(demo_url, m.FundApplication, applicant_id=ingrid.id, status="needs_info")
+    at = open_page(app_as("ingrid.svensson"), MINE)
+    at.selectbox(key="fund_mine_chosen").set_value(app.id).run()
+    prefix = f"fund_app_{app.id}_{app.call_id}_"
+    at.text_area(key=f"{prefix}summary").input("Kompletterad: med barnmorskornas rutin för uppföljning.")
+    at.button(key=f"FormSubmitter:{prefix}form-Skicka in").click().run()
+    assert not at.exception
+    assert f"Ansökan {app.ref} är inskickad." in texts(at)
+    stored = _one(demo_url, m.FundApplication, id=app.id)
+    assert stored.status == "submitted" and stored.summary.startswith("Kompletterad")
+
+
+def test_admin_call_form_refuses_closing_before_opening(demo_url: str) -> None:
+    at = open_page(app_as("admin"), ADMIN)
+    at.text_input(key="fc_new_name").input("Höstutlysning 2027")
+    at.number_input(key="fc_new_budget").set_value(4_000_000)
+    at.date_input(key="fc_new_opens").set_value(date(2027, 9, 1))
+    at.date_input(key="fc_new_closes").set_value(date(2027, 8, 1))
+    at.button(key="FormSubmitter:fc_new_form-Spara").click().run()
+    assert "Sista dag måste vara samma dag som eller efter öppningsdagen." in texts(at)
+    assert at.text_input(key="fc_new_name").value == "Höstutlysning 2027"
+    assert _one(demo_url, m.FundCall, name="Höstutlysning 2027") is None
+    at.date_input(key="fc_new_closes").set_value(date(2027, 10, 15))
+    at.button(key="FormSubmitter:fc_new_form-Spara").click().run()
+    assert _one(demo_url, m.FundCall, name="Höstutlysning 2027").status == "planned"
+
+
+def test_admin_approves_part_of_the_amount(demo_url: str) -> None:
+    app = _one(demo_url, m.FundApplication, status="in_review")
+    at = open_page(app_as("admin"), ADMIN)
+    at.selectbox(key="fa_status").set_value("in_review").run()
+    at.selectbox(key="fa_chosen").set_value(app.id).run()
+    at.number_input(key=f"fa_amount_{app.id}").set_value(app.requested_sek + 1)
+    at.button(key=f"FormSubmitter:fa_approve_{app.id}-Bevilja").click().run()
+    assert "Beviljat belopp får inte vara större än det sökta" in texts(at)
+    assert _one(demo_url, m.FundApplication, id=app.id).status == "in_review"
+    at.number_input(key=f"fa_amount_{app.id}").set_value(app.requested_sek // 2)
+    at.button(key=f"FormSubmitter:fa_approve_{app.id}-Bevilja").click().run()
+    assert "Ansökan är beviljad och rapportdatum är satta." in texts(at)
+    stored = _one(demo_url, m.FundApplication, id=app.id)
+    assert (stored.status, stored.granted_sek) == ("approved", app.requested_sek // 2)
