@@ -196,8 +196,8 @@ def application_details(view: ApplicationView) -> None:
         t("fund.f.co_funding_sek"): fmt_sek(view.co_funding_sek),
         t("fund.period"): f"{fmt_date(view.starts_on)} – {fmt_date(view.ends_on)}",
         t("fund.f.benefit_kind"): context.label(view.benefit_kind, "benefit_kind"),
-        t("fund.f.idea"): view.idea or "–",
-        t("fund.f.testbed"): view.testbed or "–",
+        t("fund.idea"): view.idea or "–",
+        t("fund.testbed"): view.testbed or "–",
     }
     st.table(
         {t("fund.fact"): [plain(k) for k in facts], t("fund.value"): [plain(v) for v in facts.values()]},

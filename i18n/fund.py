@@ -19,6 +19,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{call} · applicant {applicant}, {organisation} · status: {status}",
     ),
     "fund.period": ("Projektperiod", "Project period"),
+    "fund.idea": ("Bygger på idé", "Grows from idea"),
+    "fund.testbed": ("Testmiljö", "Test environment"),
     "fund.fact": ("Uppgift", "Detail"),
     "fund.value": ("Värde", "Value"),
     "fund.decision_approved": ("Beviljad {amount} (beslut {day}).", "Granted {amount} (decided {day})."),
