@@ -41,6 +41,15 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     # --- Idéer
     # --- Innovationsfonden
+    PageSpec("pages/fund_calls.py", "nav.fund_calls", ":material/campaign:", "fund", "utlysningar", EVERYONE_LOGGED_IN),
+    PageSpec(
+        "pages/fund_mine.py", "nav.fund_mine", ":material/folder_open:", "fund", "mina-ansokningar", EVERYONE_LOGGED_IN
+    ),
+    # Reviewers are council members or other named users: every role gets the page, which lists one's assignments.
+    PageSpec(
+        "pages/fund_review.py", "nav.fund_review", ":material/rate_review:", "fund", "granskning", EVERYONE_LOGGED_IN
+    ),
+    PageSpec("pages/fund_admin.py", "nav.fund_admin", ":material/account_balance:", "fund", "fondhantering", ADMIN),
     # --- Testmiljöer
     # --- Indikatorer
     # --- Rådet

@@ -69,6 +69,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Den här sidan hör inte till din roll. Välj en sida i menyn, eller be en administratör om behörighet.",
         "This page is not part of your role. Choose a page in the menu, or ask an administrator for access.",
     ),
+    "nav.fund_calls": ("Utlysningar & ansökan", "Calls & applying"),
+    "nav.fund_mine": ("Mina ansökningar", "My applications"),
+    "nav.fund_review": ("Granskning", "Review"),
+    "nav.fund_admin": ("Fondhantering", "Fund management"),
     # ------------------------------------------------------------ shared UI words
     "ui.showing": ("Visar {first}–{last} av {total}", "Showing {first}–{last} of {total}"),
     "ui.search": ("Sök", "Search"),

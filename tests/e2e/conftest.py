@@ -113,8 +113,10 @@ def browser() -> Iterator[object]:
             f"Chromium not found at {CHROMIUM}. Install it (as root: apt-get install -y chromium, "
             "or run .ci/run), or set CHROMIUM_PATH. Browser tests are not skipped silently."
         )
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # Assertions wait as long as actions do: the machines that run these are shared and sometimes slow.
+    expect.set_options(timeout=20_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
