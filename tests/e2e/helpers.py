@@ -40,3 +40,9 @@ def menu_titles(page: Page) -> list[str]:
 def log_out(page: Page) -> None:
     page.get_by_role("button", name="Logga ut").click()
     expect(page.get_by_role("heading", name="Logga in")).to_be_visible()
+    # The app deletes the cookie on the run after logout; a visit before that would log straight back in.
+    deadline = time.monotonic() + 15
+    while any(c["name"] == COOKIE_NAME for c in page.context.cookies()):
+        if time.monotonic() > deadline:
+            raise AssertionError("the login cookie was never deleted")
+        page.wait_for_timeout(100)
