@@ -64,6 +64,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.profile": ("Min profil", "My profile"),
     "nav.admin_users": ("Användare & organisationer", "Users & organisations"),
     "nav.admin_audit": ("Händelselogg", "Audit log"),
+    "nav.testbeds_catalogue": ("Testmiljöer", "Test environments"),
+    "nav.testbeds_requests": ("Förfrågningar", "Requests"),
+    "nav.testbeds_manage": ("Testmiljöhantering", "Manage test environments"),
+    "nav.testbeds_figures": ("Testmiljöer i siffror", "Test environments in figures"),
     # ------------------------------------------------------------ shared UI words
     "ui.showing": ("Visar {first}–{last} av {total}", "Showing {first}–{last} of {total}"),
     "ui.search": ("Sök", "Search"),
