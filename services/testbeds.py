@@ -31,7 +31,7 @@ from models import (
 )
 from services import audit
 from services.auth import Actor, require_login
-from services.errors import NotFound, PermissionDenied, ValidationError
+from services.errors import Message, NotFound, PermissionDenied, ValidationError
 from services.pagination import Page, page_bounds
 from services.search import text_matches
 from services.validation import check_email, check_url, clean_text, fail, parse
@@ -328,15 +328,30 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")[:80] or "testmiljo"
 
 
+def _cross_field_problems(data: dict[str, Any]) -> dict[str, Message]:
+    """Checks between fields, on the raw form values, so that they show together with the others."""
+    problems: dict[str, Message] = {}
+    low, high = data.get("trl_min"), data.get("trl_max")
+    if isinstance(low, int | float) and isinstance(high, int | float) and low > high:
+        problems["trl_max"] = Message("testbeds.trl_order")
+    lat, lon = data.get("lat"), data.get("lon")
+    if (lat is None) != (lon is None):
+        problems["lon" if lon is None else "lat"] = Message("testbeds.lat_lon_pair")
+    if not (data.get("for_external", True) or data.get("for_employees", True)):
+        problems["for_external"] = Message("testbeds.audience_required")
+    return problems
+
+
 def _validated(session: Session, data: dict[str, Any]) -> TestbedInput:
-    """The form's values checked field by field, then against each other and the database."""
-    values = parse(TestbedInput, data)
-    if values.trl_min > values.trl_max:
-        raise ValidationError.single("trl_max", "testbeds.trl_order")
-    if (values.lat is None) != (values.lon is None):
-        raise ValidationError.single("lon" if values.lon is None else "lat", "testbeds.lat_lon_pair")
-    if not (values.for_external or values.for_employees):
-        raise ValidationError.single("for_external", "testbeds.audience_required")
+    """The form's values checked field by field, against each other and against the database; every
+    problem found is reported at once."""
+    problems = _cross_field_problems(data)
+    try:
+        values = parse(TestbedInput, data)
+    except ValidationError as error:
+        raise ValidationError({**problems, **error.fields}) from None
+    if problems:
+        raise ValidationError(problems)
     if session.get(Area, values.area_id) is None:
         raise ValidationError.single("area_id", "errors.not_allowed_value")
     if session.get(Organisation, values.organisation_id) is None:
