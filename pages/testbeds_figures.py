@@ -13,7 +13,7 @@ from components.context import t
 from components.kpi import tiles
 from components.testbeds_catalogue import download_buttons
 from components.ui import fmt_int, fmt_pct, heading
-from services import testbed_requests
+from services import testbed_requests, testbeds
 from services.testbed_requests import RESPONSE_LIMIT_WORKDAYS
 
 heading("nav.testbeds_figures", "testbeds.figures_caption")
@@ -27,29 +27,46 @@ def _days(value: float | None) -> str:
 
 
 @st.cache_data(ttl=30, show_spinner=False)
-def _figures(key: tuple, area_code: str | None, year: int | None) -> testbed_requests.RequestFigures:
+def _figures(
+    key: tuple, area_code: str | None, testbed_id: int | None, year: int | None
+) -> testbed_requests.RequestFigures:
     start, end = (date(year, 1, 1), date(year, 12, 31)) if year else (None, None)
     with context.reading() as session:
-        return testbed_requests.request_figures(session, area_code=area_code, start=start, end=end)
+        return testbed_requests.request_figures(
+            session, area_code=area_code, testbed_id=testbed_id, start=start, end=end
+        )
+
+
+@st.cache_data(ttl=60, show_spinner=False)
+def _testbed_names(key: tuple) -> dict[int, str]:
+    with context.reading() as session:
+        return dict(testbeds.testbed_names(session=session))
 
 
 areas = area_table()
 area_names = dict(zip(areas["code"], areas["area"], strict=True))
 this_year = date.today().year
-c1, c2 = st.columns(2)
+testbed_names = _testbed_names(context.cache_key())
+c1, c2, c3 = st.columns(3)
 area_code = c1.selectbox(
     t("testbeds.area"),
     [None, *area_names],
     format_func=lambda c: t("ui.all") if c is None else area_names[c],
     key="tbfig_area",
 )
-year = c2.selectbox(
+testbed_id = c2.selectbox(
+    t("testbeds.col.testbed"),
+    [None, *testbed_names],
+    format_func=lambda i: t("ui.all") if i is None else testbed_names[i],
+    key="tbfig_testbed",
+)
+year = c3.selectbox(
     t("testbeds.year"),
     [None, *range(this_year, this_year - 5, -1)],
     format_func=lambda y: t("testbeds.all_years") if y is None else str(y),
     key="tbfig_year",
 )
-figures = _figures(context.cache_key(), area_code, year)
+figures = _figures(context.cache_key(), area_code, testbed_id, year)
 
 tiles(
     [

@@ -404,8 +404,12 @@ class RequestFigures:
         return 100 * self.answered_within_limit / self.answered if self.answered else None
 
 
-def _scope(area_code: str | None, organisation_id: int | None, start: date | None, end: date | None) -> list[Any]:
+def _scope(
+    area_code: str | None, organisation_id: int | None, testbed_id: int | None, start: date | None, end: date | None
+) -> list[Any]:
     conditions: list[Any] = []
+    if testbed_id is not None:
+        conditions.append(Testbed.id == testbed_id)
     if area_code:
         conditions.append(Area.code == area_code)
     if organisation_id is not None:
@@ -426,15 +430,16 @@ def request_figures(
     *,
     area_code: str | None = None,
     organisation_id: int | None = None,
+    testbed_id: int | None = None,
     start: date | None = None,
     end: date | None = None,
 ) -> RequestFigures:
-    """Testbed request figures for an area, an organisation and a period of receipt (days inclusive).
+    """Testbed request figures for an area, organisation or testbed and a period of receipt (days inclusive).
 
     Counts are summed in SQL. Medians are taken over the answered requests' two timestamps, one pair per
     request (requests number in the thousands, not millions). Aggregates only: no personal data.
     """
-    conditions = _scope(area_code, organisation_id, start, end)
+    conditions = _scope(area_code, organisation_id, testbed_id, start, end)
     answered_expr = case((col(TestbedRequest.first_response_at).is_not(None), 1), else_=0)
     accepted_expr = case((col(TestbedRequest.status).in_(ACCEPTED), 1), else_=0)
     declined_expr = case((TestbedRequest.status == RequestStatus.declined.value, 1), else_=0)
@@ -483,11 +488,13 @@ def request_figures(
         answered_within_limit=sum(1 for w in workdays if w <= RESPONSE_LIMIT_WORKDAYS),
         per_testbed=per["testbed"],
         per_area=per["area"],
-        testbeds_used_by_funded_projects=_funded_testbeds(session, area_code, organisation_id),
+        testbeds_used_by_funded_projects=_funded_testbeds(session, area_code, organisation_id, testbed_id),
     )
 
 
-def _funded_testbeds(session: Session, area_code: str | None, organisation_id: int | None) -> int:
+def _funded_testbeds(
+    session: Session, area_code: str | None, organisation_id: int | None, testbed_id: int | None
+) -> int:
     """Distinct testbeds named by, or linked through a request to, a funded project."""
     named = select(FundApplication.testbed_id.label("testbed_id")).where(  # type: ignore[union-attr]
         col(FundApplication.status).in_(FUNDED_STATUSES), col(FundApplication.testbed_id).is_not(None)
@@ -504,6 +511,8 @@ def _funded_testbeds(session: Session, area_code: str | None, organisation_id: i
         query = query.where(Area.code == area_code)
     if organisation_id is not None:
         query = query.where(Testbed.organisation_id == organisation_id)
+    if testbed_id is not None:
+        query = query.where(Testbed.id == testbed_id)
     return session.exec(query).one()
 
 

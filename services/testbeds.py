@@ -255,6 +255,11 @@ def _funded_titles(session: Session, testbed_id: int) -> list[str]:
     return list(rows)
 
 
+def testbed_names(*, session: Session) -> list[tuple[int, str]]:
+    """(id, name) of every testbed, closed ones included, by name: for choosing one in figures. Public."""
+    return [(i, n) for i, n in session.exec(select(Testbed.id, Testbed.name).order_by(Testbed.name))]
+
+
 # ---------------------------------------------------------------- management
 
 

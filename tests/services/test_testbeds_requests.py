@@ -251,6 +251,7 @@ def test_figures_count_and_time_the_answers(region) -> None:
     assert (transport.requests, transport.answered, transport.median_days_to_first_response) == (1, 0, None)
     march = requests.request_figures(session, organisation_id=ids["ks"], start=date(2025, 3, 1), end=date(2025, 3, 31))
     assert march.requests == 2
+    assert requests.request_figures(session, testbed_id=ids["bus"]).requests == 1
 
 
 def test_figures_count_testbeds_used_by_funded_projects(region) -> None:
