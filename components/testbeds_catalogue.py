@@ -14,7 +14,7 @@ from components.context import t
 from components.ui import current_page, fmt_int, heading, pager, plain
 from models import Access, EnvType, TestbedStatus
 from services import exports, organisations, testbeds
-from services.testbeds import AUDIENCES, PUBLIC_STATUSES, CatalogueFilters, TestbedCard
+from services.testbeds import AUDIENCES, PUBLIC_STATUSES, CatalogueFilters, MapPoint, TestbedCard
 
 PAGE_KEY = "tb_page"
 PAGE_SIZE = 12
@@ -127,8 +127,7 @@ def _card(card: TestbedCard, area_names: dict[str, str]) -> None:
         )
 
 
-def _map(points: list[TestbedCard]) -> None:
-    located = [p for p in points if p.lat is not None and p.lon is not None]
+def _map(located: list[MapPoint]) -> None:
     if not located:
         return
     st.subheader(t("testbeds.map"))
@@ -208,7 +207,7 @@ def catalogue() -> None:
         if found.page > found.pages:  # the filters changed under a later page
             st.session_state[PAGE_KEY] = 1
             found = testbeds.search_testbeds(session=session, filters=filters, page=1, page_size=PAGE_SIZE)
-        points = testbeds.all_matching(session=session, filters=filters)
+        points = testbeds.map_points(session=session, filters=filters)
     _filter_widgets(counts, area_names)
     st.subheader(t("testbeds.found", n=fmt_int(found.total)))
     if not found.items:

@@ -180,6 +180,25 @@ def all_matching(*, session: Session, filters: CatalogueFilters, limit: int = MA
     return [_card(*row) for row in rows]
 
 
+@dataclass(frozen=True)
+class MapPoint:
+    slug: str
+    name: str
+    lat: float
+    lon: float
+
+
+def map_points(*, session: Session, filters: CatalogueFilters, limit: int = MAX_MAP_POINTS) -> list[MapPoint]:
+    """Where the matching testbeds that have coordinates are (capped), for the map. Public."""
+    rows = session.exec(
+        _joined(select(Testbed.slug, Testbed.name, Testbed.lat, Testbed.lon))
+        .where(*_conditions(filters), col(Testbed.lat).is_not(None), col(Testbed.lon).is_not(None))
+        .order_by(Testbed.name)
+        .limit(limit)
+    )
+    return [MapPoint(*row) for row in rows]
+
+
 def filter_counts(*, session: Session, filters: CatalogueFilters) -> dict[str, dict[str, int]]:
     """For each facet, how many testbeds each choice would give with the other filters kept.
 

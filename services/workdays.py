@@ -70,11 +70,16 @@ def is_workday(day: date) -> bool:
 def workdays_between(start: date, end: date) -> int:
     """Working days after `start` up to and including `end` (0 when `end` is not after `start`).
 
-    A request received on a Friday and answered on the Monday took 1 working day.
+    A request received on a Friday and answered on the Monday took 1 working day. Counted by whole
+    weeks, so that figures over tens of thousands of requests stay quick.
     """
     if end <= start:
         return 0
-    return sum(1 for n in range(1, (end - start).days + 1) if is_workday(start + timedelta(days=n)))
+    weeks, rest = divmod((end - start).days, 7)
+    count = 5 * weeks + sum(1 for n in range(1, rest + 1) if (start.weekday() + n) % 7 < SATURDAY)
+    for year in range(start.year, end.year + 1):
+        count -= sum(1 for day in holidays(year) if start < day <= end and day.weekday() < SATURDAY)
+    return count
 
 
 def add_workdays(start: date, n: int) -> date:

@@ -142,6 +142,9 @@ def test_map_points_and_paging(region) -> None:
     session, _ = region
     everything = testbeds.all_matching(session=session, filters=CatalogueFilters())
     assert len(everything) == 4
+    assert [p.name for p in testbeds.map_points(session=session, filters=CatalogueFilters())] == [
+        "Simuleringscentrum Åsa"  # the only one with coordinates
+    ]
     first = testbeds.search_testbeds(session=session, filters=CatalogueFilters(), page=1, page_size=3)
     second = testbeds.search_testbeds(session=session, filters=CatalogueFilters(), page=2, page_size=3)
     assert first.total == 4 and len(first.items) == 3 and len(second.items) == 1

@@ -61,3 +61,13 @@ def test_deadline_and_overdue_cut_off_agree() -> None:
     assert add_workdays(cut_off, 10) < date(2025, 5, 1) <= add_workdays(cut_off + timedelta(days=1), 10)
     assert received <= cut_off
     assert latest_day_overdue(deadline, 10) < received  # on the deadline day itself, not yet overdue
+
+
+def test_whole_week_counting_agrees_with_day_by_day() -> None:
+    start = date(2024, 12, 1)
+    for offset in range(0, 400, 7):
+        first = start + timedelta(days=offset % 11)
+        for length in (0, 1, 3, 6, 7, 13, 40, 380):
+            last = first + timedelta(days=length)
+            slow = sum(1 for n in range(1, length + 1) if is_workday(first + timedelta(days=n)))
+            assert workdays_between(first, last) == slow, (first, last)
