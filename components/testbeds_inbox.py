@@ -18,6 +18,11 @@ from services.auth import Actor
 from services.testbed_requests import RESPONSE_LIMIT_WORKDAYS, InboxRow, RequestDetail
 
 
+def _number(value: int | None) -> str:
+    """A count of days as text, with a dash where it does not apply (answered, or not yet answered)."""
+    return "–" if value is None else str(value)
+
+
 def inbox_table(rows: list[InboxRow]) -> None:
     """The requests of one page as a table: who asked, for what, how long they have waited."""
     st.dataframe(
@@ -31,9 +36,9 @@ def inbox_table(rows: list[InboxRow]) -> None:
                 t("testbeds.col.kind"): [context.label(r.requester_kind, "requester_kind") for r in rows],
                 t("testbeds.col.status"): [context.label(r.status, "request_status") for r in rows],
                 t("testbeds.col.received"): [fmt_date(r.received_at) for r in rows],
-                t("testbeds.col.waiting"): [r.workdays_waiting for r in rows],
+                t("testbeds.col.waiting"): [_number(r.workdays_waiting) for r in rows],
                 t("testbeds.col.first_response"): [fmt_date(r.first_response_at) for r in rows],
-                t("testbeds.col.response_days"): [r.workdays_to_response for r in rows],
+                t("testbeds.col.response_days"): [_number(r.workdays_to_response) for r in rows],
                 t("testbeds.col.flag"): [t("testbeds.overdue_flag") if r.overdue else "" for r in rows],
             }
         ),
@@ -135,7 +140,7 @@ def request_panel(me: Actor, request_id: int, today: date) -> None:
         st.warning(t("testbeds.overdue_warning", days=row.workdays_waiting, limit=RESPONSE_LIMIT_WORKDAYS))
     left, right = st.columns([3, 2])
     with left:
-        st.markdown(f"**{t('testbeds.req.description')}**")
+        st.markdown(f"**{t('testbeds.inbox_description')}**")
         st.text(detail.description)
         st.markdown(f"**{t('testbeds.req.period')}:** {plain(detail.wanted_period or '–')}")
         _history(detail)

@@ -153,6 +153,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "testbeds.requests_file": ("forfragningar", "requests"),
     "testbeds.choose_request": ("Öppna förfrågan", "Open request"),
     "testbeds.request_heading": ("{ref} · {testbed}", "{ref} · {testbed}"),
+    "testbeds.inbox_description": ("Vad frågeställaren vill testa", "What the requester wants to test"),
     "testbeds.history": ("Historik", "History"),
     "testbeds.requester": ("Frågeställaren", "The requester"),
     "testbeds.handled_by": ("Hanteras av", "Handled by"),
@@ -261,6 +262,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "testbeds.fig_none": ("Inga förfrågningar i urvalet.", "No requests in this selection."),
     "testbeds.fig_per_testbed": ("Förfrågningar per testmiljö", "Requests per test environment"),
+    "testbeds.fig_top": (
+        "De {n} testmiljöer som fått flest förfrågningar; alla finns i tabellen nedan.",
+        "The {n} environments with the most requests; all are in the table below.",
+    ),
     "testbeds.fig_per_testbed_description": (
         "Stapeldiagram: antal förfrågningar per testmiljö, färgat efter kärnverksamhet.",
         "Bar chart: number of requests per test environment, coloured by core area.",

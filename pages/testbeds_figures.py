@@ -12,10 +12,11 @@ from components.areas import area_table, with_area_names
 from components.context import t
 from components.kpi import tiles
 from components.testbeds_catalogue import download_buttons
-from components.ui import fmt_int, fmt_pct, heading
+from components.ui import fmt_int, fmt_pct, heading, plain
 from services import testbed_requests, testbeds
 from services.testbed_requests import RESPONSE_LIMIT_WORKDAYS
 
+TOP_IN_CHART = 20
 heading("nav.testbeds_figures", "testbeds.figures_caption")
 
 
@@ -106,18 +107,21 @@ if per_testbed.empty:
     st.info(t("testbeds.fig_none"))
     st.stop()
 per_testbed = with_area_names(per_testbed)
+top = per_testbed.head(TOP_IN_CHART)  # already sorted by requests, most first
 st.subheader(t("testbeds.fig_per_testbed"))
+if len(per_testbed) > TOP_IN_CHART:
+    st.caption(t("testbeds.fig_top", n=TOP_IN_CHART))
 st.altair_chart(
     charts.stacked_bars(
-        per_testbed,
+        top,
         category="key",
         value="requests",
         category_title=t("testbeds.col.testbed"),
         value_title=t("testbeds.fig_requests"),
-        order=list(per_testbed["key"]),
+        order=list(top["key"]),
         description=t("testbeds.fig_per_testbed_description"),
         colour_title=t("testbeds.area"),
-    ),
+    ).configure_axisY(labelLimit=360),
     width="stretch",
 )
 st.subheader(t("testbeds.fig_per_area"))
@@ -125,7 +129,7 @@ per_area = with_area_names(
     pd.DataFrame(
         [asdict(r) for r in figures.per_area], columns=["key", "area_code", "requests", "accepted", "answered"]
     )
-)
+).assign(area=lambda f: f["area"].map(plain))
 headers = [t("testbeds.area"), t("testbeds.fig_requests"), t("testbeds.fig_answered"), t("testbeds.fig_accepted")]
 st.table(
     pd.DataFrame(per_area[["area", "requests", "answered", "accepted"]].values, columns=headers).set_index(headers[0])

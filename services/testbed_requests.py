@@ -461,7 +461,8 @@ def request_figures(
     days = [(as_utc(b) - as_utc(a)).total_seconds() / 86400 for a, b in pairs]
     workdays = [workdays_between(local_day(a), local_day(b)) for a, b in pairs]
     per = {}
-    for name, key_column in (("testbed", Testbed.name), ("area", Area.code)):
+    # Testbeds are grouped by id too: two testbeds may share a name.
+    for name, key_column, group in (("testbed", Testbed.name, Testbed.id), ("area", Area.code, Area.id)):
         rows = session.exec(
             _joined_requests(
                 select(
@@ -473,7 +474,7 @@ def request_figures(
                 )
             )
             .where(*conditions)
-            .group_by(key_column, Area.code)
+            .group_by(group, key_column, Area.code)
             .order_by(func.count(col(TestbedRequest.id)).desc(), key_column)
         )
         per[name] = [CountRow(str(k), code, n, int(a or 0), int(r or 0)) for k, code, n, a, r in rows]
