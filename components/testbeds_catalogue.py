@@ -123,7 +123,7 @@ def _card(card: TestbedCard, area_names: dict[str, str]) -> None:
             key=f"tb_open_{card.slug}",
             on_click=open_testbed,
             args=(card.slug,),
-            help=t("testbeds.open_help", name=card.name),
+            help=t("testbeds.open_help", name=plain(card.name)),
         )
 
 
@@ -135,35 +135,47 @@ def _map(located: list[MapPoint]) -> None:
     st.map(pd.DataFrame({"lat": [p.lat for p in located], "lon": [p.lon for p in located]}), height=320)
 
 
-def catalogue_export(filters: CatalogueFilters, language: str) -> tuple[list[str], Callable[[], list[list]]]:
-    """Headers and a row builder for the catalogue export (called only when someone downloads)."""
+CATALOGUE_COLUMNS = ("name", "area", "organisation", "env_type", "access", "audience", "trl", "status", "address")
+
+
+def catalogue_table(
+    cards: list[TestbedCard], area_names: dict[str, str], language: str
+) -> tuple[list[str], list[list]]:
+    """The catalogue as an export table: headers and values in the reader's language."""
+    headers = [i18n.t(f"testbeds.col.{k}", language) for k in (*CATALOGUE_COLUMNS, "summary")]
+    rows = [
+        [
+            c.name,
+            area_names.get(c.area_code, c.area_code),
+            c.organisation,
+            i18n.label(c.env_type, "env_type", language),
+            i18n.label(c.access, "access", language),
+            ", ".join(
+                i18n.t(f"testbeds.audience_{a}", language)
+                for a, on in (("external", c.for_external), ("employees", c.for_employees))
+                if on
+            ),
+            f"{c.trl_min}–{c.trl_max}",
+            i18n.label(c.status, "testbed_status", language),
+            c.address or "",
+            c.summary,
+        ]
+        for c in cards
+    ]
+    return headers, rows
+
+
+def catalogue_export(
+    filters: CatalogueFilters, area_names: dict[str, str], language: str
+) -> tuple[list[str], Callable[[], list[list]]]:
+    """Headers and a row builder for the catalogue export (the rows are read only when someone downloads)."""
     engine = context.engine()
-    names = {a.code: a.name(language) for a in _areas()}
-    keys = ["name", "area", "organisation", "env_type", "access", "audience", "trl", "status", "address"]
-    headers = [i18n.t(f"testbeds.col.{k}", language) for k in keys] + [i18n.t("testbeds.col.summary", language)]
+    headers, _ = catalogue_table([], area_names, language)
 
     def rows() -> list[list]:
         with db.read_session(engine) as session:
             found = testbeds.all_matching(session=session, filters=filters)
-        return [
-            [
-                c.name,
-                names.get(c.area_code, c.area_code),
-                c.organisation,
-                i18n.label(c.env_type, "env_type", language),
-                i18n.label(c.access, "access", language),
-                ", ".join(
-                    i18n.t(f"testbeds.audience_{a}", language)
-                    for a, on in (("external", c.for_external), ("employees", c.for_employees))
-                    if on
-                ),
-                f"{c.trl_min}–{c.trl_max}",
-                i18n.label(c.status, "testbed_status", language),
-                c.address or "",
-                c.summary,
-            ]
-            for c in found
-        ]
+        return catalogue_table(found, area_names, language)[1]
 
     return headers, rows
 
@@ -219,5 +231,5 @@ def catalogue() -> None:
             _card(card, area_names)
     pager(found, PAGE_KEY)
     _map(points)
-    headers, rows = catalogue_export(filters, context.lang())
+    headers, rows = catalogue_export(filters, area_names, context.lang())
     download_buttons("tb_catalogue", headers, rows, t("testbeds.catalogue_file"))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 import pandas as pd
 import streamlit as st
@@ -164,31 +164,57 @@ def request_panel(me: Actor, request_id: int, today: date) -> None:
     _link_form(me, detail)
 
 
+REQUEST_COLUMNS = (
+    "ref",
+    "testbed",
+    "requester",
+    "org",
+    "email",
+    "kind",
+    "status",
+    "received",
+    "waiting",
+    "first_response",
+    "response_days",
+)
+
+
+def _to_second(moment: datetime | None) -> datetime | None:
+    """Times in exports to the second: spreadsheets show microseconds as noise."""
+    return moment.replace(microsecond=0) if moment else None
+
+
+def request_table(found: list[tuple[InboxRow, str | None]], language: str) -> tuple[list[str], list[list]]:
+    """The request list as an export table: headers and values in the reader's language."""
+    headers = [i18n.t(f"testbeds.col.{k}", language) for k in REQUEST_COLUMNS]
+    rows = [
+        [
+            r.ref,
+            r.testbed,
+            r.requester_name,
+            r.requester_org,
+            email,
+            i18n.label(r.requester_kind, "requester_kind", language),
+            i18n.label(r.status, "request_status", language),
+            _to_second(r.received_at),
+            r.workdays_waiting,
+            _to_second(r.first_response_at),
+            r.workdays_to_response,
+        ]
+        for r, email in found
+    ]
+    return headers, rows
+
+
 def request_export(me: Actor, today: date, statuses: tuple[str, ...]) -> tuple[list[str], Callable[[], list[list]]]:
-    """Headers and a row builder for the request-list export (built when someone downloads)."""
+    """Headers and a row builder for the request-list export (the rows are read only on download)."""
     engine = context.engine()
     language = context.lang()
-    keys = ["ref", "testbed", "requester", "org", "email", "kind", "status", "received", "waiting", "first_response"]
-    headers = [i18n.t(f"testbeds.col.{k}", language) for k in keys] + [i18n.t("testbeds.col.response_days", language)]
+    headers, _ = request_table([], language)
 
     def rows() -> list[list]:
         with db.read_session(engine) as session:
             found = testbed_requests.export_rows(session=session, actor=me, today=today, statuses=statuses)
-        return [
-            [
-                r.ref,
-                r.testbed,
-                r.requester_name,
-                r.requester_org,
-                email,
-                i18n.label(r.requester_kind, "requester_kind", language),
-                i18n.label(r.status, "request_status", language),
-                r.received_at,
-                r.workdays_waiting,
-                r.first_response_at,
-                r.workdays_to_response,
-            ]
-            for r, email in found
-        ]
+        return request_table(found, language)[1]
 
     return headers, rows

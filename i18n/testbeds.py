@@ -96,9 +96,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "testbeds.req.period_hint": ("t.ex. hösten 2026", "e.g. autumn 2026"),
     "testbeds.req.consent": (
         "Jag samtycker till att Region Stockholm sparar mina kontaktuppgifter för att hantera förfrågan. "
-        "De används bara för det och gallras när ärendet är avslutat.",
+        "De används bara för det och visas bara för dem som driver miljön och för innovationsstödet.",
         "I consent to Region Stockholm keeping my contact details to handle the request. They are used "
-        "for that only and deleted when the matter is closed.",
+        "for that only and shown only to the people who run the environment and the innovation team.",
     ),
     "testbeds.req.submit": ("Skicka förfrågan", "Send request"),
     "testbeds.req.rate_limited": (

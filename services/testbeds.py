@@ -46,6 +46,7 @@ FUNDED_STATUSES = (
     ApplicationStatus.closed.value,
 )
 MAX_MAP_POINTS = 2000
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 @dataclass(frozen=True)
@@ -341,9 +342,6 @@ class TestbedInput(BaseModel):
         if value is not None and not SLUG_PATTERN.match(value):
             raise fail("testbeds.slug_invalid")
         return value
-
-
-SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def slugify(name: str) -> str:
