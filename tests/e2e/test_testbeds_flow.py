@@ -15,8 +15,8 @@ WAIT = 20_000  # ms: the machine may be busy; Streamlit reruns then take longer 
 
 
 def test_visitor_request_is_answered_and_timed(page: Page, live_app: str) -> None:
-    # The first page load of a fresh browser shows Streamlit's "Page not found" dialog for any deep link
-    # (also /logga-in, a foundation quirk noted in the report): start at the root, as a visitor would.
+    # Start at the root, as a visitor would (on this branch a deep link as the very first load of a fresh
+    # browser showed Streamlit's "Page not found" dialog over the page, even for /logga-in).
     page.goto(live_app)
     expect(page.get_by_role("heading", name="Logga in")).to_be_visible(timeout=WAIT)
     page.goto(f"{live_app}/testmiljoer")
