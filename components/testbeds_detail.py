@@ -148,6 +148,11 @@ def detail(slug: str) -> None:
         return
     st.title(plain(d.card.name))
     st.caption(t("testbeds.detail_caption", org=plain(d.card.organisation)))
+    if testbeds.may_manage(context.actor(), d.organisation_id) and st.button(
+        t("testbeds.manage_this"), icon=":material/edit:"
+    ):
+        st.session_state["tbm_chosen"] = d.card.id  # Testmiljöhantering opens with this testbed chosen
+        st.switch_page("pages/testbeds_manage.py")
     left, right = st.columns([3, 2])
     with left:
         st.subheader(t("testbeds.summary"))

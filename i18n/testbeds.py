@@ -56,6 +56,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Den testmiljön finns inte i katalogen. Gå tillbaka och sök bland de som finns.",
         "That test environment is not in the catalogue. Go back and search among those that are.",
     ),
+    "testbeds.manage_this": ("Ändra den här miljön", "Edit this environment"),
     "testbeds.detail_caption": ("Test- och demonstrationsmiljö som drivs av {org}", "Test environment run by {org}"),
     "testbeds.summary": ("Sammanfattning", "Summary"),
     "testbeds.offers": ("Det här kan du testa", "What you can test"),

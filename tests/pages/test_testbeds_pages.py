@@ -154,6 +154,25 @@ def test_admin_bad_testbed_input_is_shown_beside_the_field(demo_url: str) -> Non
     )
 
 
+def test_owning_manager_goes_from_the_testbed_page_to_editing_it(demo_url: str) -> None:
+    at = app_as("maria.ekholm")
+    at.query_params["miljo"] = "innovationsplats-karolinska"
+    at.run()
+    at.switch_page(CATALOGUE).run()
+    assert [b.label for b in at.button if b.label == "Ändra den här miljön"]
+    next(b for b in at.button if b.label == "Ändra den här miljön").click().run()
+    assert at.title[0].value == "Testmiljöhantering"
+    assert (
+        at.selectbox(key="tbm_chosen").value
+        == _query(demo_url, select(Testbed.id).where(Testbed.slug == "innovationsplats-karolinska"))[0]
+    )
+    other = app_as("johan.berg")  # a manager of another organisation gets no such button
+    other.query_params["miljo"] = "innovationsplats-karolinska"
+    other.run()
+    other.switch_page(CATALOGUE).run()
+    assert not [b for b in other.button if b.label == "Ändra den här miljön"]
+
+
 def test_manager_closes_own_testbed(demo_url: str) -> None:
     at = open_page(app_as("manager.tillvaxt"), MANAGE)
     options = at.selectbox(key="tbm_chosen").options
