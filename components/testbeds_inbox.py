@@ -79,7 +79,12 @@ def _answer_form(me: Actor, detail: RequestDetail) -> None:
             key=f"tb_answer_status_{detail.row.id}",
         )
         errors.slot("to_status")
-        message = st.text_area(t("testbeds.answer_message"), key=f"tb_answer_text_{detail.row.id}", max_chars=5000)
+        message = st.text_area(
+            t("testbeds.answer_message"),
+            key=f"tb_answer_text_{detail.row.id}",
+            max_chars=5000,
+            help=t("testbeds.answer_help", email=plain(detail.requester_email or "–")),
+        )
         errors.slot("message")
         if st.form_submit_button(t("testbeds.answer_submit"), type="primary"):
 

@@ -164,6 +164,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Keep status ({status}), message only",
     ),
     "testbeds.answer_message": ("Meddelande till frågeställaren", "Message to the requester"),
+    "testbeds.answer_help": (
+        "Svaret sparas i förfrågans historik och räknas som svar. Portalen skickar ingen e-post: skicka det "
+        "också till frågeställaren ({email}).",
+        "The answer is kept in the request's history and counts as the answer. The portal sends no e-mail: "
+        "send it to the requester as well ({email}).",
+    ),
     "testbeds.answer_submit": ("Svara", "Answer"),
     "testbeds.answer_closed": (
         "Förfrågan är avslutad och kan inte besvaras igen.",
