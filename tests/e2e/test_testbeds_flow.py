@@ -42,7 +42,9 @@ def test_visitor_request_is_answered_and_timed(page: Page, live_app: str) -> Non
     log_in(page, live_app, "manager.kultur")
     page.get_by_role("link", name="Förfrågningar").click()
     expect(page.get_by_role("heading", name=re.compile(ref))).to_be_visible(timeout=WAIT)  # unanswered first
-    page.get_by_label("Meddelande till frågeställaren").fill("Välkommen! Vi föreslår ett möte nästa vecka.")
+    page.get_by_role("textbox", name="Meddelande till frågeställaren").fill(
+        "Välkommen! Vi föreslår ett möte nästa vecka."
+    )
     page.get_by_role("button", name="Svara").click()
     expect(page.get_by_text(f"Svaret på {ref} är sparat.")).to_be_visible(timeout=WAIT)
 
