@@ -51,6 +51,33 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     PageSpec("pages/fund_admin.py", "nav.fund_admin", ":material/account_balance:", "fund", "fondhantering", ADMIN),
     # --- Testmiljöer
+    PageSpec(
+        "pages/testbeds_catalogue.py", "nav.testbeds_catalogue", ":material/science:", "testbeds", "testmiljoer", None
+    ),
+    PageSpec(
+        "pages/testbeds_requests.py",
+        "nav.testbeds_requests",
+        ":material/inbox:",
+        "testbeds",
+        "forfragningar",
+        frozenset({Role.admin, Role.manager}),
+    ),
+    PageSpec(
+        "pages/testbeds_manage.py",
+        "nav.testbeds_manage",
+        ":material/edit_location_alt:",
+        "testbeds",
+        "testmiljohantering",
+        frozenset({Role.admin, Role.manager}),
+    ),
+    PageSpec(
+        "pages/testbeds_figures.py",
+        "nav.testbeds_figures",
+        ":material/monitoring:",
+        "testbeds",
+        "testmiljoer-i-siffror",
+        EVERYONE_LOGGED_IN,
+    ),
     # --- Indikatorer
     # --- Rådet
     # --- Administration
