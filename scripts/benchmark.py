@@ -240,8 +240,14 @@ def _users(session: Any, actors: dict[str, Any]) -> Any:
 
 
 def _load_feature_benchmarks() -> None:
-    """Feature modules register their benchmarks in `scripts/bench_*.py`."""
+    """Feature modules register their benchmarks in `scripts/bench_*.py`.
+
+    `make bench` runs this file as `__main__`; a feature module that imports `scripts.benchmark` must get
+    this very module (not a second copy whose BENCHMARKS list nobody runs).
+    """
     import importlib
+
+    sys.modules.setdefault("scripts.benchmark", sys.modules[__name__])
 
     for path in sorted(Path(__file__).parent.glob("bench_*.py")):
         importlib.import_module(f"scripts.{path.stem}")
