@@ -64,6 +64,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.profile": ("Min profil", "My profile"),
     "nav.admin_users": ("Användare & organisationer", "Users & organisations"),
     "nav.admin_audit": ("Händelselogg", "Audit log"),
+    "nav.ideas_submit": ("Lämna en idé", "Submit an idea"),
+    "nav.ideas_track": ("Följ din idé", "Follow your idea"),
+    "nav.ideas_mine": ("Mina idéer", "My ideas"),
+    "nav.ideas_manage": ("Idéhantering", "Idea management"),
     # ------------------------------------------------------------ shared UI words
     "ui.showing": ("Visar {first}–{last} av {total}", "Showing {first}–{last} of {total}"),
     "ui.search": ("Sök", "Search"),
