@@ -384,3 +384,37 @@ def test_funnel_and_latest(session: Session) -> None:
 def test_unknown_idea_is_not_found(session: Session) -> None:
     with pytest.raises(NotFound):
         ideas_manage.idea_detail(session=session, actor=actor(session, "admin"), idea_id=999999)
+
+
+def test_manage_anonymise_clears_expired_contacts_and_says_what_it_did(demo_url: str) -> None:
+    from typer.testing import CliRunner
+
+    import db
+    import manage
+
+    engine = db.make_engine(demo_url)
+    cutoff = m.utcnow() - timedelta(days=30 * 6)
+    with db.read_session(engine) as session:
+        expired = set(
+            session.exec(
+                select(m.Idea.ref).where(
+                    m.Idea.stage == "closed", m.Idea.stage_changed_at < cutoff, m.Idea.contact_name.is_not(None)
+                )
+            )
+        )
+        kept_open = session.exec(select(func.count()).where(m.Idea.stage != "closed", m.Idea.contact_name.is_not(None)))
+        kept_open = kept_open.one()
+    assert expired, "the demo holds closed ideas with contact details"
+    result = CliRunner().invoke(manage.app, ["anonymise", "--months", "6"])
+    assert result.exit_code == 0, result.output
+    assert f"from {len(expired)} closed ideas" in result.output and all(ref in result.output for ref in expired)
+    with db.read_session(engine) as session:
+        left = session.exec(select(func.count()).where(m.Idea.contact_name.is_not(None), m.Idea.ref.in_(expired)))
+        assert left.one() == 0
+        still = session.exec(select(func.count()).where(m.Idea.stage != "closed", m.Idea.contact_name.is_not(None)))
+        assert still.one() == kept_open
+        logged = session.exec(select(func.count()).where(m.AuditLog.action == "idea.anonymised_retention")).one()
+        assert logged == len(expired)
+    again = CliRunner().invoke(manage.app, ["anonymise", "--months", "6"])
+    assert "from 0 closed ideas" in again.output
+    engine.dispose()
