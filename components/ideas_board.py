@@ -20,6 +20,7 @@ from models import STAGE_PATH, IdeaStage, Role, SubmitterKind
 from services import exports, ideas_manage, ideas_privacy, ideas_stats, users
 from services.auth import Actor
 from services.ideas_manage import IdeaFilter
+from services.pagination import Page
 
 SELECTED = "ideas_selected"
 AGES = (None, 14, 30, 90, 365)
@@ -195,16 +196,27 @@ def _exports(me: Actor, filters: IdeaFilter) -> None:
     )
 
 
+@st.cache_data(ttl=30, show_spinner=False, max_entries=200)
+def _board(key: tuple, filters: IdeaFilter) -> ideas_manage.Board:
+    """Counts per stage; cached briefly because free text over 100k ideas is a full scan (writes clear it)."""
+    with context.reading() as session:
+        return ideas_manage.board(session=session, actor=context.actor(), filters=filters)
+
+
+@st.cache_data(ttl=30, show_spinner=False, max_entries=200)
+def _page(key: tuple, filters: IdeaFilter, page: int) -> Page[ideas_manage.IdeaRow]:
+    with context.reading() as session:
+        return ideas_manage.list_ideas(session=session, actor=context.actor(), filters=filters, page=page)
+
+
 def board_view(me: Actor) -> None:
     filters = _filters(me)
-    with context.reading() as session:
-        counts = ideas_manage.board(session=session, actor=me, filters=filters)
+    counts = _board(context.cache_key(), filters)
     if counts.overdue:
         st.warning(t("ideas.overdue_warning", n=fmt_int(counts.overdue)), icon=":material/schedule:")
     stage = _stage_picker(counts)
     filters = IdeaFilter(**{**filters.__dict__, "stage": stage})
-    with context.reading() as session:
-        page = ideas_manage.list_ideas(session=session, actor=me, filters=filters, page=current_page("board_page"))
+    page = _page(context.cache_key(), filters, current_page("board_page"))
     if not page.items:
         st.info(t("ideas.none_found"))
         return
@@ -219,10 +231,15 @@ def board_view(me: Actor) -> None:
     _exports(me, filters)
 
 
+@st.cache_data(ttl=120, show_spinner=False)
+def _response_times(key: tuple) -> list[ideas_stats.ResponseTime]:
+    with context.reading() as session:
+        return ideas_stats.response_times(session=session, actor=context.actor())
+
+
 def response_times_view(me: Actor) -> None:
     st.caption(t("ideas.response_caption", n=ideas_manage.OVERDUE_DAYS))
-    with context.reading() as session:
-        rows = ideas_stats.response_times(session=session, actor=me)
+    rows = _response_times(context.cache_key())
     st.dataframe(
         pd.DataFrame(
             {

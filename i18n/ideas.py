@@ -167,10 +167,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ideas.export_csv": ("Ladda ner CSV", "Download CSV"),
     "ideas.export_json": ("Ladda ner JSON", "Download JSON"),
     "ideas.response_caption": (
-        "Mediantid i dagar från inkommen idé till första besked, per ansvarig organisation, och hur många idéer "
-        "som väntar nu (flaggas efter {n} dagar).",
-        "Median days from a received idea to the first decision, per responsible organisation, and how many "
-        "ideas wait now (flagged after {n} days).",
+        "Mediantid i dagar från inkommen idé till första besked för idéer som kommit in de senaste två åren, per "
+        "ansvarig organisation, och hur många idéer som väntar nu (flaggas efter {n} dagar).",
+        "Median days from a received idea to the first decision for ideas received in the last two years, per "
+        "responsible organisation, and how many ideas wait now (flagged after {n} days).",
     ),
     "ideas.decided": ("Idéer med besked", "Ideas decided"),
     "ideas.median_days": ("Median dagar till besked", "Median days to decision"),

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, Field, field_validator
-from sqlalchemy import case, func, or_
+from sqlalchemy import case, func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -323,7 +323,8 @@ STOPWORDS = frozenset(
     need better make more""".split()  # noqa: SIM905  (a word list reads better as text)
 )
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
-CANDIDATE_WORDS = 6
+CANDIDATE_WORDS = 5
+NEED_STEMS = 3
 CANDIDATE_ROWS = 200
 STEM = 6
 
@@ -367,26 +368,36 @@ def similar_ideas(
 ) -> list[SimilarIdea]:
     """The existing ideas most like `title` and `need`, best first, across all areas and organisations.
 
-    Scales with the number of ideas: SQL picks at most `CANDIDATE_ROWS` candidates that share the most
-    informative words (one scan, no rows loaded beyond those), and Python ranks only those by word
-    overlap (Jaccard over title and need, title words counting double). Merged ideas are left out.
-    Titles and stages are public information here: no contact details, no internal notes.
+    Scales with the number of ideas: SQL scores every idea by the few most informative words it shares
+    (word stems, in the title counting double) in one scan and returns at most `CANDIDATE_ROWS` ids;
+    Python ranks only those by word overlap (Jaccard over title and need, title counting double).
+    Merged ideas are left out. Titles and stages are public information here: no contact details, no internal notes.
     """
     title, need = (title or "").strip(), (need or "").strip()
-    words = _informative(title, need)
-    if not words:
+    stems = list(dict.fromkeys(w[:STEM] for w in _informative(title, need)))
+    if not stems:
         return []
-    weights = [(text_matches(w, Idea.title), 2) for w in words] + [(text_matches(w, Idea.need), 1) for w in words]
-    score = sum((case((cond, weight), else_=0) for cond, weight in weights), start=0)  # type: ignore[arg-type]
-    any_word = or_(*[cond for cond, _ in weights])
-    query = (
-        select(Idea.id, Idea.ref, Idea.title, Idea.need, Idea.stage, Idea.area_id, Idea.organisation_id)
-        .where(any_word, Idea.merged_into_id.is_(None))  # type: ignore[union-attr]
-        .order_by(score.desc(), col(Idea.id).desc())
-        .limit(CANDIDATE_ROWS)
+    # Needs are long: only the NEED_STEMS most informative stems are looked for there.
+    weights = [(text_matches(w, Idea.title), 2) for w in stems]
+    weights += [(text_matches(w, Idea.need), 1) for w in stems[:NEED_STEMS]]
+    score = sum((case((cond, weight), else_=0) for cond, weight in weights), start=0).label("score")  # type: ignore[union-attr]
+    # The score is a result column that ORDER BY reuses, so each row's texts are matched once; a
+    # WHERE on the same words would match them all a second time.
+    candidates = (
+        select(Idea.id, score)
+        .where(Idea.merged_into_id.is_(None))
+        .order_by(  # type: ignore[union-attr]
+            score.desc(), col(Idea.id).desc()
+        )
     )
     if exclude_id is not None:
-        query = query.where(Idea.id != exclude_id)
+        candidates = candidates.where(Idea.id != exclude_id)
+    ids = [i for i, n in session.exec(candidates.limit(CANDIDATE_ROWS)) if n > 0]
+    if not ids:
+        return []
+    query = select(Idea.id, Idea.ref, Idea.title, Idea.need, Idea.stage, Idea.area_id, Idea.organisation_id).where(
+        col(Idea.id).in_(ids)
+    )
     mine_title = stems_of(title)
     mine_all = mine_title | stems_of(need)
     ranked = []

@@ -60,16 +60,25 @@ def _days(session: Session, start: Any, end: Any) -> Any:
     return func.extract("epoch", end - start) / 86400.0
 
 
-def response_times(*, session: Session, actor: Actor | None, now: datetime | None = None) -> list[ResponseTime]:
-    """Per responsible organisation: the median days from receipt to first decision (ideas decided),
-    and how many wait in `received` now and for longer than 14 days. Ideas without an organisation
-    form their own row. A window-function median: portable to PostgreSQL, nothing sorted in Python."""
+RESPONSE_WINDOW_DAYS = 730
+
+
+def response_times(
+    *, session: Session, actor: Actor | None, now: datetime | None = None, window_days: int = RESPONSE_WINDOW_DAYS
+) -> list[ResponseTime]:
+    """Per responsible organisation: the median days from receipt to first decision of the ideas
+    received in the last `window_days` (today's response times, not 2017's), and how many wait in
+    `received` now and for longer than 14 days. Ideas without an organisation form their own row.
+    A window-function median: portable to PostgreSQL, nothing sorted in Python."""
     require_login(actor)
     now = now or utcnow()
     days = _days(session, Idea.received_at, Idea.first_decision_at).label("days")
     decided = (
         select(Idea.organisation_id.label("org"), days)  # type: ignore[union-attr]
-        .where(Idea.first_decision_at.is_not(None))  # type: ignore[union-attr]
+        .where(
+            Idea.first_decision_at.is_not(None),  # type: ignore[union-attr]
+            Idea.received_at >= now - timedelta(days=window_days),
+        )
         .subquery()
     )
     ranked = select(

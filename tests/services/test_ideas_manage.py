@@ -359,6 +359,10 @@ def test_response_times_median_per_organisation(session: Session) -> None:
         idea.stage = "screening"
     waiting = new_idea(session, organisation_id=ks)
     waiting.received_at = now - timedelta(days=20)
+    long_ago = new_idea(session, organisation_id=ks)  # outside the two-year window: not counted
+    long_ago.received_at = now - timedelta(days=1000)
+    long_ago.first_decision_at, long_ago.stage = long_ago.received_at + timedelta(days=300), "closed"
+    long_ago.closed_reason = "Gammal"
     session.commit()
     rows = {r.organisation_id: r for r in ideas_stats.response_times(session=session, actor=admin)}
     assert rows[ks].decided == 3 and rows[ks].median_days == pytest.approx(4, abs=0.01)
