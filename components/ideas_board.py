@@ -32,19 +32,25 @@ def _filters(me: Actor) -> IdeaFilter:
     c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
     search = c1.text_input(t("ui.search"), key="board_search", placeholder=t("ideas.search_hint"))
     area_id = c2.selectbox(
-        t("ideas.area"), [None, *areas], format_func=lambda a: t("ui.all") if a is None else areas[a], key="board_area"
+        t("ideas.area"),
+        [None, *areas],
+        format_func=lambda a: t("ui.all") if a is None else areas[a],
+        key="board_area",
+        placeholder=t("ui.all"),
     )
     kind = c3.selectbox(
-        t("ideas.submitter_kind"),
+        t("ideas.submitted_as"),
         [None, *SubmitterKind],
         format_func=lambda k: t("ui.all") if k is None else context.label(k, "submitter_kind"),
         key="board_kind",
+        placeholder=t("ui.all"),
     )
     age = c4.selectbox(
         t("ideas.age"),
         AGES,
         format_func=lambda d: t("ui.all") if d is None else t("ideas.older_than", n=d),
         key="board_age",
+        placeholder=t("ui.all"),
     )
     d1, d2, d3 = st.columns([3, 3, 2])
     organisation_id = None
@@ -54,6 +60,7 @@ def _filters(me: Actor) -> IdeaFilter:
             [None, *orgs],
             format_func=lambda o: t("ui.all") if o is None else orgs[o],
             key="board_org",
+            placeholder=t("ui.all"),
         )
     else:
         d1.text_input(t("ideas.organisation"), value=orgs.get(me.organisation_id, ""), disabled=True)
@@ -63,6 +70,7 @@ def _filters(me: Actor) -> IdeaFilter:
         [None, *owners],
         format_func=lambda o: t("ui.all") if o is None else owners[o],
         key="board_owner",
+        placeholder=t("ui.all"),
     )
     overdue_only = d3.checkbox(t("ideas.overdue_only"), key="board_overdue")
     return IdeaFilter(
@@ -117,7 +125,7 @@ def _table(page) -> None:
             t("ideas.area"): [areas.get(r.area_id, "") for r in page.items],
             t("ideas.organisation"): [r.organisation or t("ideas.organisation_unknown") for r in page.items],
             t("ideas.owner"): [r.owner or "–" for r in page.items],
-            t("ideas.submitter_kind"): [context.label(r.submitter_kind, "submitter_kind") for r in page.items],
+            t("ideas.submitted_as"): [context.label(r.submitter_kind, "submitter_kind") for r in page.items],
             t("ideas.received"): [fmt_date(r.received_at) for r in page.items],
         }
     )
@@ -132,7 +140,7 @@ EXPORT_COLUMNS = (
     "area",
     "organisation",
     "owner",
-    "submitter_kind",
+    "submitted_as",
     "benefit_kind",
     "ip_status",
     "received",

@@ -83,9 +83,9 @@ def _facts(idea: IdeaDetail) -> None:
         (t("ideas.further_areas"), ", ".join(areas.get(a, "") for a in idea.further_area_ids) or "–"),
         (t("ideas.organisation"), orgs.get(idea.organisation_id, t("ideas.organisation_unknown"))),
         (t("ideas.owner"), idea.owner or "–"),
-        (t("ideas.submitter_kind"), context.label(idea.submitter_kind, "submitter_kind")),
+        (t("ideas.submitted_as"), context.label(idea.submitter_kind, "submitter_kind")),
         (t("ideas.submitter"), idea.submitter or t("ideas.visitor")),
-        (t("ideas.contact"), contact),
+        (t("ideas.contact_details"), contact),
         (t("ideas.benefit_kind"), context.label(idea.benefit_kind, "benefit_kind")),
         (t("ideas.ip_status"), context.label(idea.ip_status, "ip_status")),
         (t("ideas.received"), fmt_datetime(idea.received_at)),
@@ -151,6 +151,7 @@ def _assign_form(me: Actor, idea: IdeaDetail) -> None:
             owner_options,
             index=owner_options.index(idea.owner_id) if idea.owner_id in owner_options else 0,
             format_func=lambda o: t("ui.none") if o is None else owners[o],
+            placeholder=t("ui.none"),
         )
         errors.slot("owner_id")
         org_options = [None, *orgs]
@@ -159,6 +160,7 @@ def _assign_form(me: Actor, idea: IdeaDetail) -> None:
             org_options,
             index=org_options.index(idea.organisation_id) if idea.organisation_id in org_options else 0,
             format_func=lambda o: t("ideas.organisation_unknown") if o is None else orgs[o],
+            placeholder=t("ideas.organisation_unknown"),
             disabled=not me.is_admin,
         )
         errors.slot("organisation_id")

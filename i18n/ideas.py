@@ -11,6 +11,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ideas.organisation_unknown": ("Vet ej", "Don't know"),
     "ideas.submitter_kind": ("Jag är", "I am"),
     "ideas.submitter": ("Inlämnad av", "Submitted by"),
+    "ideas.submitted_as": ("Idégivare", "Submitter"),
     "ideas.benefit_kind": ("Typ av nytta", "Kind of benefit"),
     "ideas.stage": ("Steg", "Stage"),
     "ideas.status": ("Status", "Status"),
@@ -48,6 +49,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Lämna namn och e-post om du vill att vi kan fråga dig om idén. Du kan också vara anonym.",
         "Give your name and e-mail if we may ask you about the idea. You may also stay anonymous.",
     ),
+    "ideas.contact_details": ("Kontaktuppgifter", "Contact details"),
     "ideas.contact_name": ("Namn", "Name"),
     "ideas.contact_email": ("E-post", "E-mail"),
     "ideas.consent_text": (

@@ -48,6 +48,7 @@ with back_tab:
         [None, *areas],
         format_func=lambda a: t("ui.all") if a is None else areas[a],
         key="back_area",
+        placeholder=t("ui.all"),
     )
     with context.reading() as session:
         page = ideas.ideas_to_back(

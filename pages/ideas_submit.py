@@ -76,6 +76,7 @@ organisation_id = st.selectbox(
     [None, *orgs],
     format_func=lambda i: t("ideas.organisation_unknown") if i is None else orgs[i],
     key=f"{PREFIX}organisation_id",
+    placeholder=t("ideas.organisation_unknown"),
 )
 errors.slot("organisation_id")
 submitter_kind = st.radio(
