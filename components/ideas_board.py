@@ -225,6 +225,9 @@ def board_view(me: Actor) -> None:
     stage = _stage_picker(counts)
     filters = IdeaFilter(**{**filters.__dict__, "stage": stage})
     page = _page(context.cache_key(), filters, current_page("board_page"))
+    if not page.items and page.page > 1:  # the filters shrank the list below the page chosen before
+        st.session_state["board_page"] = 1
+        page = _page(context.cache_key(), filters, 1)
     if not page.items:
         st.info(t("ideas.none_found"))
         return

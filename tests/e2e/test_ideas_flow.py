@@ -65,9 +65,11 @@ def test_visitor_submits_and_follows_an_idea_that_an_admin_moves(page: Page, liv
     page.get_by_role("textbox", name="Sök").fill(ref)
     page.get_by_role("textbox", name="Sök").press("Enter")
     expect(page.get_by_text(re.compile("Visar 1–1 av 1"))).to_be_visible()
-    page.get_by_role("button", name="Öppna", exact=True).click()
+    open_button = page.get_by_role("button", name="Öppna", exact=True)
+    expect(open_button).to_have_count(1)  # the list before the search has left the page
+    open_button.click()
     expect(page.get_by_role("heading", name=re.compile(re.escape(ref)))).to_be_visible()
-    page.get_by_text("Bedömning", exact=True).first.click()
+    page.get_by_role("radio", name="Bedömning").check()
     page.get_by_role("button", name="Flytta", exact=True).click()
     expect(page.get_by_text("Idén är flyttad till Bedömning.")).to_be_visible()
 

@@ -270,3 +270,12 @@ def test_pages_offered_per_role() -> None:
     assert {SUBMIT, TRACK} <= paths(None) and not {MINE, MANAGE} & paths(None)
     assert {SUBMIT, TRACK, MINE} <= paths(Role.employee) and MANAGE not in paths(Role.employee)
     assert MANAGE in paths(Role.manager) and MANAGE in paths(Role.admin) and MANAGE not in paths(Role.council)
+
+
+def test_a_narrower_filter_goes_back_to_the_first_page(demo_url: str) -> None:
+    at = app_as("admin")
+    at.session_state["board_page"] = 4
+    at = open_page(at, MANAGE)
+    at.text_input(key="board_search").input("blippa").run()
+    assert not at.exception
+    assert "blippa" in " ".join(at.dataframe[0].value["Rubrik"]).lower()
