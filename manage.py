@@ -6,6 +6,7 @@ python manage.py prepare             what `make run` does before starting the ap
 python manage.py create-user ...     add an account
 python manage.py reset-password ...  set a new password for an account
 python manage.py backup [FILE]       a consistent copy of the SQLite database
+python manage.py anonymise [--months 12]  remove contact details of ideas closed longer ago
 """
 
 from __future__ import annotations
@@ -174,6 +175,23 @@ def backup(target: Annotated[Path | None, typer.Argument(help="File to write")] 
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     typer.echo(f"Backup written: {target}")
+
+
+@app.command()
+def anonymise(
+    months: Annotated[int, typer.Option(min=0, help="Retention after closing, in months of 30 days.")] = 12,
+) -> None:
+    """Clear the contact details of ideas closed more than MONTHS months ago; the ideas stay. Logged in
+    the audit log (without the removed details). Safe to run daily, e.g. from cron."""
+    from services import ideas_privacy
+    from services.auth import operator
+
+    engine = db.make_engine()
+    with db.write_session(engine) as session:
+        refs = ideas_privacy.anonymise_expired(session=session, actor=operator(), months=months)
+    typer.echo(f"Contact details removed from {len(refs)} closed ideas older than {months} months.")
+    for ref in refs:
+        typer.echo(f"  {ref}")
 
 
 if __name__ == "__main__":

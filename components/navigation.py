@@ -40,6 +40,17 @@ PAGES: tuple[PageSpec, ...] = (
         default=True,
     ),
     # --- Idéer
+    PageSpec("pages/ideas_submit.py", "nav.ideas_submit", ":material/lightbulb:", "ideas", "lamna-ide", None),
+    PageSpec("pages/ideas_track.py", "nav.ideas_track", ":material/travel_explore:", "ideas", "folj-ide", None),
+    PageSpec("pages/ideas_mine.py", "nav.ideas_mine", ":material/list_alt:", "ideas", "mina-ideer", EVERYONE_LOGGED_IN),
+    PageSpec(
+        "pages/ideas_manage.py",
+        "nav.ideas_manage",
+        ":material/view_kanban:",
+        "ideas",
+        "idehantering",
+        frozenset({Role.admin, Role.manager}),
+    ),
     # --- Innovationsfonden
     PageSpec("pages/fund_calls.py", "nav.fund_calls", ":material/campaign:", "fund", "utlysningar", EVERYONE_LOGGED_IN),
     PageSpec(

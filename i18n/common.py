@@ -77,6 +77,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.fund_mine": ("Mina ansökningar", "My applications"),
     "nav.fund_review": ("Granskning", "Review"),
     "nav.fund_admin": ("Fondhantering", "Fund management"),
+    "nav.ideas_submit": ("Lämna en idé", "Submit an idea"),
+    "nav.ideas_track": ("Följ din idé", "Follow your idea"),
+    "nav.ideas_mine": ("Mina idéer", "My ideas"),
+    "nav.ideas_manage": ("Idéhantering", "Idea management"),
     # ------------------------------------------------------------ shared UI words
     "ui.showing": ("Visar {first}–{last} av {total}", "Showing {first}–{last} of {total}"),
     "ui.search": ("Sök", "Search"),

@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import charts, context
+from components import charts, context, ideas_overview
 from components.areas import with_area_names
 from components.context import t
 from components.kpi import tiles
@@ -133,3 +133,6 @@ else:
         ),
         width="stretch",
     )
+
+# Ideas: the funnel, ideas waiting too long and the latest ideas.
+ideas_overview.render()

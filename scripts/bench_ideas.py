@@ -1,0 +1,99 @@
+"""The ideas pages' main queries at 100k ideas (registered with `scripts/benchmark.py`)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scripts.benchmark import benchmark
+
+
+def _filters(**values: Any) -> Any:
+    from services.ideas_manage import IdeaFilter
+
+    return IdeaFilter(**values)
+
+
+@benchmark("Lämna en idé: similar ideas while typing (benchmark titles all share words: worst case)")
+def _similar(session: Any, actors: dict[str, Any]) -> Any:
+    from services import ideas
+
+    return ideas.similar_ideas(
+        session=session, title="Benchmarkidé om vårdflöden och resor", need="Behov av bättre vårdflöden"
+    )
+
+
+@benchmark("Lämna en idé: similar ideas, a rare word")
+def _similar_rare(session: Any, actors: dict[str, Any]) -> Any:
+    from services import ideas
+
+    return ideas.similar_ideas(session=session, title="Blippa bankkortet i spärren", need="Betala resan")
+
+
+@benchmark("Följ din idé: one reference")
+def _track(session: Any, actors: dict[str, Any]) -> Any:
+    from services import ideas
+
+    return ideas.track_idea(session=session, ref="IDE-2026-00001")
+
+
+@benchmark("Idéhantering: board counts, admin, no filter")
+def _board(session: Any, actors: dict[str, Any]) -> Any:
+    from services import ideas_manage
+
+    return ideas_manage.board(session=session, actor=actors["admin"], filters=_filters())
+
+
+@benchmark("Idéhantering: first page, admin, received")
+def _list(session: Any, actors: dict[str, Any]) -> Any:
+    from services import ideas_manage
+
+    return ideas_manage.list_ideas(session=session, actor=actors["admin"], filters=_filters(stage="received"))
+
+
+@benchmark("Idéhantering: first page, admin, free text")
+def _search(session: Any, actors: dict[str, Any]) -> Any:
+    from services import ideas_manage
+
+    return ideas_manage.list_ideas(session=session, actor=actors["admin"], filters=_filters(search="vårdflöden 4711"))
+
+
+@benchmark("Idéhantering: board + first page, manager (own organisation)")
+def _manager(session: Any, actors: dict[str, Any]) -> Any:
+    from services import ideas_manage
+
+    me = actors["manager"]
+    ideas_manage.board(session=session, actor=me, filters=_filters())
+    return ideas_manage.list_ideas(session=session, actor=me, filters=_filters())
+
+
+@benchmark("Idéhantering: export rows, manager (own organisation)")
+def _export(session: Any, actors: dict[str, Any]) -> Any:
+    from services import ideas_manage
+
+    return sum(1 for _ in ideas_manage.export_rows(session=session, actor=actors["manager"], filters=_filters()))
+
+
+@benchmark("Idéhantering: median days to first decision per organisation")
+def _response(session: Any, actors: dict[str, Any]) -> Any:
+    from services import ideas_stats
+
+    return ideas_stats.response_times(session=session, actor=actors["admin"])
+
+
+@benchmark("Översikt: idea funnel, waiting > 14 days, latest ideas")
+def _overview(session: Any, actors: dict[str, Any]) -> Any:
+    from services import ideas_stats
+
+    me = actors["council"]
+    return (
+        ideas_stats.funnel(session=session, actor=me),
+        ideas_stats.overdue_count(session=session, actor=me),
+        ideas_stats.latest_ideas(session=session, actor=me),
+    )
+
+
+@benchmark("Mina idéer: ideas to back, first page")
+def _to_back(session: Any, actors: dict[str, Any]) -> Any:
+    from services import ideas
+
+    return ideas.ideas_to_back(session=session, actor=actors["employee"])
