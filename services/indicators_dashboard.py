@@ -1,0 +1,470 @@
+"""The figures behind the area dashboards, Rådsläge and the innovationsbokslut.
+
+Everything here is an aggregate (counted and summed in SQL), never a record, so every role that may
+see dashboards (admin, council, manager: DESIGN.md) sees the whole region. A figure is asked for a
+period (both ends included) and the region (no area, no organisation), an area or an organisation.
+
+Indicator values: computed ones come from `services.indicator_computations`; reported ones are the
+approved values of the organisations in scope, summed for counts and amounts ("antal", "SEK") and
+averaged for shares and indices. A target is set per year and per period of the indicator's frequency;
+for an additive indicator over a longer period, the target is multiplied by the number of periods.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import case, func, or_
+from sqlmodel import Session, col, select
+
+from models import (
+    STAGE_PATH,
+    FundApplication,
+    Idea,
+    IdeaEvent,
+    IdeaEventKind,
+    Indicator,
+    IndicatorScope,
+    IndicatorSource,
+    IndicatorTarget,
+    IndicatorValue,
+    Organisation,
+    Role,
+    Testbed,
+    TestbedRequest,
+    ValueStatus,
+)
+from services import indicator_computations as ic
+from services.auth import Actor, require_role
+
+READERS: tuple[Role, ...] = (Role.admin, Role.council, Role.manager)
+ADDITIVE_UNITS: frozenset[str] = frozenset({"antal", "SEK"})
+
+
+def require_reader(actor: Actor | None) -> Actor:
+    """Dashboards are for admins, the council and managers."""
+    return require_role(actor, *READERS)
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """An indicator as the dashboards show it (plain data, safe to cache)."""
+
+    id: int
+    code: str
+    name_sv: str
+    name_en: str
+    unit: str
+    direction: str
+    frequency: str
+    source: str
+    computation: str | None
+
+    def name(self, language: str) -> str:
+        return self.name_en if language == "en" else self.name_sv
+
+    @property
+    def additive(self) -> bool:
+        return self.unit in ADDITIVE_UNITS
+
+
+@dataclass(frozen=True)
+class IndicatorFigure:
+    """One indicator for a period: its value, the previous period's, the target and whether it is met."""
+
+    indicator: IndicatorInfo
+    value: float | None
+    previous: float | None
+    target: float | None
+
+    @property
+    def change(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        return round(self.value - self.previous, 1)
+
+    @property
+    def met(self) -> bool | None:
+        return target_met(self.indicator.direction, self.value, self.target)
+
+
+def target_met(direction: str, value: float | None, target: float | None) -> bool | None:
+    """True when the value reaches the target in the indicator's direction; None without both."""
+    if value is None or target is None:
+        return None
+    return value <= target if direction == "down" else value >= target
+
+
+def central_indicators(session: Session) -> list[IndicatorInfo]:
+    """The region's active central indicators, computed ones first, by code."""
+    rows = session.exec(
+        select(Indicator)
+        .where(col(Indicator.is_active).is_(True), Indicator.scope == IndicatorScope.central)
+        .order_by(Indicator.source, Indicator.code)
+    ).all()
+    return [_info(row) for row in rows]
+
+
+def indicator_info(session: Session, indicator_id: int) -> IndicatorInfo | None:
+    row = session.get(Indicator, indicator_id)
+    return _info(row) if row else None
+
+
+def _info(row: Indicator) -> IndicatorInfo:
+    assert row.id is not None
+    return IndicatorInfo(
+        row.id,
+        row.code,
+        row.name_sv,
+        row.name_en,
+        row.unit,
+        row.direction,
+        row.frequency,
+        row.source,
+        row.computation,
+    )
+
+
+# ---------------------------------------------------------------- values and targets
+
+
+def indicator_value(
+    session: Session,
+    indicator: IndicatorInfo,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> float | None:
+    """The indicator's value for the period and scope (computed live, or from approved reports)."""
+    if indicator.source == IndicatorSource.computed and indicator.computation:
+        return ic.compute(
+            session, indicator.computation, start=start, end=end, area_id=area_id, organisation_id=organisation_id
+        )
+    aggregate = func.sum if indicator.additive else func.avg
+    stmt = (
+        select(aggregate(IndicatorValue.value))
+        .join(Organisation, IndicatorValue.organisation_id == Organisation.id)
+        .where(
+            IndicatorValue.indicator_id == indicator.id,
+            IndicatorValue.status == ValueStatus.approved,
+            IndicatorValue.period_start >= start,
+            IndicatorValue.period_start <= end,
+        )
+    )
+    if area_id is not None:
+        stmt = stmt.where(Organisation.area_id == area_id)
+    if organisation_id is not None:
+        stmt = stmt.where(IndicatorValue.organisation_id == organisation_id)
+    value = session.exec(stmt).one()
+    return None if value is None else round(float(value), 1)
+
+
+def reported_by_organisation(
+    session: Session, indicator: IndicatorInfo, *, start: date, end: date, area_id: int | None = None
+) -> dict[int, float | None]:
+    """Approved reported values per organisation for the period, in one grouped query."""
+    aggregate = func.sum if indicator.additive else func.avg
+    stmt = (
+        select(IndicatorValue.organisation_id, aggregate(IndicatorValue.value))
+        .join(Organisation, IndicatorValue.organisation_id == Organisation.id)
+        .where(
+            IndicatorValue.indicator_id == indicator.id,
+            IndicatorValue.status == ValueStatus.approved,
+            IndicatorValue.period_start >= start,
+            IndicatorValue.period_start <= end,
+        )
+        .group_by(IndicatorValue.organisation_id)
+    )
+    if area_id is not None:
+        stmt = stmt.where(Organisation.area_id == area_id)
+    return {org: round(float(v), 1) for org, v in session.exec(stmt).all() if v is not None}
+
+
+def _target_row(
+    session: Session, indicator_id: int, year: int, area_id: int | None, organisation_id: int | None
+) -> float | None:
+    """The target set for exactly this level (region, area or organisation) and year."""
+    stmt = select(IndicatorTarget.value).where(
+        IndicatorTarget.indicator_id == indicator_id, IndicatorTarget.year == year
+    )
+    stmt = stmt.where(
+        col(IndicatorTarget.area_id).is_(None) if area_id is None else IndicatorTarget.area_id == area_id,
+        col(IndicatorTarget.organisation_id).is_(None)
+        if organisation_id is None
+        else IndicatorTarget.organisation_id == organisation_id,
+    )
+    return session.exec(stmt).first()
+
+
+def period_target(
+    session: Session,
+    indicator: IndicatorInfo,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> float | None:
+    """The target that applies to the period (the year of its start) at this level.
+
+    A share or a median set for the region also holds for an area or organisation without its own
+    target; a count does not (the region's count is not an area's). An additive target is set per
+    period of the indicator's frequency, so a year of a quarterly count is held against four times it.
+    """
+    levels: list[tuple[int | None, int | None]] = [(None, organisation_id)] if organisation_id else []
+    if area_id is not None and (organisation_id is None or not indicator.additive):
+        levels.append((area_id, None))
+    if (area_id is None and organisation_id is None) or not indicator.additive:
+        levels.append((None, None))
+    target = next(
+        (v for a, o in levels if (v := _target_row(session, indicator.id, start.year, a, o)) is not None), None
+    )
+    if target is None:
+        return None
+    if indicator.additive:
+        target *= len(ic.periods_between(indicator.frequency, start, end))
+    return round(float(target), 1)
+
+
+def figures(
+    session: Session,
+    actor: Actor | None,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+    indicators: list[IndicatorInfo] | None = None,
+) -> list[IndicatorFigure]:
+    """Every central indicator for the period, with the previous period and the target (KPI tiles)."""
+    require_reader(actor)
+    before = ic.previous_period(start, end)
+    scope = {"area_id": area_id, "organisation_id": organisation_id}
+    return [
+        IndicatorFigure(
+            ind,
+            indicator_value(session, ind, start=start, end=end, **scope),
+            indicator_value(session, ind, start=before[0], end=before[1], **scope),
+            period_target(session, ind, start=start, end=end, **scope),
+        )
+        for ind in (indicators if indicators is not None else central_indicators(session))
+    ]
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    period_start: date
+    value: float | None
+    target: float | None
+
+
+def series(
+    session: Session,
+    actor: Actor | None,
+    indicator_id: int,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> list[SeriesPoint]:
+    """The indicator per period of its frequency from start to end, each against its year's target."""
+    require_reader(actor)
+    indicator = indicator_info(session, indicator_id)
+    if indicator is None:
+        return []
+    scope = {"area_id": area_id, "organisation_id": organisation_id}
+    return [
+        SeriesPoint(
+            first,
+            indicator_value(session, indicator, start=first, end=last, **scope),
+            period_target(session, indicator, start=first, end=last, **scope),
+        )
+        for first, last in ic.periods_between(indicator.frequency, start, end)
+    ]
+
+
+@dataclass(frozen=True)
+class OrganisationFigure:
+    organisation_id: int
+    name: str
+    short_name: str
+    value: float | None
+    target: float | None
+    met: bool | None
+
+
+def by_organisation(
+    session: Session, actor: Actor | None, indicator_id: int, *, start: date, end: date, area_id: int | None
+) -> list[OrganisationFigure]:
+    """The indicator for every organisation of the area (one grouped query), with its own target."""
+    require_reader(actor)
+    indicator = indicator_info(session, indicator_id)
+    if indicator is None:
+        return []
+    if indicator.source == IndicatorSource.computed and indicator.computation:
+        values = ic.compute_by_organisation(session, indicator.computation, start=start, end=end, area_id=area_id)
+    else:
+        values = reported_by_organisation(session, indicator, start=start, end=end, area_id=area_id)
+    orgs = select(Organisation).order_by(Organisation.name)
+    if area_id is not None:
+        orgs = orgs.where(Organisation.area_id == area_id)
+    result = []
+    for org in session.exec(orgs).all():
+        assert org.id is not None
+        value = values.get(org.id)
+        target = period_target(session, indicator, start=start, end=end, area_id=org.area_id, organisation_id=org.id)
+        result.append(
+            OrganisationFigure(
+                org.id, org.name, org.short_name, value, target, target_met(indicator.direction, value, target)
+            )
+        )
+    return result
+
+
+# ---------------------------------------------------------------- ideas, fund and testbeds
+
+
+def _idea_scope(area_id: int | None, organisation_id: int | None) -> list:
+    filters = [col(Idea.merged_into_id).is_(None)]
+    if area_id is not None:
+        filters.append(Idea.area_id == area_id)
+    if organisation_id is not None:
+        filters.append(Idea.organisation_id == organisation_id)
+    return filters
+
+
+def idea_funnel(
+    session: Session,
+    actor: Actor | None,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> list[tuple[str, int]]:
+    """Of the ideas received in the period, how many reached each stage of the path (so far).
+
+    An idea reached a stage when it stands there or further, or its timeline shows it was moved there
+    or further (an idea parked after testing reached testing). One query, one column per stage.
+    """
+    require_reader(actor)
+    columns = [func.count()]
+    for i in range(1, len(STAGE_PATH)):
+        later = [s.value for s in STAGE_PATH[i:]]  # this stage or further
+        moved = select(IdeaEvent.idea_id).where(
+            IdeaEvent.kind == IdeaEventKind.stage_changed, col(IdeaEvent.to_stage).in_(later)
+        )
+        reached = or_(col(Idea.stage).in_(later), col(Idea.id).in_(moved))
+        columns.append(func.coalesce(func.sum(case((reached, 1), else_=0)), 0))
+    scope = ic.Scope(start, end)
+    row = session.exec(
+        select(*columns).where(
+            Idea.received_at >= scope.start_at,
+            Idea.received_at < scope.end_at,
+            *_idea_scope(area_id, organisation_id),
+        )
+    ).one()
+    return [(stage.value, int(n)) for stage, n in zip(STAGE_PATH, row, strict=True)]
+
+
+def ideas_by_stage_and_kind(
+    session: Session,
+    actor: Actor | None,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> list[tuple[str, str, int]]:
+    """Ideas received in the period, by their current stage and the kind of submitter."""
+    require_reader(actor)
+    scope = ic.Scope(start, end)
+    rows = session.exec(
+        select(Idea.stage, Idea.submitter_kind, func.count())
+        .where(
+            Idea.received_at >= scope.start_at,
+            Idea.received_at < scope.end_at,
+            *_idea_scope(area_id, organisation_id),
+        )
+        .group_by(Idea.stage, Idea.submitter_kind)
+    ).all()
+    return [(stage, kind, int(n)) for stage, kind, n in rows]
+
+
+@dataclass(frozen=True)
+class StatusAmount:
+    status: str
+    count: int
+    requested_sek: int
+    granted_sek: int
+
+
+def fund_by_status(
+    session: Session,
+    actor: Actor | None,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> list[StatusAmount]:
+    """Applications submitted in the period, by status where they stand now, with SEK applied and granted."""
+    require_reader(actor)
+    scope = ic.Scope(start, end)
+    stmt = (
+        select(
+            FundApplication.status,
+            func.count(),
+            func.coalesce(func.sum(FundApplication.requested_sek), 0),
+            func.coalesce(func.sum(FundApplication.granted_sek), 0),
+        )
+        .where(FundApplication.submitted_at >= scope.start_at, FundApplication.submitted_at < scope.end_at)
+        .group_by(FundApplication.status)
+    )
+    if area_id is not None:
+        stmt = stmt.where(FundApplication.area_id == area_id)
+    if organisation_id is not None:
+        stmt = stmt.where(FundApplication.organisation_id == organisation_id)
+    return [StatusAmount(s, int(n), int(r), int(g)) for s, n, r, g in session.exec(stmt).all()]
+
+
+def testbeds_by_status(
+    session: Session, actor: Actor | None, *, area_id: int | None = None, organisation_id: int | None = None
+) -> list[tuple[str, int]]:
+    """How many test and demonstration environments are open, planned and closed (now)."""
+    require_reader(actor)
+    stmt = select(Testbed.status, func.count()).group_by(Testbed.status)
+    if area_id is not None:
+        stmt = stmt.where(Testbed.area_id == area_id)
+    if organisation_id is not None:
+        stmt = stmt.where(Testbed.organisation_id == organisation_id)
+    return [(status, int(n)) for status, n in session.exec(stmt).all()]
+
+
+def requests_by_status(
+    session: Session,
+    actor: Actor | None,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> list[tuple[str, int]]:
+    """Testbed requests received in the period, by the status they have now."""
+    require_reader(actor)
+    scope = ic.Scope(start, end)
+    stmt = (
+        select(TestbedRequest.status, func.count())
+        .join(Testbed, TestbedRequest.testbed_id == Testbed.id)
+        .where(TestbedRequest.received_at >= scope.start_at, TestbedRequest.received_at < scope.end_at)
+        .group_by(TestbedRequest.status)
+    )
+    if area_id is not None:
+        stmt = stmt.where(Testbed.area_id == area_id)
+    if organisation_id is not None:
+        stmt = stmt.where(Testbed.organisation_id == organisation_id)
+    return [(status, int(n)) for status, n in session.exec(stmt).all()]
