@@ -13,6 +13,9 @@ from services.auth import Actor
 
 EVERYONE_LOGGED_IN = frozenset(Role)
 ADMIN = frozenset({Role.admin})
+DASHBOARD_READERS = frozenset({Role.admin, Role.council, Role.manager})
+COUNCIL = frozenset({Role.admin, Role.council})
+CURRENT_PAGE_KEY = "_nav_url_path"
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class PageSpec:
     roles: frozenset[Role] | None  # None: public
     logged_out_only: bool = False
     default: bool = False
+    area_code: str | None = None  # a dashboard page registered once per core area (Area.code)
 
 
 # In the order of DESIGN.md's page table; sections appear in the order of their first page.
@@ -43,6 +47,23 @@ PAGES: tuple[PageSpec, ...] = (
     # --- Innovationsfonden
     # --- Testmiljöer
     # --- Indikatorer
+    *(
+        PageSpec(
+            "pages/indicators_area.py",
+            f"nav.indicators_area.{code}",
+            icon,
+            "indicators",
+            url_path,
+            DASHBOARD_READERS,
+            area_code=code,
+        )
+        for code, url_path, icon in (
+            ("health", "halso-och-sjukvard", ":material/local_hospital:"),
+            ("transport", "kollektivtrafik", ":material/directions_bus:"),
+            ("culture", "kultur", ":material/theater_comedy:"),
+            ("regional", "regional-utveckling", ":material/forest:"),
+        )
+    ),
     # --- Rådet
     # --- Administration
     PageSpec("pages/admin_users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
@@ -85,3 +106,15 @@ def pages_for(actor: Actor | None) -> dict[str, list[st.Page]]:
         )
         sections.setdefault(t(f"nav.section.{spec.section}"), []).append(page)
     return sections
+
+
+def remember(page: st.Page) -> None:
+    """Note which page this run shows: one file registered under several URLs (the area dashboards)
+    asks `current_spec()` which of them it is."""
+    st.session_state[CURRENT_PAGE_KEY] = page.url_path
+
+
+def current_spec() -> PageSpec | None:
+    """The spec of the page this run shows (None for the default page, whose URL is the root)."""
+    url_path = st.session_state.get(CURRENT_PAGE_KEY)
+    return next((spec for spec in PAGES if spec.url_path == url_path), None)

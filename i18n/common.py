@@ -64,6 +64,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.profile": ("Min profil", "My profile"),
     "nav.admin_users": ("Användare & organisationer", "Users & organisations"),
     "nav.admin_audit": ("Händelselogg", "Audit log"),
+    "nav.indicators_area.health": ("Hälso- och sjukvård", "Health care"),
+    "nav.indicators_area.transport": ("Kollektivtrafik", "Public transport"),
+    "nav.indicators_area.culture": ("Kultur", "Culture"),
+    "nav.indicators_area.regional": ("Regional utveckling", "Regional development"),
+    "nav.council_mode": ("Rådsläge", "Council mode"),
+    "nav.annual_report": ("Innovationsbokslut", "Annual innovation report"),
     # ------------------------------------------------------------ shared UI words
     "ui.showing": ("Visar {first}–{last} av {total}", "Showing {first}–{last} of {total}"),
     "ui.search": ("Sök", "Search"),

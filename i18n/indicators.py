@@ -1,3 +1,159 @@
 """Texts of the indicators pages and services. `{key: (swedish, english)}`."""
 
 TEXTS: dict[str, tuple[str, str]] = {}
+
+# ---------------------------------------------------------------- views: area dashboards, Rådsläge, bokslut
+# (kept in their own block so that the two halves of the indicators issue can be edited apart)
+VIEW_TEXTS: dict[str, tuple[str, str]] = {
+    "indicators.computed.days": ("{n} dagar", "{n} days"),
+    "indicators.area.title": ("Kärnverksamhet", "Core area"),
+    "indicators.area.caption": (
+        "Innovationsarbetet i kärnverksamheten, räknat ur registren när sidan visas. Välj period; varje "
+        "diagram kan visas som tabell och laddas ned.",
+        "The innovation work of the core area, counted from the records when the page is shown. Choose a "
+        "period; every chart can be shown as a table and downloaded.",
+    ),
+    "indicators.area.no_area": (
+        "Kärnverksamheten finns inte i registret. Be en administratör lägga till den.",
+        "This core area is not in the register. Ask an administrator to add it.",
+    ),
+    "indicators.area.period_kind": ("Periodtyp", "Kind of period"),
+    "indicators.area.period": ("Period", "Period"),
+    "indicators.area.quarter_label": ("{year} K{q}", "{year} Q{q}"),
+    "indicators.area.vs_previous": ("{change} mot föregående period", "{change} on the previous period"),
+    "indicators.area.no_target": ("Inget mål satt för perioden", "No target set for the period"),
+    "indicators.area.target": ("Mål: {target}", "Target: {target}"),
+    "indicators.area.target_met": (
+        ":material/check_circle: Mål {target}: uppnått",
+        ":material/check_circle: Target {target}: met",
+    ),
+    "indicators.area.target_missed": (
+        ":material/cancel: Mål {target}: inte uppnått",
+        ":material/cancel: Target {target}: not met",
+    ),
+    "indicators.area.show_table": ("Visa som tabell", "Show as a table"),
+    "indicators.area.download_csv": ("Ladda ned CSV", "Download CSV"),
+    "indicators.area.download_xlsx": ("Ladda ned Excel", "Download Excel"),
+    "indicators.area.kpis": ("Nyckeltal {period}", "Key figures {period}"),
+    "indicators.area.indicator_detail": (
+        "En indikator över tid och per organisation",
+        "One indicator over time and by organisation",
+    ),
+    "indicators.area.indicator": ("Indikator", "Indicator"),
+    "indicators.area.no_indicators": ("Det finns inga aktiva indikatorer.", "There are no active indicators."),
+    "indicators.area.over_time": ("Över tid, mot årets mål", "Over time, against the year's target"),
+    "indicators.area.over_time_description": (
+        "Linjediagram: {name} per period de senaste tre åren, med årets mål som streckad linje.",
+        "Line chart: {name} per period over the last three years, with the year's target as a dashed line.",
+    ),
+    "indicators.area.by_organisation": ("Per organisation {period}", "By organisation {period}"),
+    "indicators.area.by_organisation_description": (
+        "Stapeldiagram: {name} per organisation i kärnverksamheten, med organisationens mål som streck.",
+        "Bar chart: {name} per organisation of the core area, with the organisation's target as a tick.",
+    ),
+    "indicators.area.value_col": ("Värde", "Value"),
+    "indicators.area.target_col": ("Mål", "Target"),
+    "indicators.area.organisation": ("Organisation", "Organisation"),
+    "indicators.area.short_name": ("Förkortning", "Short name"),
+    "indicators.area.funnel": ("Idétratten, idéer inkomna {period}", "The idea funnel, ideas received {period}"),
+    "indicators.area.funnel_description": (
+        "Stapeldiagram: hur många av periodens idéer som har nått varje steg från inkommen till spridning.",
+        "Bar chart: how many of the period's ideas have reached each step from received to spread.",
+    ),
+    "indicators.area.funnel_help": (
+        "En idé räknas i varje steg den har nått av de {stages}, även om den senare parkerats eller avslutats.",
+        "An idea counts in every one of the {stages} steps it has reached, even if it was later parked or closed.",
+    ),
+    "indicators.area.stage": ("Steg", "Stage"),
+    "indicators.area.ideas": ("Idéer", "Ideas"),
+    "indicators.area.fund": ("Innovationsfonden, ansökningar {period}", "Innovation fund, applications {period}"),
+    "indicators.area.no_fund": ("Inga ansökningar under perioden.", "No applications in the period."),
+    "indicators.area.fund_description": (
+        "Stapeldiagram: sökt belopp per ansökningsstatus för periodens ansökningar.",
+        "Bar chart: amount applied for by application status, for the period's applications.",
+    ),
+    "indicators.area.status": ("Status", "Status"),
+    "indicators.area.applications": ("Ansökningar", "Applications"),
+    "indicators.area.requested_sek": ("Sökt belopp (kr)", "Amount applied for (SEK)"),
+    "indicators.area.granted_sek": ("Beviljat belopp (kr)", "Amount granted (SEK)"),
+    "indicators.area.testbeds": ("Testmiljöer och förfrågningar {period}", "Test environments and requests {period}"),
+    "indicators.area.testbeds_now": ("Testmiljöer nu", "Test environments now"),
+    "indicators.area.requests_in_period": ("Förfrågningar under perioden", "Requests in the period"),
+    "indicators.area.no_testbeds": ("Inga testmiljöer eller förfrågningar.", "No test environments or requests."),
+    "indicators.area.testbeds_description": (
+        "Stapeldiagram: testmiljöer per status i dag och periodens förfrågningar per status.",
+        "Bar chart: test environments by status today and the period's requests by status.",
+    ),
+    "indicators.area.what": ("Vad", "What"),
+    "indicators.area.count": ("Antal", "Count"),
+}
+TEXTS.update(VIEW_TEXTS)
+
+# ---------------------------------------------------------------- data: registry, reporting, Min förvaltning
+# (the other half of the indicators issue; its own block, edited apart from the views above)
+DATA_TEXTS: dict[str, tuple[str, str]] = {
+    "indicators.data.code_invalid": (
+        "Koden ska vara 2–30 tecken: versaler, siffror, bindestreck eller understreck.",
+        "The code must be 2–30 characters: capital letters, digits, hyphens or underscores.",
+    ),
+    "indicators.data.code_taken": ("Koden {code} används redan.", "The code {code} is already in use."),
+    "indicators.data.computation_required": (
+        "En beräknad indikator behöver en av de registrerade beräkningarna.",
+        "A computed indicator needs one of the registered computations.",
+    ),
+    "indicators.data.owner_required": (
+        "En förvaltnings egen indikator behöver en ägande organisation.",
+        "An administration's own indicator needs an owning organisation.",
+    ),
+    "indicators.data.source_has_values": (
+        "Källan kan inte ändras: det finns redan rapporterade värden för indikatorn.",
+        "The source cannot change: values have already been reported for this indicator.",
+    ),
+    "indicators.data.target_one_level": (
+        "Ett mål gäller antingen en kärnverksamhet eller en organisation, inte båda.",
+        "A target applies to either a core area or an organisation, not both.",
+    ),
+    "indicators.data.not_your_organisation": (
+        "Du kan bara rapportera och se värden för din egen organisation.",
+        "You can only report and see values for your own organisation.",
+    ),
+    "indicators.data.computed_not_reported": (
+        "{code} beräknas ur registren och tar inte emot rapporterade värden.",
+        "{code} is computed from the records and takes no reported values.",
+    ),
+    "indicators.data.own_of_other": (
+        "{code} är en annan förvaltnings egen indikator.",
+        "{code} is another administration's own indicator.",
+    ),
+    "indicators.data.inactive": ("{code} är inte längre aktiv.", "{code} is no longer active."),
+    "indicators.data.period_not_month": (
+        "Perioden ska börja den första i en månad.",
+        "The period must start on the first day of a month.",
+    ),
+    "indicators.data.period_not_quarter": (
+        "Perioden ska börja första dagen i ett kvartal (1 januari, 1 april, 1 juli eller 1 oktober).",
+        "The period must start on the first day of a quarter (1 January, 1 April, 1 July or 1 October).",
+    ),
+    "indicators.data.period_not_year": ("Perioden ska börja den 1 januari.", "The period must start on 1 January."),
+    "indicators.data.period_future": (
+        "Perioden har inte börjat än.",
+        "The period has not started yet.",
+    ),
+    "indicators.data.year_frozen": (
+        "Innovationsbokslutet för {year} är fryst: värden för {year} kan inte längre ändras.",
+        "The annual innovation report for {year} is frozen: values for {year} can no longer change.",
+    ),
+    "indicators.data.already_approved": (
+        "Värdet är redan godkänt. Be en administratör skicka tillbaka det om det behöver ändras.",
+        "The value is already approved. Ask an administrator to return it if it needs to change.",
+    ),
+    "indicators.data.wrong_status": (
+        "Det går inte i värdets nuvarande status ({status}).",
+        "That is not possible in the value's current status ({status}).",
+    ),
+    "indicators.data.return_note_required": (
+        "Skriv varför värdet skickas tillbaka, så att rapportören vet vad som ska rättas.",
+        "Write why the value is returned, so that the reporter knows what to correct.",
+    ),
+}
+TEXTS.update(DATA_TEXTS)

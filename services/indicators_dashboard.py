@@ -97,12 +97,13 @@ def target_met(direction: str, value: float | None, target: float | None) -> boo
 
 
 def central_indicators(session: Session) -> list[IndicatorInfo]:
-    """The region's active central indicators, computed ones first, by code."""
+    """The region's active central indicators: computed ones first (ideas, fund, testbeds, leads, as
+    DESIGN.md lists them), then reported ones by code."""
     rows = session.exec(
-        select(Indicator)
-        .where(col(Indicator.is_active).is_(True), Indicator.scope == IndicatorScope.central)
-        .order_by(Indicator.source, Indicator.code)
+        select(Indicator).where(col(Indicator.is_active).is_(True), Indicator.scope == IndicatorScope.central)
     ).all()
+    order = {key: n for n, key in enumerate(ic.COMPUTATIONS)}
+    rows = sorted(rows, key=lambda r: (r.source != IndicatorSource.computed, order.get(r.computation or "", 0), r.code))
     return [_info(row) for row in rows]
 
 
