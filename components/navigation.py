@@ -65,6 +65,7 @@ PAGES: tuple[PageSpec, ...] = (
         )
     ),
     # --- Rådet
+    PageSpec("pages/council_mode.py", "nav.council_mode", ":material/co_present:", "council", "radslage", COUNCIL),
     # --- Administration
     PageSpec("pages/admin_users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
     PageSpec("pages/admin_audit.py", "nav.admin_audit", ":material/history:", "admin", "handelselogg", ADMIN),

@@ -86,6 +86,25 @@ VIEW_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "indicators.area.what": ("Vad", "What"),
     "indicators.area.count": ("Antal", "Count"),
+    "council.caption": (
+        "Presentationsläge för rådets möten: siffrorna räknas om var {seconds}:e sekund, så en idé som "
+        "lämnas in under mötet syns inom några sekunder.",
+        "Presentation mode for council meetings: the figures are recounted every {seconds} seconds, so an "
+        "idea submitted during the meeting shows up within seconds.",
+    ),
+    "council.rotate": ("Rotera genom kärnverksamheterna", "Rotate through the core areas"),
+    "council.region": ("Regionen {year} hittills", "The region in {year} so far"),
+    "council.ideas_today": ("Idéer i dag", "Ideas today"),
+    "council.per_month": ("Inkomna idéer per månad", "Ideas received per month"),
+    "council.ideas": ("Idéer", "Ideas"),
+    "council.month": ("Månad", "Month"),
+    "council.area": ("Kärnverksamhet", "Core area"),
+    "council.chart_description": (
+        "Stapeldiagram: inkomna idéer per månad de senaste tolv månaderna, staplade per kärnverksamhet.",
+        "Bar chart: ideas received per month over the last twelve months, stacked by core area.",
+    ),
+    "council.no_ideas": ("Inga idéer ännu.", "No ideas yet."),
+    "council.updated": ("Uppdaterad {time}", "Updated {time}"),
 }
 TEXTS.update(VIEW_TEXTS)
 

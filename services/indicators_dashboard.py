@@ -469,3 +469,64 @@ def requests_by_status(
     if organisation_id is not None:
         stmt = stmt.where(Testbed.organisation_id == organisation_id)
     return [(status, int(n)) for status, n in session.exec(stmt).all()]
+
+
+# ---------------------------------------------------------------- Rådsläge
+
+COUNCIL: tuple[Role, ...] = (Role.admin, Role.council)
+LIVE_KEYS: tuple[str, ...] = (
+    "ideas_received",
+    "ideas_public_share",
+    "ideas_implemented",
+    "adoptions",
+    "fund_sek_granted",
+    "testbed_requests",
+)
+
+
+@dataclass(frozen=True)
+class LiveFigure:
+    """A computed indicator so far this year, for the region and per area, against the region's target."""
+
+    indicator: IndicatorInfo
+    region: float | None
+    by_area: dict[int, float | None]
+    target: float | None
+
+
+@dataclass(frozen=True)
+class LiveFigures:
+    today: date
+    ideas_today: int
+    ideas_today_by_area: dict[int, float | None]
+    figures: list[LiveFigure]
+
+
+def live_figures(session: Session, actor: Actor | None, *, today: date) -> LiveFigures:
+    """What Rådsläge shows, counted afresh at every refresh (a handful of grouped aggregate queries).
+
+    The year so far (1 January to today) and today itself; the indicators are the registry's computed
+    ones among `LIVE_KEYS`, in that order, so that their names and units come from the registry.
+    """
+    require_role(actor, *COUNCIL)
+    start = date(today.year, 1, 1)
+    by_key = {i.computation: i for i in central_indicators(session) if i.source == IndicatorSource.computed}
+    figures = []
+    for key in LIVE_KEYS:
+        info = by_key.get(key)
+        if info is None:
+            continue
+        figures.append(
+            LiveFigure(
+                info,
+                ic.compute(session, key, start=start, end=today),
+                ic.compute_by_area(session, key, start=start, end=today),
+                period_target(session, info, start=start, end=date(today.year, 12, 31)),
+            )
+        )
+    return LiveFigures(
+        today,
+        int(ic.compute(session, "ideas_received", start=today, end=today) or 0),
+        ic.compute_by_area(session, "ideas_received", start=today, end=today),
+        figures,
+    )

@@ -1,0 +1,119 @@
+"""Rådsläge: the region's innovation work on the big screen at a council meeting.
+
+Large, high-contrast figures for the region and each core area, counted afresh every few seconds in
+a fragment (`run_every`), so that an idea submitted during the meeting shows up within seconds. No
+cache on purpose: the figures are a handful of grouped aggregate queries. Optionally the lower half
+rotates through the areas, one per refresh.
+"""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from components import charts, context
+from components import indicators_views as views
+from components.areas import with_area_names
+from components.context import lang, t
+from components.ui import fmt_int, heading
+from services import indicators_dashboard as dash
+from services import organisations, overview
+from services.errors import PermissionDenied
+
+REFRESH_SECONDS = 5
+ROTATION_KEY = "council_rotation_index"
+
+# Constant presentation CSS (no data in it): large figures, black on white, thick borders.
+STYLE = """<style>
+[data-testid="stMetricValue"] { font-size: 4.2rem; font-weight: 800; color: #000000; line-height: 1.1; }
+[data-testid="stMetricLabel"] p { font-size: 1.35rem; font-weight: 700; color: #000000; }
+[data-testid="stMetricDelta"] { font-size: 1.1rem; }
+[data-testid="stVerticalBlockBorderWrapper"] { border: 3px solid #000000 !important; }
+</style>"""
+
+
+def _metric(label: str, value: str, caption: str | None = None) -> None:
+    with st.container(border=True):
+        st.metric(label, value)
+        if caption:
+            st.caption(caption)
+
+
+def _region(live: dash.LiveFigures) -> None:
+    st.subheader(t("council.region", year=live.today.year))
+    items = [(t("council.ideas_today"), fmt_int(live.ideas_today), None)]
+    for figure in live.figures:
+        info = figure.indicator
+        caption = views.target_text(
+            figure.target, dash.target_met(info.direction, figure.region, figure.target), info.unit
+        )
+        items.append((info.name(lang()), views.fmt_value(figure.region, info.unit), caption))
+    for first in range(0, len(items), 4):
+        for column, (label, value, caption) in zip(st.columns(4), items[first : first + 4], strict=False):
+            with column:
+                _metric(label, value, caption)
+
+
+def _area(live: dash.LiveFigures, area: organisations.AreaRow) -> None:
+    st.subheader(area.name(lang()))
+    items = [(t("council.ideas_today"), fmt_int(live.ideas_today_by_area.get(area.id)))]
+    items += [
+        (f.indicator.name(lang()), views.fmt_value(f.by_area.get(area.id), f.indicator.unit))
+        for f in live.figures
+        if f.indicator.computation in ("ideas_received", "ideas_implemented", "fund_sek_granted")
+    ]
+    for label, value in items:
+        _metric(label, value)
+
+
+def _ideas_chart(today: date) -> None:
+    with context.reading() as session:
+        rows = overview.ideas_per_month(session=session, actor=context.actor(), today=today, months=12)
+    months = pd.DataFrame([(r.month, r.area_code, r.count) for r in rows], columns=["month", "area_code", "count"])
+    if months.empty:
+        st.info(t("council.no_ideas"))
+        return
+    filled = charts.complete_months(with_area_names(months), overview.month_starts(today, 12), "count")
+    st.altair_chart(
+        charts.monthly_bars(
+            filled,
+            value="count",
+            value_title=t("council.ideas"),
+            month_title=t("council.month"),
+            description=t("council.chart_description"),
+            colour_title=t("council.area"),
+        ).properties(height=320),
+        width="stretch",
+    )
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def live_board(rotate: bool) -> None:
+    """Everything that moves: recounted at every refresh."""
+    today = date.today()
+    try:
+        with context.reading() as session:
+            live = dash.live_figures(session, context.actor(), today=today)
+            areas = organisations.list_areas(session=session)
+    except PermissionDenied:
+        st.error(t("errors.permission_denied"))
+        return
+    _region(live)
+    if rotate and areas:
+        index = st.session_state.get(ROTATION_KEY, 0) % len(areas)
+        st.session_state[ROTATION_KEY] = index + 1
+        shown = [areas[index]]
+    else:
+        shown = areas
+    for column, area in zip(st.columns(len(shown) or 1), shown, strict=False):
+        with column:
+            _area(live, area)
+    st.subheader(t("council.per_month"))
+    _ideas_chart(today)
+    st.caption(t("council.updated", time=pd.Timestamp.now(tz="Europe/Stockholm").strftime("%H:%M:%S")))
+
+
+heading("nav.council_mode", "council.caption", seconds=REFRESH_SECONDS)
+st.html(STYLE)
+rotate = st.toggle(t("council.rotate"), key="council_rotate")
+live_board(rotate)
