@@ -37,6 +37,7 @@ from models import (
 )
 from services import indicator_computations as ic
 from services.auth import Actor, require_role
+from services.indicators import target_for
 
 READERS: tuple[Role, ...] = (Role.admin, Role.council, Role.manager)
 ADDITIVE_UNITS: frozenset[str] = frozenset({"antal", "SEK"})
@@ -187,7 +188,11 @@ def reported_by_organisation(
 def _target_row(
     session: Session, indicator_id: int, year: int, area_id: int | None, organisation_id: int | None
 ) -> float | None:
-    """The target set for exactly this level (region, area or organisation) and year."""
+    """The target set for exactly this level (region, area or organisation) and year.
+
+    `services.indicators.target_for` falls back to the wider level, which is right for shares and
+    medians but not for counts (the region's count is not an area's), hence this exact lookup.
+    """
     stmt = select(IndicatorTarget.value).where(
         IndicatorTarget.indicator_id == indicator_id, IndicatorTarget.year == year
     )
@@ -215,19 +220,13 @@ def period_target(
     target; a count does not (the region's count is not an area's). An additive target is set per
     period of the indicator's frequency, so a year of a quarterly count is held against four times it.
     """
-    levels: list[tuple[int | None, int | None]] = [(None, organisation_id)] if organisation_id else []
-    if area_id is not None and (organisation_id is None or not indicator.additive):
-        levels.append((area_id, None))
-    if (area_id is None and organisation_id is None) or not indicator.additive:
-        levels.append((None, None))
-    target = next(
-        (v for a, o in levels if (v := _target_row(session, indicator.id, start.year, a, o)) is not None), None
-    )
+    if not indicator.additive:
+        return target_for(session, indicator.id, start.year, area_id=area_id, organisation_id=organisation_id)
+    level = (None, organisation_id) if organisation_id is not None else (area_id, None)
+    target = _target_row(session, indicator.id, start.year, *level)
     if target is None:
         return None
-    if indicator.additive:
-        target *= len(ic.periods_between(indicator.frequency, start, end))
-    return round(float(target), 1)
+    return round(float(target) * len(ic.periods_between(indicator.frequency, start, end)), 1)
 
 
 def figures(
