@@ -174,5 +174,56 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
         "Skriv varför värdet skickas tillbaka, så att rapportören vet vad som ska rättas.",
         "Write why the value is returned, so that the reporter knows what to correct.",
     ),
+    "indicators.data.import_refused": (
+        "Filen importerades inte: {count} rader har fel. Inget har sparats. Rätta raderna nedan och försök igen.",
+        "The file was not imported: {count} rows have errors. Nothing was saved. Correct the rows below and "
+        "try again.",
+    ),
+    "indicators.data.import_too_large": ("Filen är större än {mb} MB.", "The file is larger than {mb} MB."),
+    "indicators.data.import_too_many": (
+        "Filen har fler än {max} rader. Dela upp den.",
+        "The file has more than {max} rows. Split it up.",
+    ),
+    "indicators.data.import_wrong_kind": (
+        "Välj en CSV-fil eller en Excel-fil (.xlsx).",
+        "Choose a CSV file or an Excel file (.xlsx).",
+    ),
+    "indicators.data.import_unreadable": (
+        "Filen kan inte läsas som en Excel-fil (.xlsx).",
+        "The file cannot be read as an Excel file (.xlsx).",
+    ),
+    "indicators.data.import_empty": ("Filen innehåller inga värden.", "The file holds no values."),
+    "indicators.data.import_columns": (
+        "Första raden ska ha kolumnerna {expected} (och gärna kommentar). Utgå från mallen.",
+        "The first row must have the columns {expected} (and optionally kommentar). Start from the template.",
+    ),
+    "indicators.data.import_unknown_indicator": (
+        "Okänd indikatorkod \u201d{code}\u201d.",
+        "Unknown indicator code \u201c{code}\u201d.",
+    ),
+    "indicators.data.import_unknown_organisation": (
+        "Okänd organisation \u201d{name}\u201d.",
+        "Unknown organisation \u201c{name}\u201d.",
+    ),
+    "indicators.data.import_not_your_organisation": (
+        "Du kan inte rapportera för {name}: du rapporterar bara för din egen organisation.",
+        "You cannot report for {name}: you only report for your own organisation.",
+    ),
+    "indicators.data.import_bad_period": (
+        "Perioden \u201d{text}\u201d går inte att läsa. Skriv till exempel 2026-07-01, 2026-K3 eller 2026.",
+        "The period \u201c{text}\u201d cannot be read. Write for example 2026-07-01, 2026-Q3 or 2026.",
+    ),
+    "indicators.data.import_not_a_number": (
+        "Värdet \u201d{text}\u201d är inte ett tal.",
+        "The value \u201c{text}\u201d is not a number.",
+    ),
+    "indicators.data.import_duplicate": (
+        "Samma indikator, organisation och period finns redan på rad {first}.",
+        "The same indicator, organisation and period is already on line {first}.",
+    ),
+    "indicators.data.import_already_approved": (
+        "Värdet för perioden är redan godkänt och kan inte skrivas över.",
+        "The value for the period is already approved and cannot be overwritten.",
+    ),
 }
 TEXTS.update(DATA_TEXTS)
