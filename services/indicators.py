@@ -728,6 +728,62 @@ def save_value(
     """
     actor = _require_writer(actor, organisation_id)
     ind = _reportable(session, indicator_id, organisation_id)
+    row = _store(session, actor, ind, organisation_id, period_start, value, note, submit)
+    session.commit()
+    return _load_value(session, row.id)
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One period's value as typed in the reporting table."""
+
+    period_start: date
+    value: Any
+    note: Any = None
+
+
+def save_sheet(
+    *,
+    session: Session,
+    actor: Actor | None,
+    indicator_id: int,
+    organisation_id: int,
+    entries: list[Entry],
+    submit: bool = False,
+) -> int:
+    """Store several periods of one indicator at once, all or none, as drafts or submitted.
+
+    A refusal is a `ValidationError` whose fields are the periods (ISO dates) with what is wrong with
+    each; nothing is written then. Returns how many values were stored.
+    """
+    actor = _require_writer(actor, organisation_id)
+    ind = _reportable(session, indicator_id, organisation_id)
+    problems: dict[str, Any] = {}
+    for entry in entries:
+        try:
+            _store(session, actor, ind, organisation_id, entry.period_start, entry.value, entry.note, submit)
+        except ValidationError as error:
+            problems[entry.period_start.isoformat()] = next(iter(error.fields.values()), error.message)
+        except (InvalidTransition, PermissionDenied) as error:
+            problems[entry.period_start.isoformat()] = error.message
+    if problems:
+        session.rollback()
+        raise ValidationError(problems)
+    session.commit()
+    return len(entries)
+
+
+def _store(
+    session: Session,
+    actor: Actor,
+    ind: Indicator,
+    organisation_id: int,
+    period_start: date,
+    value: Any,
+    note: Any,
+    submit: bool,
+) -> IndicatorValue:
+    """Check and write one value with its audit entry; the caller commits."""
     if not is_period_start(ind.frequency, period_start):
         raise ValidationError.single("period_start", f"indicators.data.period_not_{ind.frequency}")
     if period_start > date.today():
@@ -736,7 +792,7 @@ def save_value(
     _refuse_frozen(session, period_start.year)
     row = session.exec(
         select(IndicatorValue).where(
-            IndicatorValue.indicator_id == indicator_id,
+            IndicatorValue.indicator_id == ind.id,
             IndicatorValue.organisation_id == organisation_id,
             IndicatorValue.period_start == period_start,
         )
@@ -746,7 +802,7 @@ def save_value(
     status = ValueStatus.submitted if submit else ValueStatus.draft
     before = None if row is None else {"value": row.value, "status": row.status}
     if row is None:
-        row = IndicatorValue(indicator_id=indicator_id, organisation_id=organisation_id, period_start=period_start)
+        row = IndicatorValue(indicator_id=ind.id, organisation_id=organisation_id, period_start=period_start)
         session.add(row)
     row.value = clean.value
     row.note = clean.note
@@ -755,11 +811,10 @@ def save_value(
     row.submitted_at = utcnow() if submit else None
     row.updated_at = utcnow()
     session.flush()
-    action = "indicator_value.submitted" if submit else "indicator_value.saved"
     audit.record(
         session,
         actor,
-        action,
+        "indicator_value.submitted" if submit else "indicator_value.saved",
         ENTITY_VALUE,
         row.id,
         indicator=ind.code,
@@ -768,8 +823,7 @@ def save_value(
         value=clean.value,
         before=before,
     )
-    session.commit()
-    return _load_value(session, row.id)
+    return row
 
 
 def _load_value(session: Session, value_id: int) -> ValueRow:
