@@ -68,6 +68,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/council_mode.py", "nav.council_mode", ":material/co_present:", "council", "radslage", COUNCIL),
     # --- Administration
     PageSpec("pages/admin_users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
+    PageSpec("pages/annual_report.py", "nav.annual_report", ":material/summarize:", "admin", "innovationsbokslut", ADMIN),
     PageSpec("pages/admin_audit.py", "nav.admin_audit", ":material/history:", "admin", "handelselogg", ADMIN),
     # --- Konto
     PageSpec("pages/profile.py", "nav.profile", ":material/person:", "account", "min-profil", EVERYONE_LOGGED_IN),
