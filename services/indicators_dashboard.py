@@ -14,8 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import case, func, or_
+from sqlalchemy import case, func
 from sqlmodel import Session, col, select
 
 from models import (
@@ -349,25 +350,35 @@ def idea_funnel(
     """Of the ideas received in the period, how many reached each stage of the path (so far).
 
     An idea reached a stage when it stands there or further, or its timeline shows it was moved there
-    or further (an idea parked after testing reached testing). One query, one column per stage.
+    or further (an idea parked after testing reached testing). One query: the period's ideas joined to
+    their own stage moves (by index), the furthest stage per idea, then one count per stage.
     """
     require_reader(actor)
-    columns = [func.count()]
-    for i in range(1, len(STAGE_PATH)):
-        later = [s.value for s in STAGE_PATH[i:]]  # this stage or further
-        moved = select(IdeaEvent.idea_id).where(
-            IdeaEvent.kind == IdeaEventKind.stage_changed, col(IdeaEvent.to_stage).in_(later)
-        )
-        reached = or_(col(Idea.stage).in_(later), col(Idea.id).in_(moved))
-        columns.append(func.coalesce(func.sum(case((reached, 1), else_=0)), 0))
     scope = ic.Scope(start, end)
-    row = session.exec(
-        select(*columns).where(
-            Idea.received_at >= scope.start_at,
-            Idea.received_at < scope.end_at,
-            *_idea_scope(area_id, organisation_id),
+
+    def rank(stage: Any) -> Any:
+        return case(*((stage == s.value, n) for n, s in enumerate(STAGE_PATH)), else_=0)
+
+    here, moved = rank(Idea.stage), rank(IdeaEvent.to_stage)  # NULL stage (no event) ranks 0
+
+    furthest = (
+        select(func.max(case((here > moved, here), else_=moved)).label("reached"))  # portable greatest()
+        .select_from(Idea)
+        .join(
+            IdeaEvent,
+            (IdeaEvent.idea_id == Idea.id) & (IdeaEvent.kind == IdeaEventKind.stage_changed),
+            isouter=True,
         )
-    ).one()
+        .where(
+            Idea.received_at >= scope.start_at, Idea.received_at < scope.end_at, *_idea_scope(area_id, organisation_id)
+        )
+        .group_by(Idea.id)
+        .subquery()
+    )
+    counts = [func.count()] + [
+        func.coalesce(func.sum(case((furthest.c.reached >= n, 1), else_=0)), 0) for n in range(1, len(STAGE_PATH))
+    ]
+    row = session.exec(select(*counts).select_from(furthest)).one()
     return [(stage.value, int(n)) for stage, n in zip(STAGE_PATH, row, strict=True)]
 
 
