@@ -64,6 +64,30 @@ PAGES: tuple[PageSpec, ...] = (
             ("regional", "regional-utveckling", ":material/forest:"),
         )
     ),
+    PageSpec(
+        "pages/indicators_my_org.py",
+        "nav.indicators_my_org",
+        ":material/apartment:",
+        "indicators",
+        "min-forvaltning",
+        frozenset({Role.manager}),
+    ),
+    PageSpec(
+        "pages/indicators_report.py",
+        "nav.indicators_report",
+        ":material/edit_note:",
+        "indicators",
+        "rapportera-varden",
+        frozenset({Role.admin, Role.manager}),
+    ),
+    PageSpec(
+        "pages/indicators_register.py",
+        "nav.indicators_register",
+        ":material/list_alt:",
+        "indicators",
+        "indikatorregister",
+        ADMIN,
+    ),
     # --- Rådet
     PageSpec("pages/council_mode.py", "nav.council_mode", ":material/co_present:", "council", "radslage", COUNCIL),
     # --- Administration

@@ -68,6 +68,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "nav.indicators_area.transport": ("Kollektivtrafik", "Public transport"),
     "nav.indicators_area.culture": ("Kultur", "Culture"),
     "nav.indicators_area.regional": ("Regional utveckling", "Regional development"),
+    "nav.indicators_my_org": ("Min förvaltning", "My administration"),
+    "nav.indicators_report": ("Rapportera värden", "Report values"),
+    "nav.indicators_register": ("Indikatorregister", "Indicator register"),
     "nav.council_mode": ("Rådsläge", "Council mode"),
     "nav.annual_report": ("Innovationsbokslut", "Annual innovation report"),
     # ------------------------------------------------------------ shared UI words

@@ -1,0 +1,181 @@
+"""Indikatorregister, Rapportera värden and Min förvaltning through AppTest: what each role sees,
+types and what the database then holds."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from sqlmodel import select
+
+import db
+import models as m
+from tests.pages.apptest import app_as, open_page, texts
+
+REPORT = "pages/indicators_report.py"
+MY_ORG = "pages/indicators_my_org.py"
+REGISTER = "pages/indicators_register.py"
+RAW_KEY = re.compile(r"\bindicators\.(data|register|report|myorg)\.[a-z_]+")
+
+
+def _rows(url: str, model, *where):
+    engine = db.make_engine(url)
+    with db.read_session(engine) as session:
+        found = list(session.exec(select(model).where(*where)))
+    engine.dispose()
+    return found
+
+
+def _value(url: str, code: str, org: str, period: date) -> m.IndicatorValue | None:
+    engine = db.make_engine(url)
+    with db.read_session(engine) as session:
+        found = session.exec(
+            select(m.IndicatorValue)
+            .join(m.Indicator, m.IndicatorValue.indicator_id == m.Indicator.id)
+            .join(m.Organisation, m.IndicatorValue.organisation_id == m.Organisation.id)
+            .where(m.Indicator.code == code, m.Organisation.short_name == org, m.IndicatorValue.period_start == period)
+        ).first()
+    engine.dispose()
+    return found
+
+
+def _everything(at) -> str:
+    """What a reader sees, including tables, labels and metrics."""
+    parts = [texts(at)]
+    parts += [str(df.value.to_dict()) for df in at.dataframe]
+    parts += [str(tb.value.to_dict()) for tb in at.table]
+    parts += [mt.label for mt in at.metric] + [str(mt.value) for mt in at.metric]
+    parts += [
+        w.label for kind in ("selectbox", "text_input", "text_area", "button", "radio") for w in getattr(at, kind)
+    ]
+    parts += [tab.label for tab in at.tabs]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("username", "page"), [("manager", MY_ORG), ("manager", REPORT), ("admin", REPORT), ("admin", REGISTER)]
+)
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_pages_show_no_raw_keys_in_either_language(demo_url: str, username: str, page: str, lang: str) -> None:
+    at = open_page(app_as(username, lang=lang), page)
+    assert not at.exception, at.exception
+    shown = _everything(at)
+    assert not RAW_KEY.search(shown), RAW_KEY.search(shown)
+    expected = {
+        MY_ORG: ("Min förvaltning", "My administration"),
+        REPORT: ("Rapportera värden", "Report values"),
+        REGISTER: ("Indikatorregister", "Indicator register"),
+    }[page]
+    assert at.title[0].value == expected[lang == "en"]
+
+
+def _choose_indicator(at, code: str) -> None:
+    box = at.selectbox(key="rep_ind")
+    box.select(next(o for o in box.options if o.startswith(code))).run()
+
+
+def test_manager_reports_a_value_with_the_form_and_a_bad_value_is_named(demo_url: str) -> None:
+    at = open_page(app_as("manager"), REPORT)
+    assert "Du rapporterar för **Hälso\\- och sjukvårdsförvaltningen**." in texts(at)  # escaped Markdown
+    _choose_indicator(at, "PRJ-01")
+    assert at.selectbox(key="rep_ind").value is not None
+    period = at.selectbox(key=f"rep_period_{_indicator_id(demo_url, 'PRJ-01')}")
+    period.select(next(o for o in period.options if o.startswith("2026 K4"))).run()
+    key = f"rep_value_{_indicator_id(demo_url, 'PRJ-01')}_2026-10-01"
+    at.text_input(key=key).input("många")
+    next(b for b in at.button if b.label == "Skicka in").click().run()
+    assert "Skriv ett tal." in texts(at)
+    assert at.text_input(key=key).value == "många"  # what was typed stays
+    assert _value(demo_url, "PRJ-01", "HSF", date(2026, 10, 1)) is None
+    at.text_input(key=key).input("12,5")
+    next(b for b in at.button if b.label == "Skicka in").click().run()
+    assert not at.exception
+    assert "1 värden är inskickade för godkännande." in texts(at)
+    stored = _value(demo_url, "PRJ-01", "HSF", date(2026, 10, 1))
+    assert stored is not None and stored.value == 12.5 and stored.status == "submitted"
+
+
+def _indicator_id(url: str, code: str) -> int:
+    return _rows(url, m.Indicator, m.Indicator.code == code)[0].id
+
+
+def test_manager_cannot_choose_another_organisation(demo_url: str) -> None:
+    at = open_page(app_as("manager"), REPORT)
+    assert not any(sb.key == "rep_org" for sb in at.selectbox)
+    labels = at.selectbox(key="rep_ind").options
+    assert any(o.startswith("HSF-01") for o in labels) and not any(o.startswith("TF-01") for o in labels)
+    assert not any(o.startswith("IDE-01") for o in labels)  # computed ones are not reported
+
+
+def test_admin_approves_and_returns_with_a_required_note(demo_url: str) -> None:
+    waiting = _rows(demo_url, m.IndicatorValue, m.IndicatorValue.status == "submitted")
+    at = open_page(app_as("admin"), REPORT)
+    assert at.tabs[0].label == f"Att granska ({len(waiting)})"
+    chosen = at.selectbox(key="rev_one").value
+    next(b for b in at.button if b.key == "rev_return").click().run()
+    assert "Skriv varför värdet skickas tillbaka" in texts(at)
+    assert len(_rows(demo_url, m.IndicatorValue, m.IndicatorValue.status == "submitted")) == len(waiting)
+    at.text_area(key="rev_note").input("Kontrollera siffran mot kvartalsrapporten").run()
+    next(b for b in at.button if b.key == "rev_return").click().run()
+    assert "1 värden är tillbakaskickade." in texts(at)
+    returned = _rows(demo_url, m.IndicatorValue, m.IndicatorValue.status == "returned")
+    assert any(v.note == "Kontrollera siffran mot kvartalsrapporten" for v in returned)
+    assert at.selectbox(key="rev_one").value != chosen
+    next(b for b in at.button if b.key == "rev_approve").click().run()
+    assert "1 värden är godkända." in texts(at)
+    assert len(_rows(demo_url, m.IndicatorValue, m.IndicatorValue.status == "submitted")) == len(waiting) - 2
+
+
+def test_the_import_tab_offers_both_templates_and_waits_for_a_file(demo_url: str) -> None:
+    at = open_page(app_as("manager"), REPORT)
+    downloads = at.get("download_button")
+    assert len(downloads) == 2
+    # AppTest cannot upload a file; the import itself is covered in tests/services/test_indicator_import.py.
+    import_button = next(b for b in at.button if b.key == "imp_go")
+    assert import_button.disabled
+
+
+def test_admin_creates_an_indicator_and_sets_a_target_in_the_register(demo_url: str) -> None:
+    at = open_page(app_as("admin"), REGISTER)
+    at.text_input(key="reg_new_code").input("HSF-02")
+    at.text_input(key="reg_new_name_sv").input("Digitala vårdbesök")
+    at.text_input(key="reg_new_name_en").input("Digital care visits")
+    at.text_input(key="reg_new_unit").input("%")
+    next(b for b in at.button if b.label == "Skapa indikatorn").click().run()
+    assert not at.exception
+    assert "Indikatorn HSF-02 är sparad." in texts(at)
+    created = _rows(demo_url, m.Indicator, m.Indicator.code == "HSF-02")
+    assert created and created[0].name_en == "Digital care visits"
+    # A taken code is named beside the field; nothing more is stored.
+    at.text_input(key="reg_new_code").input("HSF-02")
+    at.text_input(key="reg_new_name_sv").input("Dubblett")
+    at.text_input(key="reg_new_name_en").input("Duplicate")
+    at.text_input(key="reg_new_unit").input("st")
+    next(b for b in at.button if b.label == "Skapa indikatorn").click().run()
+    assert "Koden HSF-02 används redan." in texts(at)
+    assert len(_rows(demo_url, m.Indicator, m.Indicator.code == "HSF-02")) == 1
+    # A region target for next year.
+    box = at.selectbox(key="tgt_ind")
+    box.select(next(o for o in box.options if o.startswith("PRJ-01"))).run()
+    at.number_input(key="tgt_year").set_value(2027)
+    at.text_input(key="tgt_value").input("11")
+    next(b for b in at.button if b.label == "Spara målet").click().run()
+    assert "Målet för 2027 är sparat." in texts(at)
+    prj = _indicator_id(demo_url, "PRJ-01")
+    targets = _rows(demo_url, m.IndicatorTarget, m.IndicatorTarget.indicator_id == prj, m.IndicatorTarget.year == 2027)
+    assert [(t.area_id, t.organisation_id, t.value) for t in targets] == [(None, None, 11)]
+
+
+def test_min_forvaltning_shows_what_waits_and_the_comparison(demo_url: str) -> None:
+    at = open_page(app_as("manager"), MY_ORG)
+    assert not at.exception
+    assert "Hälso\\- och sjukvårdsförvaltningen" in texts(at)
+    labels = {mt.label: mt.value for mt in at.metric}
+    assert {"Perioder att rapportera", "Idéer utan första beslut", "Försenade fondrapporter"} <= set(labels)
+    comparison = at.dataframe[0].value
+    assert {"HSF", "Regionen", "Mål", "Målet nått"} <= set(comparison.columns)
+    names = list(comparison.iloc[:, 0])
+    assert any(n.startswith("PRJ-01") for n in names) and any(n.startswith("IDE-01") for n in names)
+    assert not any(n.startswith("TF-01") for n in names)
+    assert "Egna indikatorer" in texts(at) and "**HSF\\-01 – " in texts(at)
