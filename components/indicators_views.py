@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from components.context import lang, t
-from components.ui import NBSP, fmt_int, fmt_pct, fmt_sek
+from components.ui import NBSP, fmt_int, fmt_msek, fmt_pct, fmt_sek
 from services import indicator_computations as ic
 from services.exports import CSV_MIME, XLSX_MIME, table_to_csv, table_to_xlsx
 from services.indicators_dashboard import IndicatorFigure, IndicatorInfo
@@ -38,7 +38,7 @@ def fmt_value(value: float | None, unit: str) -> str:
     if unit == "%":
         return fmt_pct(value, 1 if not float(value).is_integer() else 0)
     if unit == "SEK":
-        return fmt_sek(value)
+        return fmt_msek(value) if abs(value) >= 100_000 else fmt_sek(value)
     if unit == "dagar":
         return t("indicators.computed.days", n=fmt_number(value))
     return fmt_number(value)
@@ -47,7 +47,7 @@ def fmt_value(value: float | None, unit: str) -> str:
 def fmt_change(change: float | None, unit: str) -> str | None:
     if change is None:
         return None
-    sign = "+" if change > 0 else ("−" if change < 0 else "±")
+    sign = "+" if change > 0 else ("-" if change < 0 else "±")  # ASCII: st.metric reads the sign
     return t("indicators.area.vs_previous", change=sign + fmt_value(abs(change), unit).replace("–", "0"))
 
 
@@ -110,7 +110,7 @@ def _tile(figure: IndicatorFigure) -> None:
         delta=fmt_change(change, ind.unit),
         delta_color=("off" if not change else "inverse" if ind.direction == "down" else "normal"),
         delta_arrow="auto" if change else "off",
-        help=t(f"direction.{ind.direction}"),
+        help=f"{ind.name(lang())}. {t(f'direction.{ind.direction}')}.",
     )
     st.caption(target_text(figure.target, figure.met, ind.unit))
 

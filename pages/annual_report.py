@@ -34,7 +34,8 @@ def _years() -> list[int]:
 
 heading("nav.annual_report", "annual.caption")
 years = _years()
-year = st.selectbox(t("annual.year"), years, index=1 if len(years) > 1 else 0, key="annual_year")
+year_col, level_col = st.columns([1, 3])
+year = year_col.selectbox(t("annual.year"), years, index=1 if len(years) > 1 else 0, key="annual_year")
 try:
     report = _report(db.database_url(), year, context.cache_key()[0])
 except PermissionDenied:
@@ -81,7 +82,7 @@ def _level_label(key: str) -> str:
 
 
 by_label = {_level_label(key): key for key in levels}
-level = by_label[st.selectbox(t("annual.level"), list(by_label), key="annual_level")]
+level = by_label[level_col.selectbox(t("annual.level"), list(by_label), key="annual_level")]
 figures = data["levels"][level]
 st.subheader(t("annual.level_heading", name=names.get(level, level), year=year))
 

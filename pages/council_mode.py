@@ -25,9 +25,10 @@ ROTATION_KEY = "council_rotation_index"
 
 # Constant presentation CSS (no data in it): large figures, black on white, thick borders.
 STYLE = """<style>
-[data-testid="stMetricValue"] { font-size: 4.2rem; font-weight: 800; color: #000000; line-height: 1.1; }
-[data-testid="stMetricLabel"] p { font-size: 1.35rem; font-weight: 700; color: #000000; }
-[data-testid="stMetricDelta"] { font-size: 1.1rem; }
+[data-testid="stMetricValue"] { font-size: 3.4rem; font-weight: 800; color: #000000; line-height: 1.1; }
+[data-testid="stMetricLabel"] p { font-size: 1.3rem; font-weight: 700; color: #000000; }
+[data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important;
+  text-overflow: clip !important; }
 [data-testid="stVerticalBlockBorderWrapper"] { border: 3px solid #000000 !important; }
 </style>"""
 
@@ -39,6 +40,11 @@ def _metric(label: str, value: str, caption: str | None = None) -> None:
             st.caption(caption)
 
 
+def _big(value: float | None, unit: str) -> str:
+    """A figure for the big screen: whole numbers, so that it fits its tile."""
+    return views.fmt_value(None if value is None else round(value), unit)
+
+
 def _region(live: dash.LiveFigures) -> None:
     st.subheader(t("council.region", year=live.today.year))
     items = [(t("council.ideas_today"), fmt_int(live.ideas_today), None)]
@@ -47,7 +53,7 @@ def _region(live: dash.LiveFigures) -> None:
         caption = views.target_text(
             figure.target, dash.target_met(info.direction, figure.region, figure.target), info.unit
         )
-        items.append((info.name(lang()), views.fmt_value(figure.region, info.unit), caption))
+        items.append((info.name(lang()), _big(figure.region, info.unit), caption))
     for first in range(0, len(items), 4):
         for column, (label, value, caption) in zip(st.columns(4), items[first : first + 4], strict=False):
             with column:
@@ -58,7 +64,7 @@ def _area(live: dash.LiveFigures, area: organisations.AreaRow) -> None:
     st.subheader(area.name(lang()))
     items = [(t("council.ideas_today"), fmt_int(live.ideas_today_by_area.get(area.id)))]
     items += [
-        (f.indicator.name(lang()), views.fmt_value(f.by_area.get(area.id), f.indicator.unit))
+        (f.indicator.name(lang()), _big(f.by_area.get(area.id), f.indicator.unit))
         for f in live.figures
         if f.indicator.computation in ("ideas_received", "ideas_implemented", "fund_sek_granted")
     ]

@@ -40,6 +40,12 @@ def _number(value: float | None, language: str) -> str:
     return text.replace(",", " ").replace(".", ",") if language == "sv" else text
 
 
+def _with_unit(value: float | None, unit: str | None, language: str) -> str:
+    """A figure with its unit, except plain counts: 46,2 %, 10 600 000 SEK, 3,9 dagar."""
+    text = _number(value, language)
+    return text if value is None or unit in (None, "antal") else f"{text} {unit}"
+
+
 def _level_kind(key: str) -> str:
     return "region" if key == REGION else key.split(":", 1)[0]
 
@@ -219,6 +225,7 @@ def _level_section(pdf: _Pdf, report: Report, key: str, name: str, language: str
     t = _translator(language)
     data = report.data
     level = data["levels"][key]
+    units = {i.get("computation"): i["unit"] for i in data["indicators"]}
     _heading(pdf, name, 14)
     text = report.commentary.get(key)
     if text:
@@ -228,7 +235,7 @@ def _level_section(pdf: _Pdf, report: Report, key: str, name: str, language: str
     _table(
         pdf,
         [t("annual.col.figure"), t("annual.col.value")],
-        [[t(f"annual.col.{c}"), _number(summary_value(data, key, c), language)] for c in SUMMARY],
+        [[t(f"annual.col.{c}"), _with_unit(summary_value(data, key, c), units.get(c), language)] for c in SUMMARY],
         [120, 60],
     )
     if charts:
