@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from openpyxl import load_workbook
 
 from components.navigation import PAGES
 from tests.pages.apptest import app_as, open_spec, texts
@@ -39,8 +36,10 @@ def test_a_chart_becomes_a_table_and_downloads_hold_its_rows(demo_url: str) -> N
     funnel = next(tb for tb in tables if "Steg" in tb.columns)
     assert list(funnel["Steg"]) == ["Inkommen", "Bedömning", "Utveckling", "Test", "Införande", "Spridning"]
     assert list(funnel["Idéer"]) == sorted(funnel["Idéer"], reverse=True)  # a funnel narrows
-    xlsx = next(b for b in at.get("download_button") if b.proto.label == "Ladda ned Excel")
-    assert xlsx is not None
+    downloads = [b.proto.label for b in at.get("download_button")]
+    charts = [tg for tg in at.toggle if tg.key.endswith("_as_table")]
+    assert len(charts) >= 4  # series, organisations, funnel, fund, testbeds
+    assert downloads.count("Ladda ned Excel") == downloads.count("Ladda ned CSV") == len(charts)
 
 
 def test_english_and_the_period_filter(demo_url: str) -> None:
@@ -54,10 +53,46 @@ def test_english_and_the_period_filter(demo_url: str) -> None:
 
 
 def test_employees_are_not_offered_the_dashboards() -> None:
+    from components.navigation import visible_specs
     from models import Role
     from services.auth import Actor
 
-    from components.navigation import visible_specs
-
     employee = Actor(1, "x", "x", "x", Role.employee, None, None, "sv")
     assert not [s for s in visible_specs(employee) if s.area_code]
+
+
+def test_an_approved_reported_value_shows_on_its_areas_dashboard(demo_url: str) -> None:
+    from datetime import date
+
+    from sqlmodel import select
+
+    import db
+    import models as m
+
+    label = "Pågående innovationsprojekt i egen verksamhet"
+    at = open_spec(app_as("council"), AREA_SPECS["health"])
+    before = int(next(mt.value for mt in at.metric if mt.label == label).replace("\u00a0", ""))
+    engine = db.make_engine()
+    with db.write_session(engine) as session:
+        indicator = session.exec(select(m.Indicator).where(m.Indicator.code == "PRJ-01")).one()
+        org = session.exec(select(m.Organisation).where(m.Organisation.short_name == "SöS")).one()
+        period = date(date.today().year, 1, 1)
+        existing = session.exec(
+            select(m.IndicatorValue).where(
+                m.IndicatorValue.indicator_id == indicator.id,
+                m.IndicatorValue.organisation_id == org.id,
+                m.IndicatorValue.period_start == period,
+            )
+        ).first()
+        added = 1000 - (existing.value if existing and existing.status == "approved" else 0)
+        row = existing or m.IndicatorValue(indicator_id=indicator.id, organisation_id=org.id, period_start=period)
+        row.value, row.status = 1000, "approved"
+        session.add(row)
+        session.commit()
+    engine.dispose()
+    from streamlit import cache_data
+
+    cache_data.clear()  # as every write in the app does (components.context.clear_caches)
+    at.run()
+    after = int(next(mt.value for mt in at.metric if mt.label == label).replace("\u00a0", ""))
+    assert after == before + added
