@@ -13,6 +13,7 @@ from components import context, navigation
 from components import indicators_views as views
 from components.context import label, lang, t
 from models import STAGE_PATH, Area
+from services import indicator_computations as ic
 from services import indicators_dashboard as dash
 from services.errors import PermissionDenied
 
@@ -89,7 +90,7 @@ if options:
         st.markdown(f"**{t('indicators.area.over_time')}**")
         points = pd.DataFrame(
             [
-                (views.period_label(*views.ic.period_of(info.frequency, p.period_start)), p.value, p.target)
+                (views.period_label(*ic.period_of(info.frequency, p.period_start)), p.value, p.target)
                 for p in detail["series"]
             ],
             columns=["period", "value", "target"],
