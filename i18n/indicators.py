@@ -151,6 +151,8 @@ VIEW_TEXTS: dict[str, tuple[str, str]] = {
         "{year} is not over yet; a year can be frozen once it has ended.",
     ),
     "annual.yes": ("Ja", "Yes"),
+    "annual.unit.days": ("dagar", "days"),
+    "annual.unit.sek": ("kr", "SEK"),
     "annual.no": ("Nej", "No"),
     "annual.level.region": ("Region", "Region"),
     "annual.level.area": ("Kärnverksamhet", "Core area"),

@@ -24,6 +24,8 @@ from services.exports import to_xlsx
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 STAGES: tuple[str, ...] = (*[s.value for s in STAGE_PATH], IdeaStage.parked.value, IdeaStage.closed.value)
 KINDS: tuple[str, ...] = tuple(k.value for k in SubmitterKind)
+# The registry's units are Swedish data; these have an English name.
+UNIT_KEYS: dict[str, str] = {"dagar": "annual.unit.days", "SEK": "annual.unit.sek"}
 
 
 def _translator(language: str) -> Callable[..., str]:
@@ -41,9 +43,12 @@ def _number(value: float | None, language: str) -> str:
 
 
 def _with_unit(value: float | None, unit: str | None, language: str) -> str:
-    """A figure with its unit, except plain counts: 46,2 %, 10 600 000 SEK, 3,9 dagar."""
+    """A figure with its unit in the reader's language, except plain counts: 46,2 %, 10 600 000 kr."""
     text = _number(value, language)
-    return text if value is None or unit in (None, "antal") else f"{text} {unit}"
+    if value is None or unit in (None, "antal"):
+        return text
+    key = UNIT_KEYS.get(unit)
+    return f"{text} {i18n.t(key, language) if key else unit}"
 
 
 def _level_kind(key: str) -> str:
@@ -255,8 +260,8 @@ def _level_section(pdf: _Pdf, report: Report, key: str, name: str, language: str
             [
                 ind["code"],
                 ind["name_en" if language == "en" else "name_sv"],
-                f"{_number(entry['value'], language)} {ind['unit']}",
-                "–" if entry["target"] is None else f"{_number(entry['target'], language)} {ind['unit']}",
+                _with_unit(entry["value"], ind["unit"], language),
+                _with_unit(entry["target"], ind["unit"], language),
                 "–" if met is None else t("annual.yes") if met else t("annual.no"),
             ]
         )
