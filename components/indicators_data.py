@@ -299,10 +299,18 @@ def _save_sheet(me: Actor | None, organisation_id: int, chosen: Any, entries: li
 # ---------------------------------------------------------------- review queue (admins)
 
 
-def review_queue(me: Actor | None) -> None:
+def review_queue(me: Actor | None, org_name: dict[int, str]) -> None:
     """Submitted values, oldest first: approve or return one (a note is required), or approve the page."""
+    organisation_id = st.selectbox(
+        t("indicators.report.organisation"),
+        [None, *org_name],
+        format_func=lambda o: t("ui.all") if o is None else org_name[o],
+        key="rev_org",
+    )
     with context.reading() as session:
-        page = indicators.review_queue(session=session, actor=me, page=current_page("rev_page"), page_size=25)
+        page = indicators.review_queue(
+            session=session, actor=me, organisation_id=organisation_id, page=current_page("rev_page"), page_size=25
+        )
     if not page.items:
         st.info(t("indicators.report.queue_empty"))
         return

@@ -30,7 +30,7 @@ if me.is_admin:
         ]
     )
     with review_tab:
-        review_queue(me)
+        review_queue(me, org_name)
     with report_tab:
         organisation_id = st.selectbox(
             t("indicators.report.organisation"), list(org_name), format_func=org_name.get, key="rep_org"

@@ -577,10 +577,19 @@ def _paged(session: Session, query: Any, page: int, page_size: int, *order: Any)
     return Page([_value_row(*r) for r in rows], total, page, page_size)
 
 
-def review_queue(*, session: Session, actor: Actor | None, page: int = 1, page_size: int = 50) -> Page[ValueRow]:
-    """Submitted values waiting for an admin, oldest submission first."""
+def review_queue(
+    *,
+    session: Session,
+    actor: Actor | None,
+    organisation_id: int | None = None,
+    page: int = 1,
+    page_size: int = 50,
+) -> Page[ValueRow]:
+    """Submitted values waiting for an admin (of one organisation, if given), oldest submission first."""
     require_admin(actor)
     query = _value_query().where(IndicatorValue.status == ValueStatus.submitted)
+    if organisation_id is not None:
+        query = query.where(IndicatorValue.organisation_id == organisation_id)
     return _paged(session, query, page, page_size, IndicatorValue.submitted_at)
 
 
