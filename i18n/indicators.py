@@ -279,7 +279,8 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "indicators.data.import_refused": (
         "Filen importerades inte: {count} rader har fel. Inget har sparats. Rätta raderna nedan och försök igen.",
-        "The file was not imported: {count} rows have errors. Nothing was saved. Correct the rows below and try again.",
+        "The file was not imported: {count} rows have errors. Nothing was saved. Correct the rows below and "
+        "try again.",
     ),
     "indicators.data.import_too_large": ("Filen är större än {mb} MB.", "The file is larger than {mb} MB."),
     "indicators.data.import_too_many": (
