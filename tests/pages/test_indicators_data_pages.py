@@ -79,7 +79,7 @@ def test_manager_reports_a_value_with_the_form_and_a_bad_value_is_named(demo_url
     at = open_page(app_as("manager"), REPORT)
     assert "Du rapporterar för **Hälso\\- och sjukvårdsförvaltningen**." in texts(at)  # escaped Markdown
     _choose_indicator(at, "PRJ-01")
-    assert at.selectbox(key="rep_ind").value is not None
+    at.selectbox(key="rep_year").select(2026).run()  # the demo's data is of 2026
     period = at.selectbox(key=f"rep_period_{_indicator_id(demo_url, 'PRJ-01')}")
     period.select(next(o for o in period.options if o.startswith("2026 K4"))).run()
     key = f"rep_value_{_indicator_id(demo_url, 'PRJ-01')}_2026-10-01"
@@ -179,3 +179,18 @@ def test_min_forvaltning_shows_what_waits_and_the_comparison(demo_url: str) -> N
     assert any(n.startswith("PRJ-01") for n in names) and any(n.startswith("IDE-01") for n in names)
     assert not any(n.startswith("TF-01") for n in names)
     assert "Egna indikatorer" in texts(at) and "**HSF\\-01 – " in texts(at)
+
+
+def test_the_whole_year_table_shows_every_period_with_its_status(demo_url: str) -> None:
+    at = open_page(app_as("manager"), REPORT)
+    _choose_indicator(at, "PRJ-01")
+    at.selectbox(key="rep_year").select(2026).run()
+    at.radio(key="rep_mode").set_value("table").run()
+    assert not at.exception
+    sheet = at.dataframe[0].value  # the table editor's rows as the manager sees them
+    assert list(sheet["Period"]) == ["2026 K1", "2026 K2", "2026 K3", "2026 K4"]
+    assert list(sheet["Status"]) == ["Godkänt", "Godkänt", "Inskickat", "Ej rapporterat"]
+    assert list(sheet["Värde"])[:3] == [9, 8, 8]
+    # Nothing typed: saving says so and writes nothing.
+    next(b for b in at.button if b.key == "rep_draft").click().run()
+    assert "Inget att spara" in texts(at)

@@ -340,3 +340,32 @@ def test_reporting_sheet_and_unreported_periods(session: Session) -> None:
     assert saved.status == "submitted"
     after = ind.unreported_periods(session=session, actor=manager, organisation_id=hsf, today=today)
     assert (first.indicator_id, first.period_start) not in {(p.indicator_id, p.period_start) for p in after}
+
+
+def test_a_reporting_table_is_saved_whole_or_not_at_all(session: Session) -> None:
+    manager = actor(session, "manager")
+    i, hsf = _ids(session, "HSF-01", "HSF")  # monthly, HSF's own
+    before = session.exec(select(m.IndicatorValue.id, m.IndicatorValue.value, m.IndicatorValue.status)).all()
+    entries = [
+        ind.Entry(date(2026, 2, 1), "21,5", None),  # approved in the demo: refused
+        ind.Entry(date(2026, 11, 1), "22", "Ny mätmetod"),
+        ind.Entry(date(2099, 12, 1), "23", None),  # has not started yet
+    ]
+    with pytest.raises(ValidationError) as refused:
+        ind.save_sheet(session=session, actor=manager, indicator_id=i, organisation_id=hsf, entries=entries)
+    assert {k: v.key for k, v in refused.value.fields.items()} == {
+        "2026-02-01": "indicators.data.already_approved",
+        "2099-12-01": "indicators.data.period_future",
+    }
+    after = session.exec(select(m.IndicatorValue.id, m.IndicatorValue.value, m.IndicatorValue.status)).all()
+    assert after == before
+    saved = ind.save_sheet(
+        session=session, actor=manager, indicator_id=i, organisation_id=hsf, entries=[entries[1]], submit=True
+    )
+    assert saved == 1
+    stored = session.exec(
+        select(m.IndicatorValue).where(
+            m.IndicatorValue.indicator_id == i, m.IndicatorValue.period_start == date(2026, 11, 1)
+        )
+    ).one()
+    assert (stored.value, stored.status, stored.note) == (22, "submitted", "Ny mätmetod")
