@@ -35,6 +35,10 @@ VIEW_TEXTS: dict[str, tuple[str, str]] = {
     "indicators.area.download_csv": ("Ladda ned CSV", "Download CSV"),
     "indicators.area.download_xlsx": ("Ladda ned Excel", "Download Excel"),
     "indicators.area.kpis": ("Nyckeltal {period}", "Key figures {period}"),
+    "indicators.area.in_progress": (
+        "Perioden pågår: siffrorna gäller till och med {day} och jämförs med hela periodens mål.",
+        "The period is in progress: the figures run to {day} and are held against the whole period's target.",
+    ),
     "indicators.area.indicator_detail": (
         "En indikator över tid och per organisation",
         "One indicator over time and by organisation",

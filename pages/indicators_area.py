@@ -72,6 +72,8 @@ period = views.period_label(start, end)
 slug = f"{area.code}-{period.replace(' ', '-')}"
 
 st.subheader(t("indicators.area.kpis", period=period))
+if end >= today:
+    st.caption(t("indicators.area.in_progress", day=today.isoformat()))
 figures: list[dash.IndicatorFigure] = data["figures"]
 views.tiles(figures)
 
