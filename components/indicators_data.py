@@ -404,6 +404,9 @@ def _run_import(me: Actor | None, filename: str, content: bytes, submit: bool) -
             )
     except indicator_import.ImportRefused as refused:
         bar.empty()
+        if all(r.line == 0 for r in refused.rows):  # the file as a whole: no rows to list
+            st.error(message(refused.rows[0].message), icon=":material/error:")
+            return
         st.error(t(refused.key, **refused.params), icon=":material/error:")
         st.dataframe(
             pd.DataFrame(

@@ -282,9 +282,8 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
         "Write why the value is returned, so that the reporter knows what to correct.",
     ),
     "indicators.data.import_refused": (
-        "Filen importerades inte: {count} rader har fel. Inget har sparats. Rätta raderna nedan och försök igen.",
-        "The file was not imported: {count} rows have errors. Nothing was saved. Correct the rows below and "
-        "try again.",
+        "Filen importerades inte och inget har sparats. Rader med fel: {count}. Rätta dem och försök igen.",
+        "The file was not imported and nothing was saved. Rows with errors: {count}. Correct them and try again.",
     ),
     "indicators.data.import_too_large": ("Filen är större än {mb} MB.", "The file is larger than {mb} MB."),
     "indicators.data.import_too_many": (
@@ -434,11 +433,8 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
         "Inget har sparats. Rätta perioderna nedan:",
         "Nothing was saved. Correct the periods below:",
     ),
-    "indicators.report.saved": ("{n} värden är sparade som utkast.", "{n} values are saved as drafts."),
-    "indicators.report.submitted": (
-        "{n} värden är inskickade för godkännande.",
-        "{n} values are submitted for approval.",
-    ),
+    "indicators.report.saved": ("Sparat som utkast ({n} st).", "Saved as a draft ({n})."),
+    "indicators.report.submitted": ("Inskickat för godkännande ({n} st).", "Submitted for approval ({n})."),
     "indicators.report.mode": ("Inmatning", "Entry"),
     "indicators.report.mode_form": ("En period i taget", "One period at a time"),
     "indicators.report.mode_table": ("Tabell för hela året", "Table for the whole year"),
@@ -456,8 +452,8 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "indicators.report.approve": ("Godkänn", "Approve"),
     "indicators.report.return": ("Skicka tillbaka", "Return"),
-    "indicators.report.approved": ("{n} värden är godkända.", "{n} values are approved."),
-    "indicators.report.returned": ("{n} värden är tillbakaskickade.", "{n} values are returned."),
+    "indicators.report.approved": ("Godkänt ({n} st).", "Approved ({n})."),
+    "indicators.report.returned": ("Tillbakaskickat till rapportören ({n} st).", "Returned to the reporter ({n})."),
     "indicators.report.import_help": (
         "Ladda ned mallen, fyll i värdena och ladda upp filen. Filen importeras bara om alla rader är "
         "rätt; annars listas varje fel med sitt radnummer och inget sparas.",
@@ -475,8 +471,8 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
     "indicators.report.import": ("Importera", "Import"),
     "indicators.report.importing": ("Importerar …", "Importing …"),
     "indicators.report.imported": (
-        "{rows} värden är importerade: {created} nya och {updated} ändrade.",
-        "{rows} values are imported: {created} new and {updated} changed.",
+        "Importen är klar: {created} nya och {updated} ändrade värden.",
+        "The import is done: {created} new and {updated} changed values.",
     ),
     # ------------------------------------------------------------ Min förvaltning
     "indicators.myorg.title": ("Min förvaltning", "My administration"),

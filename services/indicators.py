@@ -41,7 +41,8 @@ from models import (
 )
 from services import audit
 from services.auth import Actor, require_admin, require_login, require_role
-from services.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from services.errors import InvalidTransition, Message, NotFound, PermissionDenied, ValidationError
+from services.indicator_computations import COMPUTATIONS
 from services.pagination import Page, page_bounds
 from services.validation import clean_text, fail, parse
 
@@ -220,11 +221,7 @@ class IndicatorInput(BaseModel):
 
     @model_validator(mode="after")
     def _consistent(self) -> IndicatorInput:
-        from services.indicator_computations import COMPUTATIONS
-
         if self.source == IndicatorSource.computed:
-            if not self.computation:
-                raise ValueError("computation")
             if self.computation not in COMPUTATIONS:
                 raise ValueError("computation")
         else:
@@ -244,28 +241,16 @@ def _parse_indicator(data: dict[str, Any]) -> IndicatorInput:
         bad = error.fields.pop("__all__", None)
         if bad is not None:
             source = data.get("source")
-            if source == IndicatorSource.computed and data.get("computation") not in _computation_keys():
-                error.fields["computation"] = _msg("indicators.data.computation_required")
+            if source == IndicatorSource.computed and data.get("computation") not in COMPUTATIONS:
+                error.fields["computation"] = Message("indicators.data.computation_required")
             else:
-                error.fields["owner_org_id"] = _msg("indicators.data.owner_required")
+                error.fields["owner_org_id"] = Message("indicators.data.owner_required")
         raise
-
-
-def _msg(key: str, **params: Any) -> Any:
-    from services.errors import Message
-
-    return Message(key, params)
-
-
-def _computation_keys() -> list[str]:
-    from services.indicator_computations import COMPUTATIONS
-
-    return list(COMPUTATIONS)
 
 
 def computation_keys() -> list[str]:
     """The keys a computed indicator may use (registered in `services.indicator_computations`)."""
-    return _computation_keys()
+    return list(COMPUTATIONS)
 
 
 def _owner_names(session: Session) -> dict[int, str]:
@@ -300,13 +285,8 @@ def list_indicators(
 def reportable_indicators(*, session: Session, actor: Actor | None, organisation_id: int) -> list[IndicatorRow]:
     """The active reported indicators that `organisation_id` reports: central ones and its own."""
     _require_writer(actor, organisation_id)
-    rows = list_indicators(session=session, actor=_as_reader(actor), source=IndicatorSource.reported)
+    rows = list_indicators(session=session, actor=actor, source=IndicatorSource.reported)
     return [r for r in rows if r.scope == IndicatorScope.central or r.owner_org_id == organisation_id]
-
-
-def _as_reader(actor: Actor | None) -> Actor:
-    """An admin keeps seeing everything; the organisation filter is applied by the caller."""
-    return require_login(actor)
 
 
 def get_indicator(*, session: Session, actor: Actor | None, indicator_id: int) -> IndicatorRow:
@@ -426,7 +406,7 @@ def set_target(
         )
     except ValidationError as error:
         if error.fields.pop("__all__", None) is not None:
-            error.fields["organisation_id"] = _msg("indicators.data.target_one_level")
+            error.fields["organisation_id"] = Message("indicators.data.target_one_level")
         raise
     row = session.exec(
         select(IndicatorTarget).where(

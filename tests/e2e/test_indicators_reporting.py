@@ -62,7 +62,7 @@ def test_manager_reports_admin_approves_dashboard_shows_it(page: Page, live_app:
     _settled(page)
     page.get_by_label("Värde (antal)").fill(VALUE)
     page.get_by_role("button", name="Skicka in").click()
-    expect(page.get_by_text("1 värden är inskickade för godkännande.")).to_be_visible()
+    expect(page.get_by_text("Inskickat för godkännande (1 st).")).to_be_visible()
 
     # An admin finds it in the review queue and approves it.
     _switch_user(page, live_app, "admin")
@@ -70,7 +70,7 @@ def test_manager_reports_admin_approves_dashboard_shows_it(page: Page, live_app:
     _choose(page, "rev_org", "Hälso- och sjukvårdsförvaltningen")
     _choose(page, "rev_one", f"HSF · PRJ-01 · {period_start.isoformat()} · {VALUE} antal")
     page.get_by_role("button", name="Godkänn", exact=True).click()
-    expect(page.get_by_text("1 värden är godkända.")).to_be_visible()
+    expect(page.get_by_text("Godkänt (1 st).")).to_be_visible()
 
     # The health care dashboard, for this quarter, shows HSF's approved value.
     _open(page, "Hälso- och sjukvård")

@@ -91,7 +91,7 @@ def test_manager_reports_a_value_with_the_form_and_a_bad_value_is_named(demo_url
     at.text_input(key=key).input("12,5")
     next(b for b in at.button if b.label == "Skicka in").click().run()
     assert not at.exception
-    assert "1 värden är inskickade för godkännande." in texts(at)
+    assert "Inskickat för godkännande (1 st)." in texts(at)
     stored = _value(demo_url, "PRJ-01", "HSF", date(2026, 10, 1))
     assert stored is not None and stored.value == 12.5 and stored.status == "submitted"
 
@@ -118,12 +118,12 @@ def test_admin_approves_and_returns_with_a_required_note(demo_url: str) -> None:
     assert len(_rows(demo_url, m.IndicatorValue, m.IndicatorValue.status == "submitted")) == len(waiting)
     at.text_area(key="rev_note").input("Kontrollera siffran mot kvartalsrapporten").run()
     next(b for b in at.button if b.key == "rev_return").click().run()
-    assert "1 värden är tillbakaskickade." in texts(at)
+    assert "Tillbakaskickat till rapportören (1 st)." in texts(at)
     returned = _rows(demo_url, m.IndicatorValue, m.IndicatorValue.status == "returned")
     assert any(v.note == "Kontrollera siffran mot kvartalsrapporten" for v in returned)
     assert at.selectbox(key="rev_one").value != chosen
     next(b for b in at.button if b.key == "rev_approve").click().run()
-    assert "1 värden är godkända." in texts(at)
+    assert "Godkänt (1 st)." in texts(at)
     assert len(_rows(demo_url, m.IndicatorValue, m.IndicatorValue.status == "submitted")) == len(waiting) - 2
 
 
