@@ -127,13 +127,27 @@ def test_admin_approves_and_returns_with_a_required_note(demo_url: str) -> None:
     assert len(_rows(demo_url, m.IndicatorValue, m.IndicatorValue.status == "submitted")) == len(waiting) - 2
 
 
-def test_the_import_tab_offers_both_templates_and_waits_for_a_file(demo_url: str) -> None:
+def test_a_bad_import_lists_every_bad_row_and_a_good_one_is_stored(demo_url: str) -> None:
     at = open_page(app_as("manager"), REPORT)
-    downloads = at.get("download_button")
-    assert len(downloads) == 2
-    # AppTest cannot upload a file; the import itself is covered in tests/services/test_indicator_import.py.
-    import_button = next(b for b in at.button if b.key == "imp_go")
-    assert import_button.disabled
+    assert len(at.get("download_button")) == 2  # the templates, .xlsx and CSV
+    assert next(b for b in at.button if b.key == "imp_go").disabled  # nothing to import yet
+    before = len(_rows(demo_url, m.IndicatorValue))
+    bad = "indikator;organisation;period;värde\nPRJ-01;HSF;2026-10-01;4\nPRJ-01;KS;2026-10-01;4\nXYZ;HSF;2026;x\n"
+    at.file_uploader(key="imp_file").upload("varden.csv", bad.encode("utf-8"), "text/csv").run()
+    next(b for b in at.button if b.key == "imp_go").click().run()
+    assert not at.exception
+    assert "Filen importerades inte och inget har sparats. Rader med fel: 2." in texts(at)
+    problems = at.dataframe[-1].value
+    assert list(problems["Rad"]) == [3, 4, 4]  # line 4: unknown code and not a number
+    assert "Du kan inte rapportera för KS" in problems["Fel"].iloc[0]
+    assert len(_rows(demo_url, m.IndicatorValue)) == before
+    good = "indikator;organisation;period;värde;kommentar\nPRJ-01;HSF;2026-K4;4;Från fil\n"
+    at.file_uploader(key="imp_file").set_value(("varden.csv", good.encode("utf-8"), "text/csv")).run()
+    at.checkbox(key="imp_submit").check()
+    next(b for b in at.button if b.key == "imp_go").click().run()
+    assert "Importen är klar: 1 nya och 0 ändrade värden." in texts(at)
+    stored = _value(demo_url, "PRJ-01", "HSF", date(2026, 10, 1))
+    assert stored is not None and stored.status == "submitted" and stored.note == "Från fil"
 
 
 def test_admin_creates_an_indicator_and_sets_a_target_in_the_register(demo_url: str) -> None:
