@@ -508,10 +508,12 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
     "indicators.myorg.comparison_help": (
         "Hittills i år. Rapporterade värden räknas när de är godkända. För antal och belopp visas "
         "kärnverksamhetens och regionens snitt per organisation; andelar och mediantider jämförs som de är. "
-        "Målet är organisationens eget, annars kärnverksamhetens eller regionens.",
+        "Målet är organisationens eget; för andelar, mediantider och index annars kärnverksamhetens eller "
+        "regionens.",
         "The year so far. Reported values count once approved. For counts and amounts the core area's and the "
         "region's average per organisation is shown; shares and median times are compared as they are. The "
-        "target is the organisation's own, else the core area's or the region's.",
+        "target is the organisation's own; for shares, median times and indices otherwise the core area's or "
+        "the region's.",
     ),
     "indicators.myorg.region": ("Regionen", "The region"),
     "indicators.myorg.target": ("Mål", "Target"),

@@ -452,14 +452,17 @@ def target_for(
     *,
     area_id: int | None = None,
     organisation_id: int | None = None,
+    fallback: bool = True,
 ) -> float | None:
     """The target that applies in `year`, or None when none is set at any level that applies.
 
     For an organisation: its own target, else its area's (the organisation's area, looked up when
     `area_id` is not given), else the region's. For an area: the area's, else the region's. For the
-    region (neither given): the region's. Targets are aggregates: every logged-in role may read them.
+    region (neither given): the region's. With `fallback=False` only the exact level counts: right for
+    counts and amounts, where the region's figure is no yardstick for one area or organisation.
+    Targets are aggregates: every logged-in role may read them.
     """
-    if organisation_id is not None and area_id is None:
+    if organisation_id is not None and area_id is None and fallback:
         area_id = session.exec(select(Organisation.area_id).where(Organisation.id == organisation_id)).first()
     levels = [col(IndicatorTarget.area_id).is_(None) & col(IndicatorTarget.organisation_id).is_(None)]
     if area_id is not None:
@@ -472,7 +475,9 @@ def target_for(
         )
     ).all()
     by_level = {("org" if o is not None else "area" if a is not None else "region"): v for a, o, v in rows}
-    for level in ("org", "area", "region"):
+    wanted = "org" if organisation_id is not None else "area" if area_id is not None else "region"
+    order = ("org", "area", "region")
+    for level in order[order.index(wanted) :] if fallback else (wanted,):
         if level in by_level:
             return float(by_level[level])
     return None

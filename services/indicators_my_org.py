@@ -208,8 +208,9 @@ def _year_span(year: int, today: date) -> tuple[date, date]:
 def _target(
     session: Session, indicator: Indicator, year: int, organisation_id: int, additive: bool, end: date
 ) -> float | None:
-    """The organisation's target for the year so far: per period, times the periods begun for counts."""
-    target = ind.target_for(session, indicator.id, year, organisation_id=organisation_id)
+    """The organisation's target for the year so far. Counts and amounts: the organisation's own target
+    per period, times the periods begun; the rest: its own, else its area's, else the region's."""
+    target = ind.target_for(session, indicator.id, year, organisation_id=organisation_id, fallback=not additive)
     if target is None or not additive:
         return target
     return round(target * len(ic.periods_between(indicator.frequency, date(year, 1, 1), end)), 1)

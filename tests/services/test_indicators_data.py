@@ -66,6 +66,12 @@ def test_targets_change_by_year_and_fall_back_organisation_area_region(s: Sessio
     assert ind.target_for(s, i, 2026, organisation_id=region["sl"].id) == 12
     # No target at any level for the year.
     assert ind.target_for(s, i, 2024, organisation_id=region["ks"].id) is None
+    # Exact level only (for counts): no borrowing from the area or the region.
+    assert ind.target_for(s, i, 2026, organisation_id=region["ks"].id, fallback=False) == 4
+    assert ind.target_for(s, i, 2025, organisation_id=region["ks"].id, fallback=False) is None
+    assert ind.target_for(s, i, 2026, area_id=region["transport"].id, fallback=False) is None
+    assert ind.target_for(s, i, 2026, area_id=region["health"].id, fallback=False) == 7
+    assert ind.target_for(s, i, 2026, fallback=False) == 12
 
 
 def test_admin_sets_changes_and_deletes_a_target_with_audit(s: Session, region: dict) -> None:

@@ -123,7 +123,10 @@ def test_comparison_against_area_region_and_target(s: Session, region: dict) -> 
                 indicator_id=indicator.id, organisation_id=org.id, period_start=period, value=value, status=status
             )
         )
-    s.add(m.IndicatorTarget(indicator_id=projects.id, year=2026, area_id=health.id, value=3))  # per quarter
+    s.add(m.IndicatorTarget(indicator_id=projects.id, year=2026, organisation_id=ks.id, value=3))  # per quarter
+    # An area's count is no yardstick for one organisation: this target must not apply to KS.
+    s.add(m.IndicatorTarget(indicator_id=projects.id, year=2026, area_id=health.id, value=100))
+    s.add(m.IndicatorTarget(indicator_id=received.id, year=2026, value=50))
     s.add(m.IndicatorTarget(indicator_id=share.id, year=2026, value=25))
     # Ideas this year: KS 3, SOS 1, SL 2.
     for org, n in ((ks, 3), (sos, 1), (sl, 2)):
