@@ -23,7 +23,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from sqlalchemy import case, func, literal, or_
@@ -73,11 +73,11 @@ class Scope:
     group: Group = None
 
     @property
-    def start_at(self) -> Any:
+    def start_at(self) -> datetime:
         return start_of_day(self.start)
 
     @property
-    def end_at(self) -> Any:
+    def end_at(self) -> datetime:
         """The first moment after the period (exclusive bound for `*_at` columns)."""
         return start_of_day(self.end + timedelta(days=1))
 
@@ -397,7 +397,9 @@ def certified_innovation_leaders(session: Session, scope: Scope) -> Values:
 # ---------------------------------------------------------------- registry and public API
 
 
-def _c(key: str, unit: Unit, measure: Callable[[Session, Scope], Values], direction: Direction = Direction.up):
+def _c(
+    key: str, unit: Unit, measure: Callable[[Session, Scope], Values], direction: Direction = Direction.up
+) -> tuple[str, Computation]:
     return key, Computation(key, unit, direction, measure)
 
 
