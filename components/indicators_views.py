@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from components.context import lang, t
-from components.ui import NBSP, fmt_int, fmt_msek, fmt_pct, fmt_sek
+from components.ui import NBSP, fmt_int, fmt_msek, fmt_pct, fmt_sek, plain
 from services import indicator_computations as ic
 from services.exports import CSV_MIME, XLSX_MIME, table_to_csv, table_to_xlsx
 from services.indicators_dashboard import IndicatorFigure, IndicatorInfo
@@ -105,12 +105,12 @@ def _tile(figure: IndicatorFigure) -> None:
     ind = figure.indicator
     change = figure.change
     st.metric(
-        ind.name(lang()),
+        plain(ind.name(lang())),  # registry data: shown as typed
         fmt_value(figure.value, ind.unit),
         delta=fmt_change(change, ind.unit),
         delta_color=("off" if not change else "inverse" if ind.direction == "down" else "normal"),
         delta_arrow="auto" if change else "off",
-        help=f"{ind.name(lang())}. {t(f'direction.{ind.direction}')}.",
+        help=f"{plain(ind.name(lang()))}. {t(f'direction.{ind.direction}')}.",
     )
     st.caption(target_text(figure.target, figure.met, ind.unit))
 

@@ -84,7 +84,7 @@ def _level_label(key: str) -> str:
 by_label = {_level_label(key): key for key in levels}
 level = by_label[level_col.selectbox(t("annual.level"), list(by_label), key="annual_level")]
 figures = data["levels"][level]
-st.subheader(t("annual.level_heading", name=names.get(level, level), year=year))
+st.subheader(t("annual.level_heading", name=plain(names.get(level, level)), year=year))
 
 indicator_units = {i.get("computation"): i["unit"] for i in data["indicators"] if i.get("computation")}
 tiles(
@@ -176,7 +176,7 @@ if not level.startswith("area:"):
     else:
         with st.form(f"annual_commentary_{year}_{level}"):
             text = st.text_area(
-                t("annual.commentary_label", name=names.get(level, level)),
+                t("annual.commentary_label", name=plain(names.get(level, level))),
                 value=current,
                 max_chars=annual.MAX_COMMENTARY,
                 height=160,

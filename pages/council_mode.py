@@ -15,7 +15,7 @@ from components import charts, context
 from components import indicators_views as views
 from components.areas import with_area_names
 from components.context import lang, t
-from components.ui import fmt_int, heading
+from components.ui import fmt_int, heading, plain
 from services import indicators_dashboard as dash
 from services import organisations, overview
 from services.errors import PermissionDenied
@@ -35,7 +35,7 @@ STYLE = """<style>
 
 def _metric(label: str, value: str, caption: str | None = None) -> None:
     with st.container(border=True):
-        st.metric(label, value)
+        st.metric(plain(label), value)  # indicator names are registry data
         if caption:
             st.caption(caption)
 
@@ -61,7 +61,7 @@ def _region(live: dash.LiveFigures) -> None:
 
 
 def _area(live: dash.LiveFigures, area: organisations.AreaRow) -> None:
-    st.subheader(area.name(lang()))
+    st.subheader(plain(area.name(lang())))
     items = [(t("council.ideas_today"), fmt_int(live.ideas_today_by_area.get(area.id)))]
     items += [
         (f.indicator.name(lang()), _big(f.by_area.get(area.id), f.indicator.unit))
