@@ -160,7 +160,7 @@ def _indicators(
     targets = _targets(session, start.year)
     for ind in indicators:
         values = _values(session, ind, start, end, area_of)
-        periods = len(ic.periods_between(ind.frequency, start, end))
+        periods = ic.periods_in(ind.frequency, start, end)
         additive = ind.unit in ADDITIVE_UNITS
         for key, level in levels.items():
             if ind.scope == IndicatorScope.own and key != org_key(ind.owner_org_id or 0):

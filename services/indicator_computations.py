@@ -516,6 +516,17 @@ def periods_between(frequency: Frequency | str, start: date, end: date) -> list[
     return periods
 
 
+def periods_in(frequency: Frequency | str, start: date, end: date) -> float:
+    """How many periods of `frequency` start..end spans: 4 quarters in a year, 1/3 quarter in a month.
+
+    Whole calendar months count by months; anything else by days (a quarter as 365.25 / 4 days).
+    """
+    months = _MONTHS[Frequency(frequency)]
+    if start.day == 1 and (end + timedelta(days=1)).day == 1:
+        return ((end.year - start.year) * 12 + end.month - start.month + 1) / months
+    return ((end - start).days + 1) / (365.25 * months / 12)
+
+
 def previous_period(start: date, end: date) -> tuple[date, date]:
     """The period just before start..end, of the same length.
 

@@ -219,7 +219,8 @@ def period_target(
 
     A share or a median set for the region also holds for an area or organisation without its own
     target; a count does not (the region's count is not an area's). An additive target is set per
-    period of the indicator's frequency, so a year of a quarterly count is held against four times it.
+    period of the indicator's frequency, so a year of a quarterly count is held against four times it
+    and a month against a third of it.
     """
     if not indicator.additive:
         return target_for(session, indicator.id, start.year, area_id=area_id, organisation_id=organisation_id)
@@ -227,7 +228,7 @@ def period_target(
     target = _target_row(session, indicator.id, start.year, *level)
     if target is None:
         return None
-    return round(float(target) * len(ic.periods_between(indicator.frequency, start, end)), 1)
+    return round(float(target) * ic.periods_in(indicator.frequency, start, end), 1)
 
 
 def figures(

@@ -262,3 +262,10 @@ def test_every_computation_runs_on_the_demo_region(session: Session) -> None:
         assert region is None or region >= 0, key
         assert per_org and all(v is None or v >= 0 for v in per_org.values()), key
     assert ic.compute(session, "ideas_received", start=date(2024, 1, 1), end=date(2025, 12, 31)) > 0
+
+
+def test_periods_in_scales_a_target_to_the_period() -> None:
+    assert ic.periods_in("quarter", date(2025, 1, 1), date(2025, 12, 31)) == 4
+    assert ic.periods_in("quarter", date(2025, 11, 1), date(2025, 11, 30)) == pytest.approx(1 / 3)
+    assert ic.periods_in("year", date(2025, 4, 1), date(2025, 6, 30)) == 0.25
+    assert ic.periods_in("month", date(2025, 1, 1), date(2025, 1, 1)) == pytest.approx(12 / 365.25)

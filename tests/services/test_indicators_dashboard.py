@@ -105,6 +105,7 @@ def test_targets_change_by_year_and_level(s: Session, region: dict) -> None:
     assert dash.period_target(s, received, **q1_2025, area_id=region["health"].id) == 4
     # a count target is per quarter: a year is held against four of them
     assert dash.period_target(s, received, **YEAR_2025) == 40
+    assert dash.period_target(s, received, start=date(2025, 2, 1), end=date(2025, 2, 28)) == pytest.approx(3.3)
     # the region's count is not an area's: no area target, no target
     assert dash.period_target(s, received, **q1_2025, area_id=region["transport"].id) is None
     assert dash.period_target(s, received, start=date(2026, 1, 1), end=date(2026, 3, 31)) is None
