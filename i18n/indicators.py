@@ -109,6 +109,11 @@ VIEW_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "council.no_ideas": ("Inga idéer ännu.", "No ideas yet."),
     "council.updated": ("Uppdaterad {time}", "Updated {time}"),
+    "council.year_target": ("Årsmål {target}", "Target for the year {target}"),
+    "council.year_target_reached": (
+        ":material/check_circle: Årsmål {target}: nått",
+        ":material/check_circle: Target for the year {target}: reached",
+    ),
     "annual.caption": (
         "Årets innovationsbokslut för regionen, varje kärnverksamhet och varje organisation. Skriv en "
         "kommentar per organisation, ladda ned som Excel eller PDF och frys året när det är publicerat.",

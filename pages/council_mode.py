@@ -45,15 +45,21 @@ def _big(value: float | None, unit: str) -> str:
     return views.fmt_value(None if value is None else round(value), unit)
 
 
+def _year_target(figure: dash.LiveFigure) -> str | None:
+    """The whole year's target; "reached" once the year so far reaches it (before that, not yet)."""
+    if figure.target is None:
+        return None
+    target = views.fmt_value(figure.target, figure.indicator.unit)
+    reached = dash.target_met(figure.indicator.direction, figure.region, figure.target)
+    return t("council.year_target_reached" if reached else "council.year_target", target=target)
+
+
 def _region(live: dash.LiveFigures) -> None:
     st.subheader(t("council.region", year=live.today.year))
     items = [(t("council.ideas_today"), fmt_int(live.ideas_today), None)]
     for figure in live.figures:
         info = figure.indicator
-        caption = views.target_text(
-            figure.target, dash.target_met(info.direction, figure.region, figure.target), info.unit
-        )
-        items.append((info.name(lang()), _big(figure.region, info.unit), caption))
+        items.append((info.name(lang()), _big(figure.region, info.unit), _year_target(figure)))
     for first in range(0, len(items), 4):
         for column, (label, value, caption) in zip(st.columns(4), items[first : first + 4], strict=False):
             with column:

@@ -38,6 +38,7 @@ def test_a_submitted_idea_raises_the_live_counter_on_the_next_run(demo_url: str)
     at.run()
     assert int(_metric(at, "Idéer i dag").replace("\u00a0", "")) == before_today + 1
     assert int(_metric(at, "Inkomna idéer").replace("\u00a0", "")) == before_year + 1
+    assert any(c.value.startswith(("Årsmål", ":material/check_circle: Årsmål")) for c in at.caption)
 
 
 def test_every_area_is_shown_and_rotation_shows_one_at_a_time(demo_url: str) -> None:
