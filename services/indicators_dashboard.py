@@ -7,7 +7,7 @@ period (both ends included) and the region (no area, no organisation), an area o
 Indicator values: computed ones come from `services.indicator_computations`; reported ones are the
 approved values of the organisations in scope, summed for counts and amounts ("antal", "SEK") and
 averaged for shares and indices. A target is set per year and per period of the indicator's frequency;
-for an additive indicator over a longer period, the target is multiplied by the number of periods.
+an additive indicator's target is scaled to the period asked for (`period_target`).
 """
 
 from __future__ import annotations
@@ -381,30 +381,6 @@ def idea_funnel(
     ]
     row = session.exec(select(*counts).select_from(furthest)).one()
     return [(stage.value, int(n)) for stage, n in zip(STAGE_PATH, row, strict=True)]
-
-
-def ideas_by_stage_and_kind(
-    session: Session,
-    actor: Actor | None,
-    *,
-    start: date,
-    end: date,
-    area_id: int | None = None,
-    organisation_id: int | None = None,
-) -> list[tuple[str, str, int]]:
-    """Ideas received in the period, by their current stage and the kind of submitter."""
-    require_reader(actor)
-    scope = ic.Scope(start, end)
-    rows = session.exec(
-        select(Idea.stage, Idea.submitter_kind, func.count())
-        .where(
-            Idea.received_at >= scope.start_at,
-            Idea.received_at < scope.end_at,
-            *_idea_scope(area_id, organisation_id),
-        )
-        .group_by(Idea.stage, Idea.submitter_kind)
-    ).all()
-    return [(stage, kind, int(n)) for stage, kind, n in rows]
 
 
 @dataclass(frozen=True)
