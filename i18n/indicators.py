@@ -109,6 +109,12 @@ VIEW_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "council.no_ideas": ("Inga idéer ännu.", "No ideas yet."),
     "council.updated": ("Uppdaterad {time}", "Updated {time}"),
+    "council.funnel": ("Idétratten i år", "The idea funnel this year"),
+    "council.stage": ("Steg", "Stage"),
+    "council.funnel_description": (
+        "Stapeldiagram: hur många av årets idéer i {area} som har nått varje steg.",
+        "Bar chart: how many of this year's ideas in {area} have reached each stage.",
+    ),
     "council.year_target": ("Årsmål {target}", "Target for the year {target}"),
     "council.year_target_reached": (
         ":material/check_circle: Årsmål {target}: nått",

@@ -14,6 +14,7 @@ import streamlit as st
 from components import charts, context
 from components import indicators_views as views
 from components.areas import with_area_names
+from components.context import label as label_of
 from components.context import lang, t
 from components.ui import fmt_int, heading, plain
 from services import indicators_dashboard as dash
@@ -66,7 +67,7 @@ def _region(live: dash.LiveFigures) -> None:
                 _metric(label, value, caption)
 
 
-def _area(live: dash.LiveFigures, area: organisations.AreaRow) -> None:
+def _area(live: dash.LiveFigures, area: organisations.AreaRow, funnel: list[tuple[str, int]]) -> None:
     st.subheader(plain(area.name(lang())))
     items = [(t("council.ideas_today"), fmt_int(live.ideas_today_by_area.get(area.id)))]
     items += [
@@ -76,6 +77,18 @@ def _area(live: dash.LiveFigures, area: organisations.AreaRow) -> None:
     ]
     for label, value in items:
         _metric(label, value)
+    st.markdown(f"**{t('council.funnel')}**")
+    frame = pd.DataFrame([(label_of(stage, "stage"), n) for stage, n in funnel], columns=["category", "value"])
+    st.altair_chart(
+        views.simple_bars(
+            frame,
+            category_title=t("council.stage"),
+            value_title=t("council.ideas"),
+            description=t("council.funnel_description", area=area.name(lang())),
+            colour=area.colour,
+        ).properties(height=220),
+        width="stretch",
+    )
 
 
 def _ideas_chart(today: date) -> None:
@@ -99,6 +112,15 @@ def _ideas_chart(today: date) -> None:
     )
 
 
+def _shown(areas: list[organisations.AreaRow], rotate: bool) -> list[organisations.AreaRow]:
+    """Every area, or (rotating) the next one at each refresh."""
+    if not rotate or not areas:
+        return areas
+    index = st.session_state.get(ROTATION_KEY, 0) % len(areas)
+    st.session_state[ROTATION_KEY] = index + 1
+    return [areas[index]]
+
+
 @st.fragment(run_every=REFRESH_SECONDS)
 def live_board(rotate: bool) -> None:
     """Everything that moves: recounted at every refresh."""
@@ -107,19 +129,18 @@ def live_board(rotate: bool) -> None:
         with context.reading() as session:
             live = dash.live_figures(session, context.actor(), today=today)
             areas = organisations.list_areas(session=session)
+            shown = _shown(areas, rotate)
+            funnels = {
+                a.id: dash.idea_funnel(session, context.actor(), start=date(today.year, 1, 1), end=today, area_id=a.id)
+                for a in shown
+            }
     except PermissionDenied:
         st.error(t("errors.permission_denied"))
         return
     _region(live)
-    if rotate and areas:
-        index = st.session_state.get(ROTATION_KEY, 0) % len(areas)
-        st.session_state[ROTATION_KEY] = index + 1
-        shown = [areas[index]]
-    else:
-        shown = areas
     for column, area in zip(st.columns(len(shown) or 1), shown, strict=False):
         with column:
-            _area(live, area)
+            _area(live, area, funnels[area.id])
     st.subheader(t("council.per_month"))
     _ideas_chart(today)
     st.caption(t("council.updated", time=pd.Timestamp.now(tz="Europe/Stockholm").strftime("%H:%M:%S")))
