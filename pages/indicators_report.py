@@ -5,7 +5,8 @@ import streamlit as st
 
 from components import context
 from components.context import actor, t
-from components.indicators_data import import_panel, review_queue, sheet_editor
+from components.indicators_data import review_queue, sheet_editor
+from components.indicators_import import import_panel
 from components.ui import heading, plain
 from services import indicators, organisations
 

@@ -827,12 +827,6 @@ def _load_value(session: Session, value_id: int) -> ValueRow:
     return _value_row(*found)
 
 
-def get_value(*, session: Session, actor: Actor | None, value_id: int) -> ValueRow:
-    row = _load_value(session, value_id)
-    _require_value_reader(actor, row.organisation_id)
-    return row
-
-
 def _move(
     session: Session,
     actor: Actor,
