@@ -248,6 +248,17 @@ def test_manager_cannot_report_for_another_organisation(session: Session) -> Non
         ind.submit_value(session=session, actor=manager, value_id=other)
     with pytest.raises(PermissionDenied):
         ind.approve_value(session=session, actor=manager, value_id=before[0])
+    # The council reads dashboards but reports nothing.
+    hsf = session.exec(select(m.Organisation.id).where(m.Organisation.short_name == "HSF")).one()
+    with pytest.raises(PermissionDenied):
+        ind.save_value(
+            session=session,
+            actor=actor(session, "council"),
+            indicator_id=i,
+            organisation_id=hsf,
+            period_start=date(2026, 7, 1),
+            value=1,
+        )
     assert session.exec(select(m.IndicatorValue.id)).all() == before
 
 
