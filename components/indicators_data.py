@@ -321,7 +321,7 @@ def review_queue(me: Actor | None, org_name: dict[int, str]) -> None:
                 t("indicators.report.indicator"): [
                     f"{v.indicator_code} – {v.indicator_name(lang)}" for v in page.items
                 ],
-                t("indicators.report.col_period"): [v.period_start.isoformat() for v in page.items],
+                t("indicators.report.col_period"): [period_label(v.frequency, v.period_start) for v in page.items],
                 t("indicators.report.col_value"): [v.value for v in page.items],
                 t("indicators.report.col_unit"): [v.unit for v in page.items],
                 t("indicators.report.col_note"): [v.note or "" for v in page.items],

@@ -376,10 +376,13 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
     "indicators.register.none": ("Det finns inga indikatorer än.", "There are no indicators yet."),
     "indicators.register.indicator": ("Indikator", "Indicator"),
     "indicators.register.targets_help": (
-        "Ett mål gäller ett år och en nivå. Saknar en organisation eget mål gäller kärnverksamhetens, och "
-        "saknar kärnverksamheten mål gäller regionens.",
-        "A target applies to one year and one level. An organisation without its own target gets its core "
-        "area's, and a core area without one gets the region's.",
+        "Ett mål gäller ett år och en nivå (kärnverksamhet eller organisation väljs bara för den nivån). För "
+        "andelar, mediantider och index gäller kärnverksamhetens mål för en organisation utan eget, och "
+        "regionens för en kärnverksamhet utan eget; antal och belopp jämförs bara med målet på sin egen nivå.",
+        "A target applies to one year and one level (the core area or organisation is used only for that "
+        "level). For shares, median times and indices, an organisation without its own target gets its core "
+        "area's, and a core area without one the region's; counts and amounts are held only against the "
+        "target of their own level.",
     ),
     "indicators.register.year": ("År", "Year"),
     "indicators.register.level": ("Nivå", "Level"),
@@ -503,7 +506,7 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
     "indicators.myorg.ideas_waiting": ("Idéer utan första beslut", "Ideas without a first decision"),
     "indicators.myorg.reports_late": ("Försenade fondrapporter", "Late fund reports"),
     "indicators.myorg.reports_due": ("{n} förfaller inom 30 dagar", "{n} due within 30 days"),
-    "indicators.myorg.requests_waiting": ("Obesvarade testbäddsförfrågningar", "Unanswered testbed requests"),
+    "indicators.myorg.requests_waiting": ("Förfrågningar utan svar", "Requests without an answer"),
     "indicators.myorg.unreported_list": ("Perioder att rapportera ({n})", "Periods to report ({n})"),
     "indicators.myorg.ideas_list": ("Äldsta idéerna som väntar ({n})", "Oldest waiting ideas ({n})"),
     "indicators.myorg.reports_list": ("Fondrapporter att lämna ({n})", "Fund reports to submit ({n})"),

@@ -113,6 +113,7 @@ class ValueRow:
     entered_by: str | None
     submitted_at: datetime | None
     reviewed_at: datetime | None
+    frequency: str = Frequency.quarter
 
     def indicator_name(self, language: str) -> str:
         return self.indicator_name_en if language == "en" else self.indicator_name_sv
@@ -527,6 +528,7 @@ def _value_row(value: IndicatorValue, ind: Indicator, org: str, entered_by: str 
         entered_by,
         value.submitted_at,
         value.reviewed_at,
+        ind.frequency,
     )
 
 

@@ -186,7 +186,12 @@ def test_min_forvaltning_shows_what_waits_and_the_comparison(demo_url: str) -> N
     assert not at.exception
     assert "Hälso\\- och sjukvårdsförvaltningen" in texts(at)
     labels = {mt.label: mt.value for mt in at.metric}
-    assert {"Perioder att rapportera", "Idéer utan första beslut", "Försenade fondrapporter"} <= set(labels)
+    assert {
+        "Perioder att rapportera",
+        "Idéer utan första beslut",
+        "Försenade fondrapporter",
+        "Förfrågningar utan svar",
+    } <= set(labels)
     comparison = at.dataframe[0].value
     assert {"HSF", "Regionen", "Mål", "Målet nått"} <= set(comparison.columns)
     names = list(comparison.iloc[:, 0])
