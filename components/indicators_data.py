@@ -1,5 +1,5 @@
-"""Pieces of the indicator data pages: period labels, the indicator form, the reporting table, the
-review queue and the import panel. Each reads widgets, calls a service and renders the answer."""
+"""Pieces of the indicator data pages: period labels, the indicator form, the reporting form and table,
+and the review queue. Each reads widgets, calls a service and renders the answer."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from services.errors import DomainError, ValidationError
 
 
 def period_label(frequency: str, start: date) -> str:
-    """ "2026-03", "2026 K1" or "2026": how people name a month, a quarter and a year."""
+    """How people name a month, a quarter and a year: "2026-03", "2026 K1", "2026"."""
     if frequency == Frequency.year:
         return str(start.year)
     if frequency == Frequency.quarter:
