@@ -572,12 +572,31 @@ def review_queue(
     page: int = 1,
     page_size: int = 50,
 ) -> Page[ValueRow]:
-    """Submitted values waiting for an admin (of one organisation, if given), oldest submission first."""
+    """Submitted values waiting for an admin (of one organisation, if given), oldest submission first.
+
+    The page's ids are found on `indicatorvalue` alone, through its (indicator, status) index, and only
+    those rows are joined to their names: with a million approved values a joined filter would scan.
+    """
     require_admin(actor)
-    query = _value_query().where(IndicatorValue.status == ValueStatus.submitted)
+    where = [
+        IndicatorValue.status == ValueStatus.submitted,
+        col(IndicatorValue.indicator_id).in_(select(Indicator.id)),  # lets SQLite use the index
+    ]
     if organisation_id is not None:
-        query = query.where(IndicatorValue.organisation_id == organisation_id)
-    return _paged(session, query, page, page_size, IndicatorValue.submitted_at)
+        where.append(IndicatorValue.organisation_id == organisation_id)
+    total = session.exec(select(func.count()).select_from(IndicatorValue).where(*where)).one()
+    offset, limit = page_bounds(page, page_size)
+    ids = session.exec(
+        select(IndicatorValue.id)
+        .where(*where)
+        .order_by(IndicatorValue.submitted_at, IndicatorValue.id)
+        .offset(offset)
+        .limit(limit)
+    ).all()
+    rows = session.exec(
+        _value_query().where(col(IndicatorValue.id).in_(ids)).order_by(IndicatorValue.submitted_at, IndicatorValue.id)
+    )
+    return Page([_value_row(*r) for r in rows], total, page, page_size)
 
 
 def queue_size(*, session: Session, actor: Actor | None) -> int:
