@@ -165,7 +165,7 @@ def _xlsx_rows(content: bytes) -> Iterable[list[Any]]:
 # ---------------------------------------------------------------- checking rows
 
 
-def parse_period(cell: Any, frequency: str) -> date | None:
+def parse_period(cell: Any) -> date | None:
     """The period's first day from a cell, or None when the text is no period at all.
 
     A whole date is returned as typed (the caller checks it opens a period); "2026-07", "2026-K3" and
@@ -235,7 +235,7 @@ def _check_row(line: int, row: dict[str, Any], actor: Actor, found: _Lookups, to
         problems.append(Message("indicators.data.import_not_your_organisation", {"name": org_text}))
     elif indicator is not None and indicator.scope == IndicatorScope.own and indicator.owner_org_id != org_id:
         problems.append(Message("indicators.data.own_of_other", {"code": indicator.code}))
-    period = parse_period(row.get("period"), indicator.frequency if indicator else "month")
+    period = parse_period(row.get("period"))
     period_text = _cell_text(row.get("period"))
     if period is None:
         problems.append(Message("indicators.data.import_bad_period", {"text": period_text}))
@@ -271,7 +271,7 @@ def _good(line: int, row: dict[str, Any], found: _Lookups) -> _Good:
         indicator.id,
         indicator.code,
         found.organisations[str(row["organisation"]).strip().lower()],
-        parse_period(row["period"], indicator.frequency),  # type: ignore[arg-type]
+        parse_period(row["period"]),  # type: ignore[arg-type]
         _number(row["value"]),  # type: ignore[arg-type]
         note,
     )
