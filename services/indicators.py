@@ -238,7 +238,7 @@ def _parse_indicator(data: dict[str, Any]) -> IndicatorInput:
     try:
         return parse(IndicatorInput, data)
     except ValidationError as error:
-        # The cross-field check names its field in the message; put it beside that field.
+        # The cross-field check belongs to no field: put its message beside the field to change.
         bad = error.fields.pop("__all__", None)
         if bad is not None:
             source = data.get("source")
@@ -288,16 +288,6 @@ def reportable_indicators(*, session: Session, actor: Actor | None, organisation
     _require_writer(actor, organisation_id)
     rows = list_indicators(session=session, actor=actor, source=IndicatorSource.reported)
     return [r for r in rows if r.scope == IndicatorScope.central or r.owner_org_id == organisation_id]
-
-
-def get_indicator(*, session: Session, actor: Actor | None, indicator_id: int) -> IndicatorRow:
-    actor = require_role(actor, Role.admin, Role.council, Role.manager)
-    ind = session.get(Indicator, indicator_id)
-    if ind is None:
-        raise NotFound()
-    if actor.is_manager and ind.scope == IndicatorScope.own and ind.owner_org_id != actor.organisation_id:
-        raise NotFound()
-    return _indicator_row(ind, _owner_names(session).get(ind.owner_org_id))
 
 
 def _check_unique_code(session: Session, code: str, indicator_id: int | None) -> None:
