@@ -243,13 +243,15 @@ def test_manager_cannot_report_for_another_organisation(session: Session) -> Non
         )
     with pytest.raises(PermissionDenied):
         ind.list_values(session=session, actor=manager, organisation_id=ks)
+    hsf = session.exec(select(m.Organisation.id).where(m.Organisation.short_name == "HSF")).one()
+    own = ind.list_values(session=session, actor=manager, organisation_id=hsf, year=2026, status="submitted")
+    assert own.total == 2 and {v.indicator_code for v in own.items} == {"PRJ-01", "HSF-01"}
     other = session.exec(select(m.IndicatorValue.id).where(m.IndicatorValue.organisation_id == ks)).first()
     with pytest.raises(PermissionDenied):
         ind.submit_value(session=session, actor=manager, value_id=other)
     with pytest.raises(PermissionDenied):
         ind.approve_value(session=session, actor=manager, value_id=before[0])
     # The council reads dashboards but reports nothing.
-    hsf = session.exec(select(m.Organisation.id).where(m.Organisation.short_name == "HSF")).one()
     with pytest.raises(PermissionDenied):
         ind.save_value(
             session=session,
