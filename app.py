@@ -15,5 +15,6 @@ if problem:
 
 actor = auth.start()
 page = st.navigation(navigation.pages_for(actor))
+navigation.remember(page)
 sidebar.render(actor)
 page.run()

@@ -13,6 +13,9 @@ from services.auth import Actor
 
 EVERYONE_LOGGED_IN = frozenset(Role)
 ADMIN = frozenset({Role.admin})
+DASHBOARD_READERS = frozenset({Role.admin, Role.council, Role.manager})
+COUNCIL = frozenset({Role.admin, Role.council})
+CURRENT_PAGE_KEY = "_nav_url_path"
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class PageSpec:
     roles: frozenset[Role] | None  # None: public
     logged_out_only: bool = False
     default: bool = False
+    area_code: str | None = None  # a dashboard page registered once per core area (Area.code)
 
 
 # In the order of DESIGN.md's page table; sections appear in the order of their first page.
@@ -90,9 +94,54 @@ PAGES: tuple[PageSpec, ...] = (
         EVERYONE_LOGGED_IN,
     ),
     # --- Indikatorer
+    *(
+        PageSpec(
+            "pages/indicators_area.py",
+            f"nav.indicators_area.{code}",
+            icon,
+            "indicators",
+            url_path,
+            DASHBOARD_READERS,
+            area_code=code,
+        )
+        for code, url_path, icon in (
+            ("health", "halso-och-sjukvard", ":material/local_hospital:"),
+            ("transport", "kollektivtrafik", ":material/directions_bus:"),
+            ("culture", "kultur", ":material/theater_comedy:"),
+            ("regional", "regional-utveckling", ":material/forest:"),
+        )
+    ),
+    PageSpec(
+        "pages/indicators_my_org.py",
+        "nav.indicators_my_org",
+        ":material/apartment:",
+        "indicators",
+        "min-forvaltning",
+        frozenset({Role.manager}),
+    ),
+    PageSpec(
+        "pages/indicators_report.py",
+        "nav.indicators_report",
+        ":material/edit_note:",
+        "indicators",
+        "rapportera-varden",
+        frozenset({Role.admin, Role.manager}),
+    ),
+    PageSpec(
+        "pages/indicators_register.py",
+        "nav.indicators_register",
+        ":material/list_alt:",
+        "indicators",
+        "indikatorregister",
+        ADMIN,
+    ),
     # --- Rådet
+    PageSpec("pages/council_mode.py", "nav.council_mode", ":material/co_present:", "council", "radslage", COUNCIL),
     # --- Administration
     PageSpec("pages/admin_users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
+    PageSpec(
+        "pages/annual_report.py", "nav.annual_report", ":material/summarize:", "admin", "innovationsbokslut", ADMIN
+    ),
     PageSpec("pages/admin_audit.py", "nav.admin_audit", ":material/history:", "admin", "handelselogg", ADMIN),
     # --- Konto
     PageSpec("pages/profile.py", "nav.profile", ":material/person:", "account", "min-profil", EVERYONE_LOGGED_IN),
@@ -159,3 +208,15 @@ def pages_for(actor: Actor | None) -> dict[str, list[st.Page]]:
 def _no_access() -> None:
     st.title(t("nav.no_access.title"))
     st.info(t("nav.no_access.body"), icon=":material/lock:")
+
+
+def remember(page: st.Page) -> None:
+    """Note which page this run shows: one file registered under several URLs (the area dashboards)
+    asks `current_spec()` which of them it is."""
+    st.session_state[CURRENT_PAGE_KEY] = page.url_path
+
+
+def current_spec() -> PageSpec | None:
+    """The spec of the page this run shows (None for the default page, whose URL is the root)."""
+    url_path = st.session_state.get(CURRENT_PAGE_KEY)
+    return next((spec for spec in PAGES if spec.url_path == url_path), None)

@@ -55,3 +55,14 @@ def texts(at: AppTest) -> str:
         for e in getattr(at, kind)
     ]
     return "\n".join(str(p) for p in parts)
+
+
+def open_spec(at: AppTest, spec) -> AppTest:
+    """Run the app, then go to the page of `spec` (a `PageSpec`) by its URL: one file can be registered
+    under several URLs (the area dashboards), and `switch_page` alone picks the first of them."""
+    from streamlit.util import calc_hash
+
+    at.run()
+    at.switch_page(spec.path)
+    at._page_hash = calc_hash(spec.url_path)  # what st.Page hashes; AppTest has no public way to choose
+    return at.run()

@@ -11,7 +11,7 @@ import i18n
 from components.navigation import PAGES, visible_specs
 from models import Role
 from services.auth import Actor
-from tests.pages.apptest import app_as, open_page
+from tests.pages.apptest import app_as, open_page, open_spec
 
 DEMO_ROLES = {"admin": Role.admin, "council": Role.council, "manager": Role.manager, "employee": Role.employee}
 
@@ -25,7 +25,7 @@ CASES = [(username, spec) for username, role in DEMO_ROLES.items() for spec in v
 
 @pytest.mark.parametrize(("username", "spec"), CASES, ids=[f"{u}-{s.url_path}" for u, s in CASES])
 def test_page_runs_and_shows_its_heading(demo_url: str, username: str, spec) -> None:
-    at = open_page(app_as(username), spec.path)
+    at = open_spec(app_as(username), spec)
     assert not at.exception, at.exception
     assert at.title[0].value == i18n.t(spec.title_key)  # each page's heading is its menu title
 
@@ -89,7 +89,7 @@ def _visible_strings(at) -> list[str]:
 def test_no_page_shows_a_raw_translation_key(demo_url: str, lang: str) -> None:
     """A missing translation shows its key (e.g. "overview.title"); no page may show one."""
     for spec in visible_specs(_fake_actor(Role.admin)):
-        at = open_page(app_as("admin", lang=lang), spec.path)
+        at = open_spec(app_as("admin", lang=lang), spec)
         leaked = [s for s in _visible_strings(at) if s in i18n.TEXTS or KEY_LIKE.fullmatch(s.strip())]
         assert leaked == [], (spec.path, leaked)
 

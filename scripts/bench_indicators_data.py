@@ -1,0 +1,76 @@
+"""Benchmarks of the indicator data pages: Min förvaltning, Rapportera värden (review queue, reporting
+table) and the check of a large import (run by scripts/benchmark.py at ten times the region's size)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlmodel import select
+
+from models import Indicator
+from scripts.benchmark import TODAY, benchmark
+
+IMPORT_ROWS = 5_000
+
+
+def _org(actors: dict[str, Any]) -> int:
+    return actors["manager"].organisation_id
+
+
+@benchmark("Min förvaltning: what waits (ideas, fund reports, testbed requests, unreported periods)")
+def _waiting(session: Any, actors: dict[str, Any]) -> Any:
+    from services import indicators_my_org
+
+    return indicators_my_org.waiting(
+        session=session, actor=actors["manager"], organisation_id=_org(actors), today=TODAY
+    )
+
+
+@benchmark("Min förvaltning: organisation against area and region, year to date")
+def _comparison(session: Any, actors: dict[str, Any]) -> Any:
+    from services import indicators_my_org
+
+    return indicators_my_org.comparison(
+        session=session, actor=actors["manager"], organisation_id=_org(actors), year=TODAY.year, today=TODAY
+    )
+
+
+@benchmark("Rapportera värden: review queue, first page")
+def _queue(session: Any, actors: dict[str, Any]) -> Any:
+    from services import indicators
+
+    return indicators.review_queue(session=session, actor=actors["admin"], page=1, page_size=25)
+
+
+@benchmark("Rapportera värden: one indicator's reporting table for a year")
+def _sheet(session: Any, actors: dict[str, Any]) -> Any:
+    from services import indicators
+
+    indicator_id = session.exec(select(Indicator.id).where(Indicator.code == "PRJ-01")).one()
+    return indicators.reporting_sheet(
+        session=session,
+        actor=actors["manager"],
+        indicator_id=indicator_id,
+        organisation_id=_org(actors),
+        year=TODAY.year,
+    )
+
+
+@benchmark(f"Rapportera värden: checking an import of {IMPORT_ROWS:,} rows (refused on its last row)")
+def _import_check(session: Any, actors: dict[str, Any]) -> Any:
+    from services import indicator_import
+
+    lines = ["indikator;organisation;period;värde"]
+    lines += [f"PRJ-01;KS;{700 + i // 4:04d}-{(i % 4) * 3 + 1:02d}-01;{i}" for i in range(IMPORT_ROWS - 1)]
+    lines.append("OKÄND;KS;2020-01-01;1")
+    try:
+        indicator_import.import_values(
+            session=session,
+            actor=actors["admin"],
+            content="\n".join(lines).encode("utf-8"),
+            filename="bench.csv",
+            today=TODAY,
+        )
+    except indicator_import.ImportRefused as refused:
+        return refused.rows
+    raise AssertionError("the benchmark file should have been refused")

@@ -1,0 +1,96 @@
+"""In a real browser: a manager reports a value for the current quarter, an admin approves it, and the
+core area's dashboard then shows it for the manager's organisation (read from the chart's CSV download,
+which holds exactly the rows the chart draws)."""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+
+from playwright.sync_api import Page, expect
+
+from settings import COOKIE_NAME
+from tests.e2e.helpers import log_in, log_out
+
+VALUE = "37"
+
+
+def _switch_user(page: Page, base_url: str, username: str) -> None:
+    """Log out, wait until the login cookie is gone (else the next visit logs straight back in), log in."""
+    log_out(page)
+    for _ in range(150):
+        if not any(c["name"] == COOKIE_NAME for c in page.context.cookies()):
+            break
+        page.wait_for_timeout(100)
+    log_in(page, base_url, username)
+
+
+def _open(page: Page, title: str) -> None:
+    _settled(page)
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=20_000)  # two cores, four helpers
+    _settled(page)
+
+
+def _settled(page: Page) -> None:
+    """Wait until the app has finished the run that the last click started."""
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
+
+
+def _choose(page: Page, key: str, option: str) -> None:
+    """Pick the option containing `option` in the selectbox whose widget key is `key`."""
+    page.locator(f".st-key-{key}").click()
+    page.keyboard.type(option)  # long lists are virtualised: filter first so that the option is drawn
+    page.get_by_role("option").filter(has_text=option).first.click()
+    expect(page.locator(f".st-key-{key} input")).to_have_value(re.compile(re.escape(option)))
+    _settled(page)
+
+
+def test_manager_reports_admin_approves_dashboard_shows_it(page: Page, live_app: str) -> None:
+    today = date.today()
+    quarter = (today.month - 1) // 3 + 1
+    period_start = date(today.year, (quarter - 1) * 3 + 1, 1)
+
+    # The manager of Hälso- och sjukvårdsförvaltningen (HSF) reports the quarter's projects.
+    log_in(page, live_app, "manager")
+    _open(page, "Rapportera värden")
+    _choose(page, "rep_ind", "PRJ-01")
+    # The period box's key names the indicator; a box left from the previous choice may linger, stale.
+    page.locator('[class*="st-key-rep_period_"]:not([data-stale="true"])').click()
+    page.get_by_role("option").filter(has_text=f"{today.year} K{quarter}").first.click()
+    _settled(page)
+    page.get_by_label("Värde (antal)").fill(VALUE)
+    page.get_by_role("button", name="Skicka in").click()
+    expect(page.get_by_text("Inskickat för godkännande (1 st).")).to_be_visible()
+
+    # An admin finds it in the review queue and approves it.
+    _switch_user(page, live_app, "admin")
+    _open(page, "Rapportera värden")
+    _choose(page, "rev_org", "Hälso- och sjukvårdsförvaltningen")
+    _choose(page, "rev_one", f"HSF · PRJ-01 · {period_start.isoformat()} · {VALUE} antal")
+    page.get_by_role("button", name="Godkänn", exact=True).click()
+    expect(page.get_by_text("Godkänt (1 st).")).to_be_visible()
+
+    # The health care dashboard, for this quarter, shows HSF's approved value.
+    _open(page, "Hälso- och sjukvård")
+    page.locator(".st-key-area_health_kind").get_by_role("radio", name="Kvartal").click()
+    _settled(page)
+    _choose(page, "area_health_indicator", "PRJ-01")
+    # The download holds the last finished run's rows: ask again until the choices above have landed.
+    for _ in range(20):
+        if _hsf_value(page) == float(VALUE):
+            break
+        page.wait_for_timeout(500)
+    assert _hsf_value(page) == float(VALUE)
+
+
+def _hsf_value(page: Page) -> float | None:
+    """HSF's value in the by-organisation chart's CSV download."""
+    with page.expect_download() as download:
+        page.locator(".st-key-orgs_health_csv").get_by_role("button").click()
+    with open(download.value.path(), encoding="utf-8-sig") as handle:
+        rows = list(csv.DictReader(handle, delimiter=";"))
+    hsf = next(r for r in rows if r["Förkortning"] == "HSF")
+    return float(hsf["Värde"].replace(",", ".")) if hsf["Värde"] else None
