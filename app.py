@@ -14,7 +14,7 @@ if problem:
     st.stop()
 
 actor = auth.start()
-page = st.navigation(navigation.pages_for(actor))
+page = st.navigation(navigation.pages_for(actor), expanded=True)  # every page in the menu, no "View more"
 navigation.remember(page)
 sidebar.render(actor)
 page.run()
