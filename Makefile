@@ -18,7 +18,7 @@ $(VENV)/.installed-dev: requirements-dev.txt $(VENV)/.installed
 
 run: $(VENV)/.installed
 	$(PY) manage.py prepare
-	$(PY) -m streamlit run app.py --server.port $(PORT)
+	$(PY) manage.py serve --port $(PORT)
 
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest

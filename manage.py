@@ -105,6 +105,28 @@ def prepare() -> None:
     seed(replace=False, if_empty=True)
 
 
+@app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+def serve(
+    ctx: typer.Context,
+    port: Annotated[int, typer.Option(help="Port to listen on")] = 8501,
+) -> None:
+    """Start the app (as `make run` does); further options go to `streamlit run`.
+
+    Streamlit serves the very first browser session after start in its legacy mode whenever a `pages/`
+    folder sits next to the main script, before `st.navigation` has run once: a link to any page then
+    opens under an English "Page not found" notice. Telling it up front that this app navigates with
+    `st.navigation` makes the first visitor's links work like everyone else's.
+    """
+    import sys
+
+    from streamlit.runtime.pages_manager import PagesManager
+    from streamlit.web import cli
+
+    PagesManager.uses_pages_directory = False
+    sys.argv = ["streamlit", "run", str(db.PROJECT_DIR / "app.py"), "--server.port", str(port), *ctx.args]
+    cli.main()
+
+
 @app.command("create-user")
 def create_user(
     username: str,

@@ -491,10 +491,8 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ Min förvaltning
     "indicators.myorg.title": ("Min förvaltning", "My administration"),
     "indicators.myorg.caption": (
-        "Din organisation jämförd med sin kärnverksamhet och regionen, era egna indikatorer och det som "
-        "väntar på er.",
-        "Your organisation compared with its core area and the region, your own indicators and what waits "
-        "for you.",
+        "Din organisation jämförd med sin kärnverksamhet och regionen, era egna indikatorer och det som väntar på er.",
+        "Your organisation compared with its core area and the region, your own indicators and what waits for you.",
     ),
     "indicators.myorg.no_organisation": (
         "Ditt konto hör inte till någon organisation. Be en administratör koppla det.",

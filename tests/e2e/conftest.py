@@ -75,11 +75,9 @@ def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     process = subprocess.Popen(
         [
             sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.port",
+            "manage.py",
+            "serve",
+            "--port",
             str(port),
             "--server.headless",
             "true",
