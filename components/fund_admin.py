@@ -106,7 +106,6 @@ def _application_panel(me: Actor, application_id: int, today: date) -> None:
         summary = fund_review.review_summary(session=session, actor=me, application_id=application_id)
         reviews = fund_review.others_reviews(session=session, actor=me, application_id=application_id)
         events = fund.application_history(session=session, actor=me, application_id=application_id)
-        reviewers = fund.reviewer_choices(session=session, actor=me)
     application_details(view)
     with st.expander(t("fund.mine.tab_history")):
         history_table(events)
@@ -131,7 +130,7 @@ def _application_panel(me: Actor, application_id: int, today: date) -> None:
         )
     undecided = view.row.status in (S.submitted, S.in_review, S.needs_info)
     if undecided:
-        _assign_form(me, application_id, reviewers)
+        _assign_form(me, application_id)
     _summary(summary, view.criteria)
     if reviews:
         reviews_table(reviews, view.criteria)
@@ -144,7 +143,19 @@ def _application_panel(me: Actor, application_id: int, today: date) -> None:
         )
 
 
-def _assign_form(me: Actor, application_id: int, reviewers: list[tuple[int, str, str]]) -> None:
+def _assign_form(me: Actor, application_id: int) -> None:
+    """Council members are offered at once; anyone else active is found by name (searched in SQL, capped),
+    since the issue lets an admin ask "council members or other named users"."""
+    search = st.text_input(
+        t("fund.admin.reviewer_search"),
+        help=t("fund.admin.reviewer_search_help"),
+        key=f"fa_reviewer_search_{application_id}",
+    )
+    with context.reading() as session:
+        reviewers = fund.reviewer_choices(session=session, actor=me, search=search)
+    if not reviewers:
+        st.info(t("fund.admin.no_reviewer_found"))
+        return
     names = {i: f"{n} · {context.label(role, 'role')}" for i, n, role in reviewers}
     with st.form(f"fa_assign_{application_id}"):
         errors = FieldErrors()

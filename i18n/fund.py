@@ -168,6 +168,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fund.admin.conflict": ("Jäv: {note}", "Conflict: {note}"),
     "fund.admin.no_conflict": ("Inget jäv", "No conflict"),
     "fund.admin.not_declared": ("Ej lämnad", "Not made"),
+    "fund.admin.reviewer_search": ("Sök granskare bland alla användare", "Search all users for a reviewer"),
+    "fund.admin.reviewer_search_help": (
+        "Utan sökning visas Innovationsrådets ledamöter. Skriv en del av ett namn för att hitta någon annan.",
+        "Without a search the innovation council is listed. Type part of a name to find anyone else.",
+    ),
+    "fund.admin.no_reviewer_found": (
+        "Ingen aktiv användare matchar sökningen.",
+        "No active user matches the search.",
+    ),
     "fund.admin.assign_who": ("Ny granskare", "New reviewer"),
     "fund.admin.assign": ("Tilldela", "Assign"),
     "fund.admin.assigned": ("Granskaren är tilldelad.", "The reviewer has been assigned."),

@@ -662,17 +662,24 @@ def link_choices(*, session: Session, actor: Actor | None, limit: int = 200) -> 
     }
 
 
-def reviewer_choices(*, session: Session, actor: Actor | None) -> list[tuple[int, str, str]]:
-    """(id, name, role) of active users an admin can ask to review: council members first, then managers,
-    innovation leads and the innovation team. (Employees are left out: with tens of thousands of them the
-    picker would be unusable; an employee who should review can be given the manager role.)"""
+REVIEWER_CHOICES = 20  # people offered at once in the reviewer picker; search narrows the rest
+
+
+def reviewer_choices(
+    *, session: Session, actor: Actor | None, search: str | None = None, limit: int = REVIEWER_CHOICES
+) -> list[tuple[int, str, str]]:
+    """(id, name, role) of active users an admin can ask to review. Without a search: the council
+    members, the usual reviewers. With one: any active user whose name or username matches (the issue
+    allows "other named users"), council members first. Searched and capped in SQL, because the region
+    has tens of thousands of users and a picker of all of them would be unusable."""
     require_admin(actor)
+    query = select(User.id, User.display_name, User.username, User.role).where(User.is_active)
+    if (matches := text_matches(search, User.display_name, User.username)) is not None:
+        query = query.where(matches)
+    else:
+        query = query.where(User.role == Role.council)
     order = func.coalesce(col(User.role) == Role.council, False)
-    rows = session.exec(
-        select(User.id, User.display_name, User.username, User.role)
-        .where(User.is_active, col(User.role).in_((Role.council, Role.manager, Role.admin)))
-        .order_by(order.desc(), User.display_name)
-    )
+    rows = session.exec(query.order_by(order.desc(), User.display_name, User.id).limit(limit))
     return [(i, f"{name} ({username})", role) for i, name, username, role in rows]
 
 

@@ -259,3 +259,37 @@ def test_admin_approves_part_of_the_amount(demo_url: str) -> None:
     assert "Ansökan är beviljad och rapportdatum är satta." in texts(at)
     stored = _one(demo_url, m.FundApplication, id=app.id)
     assert (stored.status, stored.granted_sek) == ("approved", app.requested_sek // 2)
+
+
+def test_admin_finds_any_active_user_by_name_and_assigns_them(demo_url: str) -> None:
+    app = _one(demo_url, m.FundApplication, status="in_review")
+    engine = _engine(demo_url)
+    with db.read_session(engine) as session:
+        employee = session.exec(
+            select(m.User)
+            .where(m.User.role == "employee", m.User.is_active, m.User.id != app.applicant_id)
+            .order_by(m.User.id)
+        ).first()
+    engine.dispose()
+    at = open_page(app_as("admin"), ADMIN)
+    at.selectbox(key="fa_status").set_value("in_review").run()
+    at.selectbox(key="fa_chosen").set_value(app.id).run()
+    offered = at.selectbox(key="fa_reviewer").options
+    assert offered and all("Innovationsrådet" in o for o in offered)  # without a search: the council
+    at.text_input(key=f"fa_reviewer_search_{app.id}").input("zzzingen").run()
+    assert "Ingen aktiv användare matchar sökningen." in texts(at)
+    at.text_input(key=f"fa_reviewer_search_{app.id}").input(employee.display_name).run()
+    assert any(employee.display_name in o for o in at.selectbox(key="fa_reviewer").options)
+    at.selectbox(key="fa_reviewer").set_value(employee.id)
+    at.button(key=f"FormSubmitter:fa_assign_{app.id}-Tilldela").click().run()
+    assert not at.exception
+    assert "Granskaren är tilldelad." in texts(at)
+    engine = _engine(demo_url)
+    with db.read_session(engine) as session:
+        assigned = session.exec(
+            select(m.ReviewAssignment).where(
+                m.ReviewAssignment.application_id == app.id, m.ReviewAssignment.reviewer_id == employee.id
+            )
+        ).first()
+    engine.dispose()
+    assert assigned is not None

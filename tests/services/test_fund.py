@@ -695,3 +695,20 @@ def test_decision_pack_exports_to_xlsx_in_rank_order(session: Session) -> None:
     assert list(values[0][:3]) == ["rank", "ref", "title"] and "nytta" in values[0]
     averages = [row[7] for row in values[1:] if row[7] is not None]
     assert averages == sorted(averages, reverse=True) and len(values) - 1 == len(pack) == 12
+
+
+def test_reviewer_choices_offer_the_council_and_find_anyone_active_by_name(session: Session) -> None:
+    admin = actor(session, "admin")
+    council = fund.reviewer_choices(session=session, actor=admin)
+    assert council and {role for _, _, role in council} == {"council"}
+    employee = session.exec(select(m.User).where(m.User.username == "employee")).one()
+    found = fund.reviewer_choices(session=session, actor=admin, search=employee.display_name.upper())
+    assert employee.id in {i for i, _, _ in found}
+    assert len(fund.reviewer_choices(session=session, actor=admin, search="a", limit=3)) == 3
+    employee.is_active = False
+    session.commit()
+    assert employee.id not in {
+        i for i, _, _ in fund.reviewer_choices(session=session, actor=admin, search=employee.display_name)
+    }
+    with pytest.raises(PermissionDenied):
+        fund.reviewer_choices(session=session, actor=actor(session, "council"), search="a")
