@@ -52,7 +52,8 @@ def _call_picker(calls: list[CallRow], key: str) -> int | None:
 # ---------------------------------------------------------------- applications
 
 
-def applications_tab(me: Actor, calls: list[CallRow], today: date) -> None:
+def applications_tab(me: Actor, calls: list[CallRow], year: int, today: date) -> None:
+    """The year's applications ("all" means every call of the year), filtered and paginated in SQL."""
     f1, f2, f3 = st.columns([3, 3, 2])
     names = {c.id: c.name for c in calls}
     call_id = f1.selectbox(
@@ -71,6 +72,7 @@ def applications_tab(me: Actor, calls: list[CallRow], today: date) -> None:
             session=session,
             actor=me,
             call_id=call_id,
+            year=year,
             statuses=(status,) if status else None,
             search=search,
             include_drafts=False,
@@ -448,12 +450,8 @@ def budget_chart(frame: pd.DataFrame, *, description: str, x_title: str, y_title
     )
 
 
-def budget_tab(me: Actor) -> None:
-    with context.reading() as session:
-        years = fund_figures.fund_years(session=session, actor=me)
-    year = st.selectbox(
-        t("fund.c.year"), [None, *years], format_func=lambda y: t("ui.all") if y is None else str(y), key="fb_year"
-    )
+def budget_tab(me: Actor, year: int) -> None:
+    """The chosen year's calls and areas, aggregated in SQL (see services/fund_figures)."""
     with context.reading() as session:
         per_call = fund_figures.fund_figures(session=session, actor=me, by="call", year=year)
         per_area = fund_figures.fund_figures(session=session, actor=me, by="area", year=year)

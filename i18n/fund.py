@@ -150,6 +150,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fund.review.reviewer": ("Granskare", "Reviewer"),
     "fund.review.submitted_at": ("Inskickad", "Submitted"),
     # ------------------------------------------------------------ Fondhantering
+    "fund.admin.year": ("Utlysningsår", "Call year"),
     "fund.admin.caption": (
         "Utlysningar, granskning och beslut, uppföljning av projekt och budget.",
         "Calls, review and decisions, follow-up of projects, and the budget.",

@@ -182,19 +182,24 @@ def _call_rows(session: Session, today: date, refine: Callable[[Any], Any]) -> l
 
 
 def list_calls(
-    *, session: Session, actor: Actor | None, today: date, page: int = 1, page_size: int = 20
+    *, session: Session, actor: Actor | None, today: date, year: int | None = None, page: int = 1, page_size: int = 20
 ) -> Page[CallRow]:
-    """Every call, newest first, with what is granted so far; any logged-in user (calls are public
-    within the region)."""
+    """Calls, newest first, with what is granted so far; any logged-in user (calls are public within the
+    region). `year` narrows to one year's calls in SQL, so Fondhantering never loads every call there is."""
     require_login(actor)
-    total = session.exec(select(func.count()).select_from(FundCall)).one()
+    counted = select(func.count()).select_from(FundCall)
+    if year is not None:
+        counted = counted.where(FundCall.year == year)
     offset, limit = page_bounds(page, page_size)
-    items = _call_rows(
-        session,
-        today,
-        lambda q: q.order_by(col(FundCall.opens_on).desc(), col(FundCall.id).desc()).offset(offset).limit(limit),
+
+    def refine(query: Any) -> Any:
+        if year is not None:
+            query = query.where(FundCall.year == year)
+        return query.order_by(col(FundCall.opens_on).desc(), col(FundCall.id).desc()).offset(offset).limit(limit)
+
+    return Page(
+        items=_call_rows(session, today, refine), total=session.exec(counted).one(), page=page, page_size=page_size
     )
-    return Page(items=items, total=total, page=page, page_size=page_size)
 
 
 def open_calls(*, session: Session, actor: Actor | None, today: date) -> list[CallRow]:
@@ -537,6 +542,7 @@ def list_applications(
     actor: Actor | None,
     mine_only: bool = False,
     call_id: int | None = None,
+    year: int | None = None,
     statuses: tuple[str, ...] | None = None,
     search: str | None = None,
     include_drafts: bool = True,
@@ -550,6 +556,8 @@ def list_applications(
         query = query.where(FundApplication.applicant_id == actor.id)
     if call_id is not None:
         query = query.where(FundApplication.call_id == call_id)
+    if year is not None:
+        query = query.where(FundCall.year == year)
     if statuses:
         query = query.where(col(FundApplication.status).in_(statuses))
     if not include_drafts:

@@ -195,8 +195,10 @@ def test_admin_budget_and_decision_pack(demo_url: str) -> None:
     assert not at.exception
     shown = texts(at)
     assert "Per utlysning" in shown and "Per kärnverksamhet" in shown
-    tables = [t for t in at.table]
-    assert any("Innovationsfonden 2024" in str(t.value) for t in tables)
+    assert not any("Innovationsfonden 2024" in str(t.value) for t in at.table)  # this year's calls only
+    at.selectbox(key="fund_admin_year").set_value(2024).run()
+    assert any("Innovationsfonden 2024" in str(t.value) for t in at.table)
+    assert at.selectbox(key="fp_call").options == ["Innovationsfonden 2024 (Beslutad)"]
     engine = _engine(demo_url)
     with db.read_session(engine) as session:
         call_id = session.exec(select(m.FundCall.id).where(m.FundCall.name == "Innovationsfonden 2024")).one()

@@ -712,3 +712,18 @@ def test_reviewer_choices_offer_the_council_and_find_anyone_active_by_name(sessi
     }
     with pytest.raises(PermissionDenied):
         fund.reviewer_choices(session=session, actor=actor(session, "council"), search="a")
+
+
+def test_calls_and_applications_narrow_to_one_year_in_sql(session: Session) -> None:
+    admin = actor(session, "admin")
+    calls = fund.list_calls(session=session, actor=admin, today=TODAY, year=2024)
+    assert calls.total == len(calls.items) >= 1 and {c.year for c in calls.items} == {2024}
+    apps = fund.list_applications(session=session, actor=admin, year=2024, page_size=500)
+    call_ids = {c.id for c in calls.items}
+    assert (
+        apps.total
+        == session.exec(
+            select(func.count()).select_from(m.FundApplication).where(m.FundApplication.call_id.in_(call_ids))  # type: ignore[attr-defined]
+        ).one()
+    )
+    assert apps.items and {r.call_id for r in apps.items} <= call_ids
