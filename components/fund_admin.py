@@ -29,8 +29,10 @@ from models import ApplicationStatus
 from services import exports, fund, fund_decisions, fund_figures, fund_review
 from services.auth import Actor
 from services.fund import CallRow
+from services.pagination import Page, page_bounds
 
 S = ApplicationStatus
+PACK_PAGE = 50  # ranked rows of the decision pack per screen page
 
 
 def _run(action, success_key: str, errors: FieldErrors | None = None, **params) -> None:
@@ -369,7 +371,11 @@ def pack_tab(me: Actor, calls: list[CallRow]) -> None:
     criteria = call.criteria
     head, rows = fund_review.decision_pack_table(pack, criteria, headers)
     labels = [*head[:8], *[criterion_label(c) for c in criteria], *head[8 + len(criteria) :]]
-    st.dataframe(pd.DataFrame(rows, columns=labels), hide_index=True, width="stretch")
+    # The whole ranked call goes into the .xlsx; the screen shows it a page at a time.
+    offset, limit = page_bounds(current_page("fp_page"), PACK_PAGE)
+    shown = Page(items=rows[offset : offset + limit], total=len(rows), page=current_page("fp_page"), page_size=limit)
+    st.dataframe(pd.DataFrame(shown.items, columns=labels), hide_index=True, width="stretch")
+    pager(shown, "fp_page")
     st.download_button(
         t("fund.pack.download"),
         data=exports.table_to_xlsx(labels, rows, sheet=t("fund.pack.sheet")),
