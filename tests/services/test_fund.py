@@ -727,3 +727,52 @@ def test_calls_and_applications_narrow_to_one_year_in_sql(session: Session) -> N
         ).one()
     )
     assert apps.items and {r.call_id for r in apps.items} <= call_ids
+
+
+def test_outsiders_are_refused_every_read_and_write_in_the_service(session: Session) -> None:
+    """A manager of another organisation, an unassigned reviewer and another employee: each is refused
+    by the service itself, whatever a page would or would not show them."""
+    app = _submitted(session, "employee")  # KS
+    _reviewed(session, app)  # the council member reviews it; the admin approves below
+    fund_decisions.approve(
+        session=session, actor=actor(session, "admin"), application_id=app.id, granted_sek=300_000, note="", today=TODAY
+    )
+    report = session.exec(select(m.FundReport).where(m.FundReport.application_id == app.id)).first()
+    other_manager = session.exec(
+        select(m.User.username).where(
+            m.User.role == "manager", m.User.is_active, m.User.organisation_id != app.organisation_id
+        )
+    ).first()
+    unassigned_reviewer = session.exec(
+        select(m.User.username).where(m.User.role == "council", m.User.is_active, m.User.username != "council")
+    ).first()
+    assert other_manager and unassigned_reviewer
+    before = (_count(session, m.AuditLog), _count(session, m.FundReview), _count(session, m.FundApplicationEvent))
+    one = {"session": session, "application_id": app.id}
+    attempts = [
+        (fund.get_application, one),
+        (fund.application_history, one),
+        (fund_decisions.reports_for, {**one, "today": TODAY}),
+        (fund_review.my_review, one),
+        (fund_review.others_reviews, one),
+        (fund_review.assignments_for, one),
+        (fund_review.review_summary, one),
+        (fund_review.decision_pack, {"session": session, "call_id": app.call_id}),
+        (fund.save_application, {**one, "data": _form(session, "employee"), "today": TODAY}),
+        (fund.submit_application, {**one, "today": TODAY}),
+        (fund_review.declare, {**one, "conflict": False}),
+        (fund_review.save_review, {**one, "scores": {}, "recommendation": None, "comment": None}),
+        (
+            fund_decisions.submit_report,
+            {"session": session, "report_id": report.id, "text": "Klart", "spent_sek": 1, "today": TODAY},
+        ),
+        (fund_decisions.close_project, one),
+    ]
+    for username in (other_manager, unassigned_reviewer, "employee.sl"):
+        who = actor(session, username)
+        for service, params in attempts:
+            with pytest.raises(PermissionDenied):
+                service(actor=who, **params)
+        assert app.id not in {r.id for r in fund.list_applications(session=session, actor=who, page_size=200).items}
+    after = (_count(session, m.AuditLog), _count(session, m.FundReview), _count(session, m.FundApplicationEvent))
+    assert after == before  # nothing written
