@@ -182,7 +182,8 @@ def _summary(summary: fund_review.ReviewSummary, criteria: list[str]) -> None:
         return
     if summary.disagreement:
         st.warning(t("fund.admin.disagreement"), icon=":material/warning:")
-    rows = {criterion_label(c): _score(summary.averages.get(c)) for c in criteria}
+    # st.table renders Markdown and an admin names the criteria: escape them.
+    rows = {plain(criterion_label(c)): _score(summary.averages.get(c)) for c in criteria}
     rows[t("fund.admin.average")] = _score(summary.average)
     st.table({t("fund.admin.criterion"): list(rows), t("fund.admin.mean"): list(rows.values())}, hide_index=True)
     st.markdown(
@@ -511,7 +512,7 @@ def budget_tab(me: Actor, year: int) -> None:
 
 def _figures_table(frame: pd.DataFrame, label_title: str, *, with_budget: bool) -> None:
     columns = ["budget", "applied", "granted", "remaining", "spent"] if with_budget else ["applied", "granted", "spent"]
-    table = {label_title: list(frame["label"])}
+    table = {label_title: [plain(label) for label in frame["label"]]}  # call names are admin text
     for column in columns:
         table[t(f"fund.budget.{column}")] = [fmt_sek(v) for v in frame[column]]
     st.table(table, hide_index=True)

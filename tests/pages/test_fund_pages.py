@@ -295,3 +295,26 @@ def test_admin_finds_any_active_user_by_name_and_assigns_them(demo_url: str) -> 
         ).first()
     engine.dispose()
     assert assigned is not None
+
+
+def test_an_admins_own_criterion_shows_as_typed_not_as_markdown(demo_url: str) -> None:
+    engine = _engine(demo_url)
+    with db.write_session(engine) as session:
+        app = session.exec(
+            select(m.FundApplication)
+            .join(m.FundReview, m.FundReview.application_id == m.FundApplication.id)
+            .where(m.FundApplication.status == "in_review", m.FundReview.submitted_at.is_not(None))
+        ).first()
+        call = session.get(m.FundCall, app.call_id)
+        call.criteria = [*(call.criteria or m.DEFAULT_CRITERIA), "**fet** [länk](http://x)"]
+        session.add(call)
+        session.commit()
+        app_id, year = app.id, call.year
+    engine.dispose()
+    at = open_page(app_as("admin"), ADMIN)
+    at.selectbox(key="fund_admin_year").set_value(year).run()
+    at.selectbox(key="fa_status").set_value("in_review").run()
+    at.selectbox(key="fa_chosen").set_value(app_id).run()
+    assert not at.exception
+    cells = {str(v) for table in at.table for v in table.value.to_numpy().ravel()}
+    assert r"\*\*fet\*\* \[länk\]\(http\://x\)" in cells  # escaped, so it shows as typed
