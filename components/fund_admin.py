@@ -380,7 +380,7 @@ def pack_tab(me: Actor, calls: list[CallRow]) -> None:
     st.download_button(
         t("fund.pack.download"),
         data=exports.table_to_xlsx(labels, rows, sheet=t("fund.pack.sheet")),
-        file_name=f"beslutsunderlag-{call.year}-{call.id}.xlsx",
+        file_name=f"{t('fund.pack.file')}-{call.year}-{call.id}.xlsx",
         mime=exports.XLSX_MIME,
         icon=":material/download:",
     )

@@ -217,6 +217,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fund.pack.rank": ("Rang", "Rank"),
     "fund.pack.disagreement": ("Oenighet", "Disagreement"),
     "fund.pack.download": ("Ladda ner beslutsunderlag (.xlsx)", "Download decision pack (.xlsx)"),
+    "fund.pack.file": ("beslutsunderlag", "decision-pack"),
     "fund.pack.sheet": ("Beslutsunderlag", "Decision pack"),
     "fund.follow.late_only": ("Bara projekt med försenade rapporter", "Only projects with late reports"),
     "fund.follow.none": ("Inga projekt att följa upp.", "No projects to follow up."),
