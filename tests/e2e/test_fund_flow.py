@@ -22,8 +22,17 @@ def _switch_user(page: Page, base_url: str, username: str) -> None:
 
 
 def _open(page: Page, title: str) -> None:
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
-    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    """Open a page from the menu; clicked again if the first click landed while a rerun (the one that
+    sets the login cookie right after logging in) was replacing the page, which swallows it."""
+    link = page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title)
+    for attempt in range(3):
+        link.click()
+        try:
+            expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=10_000)
+            return
+        except AssertionError:
+            if attempt == 2:
+                raise
 
 
 def _type_date(page: Page, label: str, day: date) -> None:
