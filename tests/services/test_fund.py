@@ -776,3 +776,20 @@ def test_outsiders_are_refused_every_read_and_write_in_the_service(session: Sess
         assert app.id not in {r.id for r in fund.list_applications(session=session, actor=who, page_size=200).items}
     after = (_count(session, m.AuditLog), _count(session, m.FundReview), _count(session, m.FundApplicationEvent))
     assert after == before  # nothing written
+
+
+def test_an_employee_found_by_name_reviews_like_a_council_member(session: Session) -> None:
+    app = _submitted(session, "employee")
+    admin = actor(session, "admin")
+    reviewer = session.exec(
+        select(m.User).where(m.User.role == "employee", m.User.is_active, m.User.id != app.applicant_id)
+    ).first()
+    found = fund.reviewer_choices(session=session, actor=admin, search=reviewer.display_name)
+    assert reviewer.id in [i for i, _, _ in found]
+    fund_review.assign_reviewer(session=session, actor=admin, application_id=app.id, reviewer_id=reviewer.id)
+    who = actor(session, reviewer.username)
+    assert [a.application_id for a in fund_review.my_assignments(session=session, actor=who).items] == [app.id]
+    with pytest.raises(PermissionDenied):  # the declaration comes first, as for anyone
+        fund.get_application(session=session, actor=who, application_id=app.id)
+    fund_review.declare(session=session, actor=who, application_id=app.id, conflict=False)
+    assert fund.get_application(session=session, actor=who, application_id=app.id).row.title == app.title
