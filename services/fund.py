@@ -322,6 +322,14 @@ class ApplicationInput(BaseModel):
         return self
 
 
+def _may_link_idea(actor: Actor, idea: Idea | None) -> bool:
+    """The ideas the application form offers (see `link_choices`): one's own or one's organisation's;
+    checked here too, so that an id sent by hand cannot tie an application to someone else's idea."""
+    if idea is None:
+        return False
+    return actor.is_admin or idea.submitter_id == actor.id or idea.organisation_id == actor.organisation_id
+
+
 def _check_links(session: Session, actor: Actor, values: ApplicationInput, call: FundCall) -> int:
     """Check the referenced records and the amount; the application's area (its organisation's)."""
     fields: dict[str, Message] = {}
@@ -330,7 +338,7 @@ def _check_links(session: Session, actor: Actor, values: ApplicationInput, call:
         fields["organisation_id"] = Message("errors.not_allowed_value")
     elif not actor.is_admin and organisation.id != actor.organisation_id:
         fields["organisation_id"] = Message("fund.own_organisation_only")
-    if values.idea_id is not None and session.get(Idea, values.idea_id) is None:
+    if values.idea_id is not None and not _may_link_idea(actor, session.get(Idea, values.idea_id)):
         fields["idea_id"] = Message("errors.not_allowed_value")
     if values.testbed_id is not None and session.get(Testbed, values.testbed_id) is None:
         fields["testbed_id"] = Message("errors.not_allowed_value")

@@ -793,3 +793,30 @@ def test_an_employee_found_by_name_reviews_like_a_council_member(session: Sessio
         fund.get_application(session=session, actor=who, application_id=app.id)
     fund_review.declare(session=session, actor=who, application_id=app.id, conflict=False)
     assert fund.get_application(session=session, actor=who, application_id=app.id).row.title == app.title
+
+
+def test_an_application_cannot_link_an_idea_from_another_organisation(session: Session) -> None:
+    me = actor(session, "employee")
+    foreign = session.exec(
+        select(m.Idea).where(m.Idea.organisation_id != me.organisation_id, m.Idea.submitter_id != me.id)
+    ).first()
+    own_org = session.exec(select(m.Idea).where(m.Idea.organisation_id == me.organisation_id)).first()
+    before = _count(session, m.FundApplication)
+    with pytest.raises(ValidationError) as refused:
+        fund.save_application(
+            session=session,
+            actor=me,
+            data=_form(session, "employee", idea_id=foreign.id),
+            today=TODAY,
+            call_id=_open_call(session).id,
+        )
+    assert "idea_id" in refused.value.fields
+    assert _count(session, m.FundApplication) == before
+    saved = fund.save_application(
+        session=session,
+        actor=me,
+        data=_form(session, "employee", idea_id=own_org.id),
+        today=TODAY,
+        call_id=_open_call(session).id,
+    )
+    assert saved.idea_id == own_org.id
