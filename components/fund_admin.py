@@ -29,8 +29,10 @@ from models import ApplicationStatus
 from services import exports, fund, fund_decisions, fund_figures, fund_review
 from services.auth import Actor
 from services.fund import CallRow
+from services.pagination import Page, page_bounds
 
 S = ApplicationStatus
+PACK_PAGE = 50  # ranked rows of the decision pack per screen page
 
 
 def _run(action, success_key: str, errors: FieldErrors | None = None, **params) -> None:
@@ -52,7 +54,8 @@ def _call_picker(calls: list[CallRow], key: str) -> int | None:
 # ---------------------------------------------------------------- applications
 
 
-def applications_tab(me: Actor, calls: list[CallRow], today: date) -> None:
+def applications_tab(me: Actor, calls: list[CallRow], year: int, today: date) -> None:
+    """The year's applications ("all" means every call of the year), filtered and paginated in SQL."""
     f1, f2, f3 = st.columns([3, 3, 2])
     names = {c.id: c.name for c in calls}
     call_id = f1.selectbox(
@@ -71,6 +74,7 @@ def applications_tab(me: Actor, calls: list[CallRow], today: date) -> None:
             session=session,
             actor=me,
             call_id=call_id,
+            year=year,
             statuses=(status,) if status else None,
             search=search,
             include_drafts=False,
@@ -106,7 +110,6 @@ def _application_panel(me: Actor, application_id: int, today: date) -> None:
         summary = fund_review.review_summary(session=session, actor=me, application_id=application_id)
         reviews = fund_review.others_reviews(session=session, actor=me, application_id=application_id)
         events = fund.application_history(session=session, actor=me, application_id=application_id)
-        reviewers = fund.reviewer_choices(session=session, actor=me)
     application_details(view)
     with st.expander(t("fund.mine.tab_history")):
         history_table(events)
@@ -131,7 +134,7 @@ def _application_panel(me: Actor, application_id: int, today: date) -> None:
         )
     undecided = view.row.status in (S.submitted, S.in_review, S.needs_info)
     if undecided:
-        _assign_form(me, application_id, reviewers)
+        _assign_form(me, application_id)
     _summary(summary, view.criteria)
     if reviews:
         reviews_table(reviews, view.criteria)
@@ -144,7 +147,19 @@ def _application_panel(me: Actor, application_id: int, today: date) -> None:
         )
 
 
-def _assign_form(me: Actor, application_id: int, reviewers: list[tuple[int, str, str]]) -> None:
+def _assign_form(me: Actor, application_id: int) -> None:
+    """Council members are offered at once; anyone else active is found by name (searched in SQL, capped),
+    since the issue lets an admin ask "council members or other named users"."""
+    search = st.text_input(
+        t("fund.admin.reviewer_search"),
+        help=t("fund.admin.reviewer_search_help"),
+        key=f"fa_reviewer_search_{application_id}",
+    )
+    with context.reading() as session:
+        reviewers = fund.reviewer_choices(session=session, actor=me, search=search)
+    if not reviewers:
+        st.info(t("fund.admin.no_reviewer_found"))
+        return
     names = {i: f"{n} · {context.label(role, 'role')}" for i, n, role in reviewers}
     with st.form(f"fa_assign_{application_id}"):
         errors = FieldErrors()
@@ -167,7 +182,8 @@ def _summary(summary: fund_review.ReviewSummary, criteria: list[str]) -> None:
         return
     if summary.disagreement:
         st.warning(t("fund.admin.disagreement"), icon=":material/warning:")
-    rows = {criterion_label(c): _score(summary.averages.get(c)) for c in criteria}
+    # st.table renders Markdown and an admin names the criteria: escape them.
+    rows = {plain(criterion_label(c)): _score(summary.averages.get(c)) for c in criteria}
     rows[t("fund.admin.average")] = _score(summary.average)
     st.table({t("fund.admin.criterion"): list(rows), t("fund.admin.mean"): list(rows.values())}, hide_index=True)
     st.markdown(
@@ -356,11 +372,15 @@ def pack_tab(me: Actor, calls: list[CallRow]) -> None:
     criteria = call.criteria
     head, rows = fund_review.decision_pack_table(pack, criteria, headers)
     labels = [*head[:8], *[criterion_label(c) for c in criteria], *head[8 + len(criteria) :]]
-    st.dataframe(pd.DataFrame(rows, columns=labels), hide_index=True, width="stretch")
+    # The whole ranked call goes into the .xlsx; the screen shows it a page at a time.
+    offset, limit = page_bounds(current_page("fp_page"), PACK_PAGE)
+    shown = Page(items=rows[offset : offset + limit], total=len(rows), page=current_page("fp_page"), page_size=limit)
+    st.dataframe(pd.DataFrame(shown.items, columns=labels), hide_index=True, width="stretch")
+    pager(shown, "fp_page")
     st.download_button(
         t("fund.pack.download"),
         data=exports.table_to_xlsx(labels, rows, sheet=t("fund.pack.sheet")),
-        file_name=f"beslutsunderlag-{call.year}-{call.id}.xlsx",
+        file_name=f"{t('fund.pack.file')}-{call.year}-{call.id}.xlsx",
         mime=exports.XLSX_MIME,
         icon=":material/download:",
     )
@@ -437,12 +457,8 @@ def budget_chart(frame: pd.DataFrame, *, description: str, x_title: str, y_title
     )
 
 
-def budget_tab(me: Actor) -> None:
-    with context.reading() as session:
-        years = fund_figures.fund_years(session=session, actor=me)
-    year = st.selectbox(
-        t("fund.c.year"), [None, *years], format_func=lambda y: t("ui.all") if y is None else str(y), key="fb_year"
-    )
+def budget_tab(me: Actor, year: int) -> None:
+    """The chosen year's calls and areas, aggregated in SQL (see services/fund_figures)."""
     with context.reading() as session:
         per_call = fund_figures.fund_figures(session=session, actor=me, by="call", year=year)
         per_area = fund_figures.fund_figures(session=session, actor=me, by="area", year=year)
@@ -496,7 +512,7 @@ def budget_tab(me: Actor) -> None:
 
 def _figures_table(frame: pd.DataFrame, label_title: str, *, with_budget: bool) -> None:
     columns = ["budget", "applied", "granted", "remaining", "spent"] if with_budget else ["applied", "granted", "spent"]
-    table = {label_title: list(frame["label"])}
+    table = {label_title: [plain(label) for label in frame["label"]]}  # call names are admin text
     for column in columns:
         table[t(f"fund.budget.{column}")] = [fmt_sek(v) for v in frame[column]]
     st.table(table, hide_index=True)

@@ -74,7 +74,7 @@ def review_form(me: Actor, application_id: int, criteria: list[str], draft: Revi
             if criterion in saved and saved[criterion] is None:
                 current = NOT_ASSESSABLE
             chosen[criterion] = st.selectbox(
-                criterion_label(criterion),
+                plain(criterion_label(criterion)),  # labels render Markdown; an admin names the criteria
                 SCORE_CHOICES,
                 index=SCORE_CHOICES.index(current),
                 format_func=_score_label,

@@ -150,6 +150,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fund.review.reviewer": ("Granskare", "Reviewer"),
     "fund.review.submitted_at": ("Inskickad", "Submitted"),
     # ------------------------------------------------------------ Fondhantering
+    "fund.admin.year": ("Utlysningsår", "Call year"),
     "fund.admin.caption": (
         "Utlysningar, granskning och beslut, uppföljning av projekt och budget.",
         "Calls, review and decisions, follow-up of projects, and the budget.",
@@ -168,6 +169,15 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fund.admin.conflict": ("Jäv: {note}", "Conflict: {note}"),
     "fund.admin.no_conflict": ("Inget jäv", "No conflict"),
     "fund.admin.not_declared": ("Ej lämnad", "Not made"),
+    "fund.admin.reviewer_search": ("Sök granskare bland alla användare", "Search all users for a reviewer"),
+    "fund.admin.reviewer_search_help": (
+        "Utan sökning visas Innovationsrådets ledamöter. Skriv en del av ett namn för att hitta någon annan.",
+        "Without a search the innovation council is listed. Type part of a name to find anyone else.",
+    ),
+    "fund.admin.no_reviewer_found": (
+        "Ingen aktiv användare matchar sökningen.",
+        "No active user matches the search.",
+    ),
     "fund.admin.assign_who": ("Ny granskare", "New reviewer"),
     "fund.admin.assign": ("Tilldela", "Assign"),
     "fund.admin.assigned": ("Granskaren är tilldelad.", "The reviewer has been assigned."),
@@ -207,6 +217,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fund.pack.rank": ("Rang", "Rank"),
     "fund.pack.disagreement": ("Oenighet", "Disagreement"),
     "fund.pack.download": ("Ladda ner beslutsunderlag (.xlsx)", "Download decision pack (.xlsx)"),
+    "fund.pack.file": ("beslutsunderlag", "decision-pack"),
     "fund.pack.sheet": ("Beslutsunderlag", "Decision pack"),
     "fund.follow.late_only": ("Bara projekt med försenade rapporter", "Only projects with late reports"),
     "fund.follow.none": ("Inga projekt att följa upp.", "No projects to follow up."),

@@ -9,14 +9,20 @@ from components import context
 from components.context import actor, t
 from components.fund_admin import applications_tab, budget_tab, calls_tab, follow_up_tab, pack_tab
 from components.ui import heading
-from services import fund
+from services import fund, fund_figures
+
+CALLS_PER_YEAR = 100  # the fund opens one or a few calls a year; the cap only guards the pickers
 
 me = actor()
 today = date.today()
 heading("nav.fund_admin", "fund.admin.caption")
 
 with context.reading() as session:
-    calls = fund.list_calls(session=session, actor=me, today=today, page_size=200).items
+    years = sorted({*fund_figures.fund_years(session=session, actor=me), today.year}, reverse=True)
+# Every tab works on one year's calls: the list stays short however many years the fund has run.
+year = st.selectbox(t("fund.admin.year"), years, index=years.index(today.year), key="fund_admin_year")
+with context.reading() as session:
+    calls = fund.list_calls(session=session, actor=me, today=today, year=year, page_size=CALLS_PER_YEAR).items
 
 tab_apps, tab_calls, tab_pack, tab_follow, tab_budget = st.tabs(
     [
@@ -28,7 +34,7 @@ tab_apps, tab_calls, tab_pack, tab_follow, tab_budget = st.tabs(
     ]
 )
 with tab_apps:
-    applications_tab(me, calls, today)
+    applications_tab(me, calls, year, today)
 with tab_calls:
     calls_tab(me, calls, today)
 with tab_pack:
@@ -36,4 +42,4 @@ with tab_pack:
 with tab_follow:
     follow_up_tab(me, today)
 with tab_budget:
-    budget_tab(me)
+    budget_tab(me, year)

@@ -64,3 +64,17 @@ def _figures(session: Any, actors: dict[str, Any]) -> Any:
         fund_figures.fund_figures(session=session, actor=actors["council"], by="call"),
         fund_figures.fund_figures(session=session, actor=actors["council"], by="area"),
     )
+
+
+@benchmark("Fondhantering: this year's calls with granted so far")
+def _year_calls(session: Any, actors: dict[str, Any]) -> Any:
+    from services import fund
+
+    return fund.list_calls(session=session, actor=actors["admin"], today=TODAY, year=TODAY.year, page_size=100)
+
+
+@benchmark("Fondhantering: reviewer search among every active user")
+def _reviewer_search(session: Any, actors: dict[str, Any]) -> Any:
+    from services import fund
+
+    return fund.reviewer_choices(session=session, actor=actors["admin"], search="ann")

@@ -182,19 +182,24 @@ def _call_rows(session: Session, today: date, refine: Callable[[Any], Any]) -> l
 
 
 def list_calls(
-    *, session: Session, actor: Actor | None, today: date, page: int = 1, page_size: int = 20
+    *, session: Session, actor: Actor | None, today: date, year: int | None = None, page: int = 1, page_size: int = 20
 ) -> Page[CallRow]:
-    """Every call, newest first, with what is granted so far; any logged-in user (calls are public
-    within the region)."""
+    """Calls, newest first, with what is granted so far; any logged-in user (calls are public within the
+    region). `year` narrows to one year's calls in SQL, so Fondhantering never loads every call there is."""
     require_login(actor)
-    total = session.exec(select(func.count()).select_from(FundCall)).one()
+    counted = select(func.count()).select_from(FundCall)
+    if year is not None:
+        counted = counted.where(FundCall.year == year)
     offset, limit = page_bounds(page, page_size)
-    items = _call_rows(
-        session,
-        today,
-        lambda q: q.order_by(col(FundCall.opens_on).desc(), col(FundCall.id).desc()).offset(offset).limit(limit),
+
+    def refine(query: Any) -> Any:
+        if year is not None:
+            query = query.where(FundCall.year == year)
+        return query.order_by(col(FundCall.opens_on).desc(), col(FundCall.id).desc()).offset(offset).limit(limit)
+
+    return Page(
+        items=_call_rows(session, today, refine), total=session.exec(counted).one(), page=page, page_size=page_size
     )
-    return Page(items=items, total=total, page=page, page_size=page_size)
 
 
 def open_calls(*, session: Session, actor: Actor | None, today: date) -> list[CallRow]:
@@ -317,6 +322,14 @@ class ApplicationInput(BaseModel):
         return self
 
 
+def _may_link_idea(actor: Actor, idea: Idea | None) -> bool:
+    """The ideas the application form offers (see `link_choices`): one's own or one's organisation's;
+    checked here too, so that an id sent by hand cannot tie an application to someone else's idea."""
+    if idea is None:
+        return False
+    return actor.is_admin or idea.submitter_id == actor.id or idea.organisation_id == actor.organisation_id
+
+
 def _check_links(session: Session, actor: Actor, values: ApplicationInput, call: FundCall) -> int:
     """Check the referenced records and the amount; the application's area (its organisation's)."""
     fields: dict[str, Message] = {}
@@ -325,7 +338,7 @@ def _check_links(session: Session, actor: Actor, values: ApplicationInput, call:
         fields["organisation_id"] = Message("errors.not_allowed_value")
     elif not actor.is_admin and organisation.id != actor.organisation_id:
         fields["organisation_id"] = Message("fund.own_organisation_only")
-    if values.idea_id is not None and session.get(Idea, values.idea_id) is None:
+    if values.idea_id is not None and not _may_link_idea(actor, session.get(Idea, values.idea_id)):
         fields["idea_id"] = Message("errors.not_allowed_value")
     if values.testbed_id is not None and session.get(Testbed, values.testbed_id) is None:
         fields["testbed_id"] = Message("errors.not_allowed_value")
@@ -537,6 +550,7 @@ def list_applications(
     actor: Actor | None,
     mine_only: bool = False,
     call_id: int | None = None,
+    year: int | None = None,
     statuses: tuple[str, ...] | None = None,
     search: str | None = None,
     include_drafts: bool = True,
@@ -550,6 +564,8 @@ def list_applications(
         query = query.where(FundApplication.applicant_id == actor.id)
     if call_id is not None:
         query = query.where(FundApplication.call_id == call_id)
+    if year is not None:
+        query = query.where(FundCall.year == year)
     if statuses:
         query = query.where(col(FundApplication.status).in_(statuses))
     if not include_drafts:
@@ -662,17 +678,24 @@ def link_choices(*, session: Session, actor: Actor | None, limit: int = 200) -> 
     }
 
 
-def reviewer_choices(*, session: Session, actor: Actor | None) -> list[tuple[int, str, str]]:
-    """(id, name, role) of active users an admin can ask to review: council members first, then managers,
-    innovation leads and the innovation team. (Employees are left out: with tens of thousands of them the
-    picker would be unusable; an employee who should review can be given the manager role.)"""
+REVIEWER_CHOICES = 20  # people offered at once in the reviewer picker; search narrows the rest
+
+
+def reviewer_choices(
+    *, session: Session, actor: Actor | None, search: str | None = None, limit: int = REVIEWER_CHOICES
+) -> list[tuple[int, str, str]]:
+    """(id, name, role) of active users an admin can ask to review. Without a search: the council
+    members, the usual reviewers. With one: any active user whose name or username matches (the issue
+    allows "other named users"), council members first. Searched and capped in SQL, because the region
+    has tens of thousands of users and a picker of all of them would be unusable."""
     require_admin(actor)
+    query = select(User.id, User.display_name, User.username, User.role).where(User.is_active)
+    if (matches := text_matches(search, User.display_name, User.username)) is not None:
+        query = query.where(matches)
+    else:
+        query = query.where(User.role == Role.council)
     order = func.coalesce(col(User.role) == Role.council, False)
-    rows = session.exec(
-        select(User.id, User.display_name, User.username, User.role)
-        .where(User.is_active, col(User.role).in_((Role.council, Role.manager, Role.admin)))
-        .order_by(order.desc(), User.display_name)
-    )
+    rows = session.exec(query.order_by(order.desc(), User.display_name, User.id).limit(limit))
     return [(i, f"{name} ({username})", role) for i, name, username, role in rows]
 
 

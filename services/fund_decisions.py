@@ -132,13 +132,13 @@ def reject(*, session: Session, actor: Actor | None, application_id: int, reason
     session.commit()
 
 
-def close_project(*, session: Session, actor: Actor | None, application_id: int, note: str | None = None) -> None:
-    """Close a project whose final report is in."""
+def close_project(*, session: Session, actor: Actor | None, application_id: int) -> None:
+    """Close a project whose final report is in: the last step of the cycle, an admin's alone."""
     actor = require_admin(actor)
     application = _application(session, application_id)
     if application.status != S.final_reported:
         raise InvalidTransition("fund.close_needs_final_report")
-    move(session, application, actor, S.closed, (note or "").strip() or None)
+    move(session, application, actor, S.closed)
     audit.record(session, actor, "fund.project.closed", "fundapplication", application_id)
     session.commit()
 

@@ -35,11 +35,6 @@ class FundFigures:
     def remaining_sek(self) -> int | None:
         return None if self.budget_sek is None else self.budget_sek - self.granted_sek
 
-    @property
-    def granted_share(self) -> float | None:
-        """Share of the applied SEK that was granted, in percent."""
-        return 100 * self.granted_sek / self.applied_sek if self.applied_sek else None
-
 
 def _per_application() -> Any:
     """Per submitted application: requested, granted (if funded) and spent so far."""

@@ -9,6 +9,7 @@ others' reviews only after submitting their own.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 from statistics import mean
@@ -304,14 +305,16 @@ def save_review(
     session.commit()
 
 
-def _submitted_reviews(session: Session, application_ids: list[int]) -> dict[int, list[ReviewRow]]:
+def _submitted_reviews(session: Session, applications: Any) -> dict[int, list[ReviewRow]]:
+    """Submitted reviews per application id. `applications` is a SQL select of application ids, so a
+    whole call's reviews come in one query without a parameter per application (SQLite caps those)."""
     rows = session.exec(
         select(FundReview, User.display_name)
         .join(User, FundReview.reviewer_id == User.id)
-        .where(col(FundReview.application_id).in_(application_ids), FundReview.submitted_at.is_not(None))
-        .order_by(FundReview.submitted_at)
+        .where(col(FundReview.application_id).in_(applications), FundReview.submitted_at.is_not(None))
+        .order_by(FundReview.submitted_at, FundReview.id)
     )
-    found: dict[int, list[ReviewRow]] = {i: [] for i in application_ids}
+    found: dict[int, list[ReviewRow]] = defaultdict(list)
     for review, name in rows:
         found[review.application_id].append(
             ReviewRow(
@@ -326,6 +329,10 @@ def _submitted_reviews(session: Session, application_ids: list[int]) -> dict[int
     return found
 
 
+def _one(application_id: int) -> Any:
+    return select(FundApplication.id).where(FundApplication.id == application_id)
+
+
 def others_reviews(*, session: Session, actor: Actor | None, application_id: int) -> list[ReviewRow]:
     """The submitted reviews of an application: admins always; a reviewer only after submitting theirs."""
     actor = require_login(actor)
@@ -334,7 +341,7 @@ def others_reviews(*, session: Session, actor: Actor | None, application_id: int
         own = _own_review(session, actor, application_id)
         if own is None or own.submitted_at is None:
             raise PermissionDenied("fund.submit_own_first")
-    return _submitted_reviews(session, [application_id])[application_id]
+    return _submitted_reviews(session, _one(application_id))[application_id]
 
 
 # ---------------------------------------------------------------- summary and decision pack
@@ -375,7 +382,7 @@ def review_summary(*, session: Session, actor: Actor | None, application_id: int
     if application is None:
         raise NotFound()
     criteria = list(session.get(FundCall, application.call_id).criteria or DEFAULT_CRITERIA)
-    return summarise(criteria, _submitted_reviews(session, [application_id])[application_id])
+    return summarise(criteria, _submitted_reviews(session, _one(application_id))[application_id])
 
 
 @dataclass(frozen=True)
@@ -394,19 +401,21 @@ class PackRow:
 
 def decision_pack(*, session: Session, actor: Actor | None, call_id: int) -> list[PackRow]:
     """Every submitted application of a call, ranked by average score (unscored last), for the decision
-    meeting; admins only. A call holds tens of applications, so the JSON scores are summed here."""
+    meeting and its .xlsx; admins only. The scores are JSON per review, so they are averaged here, but
+    the load is bounded by one call (hundreds of applications at most, two queries in all)."""
     require_admin(actor)
     call = session.get(FundCall, call_id)
     if call is None:
         raise NotFound()
     criteria = list(call.criteria or DEFAULT_CRITERIA)
+    in_call = (FundApplication.call_id == call_id, FundApplication.status != S.draft)
     rows = session.exec(
         select(FundApplication, Organisation.short_name, Area.code)
         .join(Organisation, FundApplication.organisation_id == Organisation.id)
         .join(Area, FundApplication.area_id == Area.id)
-        .where(FundApplication.call_id == call_id, FundApplication.status != S.draft)
+        .where(*in_call)
     ).all()
-    reviews = _submitted_reviews(session, [a.id for a, _, _ in rows])
+    reviews = _submitted_reviews(session, select(FundApplication.id).where(*in_call))
     summaries = {a.id: summarise(criteria, reviews[a.id]) for a, _, _ in rows}
     ordered = sorted(
         rows, key=lambda r: (summaries[r[0].id].average is None, -(summaries[r[0].id].average or 0), r[0].ref)

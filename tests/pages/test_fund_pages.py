@@ -195,8 +195,10 @@ def test_admin_budget_and_decision_pack(demo_url: str) -> None:
     assert not at.exception
     shown = texts(at)
     assert "Per utlysning" in shown and "Per kärnverksamhet" in shown
-    tables = [t for t in at.table]
-    assert any("Innovationsfonden 2024" in str(t.value) for t in tables)
+    assert not any("Innovationsfonden 2024" in str(t.value) for t in at.table)  # this year's calls only
+    at.selectbox(key="fund_admin_year").set_value(2024).run()
+    assert any("Innovationsfonden 2024" in str(t.value) for t in at.table)
+    assert at.selectbox(key="fp_call").options == ["Innovationsfonden 2024 (Beslutad)"]
     engine = _engine(demo_url)
     with db.read_session(engine) as session:
         call_id = session.exec(select(m.FundCall.id).where(m.FundCall.name == "Innovationsfonden 2024")).one()
@@ -259,3 +261,60 @@ def test_admin_approves_part_of_the_amount(demo_url: str) -> None:
     assert "Ansökan är beviljad och rapportdatum är satta." in texts(at)
     stored = _one(demo_url, m.FundApplication, id=app.id)
     assert (stored.status, stored.granted_sek) == ("approved", app.requested_sek // 2)
+
+
+def test_admin_finds_any_active_user_by_name_and_assigns_them(demo_url: str) -> None:
+    app = _one(demo_url, m.FundApplication, status="in_review")
+    engine = _engine(demo_url)
+    with db.read_session(engine) as session:
+        employee = session.exec(
+            select(m.User)
+            .where(m.User.role == "employee", m.User.is_active, m.User.id != app.applicant_id)
+            .order_by(m.User.id)
+        ).first()
+    engine.dispose()
+    at = open_page(app_as("admin"), ADMIN)
+    at.selectbox(key="fa_status").set_value("in_review").run()
+    at.selectbox(key="fa_chosen").set_value(app.id).run()
+    offered = at.selectbox(key="fa_reviewer").options
+    assert offered and all("Innovationsrådet" in o for o in offered)  # without a search: the council
+    at.text_input(key=f"fa_reviewer_search_{app.id}").input("zzzingen").run()
+    assert "Ingen aktiv användare matchar sökningen." in texts(at)
+    at.text_input(key=f"fa_reviewer_search_{app.id}").input(employee.display_name).run()
+    assert any(employee.display_name in o for o in at.selectbox(key="fa_reviewer").options)
+    at.selectbox(key="fa_reviewer").set_value(employee.id)
+    at.button(key=f"FormSubmitter:fa_assign_{app.id}-Tilldela").click().run()
+    assert not at.exception
+    assert "Granskaren är tilldelad." in texts(at)
+    engine = _engine(demo_url)
+    with db.read_session(engine) as session:
+        assigned = session.exec(
+            select(m.ReviewAssignment).where(
+                m.ReviewAssignment.application_id == app.id, m.ReviewAssignment.reviewer_id == employee.id
+            )
+        ).first()
+    engine.dispose()
+    assert assigned is not None
+
+
+def test_an_admins_own_criterion_shows_as_typed_not_as_markdown(demo_url: str) -> None:
+    engine = _engine(demo_url)
+    with db.write_session(engine) as session:
+        app = session.exec(
+            select(m.FundApplication)
+            .join(m.FundReview, m.FundReview.application_id == m.FundApplication.id)
+            .where(m.FundApplication.status == "in_review", m.FundReview.submitted_at.is_not(None))
+        ).first()
+        call = session.get(m.FundCall, app.call_id)
+        call.criteria = [*(call.criteria or m.DEFAULT_CRITERIA), "**fet** [länk](http://x)"]
+        session.add(call)
+        session.commit()
+        app_id, year = app.id, call.year
+    engine.dispose()
+    at = open_page(app_as("admin"), ADMIN)
+    at.selectbox(key="fund_admin_year").set_value(year).run()
+    at.selectbox(key="fa_status").set_value("in_review").run()
+    at.selectbox(key="fa_chosen").set_value(app_id).run()
+    assert not at.exception
+    cells = {str(v) for table in at.table for v in table.value.to_numpy().ravel()}
+    assert r"\*\*fet\*\* \[länk\]\(http\://x\)" in cells  # escaped, so it shows as typed

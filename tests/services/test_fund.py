@@ -695,3 +695,128 @@ def test_decision_pack_exports_to_xlsx_in_rank_order(session: Session) -> None:
     assert list(values[0][:3]) == ["rank", "ref", "title"] and "nytta" in values[0]
     averages = [row[7] for row in values[1:] if row[7] is not None]
     assert averages == sorted(averages, reverse=True) and len(values) - 1 == len(pack) == 12
+
+
+def test_reviewer_choices_offer_the_council_and_find_anyone_active_by_name(session: Session) -> None:
+    admin = actor(session, "admin")
+    council = fund.reviewer_choices(session=session, actor=admin)
+    assert council and {role for _, _, role in council} == {"council"}
+    employee = session.exec(select(m.User).where(m.User.username == "employee")).one()
+    found = fund.reviewer_choices(session=session, actor=admin, search=employee.display_name.upper())
+    assert employee.id in {i for i, _, _ in found}
+    assert len(fund.reviewer_choices(session=session, actor=admin, search="a", limit=3)) == 3
+    employee.is_active = False
+    session.commit()
+    assert employee.id not in {
+        i for i, _, _ in fund.reviewer_choices(session=session, actor=admin, search=employee.display_name)
+    }
+    with pytest.raises(PermissionDenied):
+        fund.reviewer_choices(session=session, actor=actor(session, "council"), search="a")
+
+
+def test_calls_and_applications_narrow_to_one_year_in_sql(session: Session) -> None:
+    admin = actor(session, "admin")
+    calls = fund.list_calls(session=session, actor=admin, today=TODAY, year=2024)
+    assert calls.total == len(calls.items) >= 1 and {c.year for c in calls.items} == {2024}
+    apps = fund.list_applications(session=session, actor=admin, year=2024, page_size=500)
+    call_ids = {c.id for c in calls.items}
+    assert (
+        apps.total
+        == session.exec(
+            select(func.count()).select_from(m.FundApplication).where(m.FundApplication.call_id.in_(call_ids))  # type: ignore[attr-defined]
+        ).one()
+    )
+    assert apps.items and {r.call_id for r in apps.items} <= call_ids
+
+
+def test_outsiders_are_refused_every_read_and_write_in_the_service(session: Session) -> None:
+    """A manager of another organisation, an unassigned reviewer and another employee: each is refused
+    by the service itself, whatever a page would or would not show them."""
+    app = _submitted(session, "employee")  # KS
+    _reviewed(session, app)  # the council member reviews it; the admin approves below
+    fund_decisions.approve(
+        session=session, actor=actor(session, "admin"), application_id=app.id, granted_sek=300_000, note="", today=TODAY
+    )
+    report = session.exec(select(m.FundReport).where(m.FundReport.application_id == app.id)).first()
+    other_manager = session.exec(
+        select(m.User.username).where(
+            m.User.role == "manager", m.User.is_active, m.User.organisation_id != app.organisation_id
+        )
+    ).first()
+    unassigned_reviewer = session.exec(
+        select(m.User.username).where(m.User.role == "council", m.User.is_active, m.User.username != "council")
+    ).first()
+    assert other_manager and unassigned_reviewer
+    before = (_count(session, m.AuditLog), _count(session, m.FundReview), _count(session, m.FundApplicationEvent))
+    one = {"session": session, "application_id": app.id}
+    attempts = [
+        (fund.get_application, one),
+        (fund.application_history, one),
+        (fund_decisions.reports_for, {**one, "today": TODAY}),
+        (fund_review.my_review, one),
+        (fund_review.others_reviews, one),
+        (fund_review.assignments_for, one),
+        (fund_review.review_summary, one),
+        (fund_review.decision_pack, {"session": session, "call_id": app.call_id}),
+        (fund.save_application, {**one, "data": _form(session, "employee"), "today": TODAY}),
+        (fund.submit_application, {**one, "today": TODAY}),
+        (fund_review.declare, {**one, "conflict": False}),
+        (fund_review.save_review, {**one, "scores": {}, "recommendation": None, "comment": None}),
+        (
+            fund_decisions.submit_report,
+            {"session": session, "report_id": report.id, "text": "Klart", "spent_sek": 1, "today": TODAY},
+        ),
+        (fund_decisions.close_project, one),
+    ]
+    for username in (other_manager, unassigned_reviewer, "employee.sl"):
+        who = actor(session, username)
+        for service, params in attempts:
+            with pytest.raises(PermissionDenied):
+                service(actor=who, **params)
+        assert app.id not in {r.id for r in fund.list_applications(session=session, actor=who, page_size=200).items}
+    after = (_count(session, m.AuditLog), _count(session, m.FundReview), _count(session, m.FundApplicationEvent))
+    assert after == before  # nothing written
+
+
+def test_an_employee_found_by_name_reviews_like_a_council_member(session: Session) -> None:
+    app = _submitted(session, "employee")
+    admin = actor(session, "admin")
+    reviewer = session.exec(
+        select(m.User).where(m.User.role == "employee", m.User.is_active, m.User.id != app.applicant_id)
+    ).first()
+    found = fund.reviewer_choices(session=session, actor=admin, search=reviewer.display_name)
+    assert reviewer.id in [i for i, _, _ in found]
+    fund_review.assign_reviewer(session=session, actor=admin, application_id=app.id, reviewer_id=reviewer.id)
+    who = actor(session, reviewer.username)
+    assert [a.application_id for a in fund_review.my_assignments(session=session, actor=who).items] == [app.id]
+    with pytest.raises(PermissionDenied):  # the declaration comes first, as for anyone
+        fund.get_application(session=session, actor=who, application_id=app.id)
+    fund_review.declare(session=session, actor=who, application_id=app.id, conflict=False)
+    assert fund.get_application(session=session, actor=who, application_id=app.id).row.title == app.title
+
+
+def test_an_application_cannot_link_an_idea_from_another_organisation(session: Session) -> None:
+    me = actor(session, "employee")
+    foreign = session.exec(
+        select(m.Idea).where(m.Idea.organisation_id != me.organisation_id, m.Idea.submitter_id != me.id)
+    ).first()
+    own_org = session.exec(select(m.Idea).where(m.Idea.organisation_id == me.organisation_id)).first()
+    before = _count(session, m.FundApplication)
+    with pytest.raises(ValidationError) as refused:
+        fund.save_application(
+            session=session,
+            actor=me,
+            data=_form(session, "employee", idea_id=foreign.id),
+            today=TODAY,
+            call_id=_open_call(session).id,
+        )
+    assert "idea_id" in refused.value.fields
+    assert _count(session, m.FundApplication) == before
+    saved = fund.save_application(
+        session=session,
+        actor=me,
+        data=_form(session, "employee", idea_id=own_org.id),
+        today=TODAY,
+        call_id=_open_call(session).id,
+    )
+    assert saved.idea_id == own_org.id
