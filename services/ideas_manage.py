@@ -19,7 +19,6 @@ from sqlmodel import Session, col, select
 from models import (
     STAGE_PATH,
     Area,
-    FundApplication,
     Idea,
     IdeaAdoption,
     IdeaArea,
@@ -35,12 +34,13 @@ from models import (
     User,
     utcnow,
 )
-from services import audit
+from services import audit, fund
 from services.auth import Actor, require_admin, require_login
 from services.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from services.ideas import MAX_TEXT
 from services.pagination import Page, page_bounds
 from services.search import text_matches
+from services.workdays import as_utc
 
 OVERDUE_DAYS = 14
 SIDE_EXITS = (IdeaStage.parked, IdeaStage.closed)
@@ -170,7 +170,7 @@ def _row_query(actor: Actor, filters: IdeaFilter, now: datetime) -> Any:
 
 
 def _row(idea: Idea, org: str | None, owner: str | None, now: datetime) -> IdeaRow:
-    waiting = idea.stage == IdeaStage.received and _aware(idea.received_at) < now - timedelta(days=OVERDUE_DAYS)
+    waiting = idea.stage == IdeaStage.received and as_utc(idea.received_at) < now - timedelta(days=OVERDUE_DAYS)
     return IdeaRow(
         idea.id,
         idea.ref,
@@ -186,13 +186,6 @@ def _row(idea: Idea, org: str | None, owner: str | None, now: datetime) -> IdeaR
         idea.stage_changed_at,
         waiting,
     )
-
-
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive UTC; comparisons need aware datetimes."""
-    from datetime import UTC
-
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def list_ideas(
@@ -346,12 +339,7 @@ def idea_detail(*, session: Session, actor: Actor | None, idea_id: int) -> IdeaD
         ],
         timeline=_timeline(session, idea.id),
         applications=[
-            Linked(ref, title, status)
-            for ref, title, status in session.exec(
-                select(FundApplication.ref, FundApplication.title, FundApplication.status)
-                .where(FundApplication.idea_id == idea.id)
-                .order_by(col(FundApplication.id))
-            )
+            Linked(a.ref, a.title, a.status) for a in fund.linked_to_idea(session=session, actor=actor, idea_id=idea.id)
         ],
         testbed_requests=[
             Linked(ref, name, status)

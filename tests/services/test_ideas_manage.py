@@ -142,6 +142,20 @@ def test_others_are_refused_reading_and_changing(session: Session, who: str) -> 
         ideas_manage.add_comment(session=session, actor=me, idea_id=idea.id, text="x")
     with pytest.raises(PermissionDenied):
         ideas_manage.find_id(session=session, actor=me, ref=idea.ref)
+    changes = [
+        lambda: ideas_manage.owner_choices(session=session, actor=me, idea_id=idea.id),
+        lambda: ideas_manage.assign(session=session, actor=me, idea_id=idea.id, owner_id=None, organisation_id=None),
+        lambda: ideas_manage.set_ip_status(session=session, actor=me, idea_id=idea.id, ip_status="no_ip"),
+        lambda: ideas_manage.set_further_areas(session=session, actor=me, idea_id=idea.id, area_ids=[]),
+        lambda: ideas_manage.add_adoption(
+            session=session, actor=me, idea_id=idea.id, organisation_id=None, adopted_on=None
+        ),
+        lambda: ideas_manage.merge(session=session, actor=me, duplicate_id=idea.id, into_ref=idea.ref, reason="x"),
+        lambda: ideas_privacy.anonymise_idea(session=session, actor=me, idea_id=idea.id),
+    ]
+    for change in changes:
+        with pytest.raises(PermissionDenied):
+            change()
     session.rollback()
     session.refresh(idea)
     assert idea.stage == "received" and audits(session, idea) == ["idea.created"]
@@ -294,8 +308,11 @@ def test_merge_keeps_both_timelines_and_moves_backers(session: Session) -> None:
 def test_linked_fund_applications_and_testbed_requests_are_listed(session: Session) -> None:
     idea_id = session.exec(select(m.FundApplication.idea_id).where(m.FundApplication.idea_id.is_not(None))).first()
     detail = ideas_manage.idea_detail(session=session, actor=actor(session, "admin"), idea_id=idea_id)
-    refs = session.exec(select(m.FundApplication.ref).where(m.FundApplication.idea_id == idea_id)).all()
-    assert {a.ref for a in detail.applications} == set(refs)
+    submitted = select(m.FundApplication.ref).where(
+        m.FundApplication.idea_id == idea_id, m.FundApplication.submitted_at.is_not(None)
+    )
+    refs = session.exec(submitted).all()
+    assert refs and {a.ref for a in detail.applications} == set(refs)  # drafts stay the applicant's own
     request_idea = session.exec(select(m.TestbedRequest.idea_id).where(m.TestbedRequest.idea_id.is_not(None))).first()
     detail = ideas_manage.idea_detail(session=session, actor=actor(session, "admin"), idea_id=request_idea)
     assert detail.testbed_requests and all(r.ref.startswith("TMR-") for r in detail.testbed_requests)
