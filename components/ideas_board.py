@@ -212,9 +212,10 @@ def _board(key: tuple, filters: IdeaFilter) -> ideas_manage.Board:
 
 
 @st.cache_data(ttl=30, show_spinner=False, max_entries=200)
-def _page(key: tuple, filters: IdeaFilter, page: int) -> Page[ideas_manage.IdeaRow]:
+def _page(key: tuple, filters: IdeaFilter, page: int, total: int) -> Page[ideas_manage.IdeaRow]:
+    """One page of the list; `total` comes from the board's counts, so free text is not scanned twice."""
     with context.reading() as session:
-        return ideas_manage.list_ideas(session=session, actor=context.actor(), filters=filters, page=page)
+        return ideas_manage.list_ideas(session=session, actor=context.actor(), filters=filters, page=page, total=total)
 
 
 def board_view(me: Actor) -> None:
@@ -224,10 +225,11 @@ def board_view(me: Actor) -> None:
         st.warning(t("ideas.overdue_warning", n=fmt_int(counts.overdue)), icon=":material/schedule:")
     stage = _stage_picker(counts)
     filters = IdeaFilter(**{**filters.__dict__, "stage": stage})
-    page = _page(context.cache_key(), filters, current_page("board_page"))
+    total = counts.counts.get(stage, 0) if stage else counts.total
+    page = _page(context.cache_key(), filters, current_page("board_page"), total)
     if not page.items and page.page > 1:  # the filters shrank the list below the page chosen before
         st.session_state["board_page"] = 1
-        page = _page(context.cache_key(), filters, 1)
+        page = _page(context.cache_key(), filters, 1, total)
     if not page.items:
         st.info(t("ideas.none_found"))
         return

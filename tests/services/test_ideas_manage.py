@@ -182,10 +182,24 @@ def test_board_and_list_respect_scope_and_filters(session: Session) -> None:
     assert all(r.stage == "screening" for r in screening.items)
     found = ideas_manage.list_ideas(session=session, actor=admin, filters=IdeaFilter(search="blippa"))
     assert found.total >= 1
+    # The board page hands the board's count over instead of counting the free text a second time.
+    counted = ideas_manage.board(session=session, actor=admin, filters=IdeaFilter(search="blippa")).total
+    handed = ideas_manage.list_ideas(session=session, actor=admin, filters=IdeaFilter(search="blippa"), total=counted)
+    assert counted == found.total and handed.total == counted and handed.items == found.items
     old = ideas_manage.list_ideas(session=session, actor=admin, filters=IdeaFilter(older_than_days=365))
     assert old.total < total
     exported = list(ideas_manage.export_rows(session=session, actor=manager, filters=IdeaFilter()))
     assert len(exported) == hsf
+
+
+def test_rare_and_common_words_list_in_the_same_order(session: Session, monkeypatch: pytest.MonkeyPatch) -> None:
+    admin = actor(session, "admin")
+    wide = IdeaFilter(search="e")  # in nearly every idea
+    monkeypatch.setattr(ideas_manage, "RARE_MATCHES", 0)  # no search counts as rare: the index walk
+    by_index = ideas_manage.list_ideas(session=session, actor=admin, filters=wide, page_size=200)
+    monkeypatch.setattr(ideas_manage, "RARE_MATCHES", 10**9)  # every search counts as rare: scan and sort
+    by_sort = ideas_manage.list_ideas(session=session, actor=admin, filters=wide, page_size=200)
+    assert len(by_index.items) > 100 and by_sort.items == by_index.items
 
 
 def test_overdue_ideas_are_flagged(session: Session) -> None:
