@@ -14,7 +14,7 @@ import streamlit as st
 import i18n
 from components import context
 from components.context import t
-from components.ideas_common import area_names, organisation_names
+from components.ideas_common import SELECTED, area_names, organisation_names
 from components.ui import FieldErrors, attempt, current_page, fmt_date, fmt_int, pager
 from models import STAGE_PATH, IdeaStage, Role, SubmitterKind
 from services import exports, ideas_manage, ideas_privacy, ideas_stats, users
@@ -22,7 +22,6 @@ from services.auth import Actor
 from services.ideas_manage import IdeaFilter
 from services.pagination import Page
 
-SELECTED = "ideas_selected"
 AGES = (None, 14, 30, 90, 365)
 STAGES = (*STAGE_PATH, IdeaStage.parked, IdeaStage.closed)
 
@@ -185,23 +184,17 @@ def _export(me: Actor, filters: IdeaFilter, kind: str) -> bytes:
 
 def _exports(me: Actor, filters: IdeaFilter) -> None:
     stamp = f"{datetime.now():%Y%m%d}"
-    c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button(
-        t("ideas.export_xlsx"),
-        data=lambda: _export(me, filters, "xlsx"),
-        file_name=f"ideer-{stamp}.xlsx",
-        mime=exports.XLSX_MIME,
-        icon=":material/table_view:",
-        on_click="ignore",
-    )
-    c2.download_button(
-        t("ideas.export_csv"),
-        data=lambda: _export(me, filters, "csv"),
-        file_name=f"ideer-{stamp}.csv",
-        mime=exports.CSV_MIME,
-        icon=":material/download:",
-        on_click="ignore",
-    )
+    columns = st.columns([1, 1, 4])
+    formats = (("xlsx", exports.XLSX_MIME, ":material/table_view:"), ("csv", exports.CSV_MIME, ":material/download:"))
+    for column, (kind, mime, icon) in zip(columns, formats, strict=False):
+        column.download_button(
+            t(f"ideas.export_{kind}"),
+            data=lambda kind=kind: _export(me, filters, kind),
+            file_name=f"ideer-{stamp}.{kind}",
+            mime=mime,
+            icon=icon,
+            on_click="ignore",
+        )
 
 
 @st.cache_data(ttl=30, show_spinner=False, max_entries=200)
@@ -212,9 +205,10 @@ def _board(key: tuple, filters: IdeaFilter) -> ideas_manage.Board:
 
 
 @st.cache_data(ttl=30, show_spinner=False, max_entries=200)
-def _page(key: tuple, filters: IdeaFilter, page: int) -> Page[ideas_manage.IdeaRow]:
+def _page(key: tuple, filters: IdeaFilter, page: int, total: int) -> Page[ideas_manage.IdeaRow]:
+    """One page of the list; `total` comes from the board's counts, so free text is not scanned twice."""
     with context.reading() as session:
-        return ideas_manage.list_ideas(session=session, actor=context.actor(), filters=filters, page=page)
+        return ideas_manage.list_ideas(session=session, actor=context.actor(), filters=filters, page=page, total=total)
 
 
 def board_view(me: Actor) -> None:
@@ -224,10 +218,11 @@ def board_view(me: Actor) -> None:
         st.warning(t("ideas.overdue_warning", n=fmt_int(counts.overdue)), icon=":material/schedule:")
     stage = _stage_picker(counts)
     filters = IdeaFilter(**{**filters.__dict__, "stage": stage})
-    page = _page(context.cache_key(), filters, current_page("board_page"))
+    total = counts.counts.get(stage, 0) if stage else counts.total
+    page = _page(context.cache_key(), filters, current_page("board_page"), total)
     if not page.items and page.page > 1:  # the filters shrank the list below the page chosen before
         st.session_state["board_page"] = 1
-        page = _page(context.cache_key(), filters, 1)
+        page = _page(context.cache_key(), filters, 1, total)
     if not page.items:
         st.info(t("ideas.none_found"))
         return

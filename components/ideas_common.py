@@ -17,6 +17,8 @@ from components.context import t
 from components.ui import fmt_date, fmt_datetime, plain
 from services import ideas, organisations
 
+SELECTED = "ideas_selected"  # session key: the idea open on Idéhantering (None: the board)
+
 
 @st.cache_data(ttl=300, show_spinner=False)
 def _choices(language: str, url: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:

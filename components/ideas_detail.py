@@ -11,14 +11,12 @@ import streamlit as st
 import db
 from components import context
 from components.context import t
-from components.ideas_common import area_names, organisation_names, similar_list, timeline_table
+from components.ideas_common import SELECTED, area_names, organisation_names, similar_list, timeline_table
 from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_date, fmt_datetime, fmt_int, plain
 from models import IpStatus
 from services import ideas, ideas_manage, ideas_privacy
 from services.auth import Actor
 from services.ideas_manage import IdeaDetail
-
-SELECTED = "ideas_selected"
 
 
 def _run(action: Callable[[Any], Any], success_key: str, errors: FieldErrors | None = None, **params: Any) -> None:

@@ -30,18 +30,21 @@ with users_tab:
         [None, *Role],
         format_func=lambda r: t("ui.all") if r is None else context.label(r, "role"),
         key="users_role",
+        placeholder=t("ui.all"),
     )
     org_id = f3.selectbox(
         t("users.organisation"),
         [None, *org_label],
         key="users_org",
         format_func=lambda i: t("ui.all") if i is None else org_label[i],
+        placeholder=t("ui.all"),
     )
     active = f4.selectbox(
         t("admin_users.status"),
         [None, True, False],
         key="users_active",
         format_func=lambda a: {None: t("ui.all"), True: t("admin_users.active"), False: t("admin_users.inactive")}[a],
+        placeholder=t("ui.all"),
     )
     with context.reading() as session:
         page = users.list_users(

@@ -7,7 +7,8 @@ import streamlit as st
 
 from components import context
 from components.context import actor, t
-from components.ideas_board import SELECTED, board_view, person_view, response_times_view
+from components.ideas_board import board_view, person_view, response_times_view
+from components.ideas_common import SELECTED
 from components.ideas_detail import detail_view
 from components.ui import attempt, heading
 from services import ideas_manage

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
 from models import (
+    STAGE_PATH,
     Area,
     BenefitKind,
     Idea,
@@ -40,15 +41,7 @@ MAX_TITLE = 120
 MAX_TEXT = 5000
 REF_PATTERN = re.compile(r"^IDE-\d{4}-\d{5}$")
 # Stages in which an idea is still open for backing and for being found as a possible duplicate.
-OPEN_STAGES: tuple[str, ...] = (
-    IdeaStage.received,
-    IdeaStage.screening,
-    IdeaStage.development,
-    IdeaStage.testing,
-    IdeaStage.implementation,
-    IdeaStage.spread,
-    IdeaStage.parked,
-)
+OPEN_STAGES: tuple[str, ...] = (*STAGE_PATH, IdeaStage.parked)
 # Event kinds a submitter may read on the tracking page (when not marked internal).
 PUBLIC_EVENT_KINDS: tuple[str, ...] = (
     IdeaEventKind.created,

@@ -12,14 +12,13 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import delete, func
+from sqlalchemy import case, delete, func
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from models import (
     STAGE_PATH,
     Area,
-    FundApplication,
     Idea,
     IdeaAdoption,
     IdeaArea,
@@ -35,12 +34,13 @@ from models import (
     User,
     utcnow,
 )
-from services import audit
+from services import audit, fund
 from services.auth import Actor, require_admin, require_login
 from services.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from services.ideas import MAX_TEXT
 from services.pagination import Page, page_bounds
 from services.search import text_matches
+from services.workdays import as_utc
 
 OVERDUE_DAYS = 14
 SIDE_EXITS = (IdeaStage.parked, IdeaStage.closed)
@@ -131,15 +131,18 @@ class Board:
 
 
 def board(*, session: Session, actor: Actor | None, filters: IdeaFilter, now: datetime | None = None) -> Board:
-    """How many ideas stand in each stage (the stage filter left out), and how many wait too long."""
+    """How many ideas stand in each stage (the stage filter left out), and how many wait too long.
+
+    One pass over the ideas: with free text every pass reads all texts, so the overdue count rides along
+    in the same GROUP BY instead of a second scan."""
     actor = require_manager(actor)
     now = now or utcnow()
     conditions = _conditions(actor, filters, now, with_stage=False)
-    rows = session.exec(select(Idea.stage, func.count()).where(*conditions).group_by(Idea.stage))
-    counts = {stage: 0 for stage in (*STAGE_PATH, *SIDE_EXITS)}
-    counts.update({stage: n for stage, n in rows})
-    overdue = session.exec(select(func.count()).select_from(Idea).where(*conditions, overdue_condition(now))).one()
-    return Board({str(k): v for k, v in counts.items()}, overdue)
+    overdue = func.sum(case((overdue_condition(now), 1), else_=0))
+    rows = session.exec(select(Idea.stage, func.count(), overdue).where(*conditions).group_by(Idea.stage)).all()
+    counts = {str(stage): 0 for stage in (*STAGE_PATH, *SIDE_EXITS)}
+    counts.update({str(stage): n for stage, n, _ in rows})
+    return Board(counts, sum(int(late or 0) for _, _, late in rows))
 
 
 @dataclass(frozen=True)
@@ -170,7 +173,7 @@ def _row_query(actor: Actor, filters: IdeaFilter, now: datetime) -> Any:
 
 
 def _row(idea: Idea, org: str | None, owner: str | None, now: datetime) -> IdeaRow:
-    waiting = idea.stage == IdeaStage.received and _aware(idea.received_at) < now - timedelta(days=OVERDUE_DAYS)
+    waiting = idea.stage == IdeaStage.received and as_utc(idea.received_at) < now - timedelta(days=OVERDUE_DAYS)
     return IdeaRow(
         idea.id,
         idea.ref,
@@ -188,11 +191,15 @@ def _row(idea: Idea, org: str | None, owner: str | None, now: datetime) -> IdeaR
     )
 
 
-def _aware(moment: datetime) -> datetime:
-    """SQLite hands back naive UTC; comparisons need aware datetimes."""
-    from datetime import UTC
+RARE_MATCHES = 250
 
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+def _newest_first(*, rare: bool) -> tuple[Any, Any]:
+    """Newest received first. Walking the received_at index finds a common word's first page at once,
+    but for a rare word it visits every idea in index order; then one plain scan and a sort of the few
+    matches is two to three times faster (at 100k ideas), so the index is kept out of the ORDER BY."""
+    received = func.coalesce(Idea.received_at, Idea.received_at) if rare else col(Idea.received_at)
+    return received.desc(), col(Idea.id).desc()
 
 
 def list_ideas(
@@ -203,15 +210,20 @@ def list_ideas(
     page: int = 1,
     page_size: int = 25,
     now: datetime | None = None,
+    total: int | None = None,
 ) -> Page[IdeaRow]:
-    """One page of the filtered ideas, oldest waiting first within a stage, newest received first."""
+    """One page of the filtered ideas, newest received first.
+
+    `total`: the count the caller already has from `board` (its count for the chosen stage, or its
+    total); it saves a second full scan when free text is searched. Left out, it is counted here."""
     actor = require_manager(actor)
     now = now or utcnow()
-    total = session.exec(select(func.count()).select_from(Idea).where(*_conditions(actor, filters, now))).one()
+    if total is None:
+        total = session.exec(select(func.count()).select_from(Idea).where(*_conditions(actor, filters, now))).one()
     offset, limit = page_bounds(page, page_size)
     rows = session.exec(
         _row_query(actor, filters, now)
-        .order_by(col(Idea.received_at).desc(), col(Idea.id).desc())
+        .order_by(*_newest_first(rare=bool(filters.search) and total < RARE_MATCHES))
         .offset(offset)
         .limit(limit)
     )
@@ -346,12 +358,7 @@ def idea_detail(*, session: Session, actor: Actor | None, idea_id: int) -> IdeaD
         ],
         timeline=_timeline(session, idea.id),
         applications=[
-            Linked(ref, title, status)
-            for ref, title, status in session.exec(
-                select(FundApplication.ref, FundApplication.title, FundApplication.status)
-                .where(FundApplication.idea_id == idea.id)
-                .order_by(col(FundApplication.id))
-            )
+            Linked(a.ref, a.title, a.status) for a in fund.linked_to_idea(session=session, actor=actor, idea_id=idea.id)
         ],
         testbed_requests=[
             Linked(ref, name, status)

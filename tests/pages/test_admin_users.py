@@ -84,3 +84,15 @@ def test_admin_deactivates_a_user_and_it_is_logged(demo_url: str) -> None:
         entry = session.exec(select(AuditLog).where(AuditLog.action == "user.deactivated")).one()
     engine.dispose()
     assert entry.entity_id == _users(demo_url)["employee"].id
+
+
+def test_filters_set_back_to_all_still_say_all(demo_url: str) -> None:
+    """Streamlit shows the placeholder, not format_func(None), for a None choice after a rerun."""
+    at = open_page(app_as("admin"), "pages/admin_users.py")
+    for key, chosen in (("users_role", "admin"), ("users_active", True)):
+        at.selectbox(key=key).select(chosen).run()
+        at.selectbox(key=key).select(None).run()
+        assert not at.exception
+        box = at.selectbox(key=key)
+        assert box.value is None and box.proto.placeholder == "Alla", key
+    assert at.selectbox(key="users_org").proto.placeholder == "Alla"

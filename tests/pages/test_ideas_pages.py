@@ -279,3 +279,6 @@ def test_a_narrower_filter_goes_back_to_the_first_page(demo_url: str) -> None:
     at.text_input(key="board_search").input("blippa").run()
     assert not at.exception
     assert "blippa" in " ".join(at.dataframe[0].value["Rubrik"]).lower()
+    # The total under the list is the board's count for the search (it is not counted a second time).
+    found = at.dataframe[0].value.shape[0]
+    assert f"Visar 1–{found} av {found}" in texts(at)
