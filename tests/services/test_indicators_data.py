@@ -67,11 +67,11 @@ def test_targets_change_by_year_and_fall_back_organisation_area_region(s: Sessio
     # No target at any level for the year.
     assert ind.target_for(s, i, 2024, organisation_id=region["ks"].id) is None
     # Exact level only (for counts): no borrowing from the area or the region.
-    assert ind.target_for(s, i, 2026, organisation_id=region["ks"].id, fallback=False) == 4
-    assert ind.target_for(s, i, 2025, organisation_id=region["ks"].id, fallback=False) is None
-    assert ind.target_for(s, i, 2026, area_id=region["transport"].id, fallback=False) is None
-    assert ind.target_for(s, i, 2026, area_id=region["health"].id, fallback=False) == 7
-    assert ind.target_for(s, i, 2026, fallback=False) == 12
+    assert ind.target_for(s, i, 2026, organisation_id=region["ks"].id, additive=True) == 4
+    assert ind.target_for(s, i, 2025, organisation_id=region["ks"].id, additive=True) is None
+    assert ind.target_for(s, i, 2026, area_id=region["transport"].id, additive=True) is None
+    assert ind.target_for(s, i, 2026, area_id=region["health"].id, additive=True) == 7
+    assert ind.target_for(s, i, 2026, additive=True) == 12
 
 
 def test_admin_sets_changes_and_deletes_a_target_with_audit(s: Session, region: dict) -> None:
@@ -388,3 +388,37 @@ def test_a_reporting_table_is_saved_whole_or_not_at_all(session: Session) -> Non
         )
     ).one()
     assert (stored.value, stored.status, stored.note) == (22, "submitted", "Ny mätmetod")
+
+
+def test_every_page_holds_an_organisation_against_the_same_target(s: Session, region: dict) -> None:
+    """The one target rule: the dashboard, Min förvaltning and the bokslut agree on each target."""
+    from services import annual_report as report
+    from services import indicators_dashboard as dash
+    from services import indicators_my_org as mine
+
+    share = m.Indicator(code="ANDEL-01", name_sv="Andel", name_en="Share", unit="%", source="reported")
+    s.add(share)
+    s.flush()
+    s.add(m.IndicatorTarget(indicator_id=share.id, year=2026, value=40))
+    f.user(s, "boss", "admin")
+    s.commit()
+    admin = load_actor(s, "boss")
+    infos = {i.code: i for i in dash.central_indicators(s)}
+    bokslut = report.build(s, 2026)["levels"]
+    year = {"start": date(2026, 1, 1), "end": date(2026, 12, 31)}
+    # A quarterly count: the organisation's own target, four quarters of it; none where the level has none.
+    # A share: the region's 40 % holds for every organisation without its own.
+    for org, count_target in [(region["ks"], 16.0), (region["sl"], None)]:
+        on_my_org = {
+            r.code: r.target
+            for r in mine.comparison(session=s, actor=admin, organisation_id=org.id, year=2026, today=year["end"])
+        }
+        for code, expected in [("PRJ-01", count_target), ("ANDEL-01", 40.0)]:
+            scope = {"area_id": org.area_id, "organisation_id": org.id}
+            assert dash.period_target(s, infos[code], **year, **scope) == expected
+            assert on_my_org[code] == expected
+            assert bokslut[report.org_key(org.id)]["indicators"][code]["target"] == expected
+    # The area's count target is the area's own, never the region's.
+    health = report.area_key(region["health"].id)
+    assert bokslut[health]["indicators"]["PRJ-01"]["target"] == 28.0
+    assert bokslut[report.area_key(region["transport"].id)]["indicators"]["PRJ-01"]["target"] is None
