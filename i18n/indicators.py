@@ -182,7 +182,10 @@ VIEW_TEXTS: dict[str, tuple[str, str]] = {
     "annual.col.fund_sek_granted": ("Beviljat belopp", "Amount granted"),
     "annual.col.fund_share_granted": ("Andel beviljat", "Share granted"),
     "annual.col.testbed_requests": ("Förfrågningar till testmiljöer", "Testbed requests"),
-    "annual.col.testbed_median_days_first_response": ("Mediandagar till första svar", "Median days to first response"),
+    "annual.col.testbed_median_days_first_response": (
+        "Mediantid till första svar (kalenderdagar)",
+        "Median calendar days to first response",
+    ),
     "annual.col.testbeds_open": ("Öppna testmiljöer", "Open test environments"),
     "annual.col.stage": ("Steg", "Stage"),
     "annual.col.ideas": ("Idéer", "Ideas"),

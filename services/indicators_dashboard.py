@@ -138,32 +138,19 @@ def indicator_value(
         return ic.compute(
             session, indicator.computation, start=start, end=end, area_id=area_id, organisation_id=organisation_id
         )
-    aggregate = func.sum if indicator.additive else func.avg
-    stmt = (
-        select(aggregate(IndicatorValue.value))
-        .join(Organisation, IndicatorValue.organisation_id == Organisation.id)
-        .where(
-            IndicatorValue.indicator_id == indicator.id,
-            IndicatorValue.status == ValueStatus.approved,
-            IndicatorValue.period_start >= start,
-            IndicatorValue.period_start <= end,
-        )
-    )
-    if area_id is not None:
-        stmt = stmt.where(Organisation.area_id == area_id)
+    stmt = _approved_values(indicator, start, end, area_id)
     if organisation_id is not None:
         stmt = stmt.where(IndicatorValue.organisation_id == organisation_id)
     value = session.exec(stmt).one()
     return None if value is None else round(float(value), 1)
 
 
-def reported_by_organisation(
-    session: Session, indicator: IndicatorInfo, *, start: date, end: date, area_id: int | None = None
-) -> dict[int, float | None]:
-    """Approved reported values per organisation for the period, in one grouped query."""
+def _approved_values(indicator: IndicatorInfo, start: date, end: date, area_id: int | None, *keys: Any) -> Any:
+    """The approved values of periods starting in start..end: summed for counts and amounts, averaged
+    for the rest (per `keys`, when given)."""
     aggregate = func.sum if indicator.additive else func.avg
     stmt = (
-        select(IndicatorValue.organisation_id, aggregate(IndicatorValue.value))
+        select(*keys, aggregate(IndicatorValue.value))
         .join(Organisation, IndicatorValue.organisation_id == Organisation.id)
         .where(
             IndicatorValue.indicator_id == indicator.id,
@@ -171,10 +158,19 @@ def reported_by_organisation(
             IndicatorValue.period_start >= start,
             IndicatorValue.period_start <= end,
         )
-        .group_by(IndicatorValue.organisation_id)
     )
     if area_id is not None:
         stmt = stmt.where(Organisation.area_id == area_id)
+    return stmt
+
+
+def reported_by_organisation(
+    session: Session, indicator: IndicatorInfo, *, start: date, end: date, area_id: int | None = None
+) -> dict[int, float | None]:
+    """Approved reported values per organisation for the period, in one grouped query."""
+    stmt = _approved_values(indicator, start, end, area_id, IndicatorValue.organisation_id).group_by(
+        IndicatorValue.organisation_id
+    )
     return {org: round(float(v), 1) for org, v in session.exec(stmt).all() if v is not None}
 
 
