@@ -473,21 +473,6 @@ def compute_by_area(session: Session, key: str, *, start: date, end: date) -> di
     return {area_id: _rounded(values.get(area_id, comp.empty)) for area_id in session.exec(select(Area.id)).all()}
 
 
-def compute_series(
-    session: Session,
-    key: str,
-    periods: Sequence[tuple[date, date]],
-    *,
-    area_id: int | None = None,
-    organisation_id: int | None = None,
-) -> list[float | None]:
-    """The figure for each period in `periods`, in order (one query per period)."""
-    return [
-        compute(session, key, start=start, end=end, area_id=area_id, organisation_id=organisation_id)
-        for start, end in periods
-    ]
-
-
 # ---------------------------------------------------------------- periods
 
 _MONTHS = {Frequency.month: 1, Frequency.quarter: 3, Frequency.year: 12}

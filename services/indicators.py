@@ -6,7 +6,7 @@ What callers may rely on:
   amounts take their own level's target only, scaled to the span.
 - A reported value moves draft -> submitted -> approved, or submitted/approved -> returned (with a
   note the reporter reads) -> draft/submitted again. Only approved values count in dashboards
-  (`approved_values`).
+  (`services.indicators_dashboard`).
 - Managers write values only for their own organisation, admins for every one; only reported
   indicators take values, and an administration's own indicator only from that administration.
 - A year whose region-wide innovationsbokslut is frozen (`AnnualReport` without organisation, with
@@ -43,12 +43,11 @@ from models import (
 from services import audit
 from services.auth import Actor, require_admin, require_login, require_role
 from services.errors import InvalidTransition, Message, NotFound, PermissionDenied, ValidationError
-from services.indicator_computations import COMPUTATIONS, periods_in
+from services.indicator_computations import COMPUTATIONS, period_of, periods_between, periods_in
 from services.pagination import Page, page_bounds
 from services.validation import clean_text, fail, parse
 
 CODE_PATTERN = re.compile(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9_-]{1,29}$")
-MONTHS_PER_PERIOD = {Frequency.month: 1, Frequency.quarter: 3, Frequency.year: 12}
 # Statuses in which a reporter may still change the value.
 EDITABLE: frozenset[str] = frozenset({ValueStatus.draft, ValueStatus.returned, ValueStatus.submitted})
 # Values that no longer wait for the reporter (counted as reported).
@@ -144,21 +143,17 @@ def _indicator_row(ind: Indicator, owner: str | None) -> IndicatorRow:
 
 def period_starts(frequency: str, year: int) -> list[date]:
     """The first day of every period of `frequency` in `year` (12 months, 4 quarters or 1 year)."""
-    step = MONTHS_PER_PERIOD[Frequency(frequency)]
-    return [date(year, month, 1) for month in range(1, 13, step)]
+    return [first for first, _ in periods_between(frequency, date(year, 1, 1), date(year, 12, 31))]
 
 
 def is_period_start(frequency: str, day: date) -> bool:
     """True when `day` opens a period of `frequency` (1 Jan/Apr/Jul/Oct for quarters, and so on)."""
-    step = MONTHS_PER_PERIOD[Frequency(frequency)]
-    return day.day == 1 and (day.month - 1) % step == 0
+    return period_of(frequency, day)[0] == day
 
 
 def period_end(frequency: str, start: date) -> date:
     """The last day of the period that `start` opens."""
-    step = MONTHS_PER_PERIOD[Frequency(frequency)]
-    index = start.year * 12 + start.month - 1 + step
-    return date.fromordinal(date(index // 12, index % 12 + 1, 1).toordinal() - 1)
+    return period_of(frequency, start)[1]
 
 
 def frozen_at(session: Session, year: int) -> datetime | None:
@@ -707,41 +702,6 @@ def reporting_sheet(
             )
         )
     return rows
-
-
-@dataclass(frozen=True)
-class ApprovedValue:
-    indicator_id: int
-    organisation_id: int
-    period_start: date
-    value: float
-
-
-def approved_values(
-    session: Session,
-    indicator_id: int,
-    *,
-    start: date,
-    end: date,
-    area_id: int | None = None,
-    organisation_id: int | None = None,
-) -> list[ApprovedValue]:
-    """Approved values whose period starts within start..end, for the region, an area or an
-    organisation, by period and organisation. Aggregate input for dashboards (no personal data)."""
-    query = select(IndicatorValue.organisation_id, IndicatorValue.period_start, IndicatorValue.value).where(
-        IndicatorValue.indicator_id == indicator_id,
-        IndicatorValue.status == ValueStatus.approved,
-        IndicatorValue.period_start >= start,
-        IndicatorValue.period_start <= end,
-    )
-    if organisation_id is not None:
-        query = query.where(IndicatorValue.organisation_id == organisation_id)
-    if area_id is not None:
-        query = query.join(Organisation, IndicatorValue.organisation_id == Organisation.id).where(
-            Organisation.area_id == area_id
-        )
-    rows = session.exec(query.order_by(IndicatorValue.period_start, IndicatorValue.organisation_id))
-    return [ApprovedValue(indicator_id, o, p, v) for o, p, v in rows]
 
 
 # ---------------------------------------------------------------- reported values: writing

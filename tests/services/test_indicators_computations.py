@@ -76,7 +76,6 @@ def test_ideas_received_per_region_area_organisation_and_period(s: Session, regi
         region["sos"].id: 1,
     }
     assert ic.compute_by_area(s, "ideas_received", **Q1) == {region["health"].id: 4, region["transport"].id: 1}
-    assert ic.compute_series(s, "ideas_received", [(Q1["start"], Q1["end"]), (Q2["start"], Q2["end"])]) == [5, 1]
 
 
 def test_public_share_counts_patients_relatives_travellers_residents(s: Session, region: dict) -> None:
