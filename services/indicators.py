@@ -25,6 +25,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+import i18n
 from models import (
     AnnualReport,
     Direction,
@@ -446,6 +447,16 @@ def _is(column: Any, value: int | None) -> Any:
 
 ADDITIVE_UNITS: frozenset[str] = frozenset({"antal", "SEK"})
 TargetKey = tuple[int, int | None, int | None]  # indicator, area, organisation
+
+
+# The registry's units are Swedish data; the common ones have a name in each language.
+UNIT_KEYS: dict[str, str] = {"antal": "annual.unit.count", "dagar": "annual.unit.days", "SEK": "annual.unit.sek"}
+
+
+def unit_name(unit: str, language: str) -> str:
+    """The unit as the reader says it ("dagar" -> "days"); an administration's own unit as typed."""
+    key = UNIT_KEYS.get(unit)
+    return i18n.t(key, language) if key else unit
 
 
 def is_additive(unit: str) -> bool:

@@ -244,6 +244,19 @@ def test_manager_cannot_report_for_another_organisation(session: Session) -> Non
         )
     with pytest.raises(PermissionDenied):
         ind.list_values(session=session, actor=manager, organisation_id=ks)
+    # Nor read the other organisation's reporting table or what it has left to report, nor save a table.
+    with pytest.raises(PermissionDenied):
+        ind.reporting_sheet(session=session, actor=manager, indicator_id=i, organisation_id=ks, year=2026)
+    with pytest.raises(PermissionDenied):
+        ind.unreported_periods(session=session, actor=manager, organisation_id=ks, today=date(2026, 11, 28))
+    with pytest.raises(PermissionDenied):
+        ind.save_sheet(
+            session=session,
+            actor=manager,
+            indicator_id=i,
+            organisation_id=ks,
+            entries=[ind.Entry(date(2026, 7, 1), "1")],
+        )
     hsf = session.exec(select(m.Organisation.id).where(m.Organisation.short_name == "HSF")).one()
     own = ind.list_values(session=session, actor=manager, organisation_id=hsf, year=2026, status="submitted")
     assert own.total == 2 and {v.indicator_code for v in own.items} == {"PRJ-01", "HSF-01"}
