@@ -12,6 +12,7 @@ import streamlit as st
 
 from components import context
 from components.context import t
+from components.indicators_views import unit_label
 from components.ui import (
     FieldErrors,
     attempt,
@@ -153,7 +154,7 @@ def sheet_editor(me: Actor | None, organisation_id: int, reportable: list[indica
         )
         frozen = indicators.frozen_at(session, year)
     if chosen.description:
-        st.caption(chosen.description)
+        st.caption(plain(chosen.description))
     if frozen is not None:
         st.info(t("indicators.report.year_frozen", year=year), icon=":material/lock:")
     if mode == "form":
@@ -187,7 +188,7 @@ def _value_form(
     with st.form(f"rep_form_{chosen.id}_{period.isoformat()}"):
         errors = FieldErrors()
         value = st.text_input(
-            t("indicators.report.value_in", unit=chosen.unit),
+            t("indicators.report.value_in", unit=plain(unit_label(chosen.unit))),
             value="" if row.value is None else f"{row.value:g}",
             key=f"rep_value_{chosen.id}_{period.isoformat()}",
         )
@@ -242,11 +243,13 @@ def _table(
         width="stretch",
         disabled=[cols["period"], cols["status"]],
         column_config={
-            cols["value"]: st.column_config.NumberColumn(cols["value"], help=chosen.unit, format="%.1f"),
+            cols["value"]: st.column_config.NumberColumn(
+                cols["value"], help=plain(unit_label(chosen.unit)), format="%.1f"
+            ),
             cols["note"]: st.column_config.TextColumn(cols["note"], max_chars=2000),
         },
     )
-    st.caption(t("indicators.report.unit", unit=chosen.unit))
+    st.caption(t("indicators.report.unit", unit=plain(unit_label(chosen.unit))))
     b1, b2, _ = st.columns([1, 1, 3])
     draft = b1.button(t("indicators.report.save_draft"), key="rep_draft", disabled=frozen)
     submit = b2.button(t("indicators.report.submit"), key="rep_submit", type="primary", disabled=frozen)
@@ -323,7 +326,7 @@ def review_queue(me: Actor | None, org_name: dict[int, str]) -> None:
                 ],
                 t("indicators.report.col_period"): [period_label(v.frequency, v.period_start) for v in page.items],
                 t("indicators.report.col_value"): [v.value for v in page.items],
-                t("indicators.report.col_unit"): [v.unit for v in page.items],
+                t("indicators.report.col_unit"): [unit_label(v.unit) for v in page.items],
                 t("indicators.report.col_note"): [v.note or "" for v in page.items],
                 t("indicators.report.col_entered_by"): [v.entered_by or "–" for v in page.items],
                 t("indicators.report.col_submitted"): [fmt_datetime(v.submitted_at) for v in page.items],
@@ -334,7 +337,7 @@ def review_queue(me: Actor | None, org_name: dict[int, str]) -> None:
     )
     pager(page, "rev_page")
     labels = {
-        v.id: f"{v.organisation} · {v.indicator_code} · {v.period_start.isoformat()} · {v.value:g} {v.unit}"
+        v.id: f"{v.organisation} · {v.indicator_code} · {v.period_start.isoformat()} · {v.value:g} {unit_label(v.unit)}"
         for v in page.items
     }
     chosen = st.selectbox(t("indicators.report.review_choose"), list(labels), format_func=labels.get, key="rev_one")

@@ -9,6 +9,7 @@ import streamlit as st
 from components import context
 from components.context import t
 from components.indicators_data import period_label, status_label
+from components.indicators_views import unit_label
 from components.kpi import tiles
 from components.ui import fmt_date, fmt_int, plain
 from services import indicators
@@ -108,7 +109,7 @@ def comparison_section(rows: list[ComparisonRow], org: str, area: str, year: int
         pd.DataFrame(
             {
                 t("indicators.report.indicator"): [f"{r.code} – {r.name(lang)}" for r in rows],
-                t("indicators.report.col_unit"): [r.unit for r in rows],
+                t("indicators.report.col_unit"): [unit_label(r.unit) for r in rows],
                 org: [_num(r.organisation) for r in rows],
                 area: [_num(r.area) for r in rows],
                 region: [_num(r.region) for r in rows],
@@ -142,8 +143,8 @@ def comparison_chart(row: ComparisonRow, org: str, area: str, region: str, lang:
         .mark_bar()
         .encode(
             y=alt.Y("level:N", sort=None, title=None),
-            x=alt.X("value:Q", title=f"{name} ({row.unit})"),
-            tooltip=[alt.Tooltip("level:N", title=" "), alt.Tooltip("value:Q", title=row.unit)],
+            x=alt.X("value:Q", title=f"{name} ({unit_label(row.unit)})"),
+            tooltip=[alt.Tooltip("level:N", title=" "), alt.Tooltip("value:Q", title=unit_label(row.unit))],
         )
     )
     layers = [bars]
@@ -161,7 +162,7 @@ def own_section(own: list[tuple[indicators.IndicatorRow, list[indicators.SheetRo
         return
     lang = context.lang()
     for row, sheet in own:
-        st.markdown(f"**{plain(row.code)} – {plain(row.name(lang))}** ({plain(row.unit)})")
+        st.markdown(f"**{plain(row.code)} – {plain(row.name(lang))}** ({plain(unit_label(row.unit))})")
         st.table(
             pd.DataFrame(
                 {

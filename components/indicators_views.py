@@ -15,10 +15,16 @@ from components.context import lang, t
 from components.ui import NBSP, fmt_int, fmt_msek, fmt_pct, fmt_sek, plain
 from services import indicator_computations as ic
 from services.exports import CSV_MIME, XLSX_MIME, table_to_csv, table_to_xlsx
+from services.indicators import unit_name
 from services.indicators_dashboard import IndicatorFigure, IndicatorInfo
 
 PERIOD_KINDS = ("year", "quarter", "month")
 _HOW_MANY = {"year": 5, "quarter": 8, "month": 12}
+
+
+def unit_label(unit: str) -> str:
+    """The unit in the reader's language (plain text: escape it with `plain` where Markdown renders)."""
+    return unit_name(unit, lang())
 
 
 def fmt_number(value: float | None, decimals: int = 1) -> str:

@@ -166,6 +166,7 @@ VIEW_TEXTS: dict[str, tuple[str, str]] = {
         "{year} is not over yet; a year can be frozen once it has ended.",
     ),
     "annual.yes": ("Ja", "Yes"),
+    "annual.unit.count": ("antal", "count"),
     "annual.unit.days": ("dagar", "days"),
     "annual.unit.sek": ("kr", "SEK"),
     "annual.no": ("Nej", "No"),
@@ -182,7 +183,10 @@ VIEW_TEXTS: dict[str, tuple[str, str]] = {
     "annual.col.fund_sek_granted": ("Beviljat belopp", "Amount granted"),
     "annual.col.fund_share_granted": ("Andel beviljat", "Share granted"),
     "annual.col.testbed_requests": ("Förfrågningar till testmiljöer", "Testbed requests"),
-    "annual.col.testbed_median_days_first_response": ("Mediandagar till första svar", "Median days to first response"),
+    "annual.col.testbed_median_days_first_response": (
+        "Mediantid till första svar (kalenderdagar)",
+        "Median calendar days to first response",
+    ),
     "annual.col.testbeds_open": ("Öppna testmiljöer", "Open test environments"),
     "annual.col.stage": ("Steg", "Stage"),
     "annual.col.ideas": ("Idéer", "Ideas"),
@@ -378,11 +382,14 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
     "indicators.register.targets_help": (
         "Ett mål gäller ett år och en nivå (kärnverksamhet eller organisation väljs bara för den nivån). För "
         "andelar, mediantider och index gäller kärnverksamhetens mål för en organisation utan eget, och "
-        "regionens för en kärnverksamhet utan eget; antal och belopp jämförs bara med målet på sin egen nivå.",
+        "regionens för en kärnverksamhet utan eget; antal och belopp jämförs bara med målet på sin egen nivå. "
+        "Målet gäller per period av indikatorns frekvens: för antal och belopp räknas det om till den tid som "
+        "visas (ett år av ett kvartalsmål är fyra gånger målet).",
         "A target applies to one year and one level (the core area or organisation is used only for that "
         "level). For shares, median times and indices, an organisation without its own target gets its core "
         "area's, and a core area without one the region's; counts and amounts are held only against the "
-        "target of their own level.",
+        "target of their own level. A target is per period of the indicator's frequency: for counts and "
+        "amounts it is scaled to the time shown (a year of a quarterly target is four times the target).",
     ),
     "indicators.register.year": ("År", "Year"),
     "indicators.register.level": ("Nivå", "Level"),
@@ -521,11 +528,11 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
         "Hittills i år. Rapporterade värden räknas när de är godkända. För antal och belopp visas "
         "kärnverksamhetens och regionens snitt per organisation; andelar och mediantider jämförs som de är. "
         "Målet är organisationens eget; för andelar, mediantider och index annars kärnverksamhetens eller "
-        "regionens.",
+        "regionens. Mål för antal och belopp räknas om till den del av året som gått.",
         "The year so far. Reported values count once approved. For counts and amounts the core area's and the "
         "region's average per organisation is shown; shares and median times are compared as they are. The "
         "target is the organisation's own; for shares, median times and indices otherwise the core area's or "
-        "the region's.",
+        "the region's. Targets for counts and amounts are scaled to the part of the year gone.",
     ),
     "indicators.myorg.region": ("Regionen", "The region"),
     "indicators.myorg.target": ("Mål", "Target"),

@@ -7,6 +7,7 @@ from components import context
 from components.context import actor, t
 from components.indicators_data import indicator_form, indicator_label
 from components.indicators_targets import targets_panel
+from components.indicators_views import unit_label
 from components.ui import heading, plain
 from models import IndicatorScope, IndicatorSource
 from services import indicators, organisations
@@ -45,7 +46,7 @@ with list_tab:
             {
                 t("indicators.register.code"): [r.code for r in shown],
                 t("indicators.register.name"): [r.name(lang) for r in shown],
-                t("indicators.register.unit"): [r.unit for r in shown],
+                t("indicators.register.unit"): [unit_label(r.unit) for r in shown],
                 t("indicators.register.direction"): [context.label(r.direction, "direction") for r in shown],
                 t("indicators.register.frequency"): [context.label(r.frequency, "frequency") for r in shown],
                 t("indicators.register.source"): [context.label(r.source, "source") for r in shown],

@@ -27,7 +27,6 @@ from models import (
     Indicator,
     IndicatorScope,
     IndicatorSource,
-    IndicatorTarget,
     IndicatorValue,
     Organisation,
     Testbed,
@@ -37,9 +36,10 @@ from models import (
 )
 from services import audit
 from services import indicator_computations as ic
+from services import indicators as registry
 from services.auth import Actor, require_admin
 from services.errors import DomainError, ValidationError
-from services.indicators_dashboard import ADDITIVE_UNITS, target_met
+from services.indicators import target_met
 
 ReportData = dict[str, Any]
 MAX_COMMENTARY = 5000
@@ -157,17 +157,21 @@ def _indicators(
     area_of: dict[Any, int],
 ) -> None:
     """Every active indicator per level with its target for the year and whether it was met."""
-    targets = _targets(session, start.year)
+    targets = registry.targets_of_year(session, start.year)
     for ind in indicators:
         values = _values(session, ind, start, end, area_of)
-        periods = ic.periods_in(ind.frequency, start, end)
-        additive = ind.unit in ADDITIVE_UNITS
+        additive = registry.is_additive(ind.unit)
         for key, level in levels.items():
             if ind.scope == IndicatorScope.own and key != org_key(ind.owner_org_id or 0):
                 continue  # an administration's own indicator belongs to its report only
             value = values.get(key)
-            target = _resolve_target(targets, ind.id, key, area_of, additive)
-            target = None if target is None else round(target * (periods if additive else 1), 1)
+            target = registry.scale_target(
+                registry.pick_target(targets, ind.id, additive=additive, **_level_of(key, area_of)),
+                unit=ind.unit,
+                frequency=ind.frequency,
+                start=start,
+                end=end,
+            )
             level["indicators"][ind.code] = {
                 "value": value,
                 "target": target,
@@ -200,35 +204,17 @@ def _values(
         for key in _levels_of(area_of.get(org_id), org_id):
             sums[key][0] += float(total)
             sums[key][1] += int(n)
-    additive = ind.unit in ADDITIVE_UNITS
+    additive = registry.is_additive(ind.unit)
     return {k: round(s if additive else s / n, 1) for k, (s, n) in sums.items() if n}
 
 
-def _targets(session: Session, year: int) -> dict[tuple[int, int | None, int | None], float]:
-    rows = session.exec(select(IndicatorTarget).where(IndicatorTarget.year == year)).all()
-    return {(r.indicator_id, r.area_id, r.organisation_id): r.value for r in rows}
-
-
-def _resolve_target(
-    targets: dict[tuple[int, int | None, int | None], float],
-    indicator_id: Any,
-    key: str,
-    area_of: dict[Any, int],
-    additive: bool,
-) -> float | None:
-    """As `services.indicators.target_for` (organisation, else area, else region) for shares and
-    medians; counts and amounts only at their own level (the region's count is not an area's)."""
+def _level_of(key: str, area_of: dict[Any, int]) -> dict[str, int | None]:
+    """The area and organisation a level key ("region", "area:3", "org:7") stands for."""
     kind, _, raw = key.partition(":")
     ident = int(raw) if raw else None
     if kind == "org":
-        chain = [(None, ident), (area_of.get(ident), None), (None, None)]
-    elif kind == "area":
-        chain = [(ident, None), (None, None)]
-    else:
-        chain = [(None, None)]
-    if additive:
-        chain = chain[:1]
-    return next((targets[(indicator_id, *c)] for c in chain if (indicator_id, *c) in targets), None)
+        return {"area_id": area_of.get(ident), "organisation_id": ident}
+    return {"area_id": ident if kind == "area" else None, "organisation_id": None}
 
 
 # ---------------------------------------------------------------- the report as the page shows it

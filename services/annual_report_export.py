@@ -20,12 +20,11 @@ import i18n
 from models import STAGE_PATH, IdeaStage, SubmitterKind
 from services.annual_report import REGION, SUMMARY, Report, level_names, ordered_levels, summary_value
 from services.exports import to_xlsx
+from services.indicators import unit_name
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 STAGES: tuple[str, ...] = (*[s.value for s in STAGE_PATH], IdeaStage.parked.value, IdeaStage.closed.value)
 KINDS: tuple[str, ...] = tuple(k.value for k in SubmitterKind)
-# The registry's units are Swedish data; these have an English name.
-UNIT_KEYS: dict[str, str] = {"dagar": "annual.unit.days", "SEK": "annual.unit.sek"}
 
 
 def _translator(language: str) -> Callable[..., str]:
@@ -47,8 +46,7 @@ def _with_unit(value: float | None, unit: str | None, language: str) -> str:
     text = _number(value, language)
     if value is None or unit in (None, "antal"):
         return text
-    key = UNIT_KEYS.get(unit)
-    return f"{text} {i18n.t(key, language) if key else unit}"
+    return f"{text} {unit_name(unit, language)}"
 
 
 def _level_kind(key: str) -> str:
@@ -96,7 +94,7 @@ def to_workbook(report: Report, language: str) -> bytes:
                     *who(k),
                     ind["code"],
                     ind["name_en" if language == "en" else "name_sv"],
-                    ind["unit"],
+                    unit_name(ind["unit"], language),
                     entry["value"],
                     entry["target"],
                     "" if met is None else t("annual.yes") if met else t("annual.no"),

@@ -46,6 +46,7 @@ from models import (
     TestbedRequest,
     User,
 )
+from services.fund import FUNDED
 from services.overview import start_of_day
 
 Group = Literal["organisation", "area"] | None
@@ -53,13 +54,8 @@ Unit = Literal["count", "percent", "sek", "days"]
 Values = dict[int | None, float | None]
 
 IMPLEMENTED: tuple[str, ...] = (IdeaStage.implementation.value, IdeaStage.spread.value)
-DECIDED: tuple[str, ...] = (
-    ApplicationStatus.approved.value,
-    ApplicationStatus.rejected.value,
-    ApplicationStatus.in_progress.value,
-    ApplicationStatus.final_reported.value,
-    ApplicationStatus.closed.value,
-)
+# Decided applications: the fund's own funded statuses (services.fund.FUNDED) and the rejected ones.
+DECIDED: tuple[str, ...] = (*(status.value for status in FUNDED), ApplicationStatus.rejected.value)
 
 
 @dataclass(frozen=True)
@@ -343,7 +339,10 @@ def testbed_requests(session: Session, scope: Scope) -> Values:
 
 
 def testbed_median_days_first_response(session: Session, scope: Scope) -> Values:
-    """Median days from a request to its first response, for first responses given in the period."""
+    """Median CALENDAR days from a request to its first response, over the answered requests received
+    in the period: the same figure as Testmiljöer's "Mediantid till första svar"
+    (`services.testbed_requests.request_figures(...).median_days_to_first_response`; the working-day
+    median there measures the promise of an answer within ten working days, not this indicator)."""
     return _median_days(
         session,
         scope,
@@ -353,7 +352,7 @@ def testbed_median_days_first_response(session: Session, scope: Scope) -> Values
         joins=[(Testbed, TestbedRequest.testbed_id == Testbed.id)],
         org_col=Testbed.organisation_id,
         area_col=Testbed.area_id,
-        where=_in_period(TestbedRequest.first_response_at, scope),
+        where=[col(TestbedRequest.first_response_at).is_not(None), *_in_period(TestbedRequest.received_at, scope)],
     )
 
 
@@ -472,21 +471,6 @@ def compute_by_area(session: Session, key: str, *, start: date, end: date) -> di
     comp = computation(key)
     values = comp.measure(session, Scope(start, end, None, None, "area"))
     return {area_id: _rounded(values.get(area_id, comp.empty)) for area_id in session.exec(select(Area.id)).all()}
-
-
-def compute_series(
-    session: Session,
-    key: str,
-    periods: Sequence[tuple[date, date]],
-    *,
-    area_id: int | None = None,
-    organisation_id: int | None = None,
-) -> list[float | None]:
-    """The figure for each period in `periods`, in order (one query per period)."""
-    return [
-        compute(session, key, start=start, end=end, area_id=area_id, organisation_id=organisation_id)
-        for start, end in periods
-    ]
 
 
 # ---------------------------------------------------------------- periods

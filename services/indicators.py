@@ -1,11 +1,12 @@
 """The indicator registry, targets per year and reported values with their review.
 
 What callers may rely on:
-- `target_for(...)` answers the target that applies to an organisation, an area or the region in a
-  year, falling back organisation -> its area -> region when a level has none (one query).
+- `period_target(...)` / `target_for(...)` / `pick_target(...)` apply the ONE target rule (see "the
+  target rule" below) for every page: shares fall back organisation -> area -> region; counts and
+  amounts take their own level's target only, scaled to the span.
 - A reported value moves draft -> submitted -> approved, or submitted/approved -> returned (with a
   note the reporter reads) -> draft/submitted again. Only approved values count in dashboards
-  (`approved_values`).
+  (`services.indicators_dashboard`).
 - Managers write values only for their own organisation, admins for every one; only reported
   indicators take values, and an administration's own indicator only from that administration.
 - A year whose region-wide innovationsbokslut is frozen (`AnnualReport` without organisation, with
@@ -24,6 +25,7 @@ from pydantic import BaseModel, Field, field_validator, model_validator
 from sqlalchemy import func, or_
 from sqlmodel import Session, col, select
 
+import i18n
 from models import (
     AnnualReport,
     Direction,
@@ -42,12 +44,11 @@ from models import (
 from services import audit
 from services.auth import Actor, require_admin, require_login, require_role
 from services.errors import InvalidTransition, Message, NotFound, PermissionDenied, ValidationError
-from services.indicator_computations import COMPUTATIONS
+from services.indicator_computations import COMPUTATIONS, period_of, periods_between, periods_in
 from services.pagination import Page, page_bounds
 from services.validation import clean_text, fail, parse
 
 CODE_PATTERN = re.compile(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9_-]{1,29}$")
-MONTHS_PER_PERIOD = {Frequency.month: 1, Frequency.quarter: 3, Frequency.year: 12}
 # Statuses in which a reporter may still change the value.
 EDITABLE: frozenset[str] = frozenset({ValueStatus.draft, ValueStatus.returned, ValueStatus.submitted})
 # Values that no longer wait for the reporter (counted as reported).
@@ -143,21 +144,17 @@ def _indicator_row(ind: Indicator, owner: str | None) -> IndicatorRow:
 
 def period_starts(frequency: str, year: int) -> list[date]:
     """The first day of every period of `frequency` in `year` (12 months, 4 quarters or 1 year)."""
-    step = MONTHS_PER_PERIOD[Frequency(frequency)]
-    return [date(year, month, 1) for month in range(1, 13, step)]
+    return [first for first, _ in periods_between(frequency, date(year, 1, 1), date(year, 12, 31))]
 
 
 def is_period_start(frequency: str, day: date) -> bool:
     """True when `day` opens a period of `frequency` (1 Jan/Apr/Jul/Oct for quarters, and so on)."""
-    step = MONTHS_PER_PERIOD[Frequency(frequency)]
-    return day.day == 1 and (day.month - 1) % step == 0
+    return period_of(frequency, day)[0] == day
 
 
 def period_end(frequency: str, start: date) -> date:
     """The last day of the period that `start` opens."""
-    step = MONTHS_PER_PERIOD[Frequency(frequency)]
-    index = start.year * 12 + start.month - 1 + step
-    return date.fromordinal(date(index // 12, index % 12 + 1, 1).toordinal() - 1)
+    return period_of(frequency, start)[1]
 
 
 def frozen_at(session: Session, year: int) -> datetime | None:
@@ -436,42 +433,120 @@ def _is(column: Any, value: int | None) -> Any:
     return col(column).is_(None) if value is None else column == value
 
 
+# ---------------------------------------------------------------- the target rule
+#
+# ONE rule, used by the dashboards, Min förvaltning, Rådsläge and the innovationsbokslut:
+# - A target is set per year (the year of the period's start) for the region, an area or an
+#   organisation, and it is a target per period of the indicator's frequency.
+# - Shares, indices and medians: the level's own target, else the wider level's (organisation ->
+#   its area -> the region): a 40 % share is a yardstick for every part of the region.
+# - Counts and amounts (units "antal" and "SEK", `is_additive`): only the level's own target (the
+#   region's count is no yardstick for one area), multiplied by how many of the indicator's periods the
+#   span covers (`periods_in`: a year of a quarterly count is held against four times the target, a
+#   month against a third of it, the year so far against the share of the year gone).
+
+ADDITIVE_UNITS: frozenset[str] = frozenset({"antal", "SEK"})
+TargetKey = tuple[int, int | None, int | None]  # indicator, area, organisation
+
+
+# The registry's units are Swedish data; the common ones have a name in each language.
+UNIT_KEYS: dict[str, str] = {"antal": "annual.unit.count", "dagar": "annual.unit.days", "SEK": "annual.unit.sek"}
+
+
+def unit_name(unit: str, language: str) -> str:
+    """The unit as the reader says it ("dagar" -> "days"); an administration's own unit as typed."""
+    key = UNIT_KEYS.get(unit)
+    return i18n.t(key, language) if key else unit
+
+
+def is_additive(unit: str) -> bool:
+    """Counts and amounts add up over organisations and periods; shares, indices and medians do not."""
+    return unit in ADDITIVE_UNITS
+
+
+def targets_of_year(session: Session, year: int, indicator_id: int | None = None) -> dict[TargetKey, float]:
+    """Every target set for `year` (of one indicator, or all), keyed by (indicator, area, organisation)."""
+    stmt = select(IndicatorTarget).where(IndicatorTarget.year == year)
+    if indicator_id is not None:
+        stmt = stmt.where(IndicatorTarget.indicator_id == indicator_id)
+    return {(r.indicator_id, r.area_id, r.organisation_id): float(r.value) for r in session.exec(stmt).all()}
+
+
+def pick_target(
+    targets: dict[TargetKey, float],
+    indicator_id: int,
+    *,
+    additive: bool,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> float | None:
+    """The per-period target the rule above picks from `targets` (of one year) for this level.
+
+    For an organisation pass its area too, so that a share can fall back to the area's target.
+    """
+    chain: list[tuple[int | None, int | None]] = []
+    if organisation_id is not None:
+        chain.append((None, organisation_id))
+    if area_id is not None:
+        chain.append((area_id, None))
+    chain.append((None, None))
+    for area, org in chain[:1] if additive else chain:
+        if (indicator_id, area, org) in targets:
+            return targets[(indicator_id, area, org)]
+    return None
+
+
 def target_for(
     session: Session,
     indicator_id: int,
     year: int,
     *,
+    additive: bool = False,
     area_id: int | None = None,
     organisation_id: int | None = None,
-    fallback: bool = True,
 ) -> float | None:
-    """The target that applies in `year`, or None when none is set at any level that applies.
+    """The per-period target that applies in `year` at this level by the rule above (None: none set).
 
-    For an organisation: its own target, else its area's (the organisation's area, looked up when
-    `area_id` is not given), else the region's. For an area: the area's, else the region's. For the
-    region (neither given): the region's. With `fallback=False` only the exact level counts: right for
-    counts and amounts, where the region's figure is no yardstick for one area or organisation.
-    Targets are aggregates: every logged-in role may read them.
+    An organisation's area is looked up when not given. Targets are aggregates: every logged-in role
+    may read them.
     """
-    if organisation_id is not None and area_id is None and fallback:
+    if organisation_id is not None and area_id is None:
         area_id = session.exec(select(Organisation.area_id).where(Organisation.id == organisation_id)).first()
-    levels = [col(IndicatorTarget.area_id).is_(None) & col(IndicatorTarget.organisation_id).is_(None)]
-    if area_id is not None:
-        levels.append(IndicatorTarget.area_id == area_id)
-    if organisation_id is not None:
-        levels.append(IndicatorTarget.organisation_id == organisation_id)
-    rows = session.exec(
-        select(IndicatorTarget.area_id, IndicatorTarget.organisation_id, IndicatorTarget.value).where(
-            IndicatorTarget.indicator_id == indicator_id, IndicatorTarget.year == year, or_(*levels)
-        )
-    ).all()
-    by_level = {("org" if o is not None else "area" if a is not None else "region"): v for a, o, v in rows}
-    wanted = "org" if organisation_id is not None else "area" if area_id is not None else "region"
-    order = ("org", "area", "region")
-    for level in order[order.index(wanted) :] if fallback else (wanted,):
-        if level in by_level:
-            return float(by_level[level])
-    return None
+    targets = targets_of_year(session, year, indicator_id)
+    return pick_target(targets, indicator_id, additive=additive, area_id=area_id, organisation_id=organisation_id)
+
+
+def target_met(direction: str, value: float | None, target: float | None) -> bool | None:
+    """True when the value reaches the target in the indicator's direction; None without both."""
+    if value is None or target is None:
+        return None
+    return value <= target if direction == "down" else value >= target
+
+
+def scale_target(target: float | None, *, unit: str, frequency: str, start: date, end: date) -> float | None:
+    """A per-period target held against the span start..end: counts and amounts times the periods."""
+    if target is None or not is_additive(unit):
+        return target
+    return round(target * periods_in(frequency, start, end), 1)
+
+
+def period_target(
+    session: Session,
+    indicator_id: int,
+    *,
+    unit: str,
+    frequency: str,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> float | None:
+    """The target for the span start..end (its start's year) at this level, by the rule above."""
+    additive = is_additive(unit)
+    target = target_for(
+        session, indicator_id, start.year, additive=additive, area_id=area_id, organisation_id=organisation_id
+    )
+    return scale_target(target, unit=unit, frequency=frequency, start=start, end=end)
 
 
 # ---------------------------------------------------------------- reported values: reading
@@ -638,41 +713,6 @@ def reporting_sheet(
             )
         )
     return rows
-
-
-@dataclass(frozen=True)
-class ApprovedValue:
-    indicator_id: int
-    organisation_id: int
-    period_start: date
-    value: float
-
-
-def approved_values(
-    session: Session,
-    indicator_id: int,
-    *,
-    start: date,
-    end: date,
-    area_id: int | None = None,
-    organisation_id: int | None = None,
-) -> list[ApprovedValue]:
-    """Approved values whose period starts within start..end, for the region, an area or an
-    organisation, by period and organisation. Aggregate input for dashboards (no personal data)."""
-    query = select(IndicatorValue.organisation_id, IndicatorValue.period_start, IndicatorValue.value).where(
-        IndicatorValue.indicator_id == indicator_id,
-        IndicatorValue.status == ValueStatus.approved,
-        IndicatorValue.period_start >= start,
-        IndicatorValue.period_start <= end,
-    )
-    if organisation_id is not None:
-        query = query.where(IndicatorValue.organisation_id == organisation_id)
-    if area_id is not None:
-        query = query.join(Organisation, IndicatorValue.organisation_id == Organisation.id).where(
-            Organisation.area_id == area_id
-        )
-    rows = session.exec(query.order_by(IndicatorValue.period_start, IndicatorValue.organisation_id))
-    return [ApprovedValue(indicator_id, o, p, v) for o, p, v in rows]
 
 
 # ---------------------------------------------------------------- reported values: writing

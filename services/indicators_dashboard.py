@@ -6,8 +6,8 @@ period (both ends included) and the region (no area, no organisation), an area o
 
 Indicator values: computed ones come from `services.indicator_computations`; reported ones are the
 approved values of the organisations in scope, summed for counts and amounts ("antal", "SEK") and
-averaged for shares and indices. A target is set per year and per period of the indicator's frequency;
-an additive indicator's target is scaled to the period asked for (`period_target`).
+averaged for shares and indices. Targets follow the one rule in `services.indicators` ("the target
+rule"): shares fall back to the wider level, counts and amounts are scaled to the period asked for.
 """
 
 from __future__ import annotations
@@ -28,7 +28,6 @@ from models import (
     Indicator,
     IndicatorScope,
     IndicatorSource,
-    IndicatorTarget,
     IndicatorValue,
     Organisation,
     Role,
@@ -37,11 +36,11 @@ from models import (
     ValueStatus,
 )
 from services import indicator_computations as ic
+from services import indicators as registry
 from services.auth import Actor, require_role
-from services.indicators import target_for
+from services.indicators import target_met
 
 READERS: tuple[Role, ...] = (Role.admin, Role.council, Role.manager)
-ADDITIVE_UNITS: frozenset[str] = frozenset({"antal", "SEK"})
 
 
 def require_reader(actor: Actor | None) -> Actor:
@@ -68,7 +67,7 @@ class IndicatorInfo:
 
     @property
     def additive(self) -> bool:
-        return self.unit in ADDITIVE_UNITS
+        return registry.is_additive(self.unit)
 
 
 @dataclass(frozen=True)
@@ -89,13 +88,6 @@ class IndicatorFigure:
     @property
     def met(self) -> bool | None:
         return target_met(self.indicator.direction, self.value, self.target)
-
-
-def target_met(direction: str, value: float | None, target: float | None) -> bool | None:
-    """True when the value reaches the target in the indicator's direction; None without both."""
-    if value is None or target is None:
-        return None
-    return value <= target if direction == "down" else value >= target
 
 
 def central_indicators(session: Session) -> list[IndicatorInfo]:
@@ -146,32 +138,19 @@ def indicator_value(
         return ic.compute(
             session, indicator.computation, start=start, end=end, area_id=area_id, organisation_id=organisation_id
         )
-    aggregate = func.sum if indicator.additive else func.avg
-    stmt = (
-        select(aggregate(IndicatorValue.value))
-        .join(Organisation, IndicatorValue.organisation_id == Organisation.id)
-        .where(
-            IndicatorValue.indicator_id == indicator.id,
-            IndicatorValue.status == ValueStatus.approved,
-            IndicatorValue.period_start >= start,
-            IndicatorValue.period_start <= end,
-        )
-    )
-    if area_id is not None:
-        stmt = stmt.where(Organisation.area_id == area_id)
+    stmt = _approved_values(indicator, start, end, area_id)
     if organisation_id is not None:
         stmt = stmt.where(IndicatorValue.organisation_id == organisation_id)
     value = session.exec(stmt).one()
     return None if value is None else round(float(value), 1)
 
 
-def reported_by_organisation(
-    session: Session, indicator: IndicatorInfo, *, start: date, end: date, area_id: int | None = None
-) -> dict[int, float | None]:
-    """Approved reported values per organisation for the period, in one grouped query."""
+def _approved_values(indicator: IndicatorInfo, start: date, end: date, area_id: int | None, *keys: Any) -> Any:
+    """The approved values of periods starting in start..end: summed for counts and amounts, averaged
+    for the rest (per `keys`, when given)."""
     aggregate = func.sum if indicator.additive else func.avg
     stmt = (
-        select(IndicatorValue.organisation_id, aggregate(IndicatorValue.value))
+        select(*keys, aggregate(IndicatorValue.value))
         .join(Organisation, IndicatorValue.organisation_id == Organisation.id)
         .where(
             IndicatorValue.indicator_id == indicator.id,
@@ -179,31 +158,20 @@ def reported_by_organisation(
             IndicatorValue.period_start >= start,
             IndicatorValue.period_start <= end,
         )
-        .group_by(IndicatorValue.organisation_id)
     )
     if area_id is not None:
         stmt = stmt.where(Organisation.area_id == area_id)
+    return stmt
+
+
+def reported_by_organisation(
+    session: Session, indicator: IndicatorInfo, *, start: date, end: date, area_id: int | None = None
+) -> dict[int, float | None]:
+    """Approved reported values per organisation for the period, in one grouped query."""
+    stmt = _approved_values(indicator, start, end, area_id, IndicatorValue.organisation_id).group_by(
+        IndicatorValue.organisation_id
+    )
     return {org: round(float(v), 1) for org, v in session.exec(stmt).all() if v is not None}
-
-
-def _target_row(
-    session: Session, indicator_id: int, year: int, area_id: int | None, organisation_id: int | None
-) -> float | None:
-    """The target set for exactly this level (region, area or organisation) and year.
-
-    `services.indicators.target_for` falls back to the wider level, which is right for shares and
-    medians but not for counts (the region's count is not an area's), hence this exact lookup.
-    """
-    stmt = select(IndicatorTarget.value).where(
-        IndicatorTarget.indicator_id == indicator_id, IndicatorTarget.year == year
-    )
-    stmt = stmt.where(
-        col(IndicatorTarget.area_id).is_(None) if area_id is None else IndicatorTarget.area_id == area_id,
-        col(IndicatorTarget.organisation_id).is_(None)
-        if organisation_id is None
-        else IndicatorTarget.organisation_id == organisation_id,
-    )
-    return session.exec(stmt).first()
 
 
 def period_target(
@@ -215,20 +183,17 @@ def period_target(
     area_id: int | None = None,
     organisation_id: int | None = None,
 ) -> float | None:
-    """The target that applies to the period (the year of its start) at this level.
-
-    A share or a median set for the region also holds for an area or organisation without its own
-    target; a count does not (the region's count is not an area's). An additive target is set per
-    period of the indicator's frequency, so a year of a quarterly count is held against four times it
-    and a month against a third of it.
-    """
-    if not indicator.additive:
-        return target_for(session, indicator.id, start.year, area_id=area_id, organisation_id=organisation_id)
-    level = (None, organisation_id) if organisation_id is not None else (area_id, None)
-    target = _target_row(session, indicator.id, start.year, *level)
-    if target is None:
-        return None
-    return round(float(target) * ic.periods_in(indicator.frequency, start, end), 1)
+    """The indicator's target for start..end at this level: `services.indicators.period_target`."""
+    return registry.period_target(
+        session,
+        indicator.id,
+        unit=indicator.unit,
+        frequency=indicator.frequency,
+        start=start,
+        end=end,
+        area_id=area_id,
+        organisation_id=organisation_id,
+    )
 
 
 def figures(

@@ -41,7 +41,6 @@ from services import indicators as ind
 from services.auth import Actor, require_login
 from services.errors import PermissionDenied
 
-ADDITIVE_UNITS: frozenset[str] = frozenset({"antal", "SEK"})
 # The computed figures an administration follows on Min förvaltning.
 MY_ORG_COMPUTED: tuple[str, ...] = (
     "ideas_received",
@@ -191,9 +190,7 @@ class ComparisonRow:
 
     @property
     def met(self) -> bool | None:
-        if self.organisation is None or self.target is None:
-            return None
-        return self.organisation <= self.target if self.direction == "down" else self.organisation >= self.target
+        return ind.target_met(self.direction, self.organisation, self.target)
 
 
 def _mean(values: list[float | None]) -> float | None:
@@ -205,15 +202,18 @@ def _year_span(year: int, today: date) -> tuple[date, date]:
     return date(year, 1, 1), min(date(year, 12, 31), today)
 
 
-def _target(
-    session: Session, indicator: Indicator, year: int, organisation_id: int, additive: bool, end: date
-) -> float | None:
-    """The organisation's target for the year so far. Counts and amounts: the organisation's own target
-    per period, times the periods begun; the rest: its own, else its area's, else the region's."""
-    target = ind.target_for(session, indicator.id, year, organisation_id=organisation_id, fallback=not additive)
-    if target is None or not additive:
-        return target
-    return round(target * len(ic.periods_between(indicator.frequency, date(year, 1, 1), end)), 1)
+def _target(session: Session, indicator: Indicator, organisation: Organisation, start: date, end: date) -> float | None:
+    """The organisation's target for the year so far, by the one rule (`services.indicators`)."""
+    return ind.period_target(
+        session,
+        indicator.id,
+        unit=indicator.unit,
+        frequency=indicator.frequency,
+        start=start,
+        end=end,
+        area_id=organisation.area_id,
+        organisation_id=organisation.id,
+    )
 
 
 def comparison(
@@ -228,13 +228,13 @@ def comparison(
     area_of = dict(session.exec(select(Organisation.id, Organisation.area_id)).all())
     start, end = _year_span(year, today)
     return [
-        *_reported_rows(session, org, area_of, year, start, end),
-        *_computed_rows(session, org, area_of, year, start, end),
+        *_reported_rows(session, org, area_of, start, end),
+        *_computed_rows(session, org, area_of, start, end),
     ]
 
 
 def _reported_rows(
-    session: Session, org: Organisation, area_of: dict[int, int], year: int, start: date, end: date
+    session: Session, org: Organisation, area_of: dict[int, int], start: date, end: date
 ) -> list[ComparisonRow]:
     indicators = session.exec(
         select(Indicator)
@@ -261,7 +261,7 @@ def _reported_rows(
         per_org[indicator_id][org_id] = (total, mean)
     rows = []
     for indicator in indicators:
-        additive = indicator.unit in ADDITIVE_UNITS
+        additive = ind.is_additive(indicator.unit)
         values = {o: (t if additive else m) for o, (t, m) in per_org[indicator.id].items()}
         own = indicator.scope == IndicatorScope.own
         rows.append(
@@ -270,14 +270,14 @@ def _reported_rows(
                 values.get(org.id),
                 None if own else _mean([v for o, v in values.items() if area_of.get(o) == org.area_id]),
                 None if own else _mean(list(values.values())),
-                _target(session, indicator, year, org.id, additive, end),
+                _target(session, indicator, org, start, end),
             )
         )
     return rows
 
 
 def _computed_rows(
-    session: Session, org: Organisation, area_of: dict[int, int], year: int, start: date, end: date
+    session: Session, org: Organisation, area_of: dict[int, int], start: date, end: date
 ) -> list[ComparisonRow]:
     indicators = session.exec(
         select(Indicator).where(
@@ -290,7 +290,7 @@ def _computed_rows(
     rows = []
     for indicator in sorted(indicators, key=lambda i: order[i.computation]):
         key = indicator.computation
-        additive = ic.computation(key).unit in ("count", "sek")
+        additive = ind.is_additive(indicator.unit)
         if additive:
             by_org = ic.compute_by_organisation(session, key, start=start, end=end)
             mine = by_org.get(org.id)
@@ -300,7 +300,7 @@ def _computed_rows(
             mine = ic.compute(session, key, start=start, end=end, organisation_id=org.id)
             area = ic.compute(session, key, start=start, end=end, area_id=org.area_id)
             region = ic.compute(session, key, start=start, end=end)
-        rows.append(_row(indicator, mine, area, region, _target(session, indicator, year, org.id, additive, end)))
+        rows.append(_row(indicator, mine, area, region, _target(session, indicator, org, start, end)))
     return rows
 
 

@@ -60,12 +60,24 @@ def _wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 90
 
 
 @pytest.fixture(scope="session")
-def live_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def live_workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The live app's directory: its database and its log."""
+    return tmp_path_factory.mktemp("live")
+
+
+@pytest.fixture(scope="session")
+def live_db_url(live_workdir: Path) -> str:
+    """The live app's database URL, for tests that change records while a browser watches."""
+    return f"sqlite:///{live_workdir / 'innovation.db'}"
+
+
+@pytest.fixture(scope="session")
+def live_app(live_workdir: Path, live_db_url: str) -> Iterator[str]:
     """The base URL of a running app with the demo region loaded by `manage.py prepare`."""
-    workdir: Path = tmp_path_factory.mktemp("live")
+    workdir = live_workdir
     env = {
         **os.environ,
-        "DATABASE_URL": f"sqlite:///{workdir / 'innovation.db'}",
+        "DATABASE_URL": live_db_url,
         "INNOVATION_COOKIE_KEY": "browser-test-key-" + "k" * 40,
         "PYTHONUNBUFFERED": "1",
     }

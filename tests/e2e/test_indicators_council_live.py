@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from datetime import date
 
-import pytest
 from playwright.sync_api import Page, expect
 from sqlmodel import select
 
@@ -16,28 +15,19 @@ from tests import factories as f
 from tests.e2e.helpers import log_in
 
 
-def _live_database(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The live app's database (the live_app fixture keeps it in the session's "live" directory)."""
-    found = sorted(tmp_path_factory.getbasetemp().glob("live*/innovation.db"))
-    assert found, "the live app's database was not found"
-    return f"sqlite:///{found[-1]}"
-
-
 def _ideas_received(page: Page) -> int:
     tile = page.get_by_test_id("stMetric").filter(has_text="Inkomna idéer").first
     value = tile.get_by_test_id("stMetricValue").inner_text()
     return int(re.sub(r"\D", "", value))
 
 
-def test_an_idea_submitted_during_the_meeting_appears_by_itself(
-    page: Page, live_app: str, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+def test_an_idea_submitted_during_the_meeting_appears_by_itself(page: Page, live_app: str, live_db_url: str) -> None:
     log_in(page, live_app, "council")
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Rådsläge").click()
     expect(page.get_by_role("heading", name="Regionen", exact=False).first).to_be_visible()
     before = _ideas_received(page)
 
-    engine = db.make_engine(_live_database(tmp_path_factory))
+    engine = db.make_engine(live_db_url)
     with db.write_session(engine) as session:
         health = session.exec(select(m.Area).where(m.Area.code == "health")).one()
         f.idea(session, health, date.today().isoformat(), ref="IDE-2099-77777", submitter_kind="resident")

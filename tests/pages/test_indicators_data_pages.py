@@ -213,3 +213,18 @@ def test_the_whole_year_table_shows_every_period_with_its_status(demo_url: str) 
     # Nothing typed: saving says so and writes nothing.
     next(b for b in at.button if b.key == "rep_draft").click().run()
     assert "Inget att spara" in texts(at)
+
+
+def test_an_indicators_description_is_shown_as_typed_and_its_unit_in_english(demo_url: str) -> None:
+    engine = db.make_engine(demo_url)
+    with db.write_session(engine) as session:
+        for indicator in session.exec(select(m.Indicator)):
+            indicator.description = "**Fet** [länk](http://example.com)"
+        session.commit()
+    engine.dispose()
+    # English, as opened (AppTest re-formats radio options in Swedish on a rerun, so no clicks here).
+    at = open_page(app_as("manager", lang="en"), REPORT)
+    assert not at.exception, at.exception
+    assert "\\*\\*Fet\\*\\* \\[länk\\]\\(http\\://example\\.com\\)" in texts(at)  # shown as typed
+    value = next(w.label for w in at.text_input if w.label.startswith("Value ("))
+    assert value in {"Value (count)", "Value (days)", "Value (SEK)", "Value (%)", "Value (index)"}, value

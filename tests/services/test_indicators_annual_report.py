@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 from sqlmodel import Session, select
 
 import db
+import i18n
 import models as m
 from services import annual_report as annual
 from services import annual_report_export as export
@@ -182,6 +183,17 @@ def test_the_workbook_opens_and_holds_the_years_figures(s: Session, region: dict
     assert ks_row[2] == 3
     comments = list(workbook[workbook.sheetnames[-1]].iter_rows(values_only=True))
     assert comments[1][2] == "'=SUM(A1) är ingen formel"  # formula-safe
+    # Units in the reader's language: the registry's Swedish "antal" is "count" in English.
+    sheet = workbook[i18n.t("annual.sheet.indicators", language)]
+    ideas = next(r for r in sheet.iter_rows(values_only=True) if "IDE-01" in r)
+    assert ("count" if language == "en" else "antal") in ideas
+
+
+def test_the_english_pdf_names_its_units_in_english(s: Session, region: dict) -> None:
+    pdf = PdfReader(io.BytesIO(export.to_pdf(annual.report(s, region["admin"], 2025), "en")))
+    text = "\n".join(page.extract_text() for page in pdf.pages)
+    assert "Annual innovation report 2025" in text
+    assert "300,000 SEK" in text and " kr" not in text
 
 
 def test_the_pdf_opens_and_holds_the_years_figures_with_charts(s: Session, region: dict) -> None:

@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 import db
 import models as m
 from services import indicator_computations as ic
+from services.testbed_requests import request_figures
 from tests import factories as f
 
 Q1 = {"start": date(2025, 1, 1), "end": date(2025, 3, 31)}
@@ -75,7 +76,6 @@ def test_ideas_received_per_region_area_organisation_and_period(s: Session, regi
         region["sos"].id: 1,
     }
     assert ic.compute_by_area(s, "ideas_received", **Q1) == {region["health"].id: 4, region["transport"].id: 1}
-    assert ic.compute_series(s, "ideas_received", [(Q1["start"], Q1["end"]), (Q2["start"], Q2["end"])]) == [5, 1]
 
 
 def test_public_share_counts_patients_relatives_travellers_residents(s: Session, region: dict) -> None:
@@ -202,7 +202,14 @@ def test_testbed_requests_and_median_days_to_first_response(s: Session, region: 
     s.flush()
     assert ic.compute(s, "testbed_requests", **Q1) == 3
     assert ic.compute(s, "testbed_requests", **YEAR, area_id=region["transport"].id) == 1
-    assert ic.compute(s, "testbed_median_days_first_response", **Q1) == 2.5  # 1 and 4 days
+    assert ic.compute(s, "testbed_median_days_first_response", **Q1) == 2.5  # 1 and 4 calendar days
+    # The same figure as the testbed pages' (requests received in the period, calendar days).
+    figures = request_figures(s, start=Q1["start"], end=Q1["end"])
+    assert figures.median_days_to_first_response == 2.5
+    health = request_figures(s, area_code="health", start=Q1["start"], end=Q1["end"])
+    assert ic.compute(s, "testbed_median_days_first_response", **Q1, area_id=region["health"].id) == (
+        health.median_days_to_first_response
+    )
     assert ic.compute_by_organisation(s, "testbed_requests", **YEAR) == {
         region["ks"].id: 3,
         region["sos"].id: 0,

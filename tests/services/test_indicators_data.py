@@ -12,6 +12,7 @@ from sqlmodel import Session, select
 import db
 import models as m
 from services import indicators as ind
+from services import indicators_dashboard as dash
 from services.auth import load_actor
 from services.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from tests import factories as f
@@ -67,11 +68,11 @@ def test_targets_change_by_year_and_fall_back_organisation_area_region(s: Sessio
     # No target at any level for the year.
     assert ind.target_for(s, i, 2024, organisation_id=region["ks"].id) is None
     # Exact level only (for counts): no borrowing from the area or the region.
-    assert ind.target_for(s, i, 2026, organisation_id=region["ks"].id, fallback=False) == 4
-    assert ind.target_for(s, i, 2025, organisation_id=region["ks"].id, fallback=False) is None
-    assert ind.target_for(s, i, 2026, area_id=region["transport"].id, fallback=False) is None
-    assert ind.target_for(s, i, 2026, area_id=region["health"].id, fallback=False) == 7
-    assert ind.target_for(s, i, 2026, fallback=False) == 12
+    assert ind.target_for(s, i, 2026, organisation_id=region["ks"].id, additive=True) == 4
+    assert ind.target_for(s, i, 2025, organisation_id=region["ks"].id, additive=True) is None
+    assert ind.target_for(s, i, 2026, area_id=region["transport"].id, additive=True) is None
+    assert ind.target_for(s, i, 2026, area_id=region["health"].id, additive=True) == 7
+    assert ind.target_for(s, i, 2026, additive=True) == 12
 
 
 def test_admin_sets_changes_and_deletes_a_target_with_audit(s: Session, region: dict) -> None:
@@ -214,9 +215,9 @@ def test_manager_reports_admin_returns_with_note_then_approves(session: Session)
     assert again.id == draft.id and again.status == "submitted"
     approved = ind.approve_value(session=session, actor=admin, value_id=draft.id)
     assert approved.status == "approved"
-    assert ind.ApprovedValue(i, hsf, period, 8.0) in ind.approved_values(
-        session, i, start=period, end=period, organisation_id=hsf
-    )
+    # Approved: the dashboards count it now.
+    info = next(x for x in dash.central_indicators(session) if x.id == i)
+    assert dash.indicator_value(session, info, start=period, end=period, organisation_id=hsf) == 8.0
     with pytest.raises(InvalidTransition):
         ind.save_value(
             session=session, actor=manager, indicator_id=i, organisation_id=hsf, period_start=period, value=9
@@ -243,6 +244,19 @@ def test_manager_cannot_report_for_another_organisation(session: Session) -> Non
         )
     with pytest.raises(PermissionDenied):
         ind.list_values(session=session, actor=manager, organisation_id=ks)
+    # Nor read the other organisation's reporting table or what it has left to report, nor save a table.
+    with pytest.raises(PermissionDenied):
+        ind.reporting_sheet(session=session, actor=manager, indicator_id=i, organisation_id=ks, year=2026)
+    with pytest.raises(PermissionDenied):
+        ind.unreported_periods(session=session, actor=manager, organisation_id=ks, today=date(2026, 11, 28))
+    with pytest.raises(PermissionDenied):
+        ind.save_sheet(
+            session=session,
+            actor=manager,
+            indicator_id=i,
+            organisation_id=ks,
+            entries=[ind.Entry(date(2026, 7, 1), "1")],
+        )
     hsf = session.exec(select(m.Organisation.id).where(m.Organisation.short_name == "HSF")).one()
     own = ind.list_values(session=session, actor=manager, organisation_id=hsf, year=2026, status="submitted")
     assert own.total == 2 and {v.indicator_code for v in own.items} == {"PRJ-01", "HSF-01"}
@@ -388,3 +402,36 @@ def test_a_reporting_table_is_saved_whole_or_not_at_all(session: Session) -> Non
         )
     ).one()
     assert (stored.value, stored.status, stored.note) == (22, "submitted", "Ny mätmetod")
+
+
+def test_every_page_holds_an_organisation_against_the_same_target(s: Session, region: dict) -> None:
+    """The one target rule: the dashboard, Min förvaltning and the bokslut agree on each target."""
+    from services import annual_report as report
+    from services import indicators_my_org as mine
+
+    share = m.Indicator(code="ANDEL-01", name_sv="Andel", name_en="Share", unit="%", source="reported")
+    s.add(share)
+    s.flush()
+    s.add(m.IndicatorTarget(indicator_id=share.id, year=2026, value=40))
+    f.user(s, "boss", "admin")
+    s.commit()
+    admin = load_actor(s, "boss")
+    infos = {i.code: i for i in dash.central_indicators(s)}
+    bokslut = report.build(s, 2026)["levels"]
+    year = {"start": date(2026, 1, 1), "end": date(2026, 12, 31)}
+    # A quarterly count: the organisation's own target, four quarters of it; none where the level has none.
+    # A share: the region's 40 % holds for every organisation without its own.
+    for org, count_target in [(region["ks"], 16.0), (region["sl"], None)]:
+        on_my_org = {
+            r.code: r.target
+            for r in mine.comparison(session=s, actor=admin, organisation_id=org.id, year=2026, today=year["end"])
+        }
+        for code, expected in [("PRJ-01", count_target), ("ANDEL-01", 40.0)]:
+            scope = {"area_id": org.area_id, "organisation_id": org.id}
+            assert dash.period_target(s, infos[code], **year, **scope) == expected
+            assert on_my_org[code] == expected
+            assert bokslut[report.org_key(org.id)]["indicators"][code]["target"] == expected
+    # The area's count target is the area's own, never the region's.
+    health = report.area_key(region["health"].id)
+    assert bokslut[health]["indicators"]["PRJ-01"]["target"] == 28.0
+    assert bokslut[report.area_key(region["transport"].id)]["indicators"]["PRJ-01"]["target"] is None
