@@ -9,7 +9,7 @@ import streamlit as st
 
 from components import context
 from components.context import t
-from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_date, forget_inputs
+from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_date, forget_inputs, write_then_confirm
 from models import Language, OrganisationKind, Role
 from services import organisations, users
 from services.auth import Actor
@@ -135,14 +135,16 @@ def _account_actions(me: Actor, user_id: int, is_active: bool, maybe_locked: boo
     c1, c2, c3 = st.columns(3)
     if is_active:
         if c1.button(t("admin_users.deactivate"), key=f"deactivate_{user_id}", icon=":material/person_off:"):
-            _run(
+            write_then_confirm(
                 lambda s: users.set_active(session=s, actor=me, user_id=user_id, active=False),
                 "admin_users.deactivated",
             )
     elif c1.button(t("admin_users.activate"), key=f"activate_{user_id}", icon=":material/person_check:"):
-        _run(lambda s: users.set_active(session=s, actor=me, user_id=user_id, active=True), "admin_users.activated")
+        write_then_confirm(
+            lambda s: users.set_active(session=s, actor=me, user_id=user_id, active=True), "admin_users.activated"
+        )
     if maybe_locked and c2.button(t("admin_users.unlock"), key=f"unlock_{user_id}", icon=":material/lock_open:"):
-        _run(lambda s: users.unlock(session=s, actor=me, user_id=user_id), "admin_users.unlocked")
+        write_then_confirm(lambda s: users.unlock(session=s, actor=me, user_id=user_id), "admin_users.unlocked")
     with c3.popover(t("admin_users.set_password"), icon=":material/key:"), st.form(f"set_password_{user_id}"):
         errors = FieldErrors()
         password = st.text_input(t("profile.new_password"), type="password", autocomplete="new-password")
@@ -156,17 +158,6 @@ def _account_actions(me: Actor, user_id: int, is_active: bool, maybe_locked: boo
 
             if attempt(store, errors):
                 st.success(t("admin_users.password_set"))
-
-
-def _run(action, success_key: str) -> None:
-    def call() -> bool:
-        with context.writing() as session:
-            action(session)
-        return True
-
-    if attempt(call):
-        context.clear_caches()
-        flash_and_rerun(success_key)
 
 
 def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRow]) -> None:

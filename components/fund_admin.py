@@ -24,6 +24,7 @@ from components.ui import (
     forget_inputs,
     pager,
     plain,
+    write_then_confirm,
 )
 from models import ApplicationStatus
 from services import exports, fund, fund_decisions, fund_figures, fund_review
@@ -33,17 +34,6 @@ from services.pagination import Page, page_bounds
 
 S = ApplicationStatus
 PACK_PAGE = 50  # ranked rows of the decision pack per screen page
-
-
-def _run(action, success_key: str, errors: FieldErrors | None = None, **params) -> None:
-    def call() -> bool:
-        with context.writing() as session:
-            action(session)
-        return True
-
-    if attempt(call, errors):
-        context.clear_caches()
-        flash_and_rerun(success_key, **params)
 
 
 def _call_picker(calls: list[CallRow], key: str) -> int | None:
@@ -141,7 +131,7 @@ def _application_panel(me: Actor, application_id: int, today: date) -> None:
     if undecided:
         _decision_forms(me, view, today)
     elif view.row.status == S.final_reported and st.button(t("fund.admin.close"), key=f"fa_close_{application_id}"):
-        _run(
+        write_then_confirm(
             lambda s: fund_decisions.close_project(session=s, actor=me, application_id=application_id),
             "fund.admin.closed",
         )
@@ -166,7 +156,7 @@ def _assign_form(me: Actor, application_id: int) -> None:
         reviewer_id = st.selectbox(t("fund.admin.assign_who"), list(names), format_func=names.get, key="fa_reviewer")
         errors.slot("reviewer_id")
         if st.form_submit_button(t("fund.admin.assign"), icon=":material/person_add:"):
-            _run(
+            write_then_confirm(
                 lambda s: fund_review.assign_reviewer(
                     session=s, actor=me, application_id=application_id, reviewer_id=reviewer_id
                 ),
@@ -216,7 +206,7 @@ def _decision_forms(me: Actor, view: fund.ApplicationView, today: date) -> None:
         errors.slot("granted_sek")
         note = st.text_area(t("fund.admin.decision_note"), key=f"fa_note_{app_id}")
         if st.form_submit_button(t("fund.admin.approve"), type="primary"):
-            _run(
+            write_then_confirm(
                 lambda s: fund_decisions.approve(
                     session=s, actor=me, application_id=app_id, granted_sek=int(amount), note=note, today=today
                 ),
@@ -228,7 +218,7 @@ def _decision_forms(me: Actor, view: fund.ApplicationView, today: date) -> None:
         reason = st.text_area(t("fund.admin.reason"), key=f"fa_reason_{app_id}")
         errors.slot("reason")
         if st.form_submit_button(t("fund.admin.reject")):
-            _run(
+            write_then_confirm(
                 lambda s: fund_decisions.reject(session=s, actor=me, application_id=app_id, reason=reason, today=today),
                 "fund.admin.rejected",
                 errors,
@@ -239,7 +229,7 @@ def _decision_forms(me: Actor, view: fund.ApplicationView, today: date) -> None:
             message = st.text_area(t("fund.admin.info_message"), key=f"fa_message_{app_id}")
             errors.slot("message")
             if st.form_submit_button(t("fund.admin.request_info")):
-                _run(
+                write_then_confirm(
                     lambda s: fund_decisions.request_info(session=s, actor=me, application_id=app_id, message=message),
                     "fund.admin.info_requested",
                     errors,
@@ -274,7 +264,9 @@ def calls_tab(me: Actor, calls: list[CallRow], today: date) -> None:
     call = next((c for c in calls if c.id == chosen), None)
     _call_form(me, call, today)
     if call is not None and call.status == "closed" and st.button(t("fund.admin.mark_decided"), key="fc_decided"):
-        _run(lambda s: fund.mark_call_decided(session=s, actor=me, call_id=call.id, today=today), "fund.admin.decided")
+        write_then_confirm(
+            lambda s: fund.mark_call_decided(session=s, actor=me, call_id=call.id, today=today), "fund.admin.decided"
+        )
 
 
 def _call_form(me: Actor, call: CallRow | None, today: date) -> None:
@@ -427,7 +419,9 @@ def follow_up_tab(me: Actor, today: date) -> None:
         with st.expander(plain(f"{context.label(report.kind, 'report_kind')} · {fmt_date(report.submitted_on)}")):
             st.text(report.text)
     if row.status == S.final_reported and st.button(t("fund.admin.close"), key=f"ff_close_{chosen}", type="primary"):
-        _run(lambda s: fund_decisions.close_project(session=s, actor=me, application_id=chosen), "fund.admin.closed")
+        write_then_confirm(
+            lambda s: fund_decisions.close_project(session=s, actor=me, application_id=chosen), "fund.admin.closed"
+        )
 
 
 # ---------------------------------------------------------------- budget

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from typing import Any
 
@@ -12,24 +11,19 @@ import db
 from components import context
 from components.context import t
 from components.ideas_common import SELECTED, area_names, organisation_names, similar_list, timeline_table
-from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_date, fmt_datetime, fmt_int, plain
+from components.ui import (
+    FieldErrors,
+    attempt,
+    fmt_date,
+    fmt_datetime,
+    fmt_int,
+    plain,
+    write_then_confirm,
+)
 from models import IpStatus
 from services import ideas, ideas_manage, ideas_privacy
 from services.auth import Actor
 from services.ideas_manage import IdeaDetail
-
-
-def _run(action: Callable[[Any], Any], success_key: str, errors: FieldErrors | None = None, **params: Any) -> None:
-    """Do a write; on success clear caches and confirm after a rerun, else show the refusal."""
-
-    def call() -> bool:
-        with context.writing() as session:
-            action(session)
-        return True
-
-    if attempt(call, errors):
-        context.clear_caches()
-        flash_and_rerun(success_key, **params)
 
 
 def detail_view(me: Actor, idea_id: int) -> None:
@@ -111,7 +105,7 @@ def _stage_form(me: Actor, idea: IdeaDetail) -> None:
         text = st.text_area(t("ideas.move_note"), help=t("ideas.move_note_help"))
         errors.slot("text")
         if st.form_submit_button(t("ideas.move_submit"), type="primary"):
-            _run(
+            write_then_confirm(
                 lambda s: ideas_manage.change_stage(
                     session=s, actor=me, idea_id=idea.id, to_stage=to_stage, text=text, expected_stage=idea.stage
                 ),
@@ -128,7 +122,7 @@ def _comment_form(me: Actor, idea: IdeaDetail) -> None:
         errors.slot("comment")
         public = st.checkbox(t("ideas.comment_public"))
         if st.form_submit_button(t("ideas.comment_submit")):
-            _run(
+            write_then_confirm(
                 lambda s: ideas_manage.add_comment(
                     session=s, actor=me, idea_id=idea.id, text=text, internal=not public
                 ),
@@ -163,7 +157,7 @@ def _assign_form(me: Actor, idea: IdeaDetail) -> None:
         )
         errors.slot("organisation_id")
         if st.form_submit_button(t("ui.save")):
-            _run(
+            write_then_confirm(
                 lambda s: ideas_manage.assign(
                     session=s, actor=me, idea_id=idea.id, owner_id=owner_id, organisation_id=organisation_id
                 ),
@@ -197,7 +191,7 @@ def _ip_and_areas(me: Actor, idea: IdeaDetail) -> None:
                 ideas_manage.set_ip_status(session=session, actor=me, idea_id=idea.id, ip_status=ip_status)
                 ideas_manage.set_further_areas(session=session, actor=me, idea_id=idea.id, area_ids=further)
 
-            _run(save, "ui.saved", errors)
+            write_then_confirm(save, "ui.saved", errors)
 
 
 def _adoptions(me: Actor, idea: IdeaDetail) -> None:
@@ -228,7 +222,7 @@ def _adoptions(me: Actor, idea: IdeaDetail) -> None:
         note = st.text_input(t("ideas.adoption_note"))
         errors.slot("adoption_note")
         if st.form_submit_button(t("ideas.add_adoption")):
-            _run(
+            write_then_confirm(
                 lambda s: ideas_manage.add_adoption(
                     session=s,
                     actor=me,
@@ -283,7 +277,9 @@ def _duplicates(me: Actor, idea: IdeaDetail) -> None:
         return
     has_contact = bool(idea.contact_name or idea.contact_email)
     if has_contact and st.button(t("ideas.anonymise"), icon=":material/person_remove:", key=f"anonymise_{idea.id}"):
-        _run(lambda s: ideas_privacy.anonymise_idea(session=s, actor=me, idea_id=idea.id), "ideas.anonymised")
+        write_then_confirm(
+            lambda s: ideas_privacy.anonymise_idea(session=s, actor=me, idea_id=idea.id), "ideas.anonymised"
+        )
     if not idea.moves:
         return
     with st.expander(t("ideas.merge")), st.form(f"merge_{idea.id}"):
@@ -293,7 +289,7 @@ def _duplicates(me: Actor, idea: IdeaDetail) -> None:
         reason = st.text_area(t("ideas.merge_reason"), value=t("ideas.merge_reason_default"))
         errors.slot("merge_reason")
         if st.form_submit_button(t("ideas.merge_submit")):
-            _run(
+            write_then_confirm(
                 lambda s: ideas_manage.merge(
                     session=s, actor=me, duplicate_id=idea.id, into_ref=into_ref, reason=reason
                 ),

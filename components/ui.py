@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import streamlit as st
 
+from components import context
 from components.context import lang, t
 from services.errors import DomainError, Message, ValidationError
 from services.pagination import Page
@@ -99,6 +100,22 @@ def attempt(action: Callable[[], Any], errors: FieldErrors | None = None) -> Any
         else:
             show_error(error)
         return None
+
+
+def write_then_confirm(
+    action: Callable[[Any], Any], success_key: str, errors: FieldErrors | None = None, **params: Any
+) -> None:
+    """Run `action(session)` in a write transaction; on success clear the caches and confirm after a
+    rerun (so the page shows the new state), else show the refusal (at the fields, if given)."""
+
+    def call() -> bool:
+        with context.writing() as session:
+            action(session)
+        return True
+
+    if attempt(call, errors):
+        context.clear_caches()
+        flash_and_rerun(success_key, **params)
 
 
 def fmt_int(value: float | int | None) -> str:
