@@ -24,8 +24,8 @@ from alembic.config import Config
 import db
 from models import Language, Role
 from services import seed as seed_service
-from services import users
-from services.errors import DomainError, ValidationError
+from services.people import users
+from services.shared.errors import DomainError, ValidationError
 from settings import COOKIE_KEY_ENV
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
@@ -141,7 +141,7 @@ def create_user(
     from sqlmodel import select
 
     from models import Organisation
-    from services.auth import operator
+    from services.people.auth import operator
 
     engine = db.make_engine()
     with db.write_session(engine) as session:
@@ -205,12 +205,12 @@ def anonymise(
 ) -> None:
     """Clear the contact details of ideas closed more than MONTHS months ago; the ideas stay. Logged in
     the audit log (without the removed details). Safe to run daily, e.g. from cron."""
-    from services import ideas_privacy
-    from services.auth import operator
+    from services.ideas import privacy
+    from services.people.auth import operator
 
     engine = db.make_engine()
     with db.write_session(engine) as session:
-        refs = ideas_privacy.anonymise_expired(session=session, actor=operator(), months=months)
+        refs = privacy.anonymise_expired(session=session, actor=operator(), months=months)
     typer.echo(f"Contact details removed from {len(refs)} closed ideas older than {months} months.")
     for ref in refs:
         typer.echo(f"  {ref}")

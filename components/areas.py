@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from components import context
-from services import organisations
+from services.people import organisations
 
 
 @st.cache_data(ttl=300, show_spinner=False)

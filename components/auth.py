@@ -1,7 +1,7 @@
 """Login with streamlit-authenticator, backed by the User table.
 
 The library draws the form, keeps the session and the re-login cookie. The password check is ours
-(`services.users.authenticate`: bcrypt, failure count, lockout) and so is everything after login:
+(`services.people.users.authenticate`: bcrypt, failure count, lockout) and so is everything after login:
 role and organisation come from the database on every run, and a deactivated user is logged out.
 """
 
@@ -14,8 +14,8 @@ import streamlit_authenticator as stauth
 
 from components import context
 from components.context import t
-from services import users
-from services.auth import Actor, load_actor
+from services.people import users
+from services.people.auth import Actor, load_actor
 from settings import COOKIE_KEY_ENV, COOKIE_NAME
 
 COOKIE_DAYS = 1.0

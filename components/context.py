@@ -12,7 +12,7 @@ from sqlmodel import Session
 
 import db
 import i18n
-from services.auth import Actor
+from services.people.auth import Actor
 
 LANG_KEY = "lang"
 ACTOR_KEY = "actor"

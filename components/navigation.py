@@ -9,7 +9,7 @@ import streamlit as st
 
 from components.context import t
 from models import Role
-from services.auth import Actor
+from services.people.auth import Actor
 
 EVERYONE_LOGGED_IN = frozenset(Role)
 ADMIN = frozenset({Role.admin})
@@ -35,7 +35,7 @@ class PageSpec:
 PAGES: tuple[PageSpec, ...] = (
     # --- Start
     PageSpec(
-        "pages/overview.py",
+        "pages/start/overview.py",
         "nav.overview",
         ":material/dashboard:",
         "start",
@@ -44,11 +44,11 @@ PAGES: tuple[PageSpec, ...] = (
         default=True,
     ),
     # --- Idéer
-    PageSpec("pages/ideas_submit.py", "nav.ideas_submit", ":material/lightbulb:", "ideas", "lamna-ide", None),
-    PageSpec("pages/ideas_track.py", "nav.ideas_track", ":material/travel_explore:", "ideas", "folj-ide", None),
-    PageSpec("pages/ideas_mine.py", "nav.ideas_mine", ":material/list_alt:", "ideas", "mina-ideer", EVERYONE_LOGGED_IN),
+    PageSpec("pages/ideas/submit.py", "nav.ideas_submit", ":material/lightbulb:", "ideas", "lamna-ide", None),
+    PageSpec("pages/ideas/track.py", "nav.ideas_track", ":material/travel_explore:", "ideas", "folj-ide", None),
+    PageSpec("pages/ideas/mine.py", "nav.ideas_mine", ":material/list_alt:", "ideas", "mina-ideer", EVERYONE_LOGGED_IN),
     PageSpec(
-        "pages/ideas_manage.py",
+        "pages/ideas/manage.py",
         "nav.ideas_manage",
         ":material/view_kanban:",
         "ideas",
@@ -56,21 +56,21 @@ PAGES: tuple[PageSpec, ...] = (
         frozenset({Role.admin, Role.manager}),
     ),
     # --- Innovationsfonden
-    PageSpec("pages/fund_calls.py", "nav.fund_calls", ":material/campaign:", "fund", "utlysningar", EVERYONE_LOGGED_IN),
+    PageSpec("pages/fund/calls.py", "nav.fund_calls", ":material/campaign:", "fund", "utlysningar", EVERYONE_LOGGED_IN),
     PageSpec(
-        "pages/fund_mine.py", "nav.fund_mine", ":material/folder_open:", "fund", "mina-ansokningar", EVERYONE_LOGGED_IN
+        "pages/fund/mine.py", "nav.fund_mine", ":material/folder_open:", "fund", "mina-ansokningar", EVERYONE_LOGGED_IN
     ),
     # Reviewers are council members or other named users: every role gets the page, which lists one's assignments.
     PageSpec(
-        "pages/fund_review.py", "nav.fund_review", ":material/rate_review:", "fund", "granskning", EVERYONE_LOGGED_IN
+        "pages/fund/review.py", "nav.fund_review", ":material/rate_review:", "fund", "granskning", EVERYONE_LOGGED_IN
     ),
-    PageSpec("pages/fund_admin.py", "nav.fund_admin", ":material/account_balance:", "fund", "fondhantering", ADMIN),
+    PageSpec("pages/fund/admin.py", "nav.fund_admin", ":material/account_balance:", "fund", "fondhantering", ADMIN),
     # --- Testmiljöer
     PageSpec(
-        "pages/testbeds_catalogue.py", "nav.testbeds_catalogue", ":material/science:", "testbeds", "testmiljoer", None
+        "pages/testbeds/catalogue.py", "nav.testbeds_catalogue", ":material/science:", "testbeds", "testmiljoer", None
     ),
     PageSpec(
-        "pages/testbeds_requests.py",
+        "pages/testbeds/requests.py",
         "nav.testbeds_requests",
         ":material/inbox:",
         "testbeds",
@@ -78,7 +78,7 @@ PAGES: tuple[PageSpec, ...] = (
         frozenset({Role.admin, Role.manager}),
     ),
     PageSpec(
-        "pages/testbeds_manage.py",
+        "pages/testbeds/manage.py",
         "nav.testbeds_manage",
         ":material/edit_location_alt:",
         "testbeds",
@@ -86,7 +86,7 @@ PAGES: tuple[PageSpec, ...] = (
         frozenset({Role.admin, Role.manager}),
     ),
     PageSpec(
-        "pages/testbeds_figures.py",
+        "pages/testbeds/figures.py",
         "nav.testbeds_figures",
         ":material/monitoring:",
         "testbeds",
@@ -96,7 +96,7 @@ PAGES: tuple[PageSpec, ...] = (
     # --- Indikatorer
     *(
         PageSpec(
-            "pages/indicators_area.py",
+            "pages/indicators/area.py",
             f"nav.indicators_area.{code}",
             icon,
             "indicators",
@@ -112,7 +112,7 @@ PAGES: tuple[PageSpec, ...] = (
         )
     ),
     PageSpec(
-        "pages/indicators_my_org.py",
+        "pages/indicators/my_org.py",
         "nav.indicators_my_org",
         ":material/apartment:",
         "indicators",
@@ -120,7 +120,7 @@ PAGES: tuple[PageSpec, ...] = (
         frozenset({Role.manager}),
     ),
     PageSpec(
-        "pages/indicators_report.py",
+        "pages/indicators/report.py",
         "nav.indicators_report",
         ":material/edit_note:",
         "indicators",
@@ -128,7 +128,7 @@ PAGES: tuple[PageSpec, ...] = (
         frozenset({Role.admin, Role.manager}),
     ),
     PageSpec(
-        "pages/indicators_register.py",
+        "pages/indicators/register.py",
         "nav.indicators_register",
         ":material/list_alt:",
         "indicators",
@@ -136,17 +136,26 @@ PAGES: tuple[PageSpec, ...] = (
         ADMIN,
     ),
     # --- Rådet
-    PageSpec("pages/council_mode.py", "nav.council_mode", ":material/co_present:", "council", "radslage", COUNCIL),
-    # --- Administration
-    PageSpec("pages/admin_users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
     PageSpec(
-        "pages/annual_report.py", "nav.annual_report", ":material/summarize:", "admin", "innovationsbokslut", ADMIN
+        "pages/council/council_mode.py", "nav.council_mode", ":material/co_present:", "council", "radslage", COUNCIL
     ),
-    PageSpec("pages/admin_audit.py", "nav.admin_audit", ":material/history:", "admin", "handelselogg", ADMIN),
-    # --- Konto
-    PageSpec("pages/profile.py", "nav.profile", ":material/person:", "account", "min-profil", EVERYONE_LOGGED_IN),
+    # --- Administration
+    PageSpec("pages/admin/users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
     PageSpec(
-        "pages/login.py",
+        "pages/admin/annual_report.py",
+        "nav.annual_report",
+        ":material/summarize:",
+        "admin",
+        "innovationsbokslut",
+        ADMIN,
+    ),
+    PageSpec("pages/admin/audit.py", "nav.admin_audit", ":material/history:", "admin", "handelselogg", ADMIN),
+    # --- Konto
+    PageSpec(
+        "pages/account/profile.py", "nav.profile", ":material/person:", "account", "min-profil", EVERYONE_LOGGED_IN
+    ),
+    PageSpec(
+        "pages/account/login.py",
         "nav.login",
         ":material/login:",
         "account",
@@ -170,7 +179,7 @@ def visible_specs(actor: Actor | None) -> list[PageSpec]:
     return specs
 
 
-LOGIN_PAGE = "pages/login.py"
+LOGIN_PAGE = "pages/account/login.py"
 
 
 def pages_for(actor: Actor | None) -> dict[str, list[st.Page]]:

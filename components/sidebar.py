@@ -8,8 +8,8 @@ from components import auth, context
 from components.context import t
 from components.ui import plain, set_document_language
 from i18n import LANGUAGES
-from services import users
-from services.auth import Actor
+from services.people import users
+from services.people.auth import Actor
 
 _LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 

@@ -11,8 +11,8 @@ import streamlit as st
 
 from components import context
 from components.context import lang, t
-from services.errors import DomainError, Message, ValidationError
-from services.pagination import Page
+from services.shared.errors import DomainError, Message, ValidationError
+from services.shared.pagination import Page
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NBSP = "\u00a0"

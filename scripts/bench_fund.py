@@ -9,30 +9,30 @@ from scripts.benchmark import TODAY, benchmark
 
 @benchmark("Utlysningar: open calls with granted so far")
 def _open_calls(session: Any, actors: dict[str, Any]) -> Any:
-    from services import fund
+    from services.fund import applications
 
-    return fund.open_calls(session=session, actor=actors["employee"], today=TODAY)
+    return applications.open_calls(session=session, actor=actors["employee"], today=TODAY)
 
 
 @benchmark("Mina ansökningar: own applications, first page")
 def _mine(session: Any, actors: dict[str, Any]) -> Any:
-    from services import fund
+    from services.fund import applications
 
-    return fund.list_applications(session=session, actor=actors["employee"], mine_only=True, page_size=20)
+    return applications.list_applications(session=session, actor=actors["employee"], mine_only=True, page_size=20)
 
 
 @benchmark("Fondhantering: applications, search, first page")
 def _admin_list(session: Any, actors: dict[str, Any]) -> Any:
-    from services import fund
+    from services.fund import applications
 
-    return fund.list_applications(session=session, actor=actors["admin"], search="vård", include_drafts=False)
+    return applications.list_applications(session=session, actor=actors["admin"], search="vård", include_drafts=False)
 
 
 @benchmark("Granskning: the reviewer's assignments")
 def _assignments(session: Any, actors: dict[str, Any]) -> Any:
-    from services import fund_review
+    from services.fund import review
 
-    return fund_review.my_assignments(session=session, actor=actors["council"])
+    return review.my_assignments(session=session, actor=actors["council"])
 
 
 @benchmark("Fondhantering: decision pack of the largest call")
@@ -41,40 +41,40 @@ def _pack(session: Any, actors: dict[str, Any]) -> Any:
     from sqlmodel import select
 
     from models import FundApplication
-    from services import fund_review
+    from services.fund import review
 
     call_id = session.exec(
         select(FundApplication.call_id).group_by(FundApplication.call_id).order_by(func.count().desc())
     ).first()
-    return fund_review.decision_pack(session=session, actor=actors["admin"], call_id=call_id)
+    return review.decision_pack(session=session, actor=actors["admin"], call_id=call_id)
 
 
 @benchmark("Fondhantering: follow-up, late first")
 def _follow_up(session: Any, actors: dict[str, Any]) -> Any:
-    from services import fund_decisions
+    from services.fund import decisions
 
-    return fund_decisions.follow_up(session=session, actor=actors["admin"], today=TODAY)
+    return decisions.follow_up(session=session, actor=actors["admin"], today=TODAY)
 
 
 @benchmark("Fondhantering: budget per call and per area")
 def _figures(session: Any, actors: dict[str, Any]) -> Any:
-    from services import fund_figures
+    from services.fund import figures
 
     return (
-        fund_figures.fund_figures(session=session, actor=actors["council"], by="call"),
-        fund_figures.fund_figures(session=session, actor=actors["council"], by="area"),
+        figures.fund_figures(session=session, actor=actors["council"], by="call"),
+        figures.fund_figures(session=session, actor=actors["council"], by="area"),
     )
 
 
 @benchmark("Fondhantering: this year's calls with granted so far")
 def _year_calls(session: Any, actors: dict[str, Any]) -> Any:
-    from services import fund
+    from services.fund import applications
 
-    return fund.list_calls(session=session, actor=actors["admin"], today=TODAY, year=TODAY.year, page_size=100)
+    return applications.list_calls(session=session, actor=actors["admin"], today=TODAY, year=TODAY.year, page_size=100)
 
 
 @benchmark("Fondhantering: reviewer search among every active user")
 def _reviewer_search(session: Any, actors: dict[str, Any]) -> Any:
-    from services import fund
+    from services.fund import applications
 
-    return fund.reviewer_choices(session=session, actor=actors["admin"], search="ann")
+    return applications.reviewer_choices(session=session, actor=actors["admin"], search="ann")

@@ -8,55 +8,55 @@ from scripts.benchmark import benchmark
 
 
 def _filters(**values: Any) -> Any:
-    from services.ideas_manage import IdeaFilter
+    from services.ideas.triage import IdeaFilter
 
     return IdeaFilter(**values)
 
 
 @benchmark("Lämna en idé: similar ideas while typing (benchmark titles all share words: worst case)")
 def _similar(session: Any, actors: dict[str, Any]) -> Any:
-    from services import ideas
+    from services.ideas import intake
 
-    return ideas.similar_ideas(
+    return intake.similar_ideas(
         session=session, title="Benchmarkidé om vårdflöden och resor", need="Behov av bättre vårdflöden"
     )
 
 
 @benchmark("Lämna en idé: similar ideas, a rare word")
 def _similar_rare(session: Any, actors: dict[str, Any]) -> Any:
-    from services import ideas
+    from services.ideas import intake
 
-    return ideas.similar_ideas(session=session, title="Blippa bankkortet i spärren", need="Betala resan")
+    return intake.similar_ideas(session=session, title="Blippa bankkortet i spärren", need="Betala resan")
 
 
 @benchmark("Följ din idé: one reference")
 def _track(session: Any, actors: dict[str, Any]) -> Any:
-    from services import ideas
+    from services.ideas import intake
 
-    return ideas.track_idea(session=session, ref="IDE-2026-00001")
+    return intake.track_idea(session=session, ref="IDE-2026-00001")
 
 
 @benchmark("Idéhantering: board counts, admin, no filter")
 def _board(session: Any, actors: dict[str, Any]) -> Any:
-    from services import ideas_manage
+    from services.ideas import triage
 
-    return ideas_manage.board(session=session, actor=actors["admin"], filters=_filters())
+    return triage.board(session=session, actor=actors["admin"], filters=_filters())
 
 
 @benchmark("Idéhantering: first page, admin, received")
 def _list(session: Any, actors: dict[str, Any]) -> Any:
-    from services import ideas_manage
+    from services.ideas import triage
 
-    return ideas_manage.list_ideas(session=session, actor=actors["admin"], filters=_filters(stage="received"))
+    return triage.list_ideas(session=session, actor=actors["admin"], filters=_filters(stage="received"))
 
 
 def _board_and_page(session: Any, actor: Any, search: str) -> Any:
     """What the board page asks for a search: the counts, then the first page with the counts' total."""
-    from services import ideas_manage
+    from services.ideas import triage
 
     filters = _filters(search=search)
-    counts = ideas_manage.board(session=session, actor=actor, filters=filters)
-    return ideas_manage.list_ideas(session=session, actor=actor, filters=filters, total=counts.total)
+    counts = triage.board(session=session, actor=actor, filters=filters)
+    return triage.list_ideas(session=session, actor=actor, filters=filters, total=counts.total)
 
 
 @benchmark("Idéhantering: board + first page, admin, free text (rare words)")
@@ -71,41 +71,41 @@ def _search_common(session: Any, actors: dict[str, Any]) -> Any:
 
 @benchmark("Idéhantering: board + first page, manager (own organisation)")
 def _manager(session: Any, actors: dict[str, Any]) -> Any:
-    from services import ideas_manage
+    from services.ideas import triage
 
     me = actors["manager"]
-    ideas_manage.board(session=session, actor=me, filters=_filters())
-    return ideas_manage.list_ideas(session=session, actor=me, filters=_filters())
+    triage.board(session=session, actor=me, filters=_filters())
+    return triage.list_ideas(session=session, actor=me, filters=_filters())
 
 
 @benchmark("Idéhantering: export rows, manager (own organisation)")
 def _export(session: Any, actors: dict[str, Any]) -> Any:
-    from services import ideas_manage
+    from services.ideas import triage
 
-    return sum(1 for _ in ideas_manage.export_rows(session=session, actor=actors["manager"], filters=_filters()))
+    return sum(1 for _ in triage.export_rows(session=session, actor=actors["manager"], filters=_filters()))
 
 
 @benchmark("Idéhantering: median days to first decision per organisation")
 def _response(session: Any, actors: dict[str, Any]) -> Any:
-    from services import ideas_stats
+    from services.ideas import stats
 
-    return ideas_stats.response_times(session=session, actor=actors["admin"])
+    return stats.response_times(session=session, actor=actors["admin"])
 
 
 @benchmark("Översikt: idea funnel, waiting > 14 days, latest ideas")
 def _overview(session: Any, actors: dict[str, Any]) -> Any:
-    from services import ideas_stats
+    from services.ideas import stats
 
     me = actors["council"]
     return (
-        ideas_stats.funnel(session=session, actor=me),
-        ideas_stats.overdue_count(session=session, actor=me),
-        ideas_stats.latest_ideas(session=session, actor=me),
+        stats.funnel(session=session, actor=me),
+        stats.overdue_count(session=session, actor=me),
+        stats.latest_ideas(session=session, actor=me),
     )
 
 
 @benchmark("Mina idéer: ideas to back, first page")
 def _to_back(session: Any, actors: dict[str, Any]) -> Any:
-    from services import ideas
+    from services.ideas import intake
 
-    return ideas.ideas_to_back(session=session, actor=actors["employee"])
+    return intake.ideas_to_back(session=session, actor=actors["employee"])

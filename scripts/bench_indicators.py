@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from models import Area, Indicator
 from scripts.benchmark import TODAY, benchmark
+from services.indicators import computed
 
 YEAR = {"start": date(TODAY.year, 1, 1), "end": TODAY}
 
@@ -20,29 +21,29 @@ def _health(session: Any) -> int:
 
 @benchmark("Indikatorer: all computed indicators, region, year to date")
 def _computed_region(session: Any, actors: dict[str, Any]) -> Any:
-    from services import indicator_computations as ic
 
-    return {key: ic.compute(session, key, **YEAR) for key in ic.COMPUTATIONS}
+    return {key: computed.compute(session, key, **YEAR) for key in computed.COMPUTATIONS}
 
 
 @benchmark("Indikatorer: all computed indicators per organisation of an area (grouped)")
 def _computed_by_org(session: Any, actors: dict[str, Any]) -> Any:
-    from services import indicator_computations as ic
 
     area_id = _health(session)
-    return {key: ic.compute_by_organisation(session, key, **YEAR, area_id=area_id) for key in ic.COMPUTATIONS}
+    return {
+        key: computed.compute_by_organisation(session, key, **YEAR, area_id=area_id) for key in computed.COMPUTATIONS
+    }
 
 
 @benchmark("Kärnverksamhet: KPI tiles (every indicator, previous period, target)")
 def _area_tiles(session: Any, actors: dict[str, Any]) -> Any:
-    from services import indicators_dashboard as dash
+    from services.indicators import dashboard as dash
 
     return dash.figures(session, actors["council"], **YEAR, area_id=_health(session))
 
 
 @benchmark("Kärnverksamhet: funnel, fund and testbeds")
 def _area_rest(session: Any, actors: dict[str, Any]) -> Any:
-    from services import indicators_dashboard as dash
+    from services.indicators import dashboard as dash
 
     area_id = _health(session)
     return (
@@ -54,7 +55,7 @@ def _area_rest(session: Any, actors: dict[str, Any]) -> Any:
 
 @benchmark("Kärnverksamhet: one indicator over three years and per organisation")
 def _area_detail(session: Any, actors: dict[str, Any]) -> Any:
-    from services import indicators_dashboard as dash
+    from services.indicators import dashboard as dash
 
     area_id = _health(session)
     indicator_id = session.exec(select(Indicator.id).where(Indicator.computation == "ideas_received")).one()
@@ -67,7 +68,7 @@ def _area_detail(session: Any, actors: dict[str, Any]) -> Any:
 
 @benchmark("Kärnverksamhet: a reported indicator per organisation (1M values)")
 def _area_reported(session: Any, actors: dict[str, Any]) -> Any:
-    from services import indicators_dashboard as dash
+    from services.indicators import dashboard as dash
 
     indicator_id = session.exec(select(Indicator.id).where(Indicator.source == "reported")).first()
     return dash.by_organisation(
@@ -77,21 +78,22 @@ def _area_reported(session: Any, actors: dict[str, Any]) -> Any:
 
 @benchmark("Rådsläge: one refresh")
 def _council(session: Any, actors: dict[str, Any]) -> Any:
-    from services import indicators_dashboard as dash
+    from services.indicators import dashboard as dash
 
     return dash.live_figures(session, actors["council"], today=TODAY)
 
 
 @benchmark("Innovationsbokslut: the year's figures, every level")
 def _annual(session: Any, actors: dict[str, Any]) -> Any:
-    from services import annual_report
+    from services.annual_report import report as annual_report
 
     return annual_report.report(session, actors["admin"], TODAY.year - 1)
 
 
 @benchmark("Innovationsbokslut: .xlsx and PDF with charts")
 def _annual_files(session: Any, actors: dict[str, Any]) -> Any:
-    from services import annual_report, annual_report_export
+    from services.annual_report import export
+    from services.annual_report import report as annual_report
 
     report = annual_report.report(session, actors["admin"], TODAY.year - 1)
-    return annual_report_export.to_workbook(report, "sv"), annual_report_export.to_pdf(report, "sv")
+    return export.to_workbook(report, "sv"), export.to_pdf(report, "sv")

@@ -9,6 +9,7 @@ from sqlmodel import select
 
 from models import Indicator
 from scripts.benchmark import TODAY, benchmark
+from services.indicators import values
 
 IMPORT_ROWS = 5_000
 
@@ -19,35 +20,31 @@ def _org(actors: dict[str, Any]) -> int:
 
 @benchmark("Min förvaltning: what waits (ideas, fund reports, testbed requests, unreported periods)")
 def _waiting(session: Any, actors: dict[str, Any]) -> Any:
-    from services import indicators_my_org
+    from services.indicators import my_org
 
-    return indicators_my_org.waiting(
-        session=session, actor=actors["manager"], organisation_id=_org(actors), today=TODAY
-    )
+    return my_org.waiting(session=session, actor=actors["manager"], organisation_id=_org(actors), today=TODAY)
 
 
 @benchmark("Min förvaltning: organisation against area and region, year to date")
 def _comparison(session: Any, actors: dict[str, Any]) -> Any:
-    from services import indicators_my_org
+    from services.indicators import my_org
 
-    return indicators_my_org.comparison(
+    return my_org.comparison(
         session=session, actor=actors["manager"], organisation_id=_org(actors), year=TODAY.year, today=TODAY
     )
 
 
 @benchmark("Rapportera värden: review queue, first page")
 def _queue(session: Any, actors: dict[str, Any]) -> Any:
-    from services import indicators
 
-    return indicators.review_queue(session=session, actor=actors["admin"], page=1, page_size=25)
+    return values.review_queue(session=session, actor=actors["admin"], page=1, page_size=25)
 
 
 @benchmark("Rapportera värden: one indicator's reporting table for a year")
 def _sheet(session: Any, actors: dict[str, Any]) -> Any:
-    from services import indicators
 
     indicator_id = session.exec(select(Indicator.id).where(Indicator.code == "PRJ-01")).one()
-    return indicators.reporting_sheet(
+    return values.reporting_sheet(
         session=session,
         actor=actors["manager"],
         indicator_id=indicator_id,
@@ -58,19 +55,19 @@ def _sheet(session: Any, actors: dict[str, Any]) -> Any:
 
 @benchmark(f"Rapportera värden: checking an import of {IMPORT_ROWS:,} rows (refused on its last row)")
 def _import_check(session: Any, actors: dict[str, Any]) -> Any:
-    from services import indicator_import
+    from services.indicators import file_import
 
     lines = ["indikator;organisation;period;värde"]
     lines += [f"PRJ-01;KS;{700 + i // 4:04d}-{(i % 4) * 3 + 1:02d}-01;{i}" for i in range(IMPORT_ROWS - 1)]
     lines.append("OKÄND;KS;2020-01-01;1")
     try:
-        indicator_import.import_values(
+        file_import.import_values(
             session=session,
             actor=actors["admin"],
             content="\n".join(lines).encode("utf-8"),
             filename="bench.csv",
             today=TODAY,
         )
-    except indicator_import.ImportRefused as refused:
+    except file_import.ImportRefused as refused:
         return refused.rows
     raise AssertionError("the benchmark file should have been refused")

@@ -105,52 +105,52 @@ _host.build = _build
 
 @_host.benchmark("Testmiljöer: catalogue first page (open and planned)")
 def _catalogue(session: Any, actors: dict[str, Any]) -> Any:
-    from services import testbeds
+    from services.testbeds import catalogue
 
-    return testbeds.search_testbeds(session=session, filters=testbeds.CatalogueFilters())
+    return catalogue.search_testbeds(session=session, filters=catalogue.CatalogueFilters())
 
 
 @_host.benchmark("Testmiljöer: counts per filter, search 'vård' and TRL 5–7")
 def _counts(session: Any, actors: dict[str, Any]) -> Any:
-    from services import testbeds
+    from services.testbeds import catalogue
 
-    return testbeds.filter_counts(
-        session=session, filters=testbeds.CatalogueFilters(search="vård", trl_min=5, trl_max=7)
+    return catalogue.filter_counts(
+        session=session, filters=catalogue.CatalogueFilters(search="vård", trl_min=5, trl_max=7)
     )
 
 
 @_host.benchmark("Testmiljöer: map points (all matching, capped)")
 def _map(session: Any, actors: dict[str, Any]) -> Any:
-    from services import testbeds
+    from services.testbeds import catalogue
 
-    return testbeds.map_points(session=session, filters=testbeds.CatalogueFilters())
+    return catalogue.map_points(session=session, filters=catalogue.CatalogueFilters())
 
 
 @_host.benchmark("Förfrågningar: admin inbox first page, new and in dialogue")
 def _inbox(session: Any, actors: dict[str, Any]) -> Any:
-    from services import testbed_requests
+    from services.testbeds import requests
 
-    return testbed_requests.inbox(session=session, actor=actors["admin"], today=TODAY, statuses=("new", "in_dialogue"))
+    return requests.inbox(session=session, actor=actors["admin"], today=TODAY, statuses=("new", "in_dialogue"))
 
 
 @_host.benchmark("Förfrågningar: late requests (count)")
 def _late(session: Any, actors: dict[str, Any]) -> Any:
-    from services import testbed_requests
+    from services.testbeds import requests
 
-    return testbed_requests.inbox(session=session, actor=actors["admin"], today=TODAY, overdue_only=True, page_size=1)
+    return requests.inbox(session=session, actor=actors["admin"], today=TODAY, overdue_only=True, page_size=1)
 
 
 @_host.benchmark("Testmiljöer i siffror: region, all years")
 def _figures(session: Any, actors: dict[str, Any]) -> Any:
-    from services import testbed_requests
+    from services.testbeds import requests
 
-    return testbed_requests.request_figures(session)
+    return requests.request_figures(session)
 
 
 @_host.benchmark("Testmiljöer i siffror: health, one year")
 def _figures_area(session: Any, actors: dict[str, Any]) -> Any:
-    from services import testbed_requests
+    from services.testbeds import requests
 
-    return testbed_requests.request_figures(
+    return requests.request_figures(
         session, area_code="health", start=date(TODAY.year - 1, 1, 1), end=date(TODAY.year - 1, 12, 31)
     )

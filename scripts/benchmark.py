@@ -33,7 +33,7 @@ from sqlalchemy import text
 
 import db
 from services import seed
-from services.auth import load_actor
+from services.people.auth import load_actor
 
 PROJECT = Path(__file__).resolve().parent.parent
 OUT_DIR = PROJECT / "benchmarks"
@@ -222,7 +222,7 @@ def _fund(session: Any, actors: dict[str, Any]) -> Any:
 
 @benchmark("Every login: one user's credentials from the User table")
 def _credentials(session: Any, actors: dict[str, Any]) -> Any:
-    from services import users
+    from services.people import users
 
     return users.credential(session=session, username="bench.user9999")
 
@@ -234,7 +234,7 @@ def _actor(session: Any, actors: dict[str, Any]) -> Any:
 
 @benchmark("Användare: first page, search")
 def _users(session: Any, actors: dict[str, Any]) -> Any:
-    from services import users
+    from services.people import users
 
     return users.list_users(session=session, actor=actors["admin"], search="berg", page=1, page_size=25)
 

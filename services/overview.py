@@ -20,7 +20,7 @@ from models import (
     TestbedStatus,
     User,
 )
-from services.auth import Actor, require_login
+from services.people.auth import Actor, require_login
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 STAGE_ORDER: tuple[str, ...] = (*[s.value for s in STAGE_PATH], IdeaStage.parked.value, IdeaStage.closed.value)

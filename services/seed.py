@@ -21,8 +21,8 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, SQLModel, select
 
 import models as m
-from services import audit, refs
-from services.users import hash_password
+from services.people.users import hash_password
+from services.shared import audit, refs
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "data" / "seed"
 SEED_REFERENCE_DAY = date(2026, 11, 28)

@@ -24,7 +24,7 @@ from sqlmodel import Session
 
 import db
 from services import seed
-from services.auth import Actor, load_actor
+from services.people.auth import Actor, load_actor
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel import Session
 
 import models as m
-from services.users import hash_password
+from services.people.users import hash_password
 
 _n = count(1)
 

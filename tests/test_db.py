@@ -11,7 +11,7 @@ from sqlmodel import func, select
 
 import db
 from models import Area, RefSequence
-from services import refs
+from services.shared import refs
 
 
 def test_every_connection_has_foreign_keys_wal_and_a_busy_timeout(empty_engine: Engine) -> None:

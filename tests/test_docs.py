@@ -46,3 +46,21 @@ def test_every_page_is_listed_in_where_things_live() -> None:
 
 def test_backups_are_explained() -> None:
     assert "### Backups" in README and "manage.py backup" in README
+
+
+def test_where_things_live_names_files_that_exist_and_every_feature_package() -> None:
+    section = README.split("## Where things live", 1)[1].split("\n## ", 1)[0]
+    for path in set(re.findall(r"`((?:services|components|pages)/[\w/]+\.py)`", section)):
+        assert (PROJECT_DIR / path).is_file(), path
+    for top in ("services", "components"):
+        for package in (PROJECT_DIR / top).iterdir():
+            if (package / "__init__.py").is_file():
+                assert f"{package.name}/" in section, f"{top}/{package.name}"
+                assert (package / "__init__.py").read_text(encoding="utf-8").startswith('"""'), package
+
+
+def test_service_and_component_top_levels_hold_packages_and_no_feature_prefixed_module() -> None:
+    prefixes = ("ideas_", "fund_", "testbed", "indicator", "annual_report_", "admin_")
+    for top in ("services", "components"):
+        modules = [p.stem for p in (PROJECT_DIR / top).glob("*.py") if p.stem != "__init__"]
+        assert not [m for m in modules if m.startswith(prefixes)], modules

@@ -126,7 +126,7 @@ def test_create_user_and_reset_password(empty_url: str) -> None:
     assert bad.exit_code == 1 and "e-post" in bad.output.lower()
     reset = runner.invoke(manage.app, ["reset-password", "ny.admin", "--password", "annat-losen-1"])
     assert reset.exit_code == 0, reset.output
-    from services import users
+    from services.people import users
 
     with db.write_session(db.make_engine(empty_url)) as session:
         assert users.authenticate(session=session, username="ny.admin", password="annat-losen-1")

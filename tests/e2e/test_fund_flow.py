@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from playwright.sync_api import Page, expect
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from services.fund_decisions import REPORT_INTERVAL_MONTHS, add_months
+from services.fund.decisions import REPORT_INTERVAL_MONTHS, add_months
 from tests.e2e.helpers import log_in, log_out
 
 TITLE = "Webbläsartest: digital väntrumsskärm"

@@ -8,7 +8,7 @@ from playwright.sync_api import Page, expect
 import i18n
 from components.navigation import visible_specs
 from models import Role
-from services.auth import Actor
+from services.people.auth import Actor
 from tests.e2e.helpers import log_in, log_out, menu_titles
 
 

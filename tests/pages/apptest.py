@@ -42,7 +42,7 @@ def _store_language(username: str, lang: str) -> None:
 
 
 def open_page(at: AppTest, page: str) -> AppTest:
-    """Run the app, then go to `page` (e.g. "pages/overview.py")."""
+    """Run the app, then go to `page` (e.g. "pages/start/overview.py")."""
     at.run()
     return at.switch_page(page).run()
 

@@ -10,7 +10,8 @@ import pytest
 import i18n
 from components.navigation import PAGES, visible_specs
 from models import Role
-from services.auth import Actor
+from services.people.auth import Actor
+from tests.conftest import PROJECT_DIR
 from tests.pages.apptest import app_as, open_page, open_spec
 
 DEMO_ROLES = {"admin": Role.admin, "council": Role.council, "manager": Role.manager, "employee": Role.employee}
@@ -30,16 +31,53 @@ def test_page_runs_and_shows_its_heading(demo_url: str, username: str, spec) -> 
     assert at.title[0].value == i18n.t(spec.title_key)  # each page's heading is its menu title
 
 
+# The addresses people have saved: moving a page's file must never change its URL.
+SAVED_URLS = [
+    "oversikt",
+    "lamna-ide",
+    "folj-ide",
+    "mina-ideer",
+    "idehantering",
+    "utlysningar",
+    "mina-ansokningar",
+    "granskning",
+    "fondhantering",
+    "testmiljoer",
+    "forfragningar",
+    "testmiljohantering",
+    "testmiljoer-i-siffror",
+    "halso-och-sjukvard",
+    "kollektivtrafik",
+    "kultur",
+    "regional-utveckling",
+    "min-forvaltning",
+    "rapportera-varden",
+    "indikatorregister",
+    "radslage",
+    "anvandare",
+    "innovationsbokslut",
+    "handelselogg",
+    "min-profil",
+    "logga-in",
+]
+
+
+def test_every_page_keeps_its_address_and_its_file_exists() -> None:
+    assert [spec.url_path for spec in PAGES] == SAVED_URLS
+    for spec in PAGES:
+        assert (PROJECT_DIR / spec.path).is_file(), spec.path
+
+
 def test_each_role_gets_exactly_its_pages() -> None:
     paths = {u: {s.path for s in visible_specs(_fake_actor(r))} for u, r in DEMO_ROLES.items()}
-    assert "pages/admin_users.py" in paths["admin"]
+    assert "pages/admin/users.py" in paths["admin"]
     for username in ("council", "manager", "employee"):
-        assert "pages/admin_users.py" not in paths[username]
+        assert "pages/admin/users.py" not in paths[username]
     for username in DEMO_ROLES:
-        assert "pages/login.py" not in paths[username]
-        assert {"pages/overview.py", "pages/profile.py"} <= paths[username]
+        assert "pages/account/login.py" not in paths[username]
+        assert {"pages/start/overview.py", "pages/account/profile.py"} <= paths[username]
     public = {s.path for s in visible_specs(None)}
-    assert "pages/login.py" in public and "pages/overview.py" not in public
+    assert "pages/account/login.py" in public and "pages/start/overview.py" not in public
     assert all(s.roles is None for s in PAGES if s.path in public)
 
 
@@ -54,7 +92,7 @@ def test_a_page_not_offered_to_the_role_cannot_be_opened(demo_url: str) -> None:
     at = app_as("employee")
     at.run()
     with pytest.raises(Exception):  # noqa: B017  (AppTest refuses to switch to an unregistered page)
-        at.switch_page("pages/admin_users.py").run()
+        at.switch_page("pages/admin/users.py").run()
 
 
 KEY_LIKE = re.compile(r"\b[a-z_]+\.[a-z_]+(?:\.[a-z_]+)*\b")
@@ -95,7 +133,7 @@ def test_no_page_shows_a_raw_translation_key(demo_url: str, lang: str) -> None:
 
 
 def test_pages_speak_english_when_chosen(demo_url: str) -> None:
-    at = open_page(app_as("admin", lang="en"), "pages/overview.py")
+    at = open_page(app_as("admin", lang="en"), "pages/start/overview.py")
     assert at.title[0].value == "Overview"
     assert any("Ideas so far in" in m.label for m in at.metric)
 

@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 import db
 from services import overview
-from services.errors import PermissionDenied
+from services.shared.errors import PermissionDenied
 from tests import factories as f
 from tests.conftest import actor
 

@@ -1,0 +1,76 @@
+"""The ideas' part of Översikt: the funnel from received to spread, ideas waiting too long, the latest
+ideas. Kept here so that pages/start/overview.py only calls `render()`."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from datetime import date
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from components import context
+from components.context import t
+from components.ideas.common import area_names
+from components.ui import fmt_date, fmt_int, plain
+from services.ideas import stats
+
+
+def funnel_chart(data: pd.DataFrame, *, stage_title: str, value_title: str, description: str) -> alt.Chart:
+    """Horizontal bars in path order, labelled with their counts: how far ideas get."""
+    order = list(data["stage"])
+    base = alt.Chart(data, description=description).encode(
+        y=alt.Y("stage:N", sort=order, title=stage_title),
+        x=alt.X("reached:Q", title=value_title, axis=alt.Axis(tickMinStep=1)),
+        tooltip=[alt.Tooltip("stage:N", title=stage_title), alt.Tooltip("reached:Q", title=value_title)],
+    )
+    return base.mark_bar(color="#1f5f99") + base.mark_text(align="left", dx=4).encode(text="reached:Q")
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _figures(key: tuple, today: date) -> dict:
+    with context.reading() as session:
+        me = context.actor()
+        return {
+            "funnel": [asdict(s) for s in stats.funnel(session=session, actor=me)],
+            "overdue": stats.overdue_count(session=session, actor=me),
+            "latest": [asdict(i) for i in stats.latest_ideas(session=session, actor=me)],
+        }
+
+
+def render() -> None:
+    data = _figures(context.cache_key(), date.today())
+    if data["overdue"]:
+        st.warning(t("ideas.overview_overdue", n=fmt_int(data["overdue"])), icon=":material/schedule:")
+    left, right = st.columns(2)
+    with left:
+        st.subheader(t("ideas.funnel"))
+        funnel = pd.DataFrame(data["funnel"], columns=["stage", "reached"])
+        funnel["stage"] = funnel["stage"].map(lambda s: context.label(s, "stage"))
+        st.altair_chart(
+            funnel_chart(
+                funnel,
+                stage_title=t("ideas.stage"),
+                value_title=t("ideas.reached"),
+                description=t("ideas.funnel_description"),
+            ),
+            width="stretch",
+        )
+    with right:
+        st.subheader(t("ideas.latest"))
+        if not data["latest"]:
+            st.info(t("overview.no_ideas"))
+            return
+        areas = area_names()
+        st.table(
+            [
+                {
+                    t("ideas.received"): fmt_date(i["received_at"]),
+                    t("ideas.title"): plain(i["title"]),
+                    t("ideas.stage"): context.label(i["stage"], "stage"),
+                    t("ideas.area"): plain(areas.get(i["area_id"], "")),
+                }
+                for i in data["latest"]
+            ]
+        )

@@ -1,0 +1,67 @@
+"""The import panel of Rapportera värden: templates to download, then a file of many values, imported
+whole with a progress bar, or refused with every bad row listed."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from components import context
+from components.context import t
+from components.ui import flash_and_rerun, message, show_error
+from services.indicators import file_import
+from services.people.auth import Actor
+from services.shared.errors import DomainError
+from services.shared.exports import CSV_MIME, XLSX_MIME
+
+
+def import_panel(me: Actor | None, organisation_id: int) -> None:
+    """Template downloads, then a file of many values: imported whole, or refused with every bad row."""
+    st.markdown(t("indicators.report.import_help"))
+    with context.reading() as session:
+        xlsx = file_import.template(session=session, actor=me, organisation_id=organisation_id, kind="xlsx")
+        csv = file_import.template(session=session, actor=me, organisation_id=organisation_id, kind="csv")
+    d1, d2, _ = st.columns([1, 1, 2])
+    d1.download_button(t("indicators.report.template_xlsx"), xlsx, "mall-indikatorvarden.xlsx", XLSX_MIME)
+    d2.download_button(t("indicators.report.template_csv"), csv, "mall-indikatorvarden.csv", CSV_MIME)
+    uploaded = st.file_uploader(t("indicators.report.file"), type=["csv", "xlsx"], key="imp_file")
+    submit = st.checkbox(t("indicators.report.import_submit"), key="imp_submit")
+    if st.button(t("indicators.report.import"), key="imp_go", type="primary", disabled=uploaded is None):
+        _run_import(me, uploaded.name, uploaded.getvalue(), submit)
+
+
+def _run_import(me: Actor | None, filename: str, content: bytes, submit: bool) -> None:
+    bar = st.progress(0.0, text=t("indicators.report.importing"))
+    try:
+        with context.writing() as session:
+            result = file_import.import_values(
+                session=session,
+                actor=me,
+                content=content,
+                filename=filename,
+                submit=submit,
+                progress=lambda share: bar.progress(min(share, 1.0), text=t("indicators.report.importing")),
+            )
+    except file_import.ImportRefused as refused:
+        bar.empty()
+        if all(r.line == 0 for r in refused.rows):  # the file as a whole: no rows to list
+            st.error(message(refused.rows[0].message), icon=":material/error:")
+            return
+        st.error(t(refused.key, **refused.params), icon=":material/error:")
+        st.dataframe(
+            pd.DataFrame(
+                {
+                    t("indicators.report.col_line"): [r.line for r in refused.rows],
+                    t("indicators.report.col_problem"): [message(r.message) for r in refused.rows],
+                }
+            ),
+            hide_index=True,
+            width="stretch",
+        )
+        return
+    except DomainError as error:
+        bar.empty()
+        show_error(error)
+        return
+    context.clear_caches()
+    flash_and_rerun("indicators.report.imported", rows=result.rows, created=result.created, updated=result.updated)

@@ -1,0 +1,230 @@
+"""Pieces shared by the indicator views (area dashboards, Rådsläge, Innovationsbokslut): values in
+their unit, KPI tiles with target, the period filter, and charts that can be shown as a table and
+downloaded."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from components.context import lang, t
+from components.ui import NBSP, fmt_int, fmt_msek, fmt_pct, fmt_sek, plain
+from services.indicators import periods as ind_periods
+from services.indicators.dashboard import IndicatorFigure, IndicatorInfo
+from services.indicators.targets import unit_name
+from services.shared.exports import CSV_MIME, XLSX_MIME, table_to_csv, table_to_xlsx
+
+PERIOD_KINDS = ("year", "quarter", "month")
+_HOW_MANY = {"year": 5, "quarter": 8, "month": 12}
+
+
+def unit_label(unit: str) -> str:
+    """The unit in the reader's language (plain text: escape it with `plain` where Markdown renders)."""
+    return unit_name(unit, lang())
+
+
+def fmt_number(value: float | None, decimals: int = 1) -> str:
+    """A decimal number as the reader writes it (comma in Swedish)."""
+    if value is None:
+        return "–"
+    if float(value).is_integer():
+        return fmt_int(value)
+    text = f"{value:.{decimals}f}"
+    return text.replace(".", ",") if lang() == "sv" else text
+
+
+def fmt_value(value: float | None, unit: str) -> str:
+    """A value in its indicator's unit: 45 %, 1 200 000 kr, 12,5 dagar, 7."""
+    if value is None:
+        return "–"
+    if unit == "%":
+        return fmt_pct(value, 1 if not float(value).is_integer() else 0)
+    if unit == "SEK":
+        return fmt_msek(value) if abs(value) >= 100_000 else fmt_sek(value)
+    if unit == "dagar":
+        return t("indicators.computed.days", n=fmt_number(value))
+    return fmt_number(value)
+
+
+def fmt_change(change: float | None, unit: str) -> str | None:
+    if change is None:
+        return None
+    sign = "+" if change > 0 else ("-" if change < 0 else "±")  # ASCII: st.metric reads the sign
+    return t("indicators.area.vs_previous", change=sign + fmt_value(abs(change), unit).replace("–", "0"))
+
+
+def period_label(start: date, end: date) -> str:
+    """2025, 2025 K2 / 2025 Q2, 2025-04, or start–end for anything else."""
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return str(start.year)
+    if ind_periods.period_of("quarter", start) == (start, end):
+        return t("indicators.area.quarter_label", year=start.year, q=(start.month - 1) // 3 + 1)
+    if ind_periods.period_of("month", start) == (start, end):
+        return f"{start.year}-{start.month:02d}"
+    return f"{start.isoformat()}{NBSP}–{NBSP}{end.isoformat()}"
+
+
+def recent_periods(kind: str, today: date) -> list[tuple[date, date]]:
+    """The last few calendar periods of `kind` up to the one holding today, newest first."""
+    current = ind_periods.period_of(kind, today)
+    periods = [current]
+    while len(periods) < _HOW_MANY[kind]:
+        periods.append(ind_periods.previous_period(*periods[-1]))
+    return periods
+
+
+def period_filter(key: str, today: date) -> tuple[date, date]:
+    """Period kind (year, quarter, month) and one of its recent periods; defaults to this year."""
+    left, right = st.columns([2, 3])
+    kind = left.segmented_control(
+        t("indicators.area.period_kind"),
+        PERIOD_KINDS,
+        default="year",
+        format_func=lambda k: t(f"frequency.{k}"),
+        key=f"{key}_kind",
+    )
+    kind = kind or "year"
+    periods = recent_periods(kind, today)
+    chosen = right.selectbox(
+        t("indicators.area.period"),
+        periods,
+        format_func=lambda p: period_label(*p),
+        key=f"{key}_period_{kind}",
+    )
+    return chosen
+
+
+def tiles(figures: Sequence[IndicatorFigure], columns: int = 4) -> None:
+    """A tile per indicator: value, change against the previous period, and the target met or not."""
+    for first in range(0, len(figures), columns):
+        row = st.columns(columns)
+        for column, figure in zip(row, figures[first : first + columns], strict=False):
+            with column.container(border=True):
+                _tile(figure)
+
+
+def _tile(figure: IndicatorFigure) -> None:
+    ind = figure.indicator
+    change = figure.change
+    st.metric(
+        plain(ind.name(lang())),  # registry data: shown as typed
+        fmt_value(figure.value, ind.unit),
+        delta=fmt_change(change, ind.unit),
+        delta_color=("off" if not change else "inverse" if ind.direction == "down" else "normal"),
+        delta_arrow="auto" if change else "off",
+        help=f"{plain(ind.name(lang()))}. {t(f'direction.{ind.direction}')}.",
+    )
+    st.caption(target_text(figure.target, figure.met, ind.unit))
+
+
+def target_text(target: float | None, met: bool | None, unit: str) -> str:
+    """'Mål 10 · uppnått' with an icon that does not rely on colour alone."""
+    if target is None:
+        return t("indicators.area.no_target")
+    if met is None:
+        return t("indicators.area.target", target=fmt_value(target, unit))
+    key = "indicators.area.target_met" if met else "indicators.area.target_missed"
+    return t(key, target=fmt_value(target, unit))
+
+
+def chart_with_table(
+    chart: alt.Chart | alt.LayerChart,
+    table: pd.DataFrame,
+    *,
+    key: str,
+    filename: str,
+) -> None:
+    """The chart, or (by choice) the same aggregated rows as a table; both downloadable as CSV/.xlsx.
+
+    `table` holds the chart's rows with the reader's column headers, so what is downloaded is what
+    the chart shows.
+    """
+    as_table = st.toggle(t("indicators.area.show_table"), key=f"{key}_as_table")
+    if as_table:
+        st.dataframe(table, hide_index=True, width="stretch")
+    else:
+        st.altair_chart(chart, width="stretch")
+    headers = [str(c) for c in table.columns]
+    rows = table.astype(object).where(table.notna(), None).values.tolist()
+    left, right = st.columns(2)
+    left.download_button(
+        t("indicators.area.download_csv"),
+        table_to_csv(headers, rows),
+        file_name=f"{filename}.csv",
+        mime=CSV_MIME,
+        key=f"{key}_csv",
+        icon=":material/download:",
+    )
+    right.download_button(
+        t("indicators.area.download_xlsx"),
+        table_to_xlsx(headers, rows),
+        file_name=f"{filename}.xlsx",
+        mime=XLSX_MIME,
+        key=f"{key}_xlsx",
+        icon=":material/download:",
+    )
+
+
+def series_chart(points: pd.DataFrame, *, value_title: str, period_title: str, description: str) -> alt.LayerChart:
+    """The indicator per period as a line with points, the year's target as a dashed step line.
+
+    `points` has `period` (label), `value` and `target`.
+    """
+    base = alt.Chart(points, description=description).encode(
+        x=alt.X("period:O", title=period_title, sort=None, axis=alt.Axis(labelAngle=-45))
+    )
+    value = base.mark_line(point=True).encode(
+        y=alt.Y("value:Q", title=value_title),
+        tooltip=[alt.Tooltip("period:O", title=period_title), alt.Tooltip("value:Q", title=value_title)],
+    )
+    target = base.mark_line(strokeDash=[6, 4], interpolate="step-after", color="#888888").encode(
+        y="target:Q",
+        tooltip=[
+            alt.Tooltip("period:O", title=period_title),
+            alt.Tooltip("target:Q", title=t("indicators.area.target_col")),
+        ],
+    )
+    return alt.layer(value, target)
+
+
+def bars_with_targets(
+    data: pd.DataFrame, *, category_title: str, value_title: str, description: str, colour: str = "#1f6fb2"
+) -> alt.LayerChart:
+    """Horizontal bars per `category` with a tick at each one's `target` (if any)."""
+    base = alt.Chart(data, description=description).encode(y=alt.Y("category:N", title=category_title, sort=None))
+    bars = base.mark_bar(color=colour).encode(
+        x=alt.X("value:Q", title=value_title),
+        tooltip=[alt.Tooltip("category:N", title=category_title), alt.Tooltip("value:Q", title=value_title)],
+    )
+    ticks = base.mark_tick(color="#222222", thickness=3, size=18).encode(
+        x="target:Q",
+        tooltip=[
+            alt.Tooltip("category:N", title=category_title),
+            alt.Tooltip("target:Q", title=t("indicators.area.target_col")),
+        ],
+    )
+    return alt.layer(bars, ticks)
+
+
+def simple_bars(
+    data: pd.DataFrame, *, category_title: str, value_title: str, description: str, colour: str
+) -> alt.Chart:
+    """Horizontal bars per `category` (in the frame's order) of `value`."""
+    return (
+        alt.Chart(data, description=description)
+        .mark_bar(color=colour)
+        .encode(
+            y=alt.Y("category:N", title=category_title, sort=None),
+            x=alt.X("value:Q", title=value_title, axis=alt.Axis(tickMinStep=1)),
+            tooltip=[alt.Tooltip("category:N", title=category_title), alt.Tooltip("value:Q", title=value_title)],
+        )
+    )
+
+
+def indicator_options(indicators: Sequence[IndicatorInfo]) -> dict[int, str]:
+    """Indicator id -> "CODE name" for a select box."""
+    return {i.id: f"{i.code} {i.name(lang())}" for i in indicators}

@@ -1,0 +1,237 @@
+"""The testbed catalogue: filters with counts, a map, paginated cards and the catalogue export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+import streamlit as st
+
+import db
+import i18n
+from components import context
+from components.context import t
+from components.ui import current_page, fmt_int, heading, pager, plain
+from models import Access, EnvType, TestbedStatus
+from services.people import organisations
+from services.shared import exports
+from services.testbeds import catalogue as testbeds
+from services.testbeds.catalogue import AUDIENCES, PUBLIC_STATUSES, CatalogueFilters, MapPoint, TestbedCard
+
+PAGE_KEY = "tb_page"
+PAGE_SIZE = 12
+QUERY_PARAM = "miljo"
+_FACETS = {  # facet -> (widget key, enumeration kind for labels)
+    "area": ("tb_area", None),
+    "env_type": ("tb_env", "env_type"),
+    "access": ("tb_access", "access"),
+    "audience": ("tb_audience", None),
+    "status": ("tb_status", "testbed_status"),
+}
+
+
+def open_testbed(slug: str) -> None:
+    """Show a testbed's page: its slug in the URL, so that the page can be shared and bookmarked."""
+    st.query_params[QUERY_PARAM] = slug
+
+
+def _filters_from_state() -> CatalogueFilters:
+    """The filters as the widgets hold them (read before drawing them, so that counts can be shown)."""
+    state = st.session_state
+    state.setdefault("tb_status", list(PUBLIC_STATUSES))
+    trl = state.get("tb_trl", (1, 9))
+    return CatalogueFilters(
+        area_codes=tuple(state.get("tb_area", [])),
+        env_types=tuple(state.get("tb_env", [])),
+        accesses=tuple(state.get("tb_access", [])),
+        audiences=tuple(state.get("tb_audience", [])),
+        statuses=tuple(state["tb_status"]),
+        trl_min=int(trl[0]),
+        trl_max=int(trl[1]),
+        search=state.get("tb_search", ""),
+    )
+
+
+def _with_count(name: str, n: int | None) -> str:
+    return f"{name} ({fmt_int(n or 0)})"
+
+
+def _filter_widgets(counts: dict[str, dict[str, int]], area_names: dict[str, str]) -> None:
+    st.text_input(t("testbeds.search"), key="tb_search", placeholder=t("testbeds.search_hint"))
+    c1, c2, c3 = st.columns(3)
+    c1.multiselect(
+        t("testbeds.area"),
+        list(area_names),
+        key="tb_area",
+        format_func=lambda c: _with_count(area_names[c], counts["area"].get(c)),
+        placeholder=t("ui.all"),
+    )
+    for column, facet, kind, values in (
+        (c2, "env_type", "env_type", [v.value for v in EnvType]),
+        (c3, "access", "access", [v.value for v in Access]),
+    ):
+        column.multiselect(
+            t(f"testbeds.{facet}"),
+            values,
+            key=_FACETS[facet][0],
+            format_func=lambda v, f=facet, k=kind: _with_count(context.label(v, k), counts[f].get(v)),
+            placeholder=t("ui.all"),
+        )
+    c4, c5, c6 = st.columns(3)
+    c4.multiselect(
+        t("testbeds.audience"),
+        list(AUDIENCES),
+        key="tb_audience",
+        format_func=lambda a: _with_count(t(f"testbeds.audience_{a}"), counts["audience"].get(a)),
+        placeholder=t("ui.all"),
+    )
+    c5.multiselect(
+        t("testbeds.status"),
+        [v.value for v in TestbedStatus],
+        key="tb_status",
+        format_func=lambda s: _with_count(context.label(s, "testbed_status"), counts["status"].get(s)),
+        placeholder=t("ui.all"),
+    )
+    c6.select_slider(
+        t("testbeds.trl_range"), options=list(range(1, 10)), value=(1, 9), key="tb_trl", help=t("testbeds.trl_help")
+    )
+
+
+def _card(card: TestbedCard, area_names: dict[str, str]) -> None:
+    with st.container(border=True):
+        st.markdown(f"**{plain(card.name)}**")
+        st.caption(
+            " · ".join(
+                [
+                    plain(area_names.get(card.area_code, card.area_code)),
+                    plain(card.organisation),
+                    context.label(card.status, "testbed_status"),
+                ]
+            )
+        )
+        summary = card.summary if len(card.summary) <= 220 else card.summary[:217].rstrip() + "…"
+        st.markdown(plain(summary))
+        st.caption(
+            " · ".join(
+                [
+                    context.label(card.env_type, "env_type"),
+                    context.label(card.access, "access"),
+                    t("testbeds.trl_value", low=card.trl_min, high=card.trl_max),
+                ]
+            )
+        )
+        st.button(
+            t("testbeds.open"),
+            key=f"tb_open_{card.slug}",
+            on_click=open_testbed,
+            args=(card.slug,),
+            help=t("testbeds.open_help", name=plain(card.name)),
+        )
+
+
+def _map(located: list[MapPoint]) -> None:
+    if not located:
+        return
+    st.subheader(t("testbeds.map"))
+    st.caption(t("testbeds.map_caption", n=len(located)))
+    st.map(pd.DataFrame({"lat": [p.lat for p in located], "lon": [p.lon for p in located]}), height=320)
+
+
+CATALOGUE_COLUMNS = ("name", "area", "organisation", "env_type", "access", "audience", "trl", "status", "address")
+
+
+def catalogue_table(
+    cards: list[TestbedCard], area_names: dict[str, str], language: str
+) -> tuple[list[str], list[list]]:
+    """The catalogue as an export table: headers and values in the reader's language."""
+    headers = [i18n.t(f"testbeds.col.{k}", language) for k in (*CATALOGUE_COLUMNS, "summary")]
+    rows = [
+        [
+            c.name,
+            area_names.get(c.area_code, c.area_code),
+            c.organisation,
+            i18n.label(c.env_type, "env_type", language),
+            i18n.label(c.access, "access", language),
+            ", ".join(
+                i18n.t(f"testbeds.audience_{a}", language)
+                for a, on in (("external", c.for_external), ("employees", c.for_employees))
+                if on
+            ),
+            f"{c.trl_min}–{c.trl_max}",
+            i18n.label(c.status, "testbed_status", language),
+            c.address or "",
+            c.summary,
+        ]
+        for c in cards
+    ]
+    return headers, rows
+
+
+def catalogue_export(
+    filters: CatalogueFilters, area_names: dict[str, str], language: str
+) -> tuple[list[str], Callable[[], list[list]]]:
+    """Headers and a row builder for the catalogue export (the rows are read only when someone downloads)."""
+    engine = context.engine()
+    headers, _ = catalogue_table([], area_names, language)
+
+    def rows() -> list[list]:
+        with db.read_session(engine) as session:
+            found = testbeds.all_matching(session=session, filters=filters)
+        return catalogue_table(found, area_names, language)[1]
+
+    return headers, rows
+
+
+def download_buttons(prefix: str, headers: list[str], rows: Callable[[], list[list]], file_stem: str) -> None:
+    """An .xlsx and a CSV button; the file is built only when clicked."""
+    c1, c2, _ = st.columns([1, 1, 4])
+    c1.download_button(
+        t("testbeds.download_xlsx"),
+        data=lambda: exports.table_to_xlsx(headers, rows()),
+        file_name=f"{file_stem}.xlsx",
+        mime=exports.XLSX_MIME,
+        key=f"{prefix}_xlsx",
+        icon=":material/download:",
+    )
+    c2.download_button(
+        t("testbeds.download_csv"),
+        data=lambda: exports.table_to_csv(headers, rows()),
+        file_name=f"{file_stem}.csv",
+        mime=exports.CSV_MIME,
+        key=f"{prefix}_csv",
+        icon=":material/download:",
+    )
+
+
+def _areas() -> list[organisations.AreaRow]:
+    with context.reading() as session:
+        return organisations.list_areas(session=session)
+
+
+def catalogue() -> None:
+    """The catalogue view: filters (with counts), the map of what matches, cards, export."""
+    heading("nav.testbeds_catalogue", "testbeds.catalogue_caption")
+    area_names = {a.code: a.name(context.lang()) for a in _areas()}
+    filters = _filters_from_state()
+    with context.reading() as session:
+        counts = testbeds.filter_counts(session=session, filters=filters)
+        found = testbeds.search_testbeds(
+            session=session, filters=filters, page=current_page(PAGE_KEY), page_size=PAGE_SIZE
+        )
+        if found.page > found.pages:  # the filters changed under a later page
+            st.session_state[PAGE_KEY] = 1
+            found = testbeds.search_testbeds(session=session, filters=filters, page=1, page_size=PAGE_SIZE)
+        points = testbeds.map_points(session=session, filters=filters)
+    _filter_widgets(counts, area_names)
+    st.subheader(t("testbeds.found", n=fmt_int(found.total)))
+    if not found.items:
+        st.info(t("testbeds.none_found"))
+        return
+    columns = st.columns(3)
+    for i, card in enumerate(found.items):
+        with columns[i % 3]:
+            _card(card, area_names)
+    pager(found, PAGE_KEY)
+    _map(points)
+    headers, rows = catalogue_export(filters, area_names, context.lang())
+    download_buttons("tb_catalogue", headers, rows, t("testbeds.catalogue_file"))

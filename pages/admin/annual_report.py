@@ -1,0 +1,212 @@
+"""Innovationsbokslut: the year's report per region, area and organisation, with commentary written
+here, exported as .xlsx and PDF; freezing a year keeps its figures as published."""
+
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+import db
+from components import context
+from components.context import label, lang, t
+from components.indicators import views
+from components.kpi import tiles
+from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_datetime, heading, plain
+from services.annual_report import export
+from services.annual_report import report as annual
+from services.shared.errors import PermissionDenied
+from services.shared.exports import XLSX_MIME
+
+PDF_MIME = "application/pdf"
+
+
+@st.cache_data(ttl=120, show_spinner=False)
+def _report(url: str, year: int, who: tuple) -> annual.Report:
+    """The year's report; cached per database and year (and asker), cleared after every write here."""
+    with context.reading() as session:
+        return annual.report(session, context.actor(), year)
+
+
+def _years() -> list[int]:
+    with context.reading() as session:
+        return annual.report_years(session, date.today())
+
+
+heading("nav.annual_report", "annual.caption")
+years = _years()
+year_col, level_col = st.columns([1, 3])
+year = year_col.selectbox(t("annual.year"), years, index=1 if len(years) > 1 else 0, key="annual_year")
+try:
+    report = _report(db.database_url(), year, context.cache_key()[0])
+except PermissionDenied:
+    st.error(t("errors.permission_denied"))
+    st.stop()
+data = report.data
+
+if report.frozen_at:
+    st.success(
+        t("annual.frozen_note", at=fmt_datetime(report.frozen_at), by=plain(report.frozen_by or "–")),
+        icon=":material/lock:",
+    )
+else:
+    st.info(t("annual.live_note"), icon=":material/update:")
+
+# --- exports of the whole report
+language = lang()
+left, right = st.columns(2)
+left.download_button(
+    t("annual.download_xlsx"),
+    lambda: export.to_workbook(report, language),
+    file_name=f"innovationsbokslut-{year}.xlsx",
+    mime=XLSX_MIME,
+    icon=":material/table_view:",
+    key="annual_xlsx",
+)
+right.download_button(
+    t("annual.download_pdf"),
+    lambda: export.to_pdf(report, language),
+    file_name=f"innovationsbokslut-{year}.pdf",
+    mime=PDF_MIME,
+    icon=":material/picture_as_pdf:",
+    key="annual_pdf",
+)
+
+# --- one level at a time
+names = annual.level_names(data, language)
+levels = annual.ordered_levels(data)
+
+
+def _level_label(key: str) -> str:
+    prefix = "" if key == annual.REGION else "· " if key.startswith("area:") else "· · "
+    return prefix + names.get(key, key)
+
+
+by_label = {_level_label(key): key for key in levels}
+level = by_label[level_col.selectbox(t("annual.level"), list(by_label), key="annual_level")]
+figures = data["levels"][level]
+st.subheader(t("annual.level_heading", name=plain(names.get(level, level)), year=year))
+
+indicator_units = {i.get("computation"): i["unit"] for i in data["indicators"] if i.get("computation")}
+tiles(
+    [
+        {
+            "label": t(f"annual.col.{key}"),
+            "value": views.fmt_value(annual.summary_value(data, level, key), indicator_units.get(key, "antal")),
+        }
+        for key in annual.SUMMARY
+    ]
+    + [{"label": t("annual.col.testbeds_open"), "value": views.fmt_number(figures["testbeds"].get("open", 0))}]
+)
+
+stage_col, kind_col = st.columns(2)
+slug = f"{year}-{level.replace(':', '-')}"
+with stage_col:
+    st.markdown(f"**{t('annual.chart.stages')}**")
+    stages = pd.DataFrame(
+        [(label(s, "stage"), figures["ideas_by_stage"].get(s, 0)) for s in export.STAGES], columns=["category", "value"]
+    )
+    views.chart_with_table(
+        views.simple_bars(
+            stages,
+            category_title=t("annual.col.stage"),
+            value_title=t("annual.col.ideas"),
+            description=t("annual.chart.stages_description"),
+            colour="#1f6fb2",
+        ),
+        stages.rename(columns={"category": t("annual.col.stage"), "value": t("annual.col.ideas")}),
+        key="annual_stages",
+        filename=f"ideer-per-steg-{slug}",
+    )
+with kind_col:
+    st.markdown(f"**{t('annual.chart.kinds')}**")
+    kinds = pd.DataFrame(
+        [(label(k, "submitter_kind"), figures["ideas_by_kind"].get(k, 0)) for k in export.KINDS],
+        columns=["category", "value"],
+    )
+    views.chart_with_table(
+        views.simple_bars(
+            kinds,
+            category_title=t("annual.col.submitter"),
+            value_title=t("annual.col.ideas"),
+            description=t("annual.chart.kinds_description"),
+            colour="#2e7d32",
+        ),
+        kinds.rename(columns={"category": t("annual.col.submitter"), "value": t("annual.col.ideas")}),
+        key="annual_kinds",
+        filename=f"ideer-per-inlamnare-{slug}",
+    )
+
+st.markdown(f"**{t('annual.indicators')}**")
+indicator_rows = []
+for ind in data["indicators"]:
+    entry = figures["indicators"].get(ind["code"])
+    if entry is not None:
+        indicator_rows.append(
+            {
+                t("annual.col.code"): ind["code"],
+                t("annual.col.indicator"): ind["name_en" if language == "en" else "name_sv"],
+                t("annual.col.value"): views.fmt_value(entry["value"], ind["unit"]),
+                t("annual.col.target"): views.fmt_value(entry["target"], ind["unit"]),
+                t("annual.col.met"): "–"
+                if entry["met"] is None
+                else t("annual.yes")
+                if entry["met"]
+                else t("annual.no"),
+            }
+        )
+st.dataframe(pd.DataFrame(indicator_rows), hide_index=True, width="stretch")
+
+if figures["testbeds"]:
+    st.markdown(f"**{t('annual.testbeds')}**")
+    st.dataframe(
+        pd.DataFrame(
+            [(label(s, "testbed_status"), n) for s, n in sorted(figures["testbeds"].items())],
+            columns=[t("annual.col.status"), t("annual.col.count")],
+        ),
+        hide_index=True,
+    )
+
+# --- commentary (region and organisations)
+if not level.startswith("area:"):
+    st.subheader(t("annual.commentary"))
+    current = report.commentary.get(level, "")
+    organisation_id = None if level == annual.REGION else int(level.split(":", 1)[1])
+    if report.frozen:
+        st.markdown(plain(current) if current else t("annual.no_commentary"))
+    else:
+        with st.form(f"annual_commentary_{year}_{level}"):
+            text = st.text_area(
+                t("annual.commentary_label", name=plain(names.get(level, level))),
+                value=current,
+                max_chars=annual.MAX_COMMENTARY,
+                height=160,
+                key=f"annual_commentary_text_{year}_{level}",
+            )
+            errors = FieldErrors()
+            errors.slot("commentary")
+            if st.form_submit_button(t("annual.save_commentary"), type="primary"):
+
+                def _save() -> object:
+                    with context.writing() as session:
+                        return annual.save_commentary(session, context.actor(), year, organisation_id, text)
+
+                if attempt(_save, errors) is not None:
+                    context.clear_caches()
+                    flash_and_rerun("annual.commentary_saved")
+
+# --- freezing the year
+if not report.frozen:
+    with st.expander(t("annual.freeze_heading"), icon=":material/lock:"):
+        st.caption(t("annual.freeze_help"))
+        sure = st.checkbox(t("annual.freeze_confirm", year=year), key=f"annual_freeze_sure_{year}")
+        errors = FieldErrors()
+        errors.slot("year")
+        if st.button(t("annual.freeze", year=year), disabled=not sure, key=f"annual_freeze_{year}"):
+
+            def _freeze() -> object:
+                with context.writing() as session:
+                    return annual.freeze(session, context.actor(), year, today=date.today())
+
+            if attempt(_freeze, errors) is not None:
+                context.clear_caches()
+                flash_and_rerun("annual.frozen_done", year=year)

@@ -1,0 +1,45 @@
+"""Fondhantering (admin): applications with reviews and decisions, calls, the decision pack,
+follow-up of funded projects, and the budget overview."""
+
+from datetime import date
+
+import streamlit as st
+
+from components import context
+from components.context import actor, t
+from components.fund.admin import applications_tab, budget_tab, calls_tab, follow_up_tab, pack_tab
+from components.ui import heading
+from services.fund import applications, figures
+
+CALLS_PER_YEAR = 100  # the fund opens one or a few calls a year; the cap only guards the pickers
+
+me = actor()
+today = date.today()
+heading("nav.fund_admin", "fund.admin.caption")
+
+with context.reading() as session:
+    years = sorted({*figures.fund_years(session=session, actor=me), today.year}, reverse=True)
+# Every tab works on one year's calls: the list stays short however many years the fund has run.
+year = st.selectbox(t("fund.admin.year"), years, index=years.index(today.year), key="fund_admin_year")
+with context.reading() as session:
+    calls = applications.list_calls(session=session, actor=me, today=today, year=year, page_size=CALLS_PER_YEAR).items
+
+tab_apps, tab_calls, tab_pack, tab_follow, tab_budget = st.tabs(
+    [
+        t("fund.admin.tab_applications"),
+        t("fund.admin.tab_calls"),
+        t("fund.admin.tab_pack"),
+        t("fund.admin.tab_follow_up"),
+        t("fund.admin.tab_budget"),
+    ]
+)
+with tab_apps:
+    applications_tab(me, calls, year, today)
+with tab_calls:
+    calls_tab(me, calls, today)
+with tab_pack:
+    pack_tab(me, calls)
+with tab_follow:
+    follow_up_tab(me, today)
+with tab_budget:
+    budget_tab(me, year)

@@ -1,0 +1,141 @@
+"""Lämna en idé: anyone, logged in or not, submits an idea and gets its reference."""
+
+import streamlit as st
+
+import db
+from components import context
+from components.context import actor, t
+from components.ideas.common import area_names, organisation_names, similar_list
+from components.ratelimit import may_submit, record_submission
+from components.ui import FieldErrors, attempt, forget_inputs, heading
+from models import BenefitKind, SubmitterKind
+from services.ideas import intake
+
+PREFIX = "idea_"
+DONE = "_idea_submitted"
+
+
+@st.cache_data(ttl=60, show_spinner=False, max_entries=500)
+def _similar(title: str, need: str, url: str) -> list[intake.SimilarIdea]:
+    with context.reading() as session:
+        return intake.similar_ideas(session=session, title=title, need=need)
+
+
+def _prefill() -> None:
+    """A logged-in employee starts from their own organisation, area, name and e-mail."""
+    me = actor()
+    if me is None or st.session_state.get(f"{PREFIX}prefilled"):
+        return
+    st.session_state[f"{PREFIX}prefilled"] = True
+    st.session_state[f"{PREFIX}organisation_id"] = me.organisation_id
+    st.session_state[f"{PREFIX}area_id"] = me.area_id
+    st.session_state[f"{PREFIX}submitter_kind"] = SubmitterKind.employee
+    st.session_state[f"{PREFIX}contact_name"] = me.display_name
+    st.session_state[f"{PREFIX}contact_email"] = me.email
+
+
+def _unset(key: str) -> dict:
+    """No preselected choice, unless the prefill chose one (passing both makes Streamlit warn)."""
+    return {} if st.session_state.get(key) is not None else {"index": None}
+
+
+heading("nav.ideas_submit", "ideas.submit_caption")
+done = st.session_state.pop(DONE, None)
+if done:
+    st.success(t("ideas.submitted", ref=done), icon=":material/check_circle:")
+    st.markdown(t("ideas.next_steps"))
+    st.page_link("pages/ideas/track.py", label=t("ideas.go_track"), icon=":material/travel_explore:")
+
+_prefill()
+st.warning(t("ideas.no_health_details"), icon=":material/health_and_safety:")
+areas, orgs = area_names(), organisation_names()
+errors = FieldErrors()
+
+title = st.text_input(t("ideas.title"), key=f"{PREFIX}title", help=t("ideas.title_help", n=intake.MAX_TITLE))
+errors.slot("title")
+need = st.text_area(t("ideas.need"), key=f"{PREFIX}need", help=t("ideas.text_help", n=intake.MAX_TEXT))
+errors.slot("need")
+if (title or "").strip() or (need or "").strip():
+    with st.container(border=True):
+        similar_list(_similar(title or "", need or "", db.database_url()), caption_key="ideas.similar_before")
+        st.caption(t("ideas.similar_hint"))
+
+proposal = st.text_area(t("ideas.proposal"), key=f"{PREFIX}proposal", help=t("ideas.text_help", n=intake.MAX_TEXT))
+errors.slot("proposal")
+area_id = st.radio(
+    t("ideas.area"),
+    list(areas),
+    format_func=areas.get,
+    horizontal=True,
+    key=f"{PREFIX}area_id",
+    **_unset(f"{PREFIX}area_id"),
+)
+errors.slot("area_id")
+organisation_id = st.selectbox(
+    t("ideas.organisation"),
+    [None, *orgs],
+    format_func=lambda i: t("ideas.organisation_unknown") if i is None else orgs[i],
+    key=f"{PREFIX}organisation_id",
+    placeholder=t("ideas.organisation_unknown"),
+)
+errors.slot("organisation_id")
+submitter_kind = st.radio(
+    t("ideas.submitter_kind"),
+    list(SubmitterKind),
+    format_func=lambda k: context.label(k, "submitter_kind"),
+    horizontal=True,
+    key=f"{PREFIX}submitter_kind",
+    **_unset(f"{PREFIX}submitter_kind"),
+)
+errors.slot("submitter_kind")
+benefit_kind = st.radio(
+    t("ideas.benefit_kind"),
+    list(BenefitKind),
+    format_func=lambda k: context.label(k, "benefit_kind"),
+    index=None,
+    horizontal=True,
+    key=f"{PREFIX}benefit_kind",
+)
+errors.slot("benefit_kind")
+
+st.subheader(t("ideas.contact"))
+st.caption(t("ideas.contact_help"))
+c1, c2 = st.columns(2)
+contact_name = c1.text_input(t("ideas.contact_name"), key=f"{PREFIX}contact_name")
+with c1:
+    errors.slot("contact_name")
+contact_email = c2.text_input(t("ideas.contact_email"), key=f"{PREFIX}contact_email")
+with c2:
+    errors.slot("contact_email")
+st.info(t("ideas.consent_text"), icon=":material/privacy_tip:")
+consent = st.checkbox(t("ideas.consent"), key=f"{PREFIX}consent")
+errors.slot("consent")
+
+if st.button(t("ideas.submit"), type="primary", icon=":material/send:"):
+    if not may_submit("idea"):
+        st.warning(t("ideas.rate_limited"), icon=":material/hourglass:")
+    else:
+        data = {
+            "title": title,
+            "need": need,
+            "proposal": proposal,
+            "area_id": area_id,
+            "organisation_id": organisation_id,
+            "submitter_kind": submitter_kind,
+            "benefit_kind": benefit_kind,
+            "contact_name": contact_name,
+            "contact_email": contact_email,
+            "consent": consent,
+        }
+
+        def submit() -> str:
+            with context.writing() as session:
+                return intake.submit_idea(session=session, actor=actor(), data=data).ref
+
+        ref = attempt(submit, errors)
+        if ref:
+            record_submission("idea")
+            context.clear_caches()
+            forget_inputs(PREFIX)
+            st.session_state[DONE] = ref  # made by the service: IDE-YYYY-NNNNN, no user text
+            st.rerun()

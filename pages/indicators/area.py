@@ -1,0 +1,220 @@
+"""A core area's dashboard: one file, registered once per area in components/navigation.py; the
+navigation tells it which area it shows. Every figure is computed from the records when the page
+runs (cached for a few seconds), so a new idea moves it at the next refresh."""
+
+from dataclasses import asdict
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from components import context, navigation
+from components.context import label, lang, t
+from components.indicators import views
+from models import STAGE_PATH
+from services.indicators import dashboard as dash
+from services.indicators import periods
+from services.people import organisations
+from services.people.organisations import AreaRow
+from services.shared.errors import PermissionDenied
+
+LIVE_SECONDS = 15
+
+
+@st.cache_data(ttl=LIVE_SECONDS, show_spinner=False)
+def _overview(key: tuple, area_id: int, start: date, end: date) -> dict:
+    with context.reading() as session:
+        me = context.actor()
+        return {
+            "figures": dash.figures(session, me, start=start, end=end, area_id=area_id),
+            "funnel": dash.idea_funnel(session, me, start=start, end=end, area_id=area_id),
+            "fund": [asdict(r) for r in dash.fund_by_status(session, me, start=start, end=end, area_id=area_id)],
+            "testbeds": dash.testbeds_by_status(session, me, area_id=area_id),
+            "requests": dash.requests_by_status(session, me, start=start, end=end, area_id=area_id),
+        }
+
+
+@st.cache_data(ttl=LIVE_SECONDS, show_spinner=False)
+def _indicator(key: tuple, indicator_id: int, area_id: int, start: date, end: date) -> dict:
+    """The chosen indicator over three years up to the period's end, and per organisation."""
+    with context.reading() as session:
+        me = context.actor()
+        return {
+            "series": dash.series(
+                session, me, indicator_id, start=date(start.year - 2, 1, 1), end=end, area_id=area_id
+            ),
+            "orgs": dash.by_organisation(session, me, indicator_id, start=start, end=end, area_id=area_id),
+        }
+
+
+def _area(code: str | None) -> AreaRow | None:
+    if code is None:
+        return None
+    with context.reading() as session:
+        return organisations.area_by_code(session=session, code=code)
+
+
+spec = navigation.current_spec()
+st.title(t(spec.title_key) if spec else t("indicators.area.title"))
+st.caption(t("indicators.area.caption"))
+area = _area(spec.area_code if spec else None)
+if area is None:
+    st.info(t("indicators.area.no_area"))
+    st.stop()
+
+today = date.today()
+start, end = views.period_filter(f"area_{area.code}", today)
+try:
+    data = _overview(context.cache_key(), area.id, start, end)
+except PermissionDenied:
+    st.error(t("errors.permission_denied"))
+    st.stop()
+period = views.period_label(start, end)
+slug = f"{area.code}-{period.replace(' ', '-')}"
+
+st.subheader(t("indicators.area.kpis", period=period))
+if end >= today:
+    st.caption(t("indicators.area.in_progress", day=today.isoformat()))
+figures: list[dash.IndicatorFigure] = data["figures"]
+views.tiles(figures)
+
+# --- one indicator over time and across the area's organisations
+st.subheader(t("indicators.area.indicator_detail"))
+options = views.indicator_options([f.indicator for f in figures])
+if options:
+    chosen = st.selectbox(
+        t("indicators.area.indicator"), list(options), format_func=options.get, key=f"area_{area.code}_indicator"
+    )
+    info = next(f.indicator for f in figures if f.indicator.id == chosen)
+    detail = _indicator(context.cache_key(), chosen, area.id, start, end)
+    name = info.name(lang())
+    left, right = st.columns(2)
+    with left:
+        st.markdown(f"**{t('indicators.area.over_time')}**")
+        points = pd.DataFrame(
+            [
+                (views.period_label(*periods.period_of(info.frequency, p.period_start)), p.value, p.target)
+                for p in detail["series"]
+            ],
+            columns=["period", "value", "target"],
+        )
+        views.chart_with_table(
+            views.series_chart(
+                points,
+                value_title=name,
+                period_title=t("indicators.area.period"),
+                description=t("indicators.area.over_time_description", name=name),
+            ),
+            points.rename(
+                columns={
+                    "period": t("indicators.area.period"),
+                    "value": t("indicators.area.value_col"),
+                    "target": t("indicators.area.target_col"),
+                }
+            ),
+            key=f"series_{area.code}",
+            filename=f"{info.code}-{area.code}",
+        )
+    with right:
+        st.markdown(f"**{t('indicators.area.by_organisation', period=period)}**")
+        orgs = pd.DataFrame(
+            [(o.short_name, o.name, o.value, o.target) for o in detail["orgs"]],
+            columns=["category", "name", "value", "target"],
+        )
+        views.chart_with_table(
+            views.bars_with_targets(
+                orgs,
+                category_title=t("indicators.area.organisation"),
+                value_title=name,
+                description=t("indicators.area.by_organisation_description", name=name),
+                colour=area.colour,
+            ),
+            orgs.rename(
+                columns={
+                    "category": t("indicators.area.short_name"),
+                    "name": t("indicators.area.organisation"),
+                    "value": t("indicators.area.value_col"),
+                    "target": t("indicators.area.target_col"),
+                }
+            ),
+            key=f"orgs_{area.code}",
+            filename=f"{info.code}-{slug}-organisationer",
+        )
+else:
+    st.info(t("indicators.area.no_indicators"))
+
+# --- the idea funnel
+st.subheader(t("indicators.area.funnel", period=period))
+funnel = pd.DataFrame([(label(stage, "stage"), n) for stage, n in data["funnel"]], columns=["category", "value"])
+views.chart_with_table(
+    views.simple_bars(
+        funnel,
+        category_title=t("indicators.area.stage"),
+        value_title=t("indicators.area.ideas"),
+        description=t("indicators.area.funnel_description"),
+        colour=area.colour,
+    ),
+    funnel.rename(columns={"category": t("indicators.area.stage"), "value": t("indicators.area.ideas")}),
+    key=f"funnel_{area.code}",
+    filename=f"idetratt-{slug}",
+)
+st.caption(t("indicators.area.funnel_help", stages=len(STAGE_PATH)))
+
+# --- Innovationsfonden and testbeds
+fund_col, testbed_col = st.columns(2)
+with fund_col:
+    st.subheader(t("indicators.area.fund", period=period))
+    fund = pd.DataFrame(data["fund"], columns=["status", "count", "requested_sek", "granted_sek"])
+    fund = fund.assign(category=fund["status"].map(lambda s: label(s, "application_status")))
+    fund_table = fund[["category", "count", "requested_sek", "granted_sek"]]
+    if fund.empty:
+        st.info(t("indicators.area.no_fund"))
+    else:
+        views.chart_with_table(
+            views.simple_bars(
+                fund_table.rename(columns={"requested_sek": "value"}),
+                category_title=t("indicators.area.status"),
+                value_title=t("indicators.area.requested_sek"),
+                description=t("indicators.area.fund_description"),
+                colour=area.colour,
+            ),
+            fund_table.rename(
+                columns={
+                    "category": t("indicators.area.status"),
+                    "count": t("indicators.area.applications"),
+                    "requested_sek": t("indicators.area.requested_sek"),
+                    "granted_sek": t("indicators.area.granted_sek"),
+                }
+            ),
+            key=f"fund_{area.code}",
+            filename=f"fonden-{slug}",
+        )
+with testbed_col:
+    st.subheader(t("indicators.area.testbeds", period=period))
+    testbeds = pd.DataFrame(
+        [(t("indicators.area.testbeds_now"), label(s, "testbed_status"), n) for s, n in data["testbeds"]]
+        + [(t("indicators.area.requests_in_period"), label(s, "request_status"), n) for s, n in data["requests"]],
+        columns=["kind", "category", "value"],
+    )
+    if testbeds.empty:
+        st.info(t("indicators.area.no_testbeds"))
+    else:
+        chart_rows = testbeds.assign(category=testbeds["kind"] + ": " + testbeds["category"])
+        views.chart_with_table(
+            views.simple_bars(
+                chart_rows,
+                category_title=t("indicators.area.status"),
+                value_title=t("indicators.area.count"),
+                description=t("indicators.area.testbeds_description"),
+                colour=area.colour,
+            ),
+            testbeds.rename(
+                columns={
+                    "kind": t("indicators.area.what"),
+                    "category": t("indicators.area.status"),
+                    "value": t("indicators.area.count"),
+                }
+            ),
+            key=f"testbeds_{area.code}",
+            filename=f"testmiljoer-{slug}",
+        )

@@ -1,0 +1,54 @@
+"""Min förvaltning (managers): the organisation against its area and the region, its own indicators,
+and what waits for it."""
+
+from datetime import date
+
+import streamlit as st
+
+from components import context
+from components.context import actor, t
+from components.indicators.my_org import comparison_section, own_section, waiting_section
+from components.ui import heading, plain
+from services.indicators import my_org, values
+from services.people import organisations
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _figures(key: tuple, organisation_id: int, year: int, today: date) -> dict:
+    """Keyed on the viewer (context.cache_key) as well as the organisation, year and day."""
+    me = context.actor()
+    with context.reading() as session:
+        waiting = my_org.waiting(session=session, actor=me, organisation_id=organisation_id, today=today)
+        rows = my_org.comparison(session=session, actor=me, organisation_id=organisation_id, year=year, today=today)
+        own = [
+            (
+                r,
+                values.reporting_sheet(
+                    session=session, actor=me, indicator_id=r.id, organisation_id=organisation_id, year=year
+                ),
+            )
+            for r in values.reportable_indicators(session=session, actor=me, organisation_id=organisation_id)
+            if r.scope == "own"
+        ]
+    return {"waiting": waiting, "rows": rows, "own": own}
+
+
+me = actor()
+heading("indicators.myorg.title", "indicators.myorg.caption")
+if me is None or me.organisation_id is None:
+    st.info(t("indicators.myorg.no_organisation"))
+    st.stop()
+
+with context.reading() as session:
+    org = next(o for o in organisations.list_organisations(session=session) if o.id == me.organisation_id)
+    area = next(a for a in organisations.list_areas(session=session) if a.id == org.area_id)
+today = date.today()
+c1, c2 = st.columns([3, 1])
+c1.subheader(plain(org.name))
+year = c2.selectbox(t("indicators.myorg.year"), [today.year, today.year - 1, today.year - 2], key="myorg_year")
+data = _figures(context.cache_key(), org.id, year, today)
+
+waiting_section(data["waiting"])
+comparison_section(data["rows"], org.short_name, area.name(context.lang()), year)
+own_section(data["own"])
+st.page_link("pages/indicators/report.py", label=t("indicators.myorg.to_report"), icon=":material/edit_note:")

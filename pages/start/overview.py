@@ -1,0 +1,139 @@
+"""Översikt: the region's innovation work in figures, computed from the records."""
+
+from dataclasses import asdict
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from components import charts, context
+from components.areas import with_area_names
+from components.context import t
+from components.ideas import overview as ideas_overview
+from components.kpi import tiles
+from components.ui import fmt_int, fmt_msek, fmt_pct, heading
+from services import overview
+
+
+@st.cache_data(ttl=30, show_spinner=False)
+def _figures(key: tuple, today: date) -> dict:
+    with context.reading() as session:
+        me = context.actor()
+        return {
+            "region": overview.region_figures(session=session, actor=me, today=today),
+            "stages": [asdict(r) for r in overview.ideas_by_stage_and_area(session=session, actor=me)],
+            "months": [asdict(r) for r in overview.ideas_per_month(session=session, actor=me, today=today)],
+            "fund": [asdict(r) for r in overview.fund_per_year(session=session, actor=me)],
+        }
+
+
+today = date.today()
+heading("overview.title", "overview.caption")
+data = _figures(context.cache_key(), today)
+region: overview.RegionFigures = data["region"]
+
+delta_ideas = region.ideas_this_year - region.ideas_same_period_last_year
+tiles(
+    [
+        {
+            "label": t("overview.ideas_this_year", year=today.year),
+            "value": fmt_int(region.ideas_this_year),
+            "delta": t("overview.vs_last_year", delta=f"{delta_ideas:+d}"),
+            "delta_color": "normal" if delta_ideas else "off",
+            "delta_arrow": "auto" if delta_ideas else "off",
+            "help": t("overview.ideas_this_year_help"),
+        },
+        {
+            "label": t("overview.ideas_in_progress"),
+            "value": fmt_int(region.ideas_in_progress),
+            "help": t("overview.ideas_in_progress_help"),
+        },
+        {
+            "label": t("overview.ideas_implemented"),
+            "value": fmt_int(region.ideas_implemented),
+            "help": t("overview.ideas_implemented_help"),
+        },
+        {
+            "label": t("overview.granted_this_year", year=today.year),
+            "value": fmt_msek(region.granted_sek_this_year),
+            "delta": t("overview.last_year_amount", amount=fmt_msek(region.granted_sek_last_year)),
+            "delta_color": "off",
+            "delta_arrow": "off",
+        },
+        {
+            "label": t("overview.open_testbeds"),
+            "value": fmt_int(region.open_testbeds),
+            "delta": t("overview.planned_testbeds", n=region.planned_testbeds),
+            "delta_color": "off",
+            "delta_arrow": "off",
+        },
+        {
+            "label": t("overview.orgs_with_lead"),
+            "value": f"{region.organisations_with_lead} / {region.organisations}",
+            "delta": fmt_pct(region.lead_share),
+            "delta_color": "off",
+            "delta_arrow": "off",
+            "help": t("overview.orgs_with_lead_help"),
+        },
+        {"label": t("overview.certified_leaders"), "value": fmt_int(region.certified_leaders)},
+        {"label": t("overview.ideas_total"), "value": fmt_int(region.ideas_total)},
+    ]
+)
+
+stage_names = [context.label(s, "stage") for s in overview.STAGE_ORDER]
+left, right = st.columns(2)
+with left:
+    st.subheader(t("overview.by_stage"))
+    stages = pd.DataFrame(data["stages"], columns=["stage", "area_code", "count"])
+    if stages.empty:
+        st.info(t("overview.no_ideas"))
+    else:
+        stages = with_area_names(stages).assign(stage=lambda f: f["stage"].map(lambda s: context.label(s, "stage")))
+        chart = charts.stacked_bars(
+            stages,
+            category="stage",
+            value="count",
+            category_title=t("overview.stage"),
+            value_title=t("overview.ideas"),
+            order=stage_names,
+            description=t("overview.by_stage_description"),
+            colour_title=t("overview.area"),
+        )
+        st.altair_chart(chart, width="stretch")
+with right:
+    st.subheader(t("overview.per_month"))
+    months = pd.DataFrame(data["months"], columns=["month", "area_code", "count"])
+    if months.empty:
+        st.info(t("overview.no_ideas"))
+    else:
+        filled = charts.complete_months(with_area_names(months), overview.month_starts(today), "count")
+        chart = charts.monthly_bars(
+            filled,
+            value="count",
+            value_title=t("overview.ideas"),
+            month_title=t("overview.month"),
+            description=t("overview.per_month_description"),
+            colour_title=t("overview.area"),
+        )
+        st.altair_chart(chart, width="stretch")
+
+st.subheader(t("overview.fund_per_year"))
+fund = pd.DataFrame(data["fund"], columns=["year", "area_code", "applied_sek", "granted_sek"])
+if fund.empty:
+    st.info(t("overview.no_fund"))
+else:
+    st.altair_chart(
+        charts.grouped_bars(
+            with_area_names(fund),
+            x="year",
+            y="granted_sek",
+            x_title=t("overview.year"),
+            y_title=t("overview.granted_sek"),
+            description=t("overview.fund_description"),
+            colour_title=t("overview.area"),
+        ),
+        width="stretch",
+    )
+
+# Ideas: the funnel, ideas waiting too long and the latest ideas.
+ideas_overview.render()

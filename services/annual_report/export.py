@@ -1,0 +1,279 @@
+"""The innovationsbokslut as files: an .xlsx workbook (through services.shared.exports) and a PDF with charts.
+
+Both are made from a `Report` (live figures or a frozen snapshot), in the language asked for, without
+Streamlit. The PDF uses DejaVu Sans from matplotlib's own fonts, so Å, Ä, Ö and dashes print in any
+language; charts are drawn with matplotlib's Figure (no pyplot) from the aggregated figures only.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+from fpdf import FPDF
+from matplotlib.figure import Figure
+
+import i18n
+from models import STAGE_PATH, IdeaStage, SubmitterKind
+from services.annual_report.report import REGION, SUMMARY, Report, level_names, ordered_levels, summary_value
+from services.indicators.targets import unit_name
+from services.shared.exports import to_xlsx
+
+FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+STAGES: tuple[str, ...] = (*[s.value for s in STAGE_PATH], IdeaStage.parked.value, IdeaStage.closed.value)
+KINDS: tuple[str, ...] = tuple(k.value for k in SubmitterKind)
+
+
+def _translator(language: str) -> Callable[..., str]:
+    return lambda key, **params: i18n.t(key, language, **params)
+
+
+def _number(value: float | None, language: str) -> str:
+    if value is None:
+        return "–"
+    if float(value).is_integer():
+        text = f"{int(value):,}"
+        return text.replace(",", " ") if language == "sv" else text
+    text = f"{value:,.1f}"
+    return text.replace(",", " ").replace(".", ",") if language == "sv" else text
+
+
+def _with_unit(value: float | None, unit: str | None, language: str) -> str:
+    """A figure with its unit in the reader's language, except plain counts: 46,2 %, 10 600 000 kr."""
+    text = _number(value, language)
+    if value is None or unit in (None, "antal"):
+        return text
+    return f"{text} {unit_name(unit, language)}"
+
+
+def _level_kind(key: str) -> str:
+    return "region" if key == REGION else key.split(":", 1)[0]
+
+
+# ---------------------------------------------------------------- .xlsx
+
+
+def to_workbook(report: Report, language: str) -> bytes:
+    """The whole report as a workbook: key figures, ideas by stage and submitter, indicators against
+    targets, testbeds and commentary, one row per level and figure."""
+    t = _translator(language)
+    data = report.data
+    names = level_names(data, language)
+    levels = ordered_levels(data)
+    level_head = [t("annual.col.level"), t("annual.col.name")]
+
+    def who(key: str) -> list[str]:
+        return [t(f"annual.level.{_level_kind(key)}"), names.get(key, key)]
+
+    summary = [
+        [*who(k), *[summary_value(data, k, c) for c in SUMMARY], data["levels"][k]["testbeds"].get("open", 0)]
+        for k in levels
+    ]
+    stages = [
+        [*who(k), i18n.label(s, "stage", language), data["levels"][k]["ideas_by_stage"].get(s, 0)]
+        for k in levels
+        for s in STAGES
+    ]
+    kinds = [
+        [*who(k), i18n.label(kd, "submitter_kind", language), data["levels"][k]["ideas_by_kind"].get(kd, 0)]
+        for k in levels
+        for kd in KINDS
+    ]
+    indicators = []
+    for k in levels:
+        for ind in data["indicators"]:
+            entry = data["levels"][k]["indicators"].get(ind["code"])
+            if entry is None:
+                continue
+            met = entry["met"]
+            indicators.append(
+                [
+                    *who(k),
+                    ind["code"],
+                    ind["name_en" if language == "en" else "name_sv"],
+                    unit_name(ind["unit"], language),
+                    entry["value"],
+                    entry["target"],
+                    "" if met is None else t("annual.yes") if met else t("annual.no"),
+                ]
+            )
+    testbeds = [
+        [*who(k), i18n.label(status, "testbed_status", language), n]
+        for k in levels
+        for status, n in sorted(data["levels"][k]["testbeds"].items())
+    ]
+    comments = [[*who(k), report.commentary[k]] for k in levels if report.commentary.get(k)]
+    return to_xlsx(
+        {
+            t("annual.sheet.summary"): (
+                [*level_head, *[t(f"annual.col.{c}") for c in SUMMARY], t("annual.col.testbeds_open")],
+                summary,
+            ),
+            t("annual.sheet.stages"): ([*level_head, t("annual.col.stage"), t("annual.col.ideas")], stages),
+            t("annual.sheet.kinds"): ([*level_head, t("annual.col.submitter"), t("annual.col.ideas")], kinds),
+            t("annual.sheet.indicators"): (
+                [
+                    *level_head,
+                    t("annual.col.code"),
+                    t("annual.col.indicator"),
+                    t("annual.col.unit"),
+                    t("annual.col.value"),
+                    t("annual.col.target"),
+                    t("annual.col.met"),
+                ],
+                indicators,
+            ),
+            t("annual.sheet.testbeds"): ([*level_head, t("annual.col.status"), t("annual.col.count")], testbeds),
+            t("annual.sheet.commentary"): ([*level_head, t("annual.col.commentary")], comments),
+        }
+    )
+
+
+# ---------------------------------------------------------------- PDF
+
+
+def _bar_png(labels: list[str], values: list[float], title: str, colour: str = "#1f6fb2") -> bytes:
+    """A horizontal bar chart as PNG bytes (aggregated values only)."""
+    # The object-oriented Figure (not pyplot): no global state, safe in Streamlit's threads.
+    fig = Figure(figsize=(7.5, 0.38 * max(len(labels), 3) + 0.9), dpi=110)
+    ax = fig.subplots()
+    ax.barh(labels[::-1], values[::-1], color=colour)
+    ax.set_title(title, fontsize=11, loc="left")
+    ax.spines[["top", "right"]].set_visible(False)
+    for y, v in enumerate(values[::-1]):
+        ax.text(v, y, f" {v:g}", va="center", fontsize=8)
+    fig.tight_layout()
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return buffer.getvalue()
+
+
+class _Pdf(FPDF):
+    def __init__(self, footer_text: str) -> None:
+        super().__init__(format="A4")
+        self._footer_text = footer_text
+        self.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+        self.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+        self.set_auto_page_break(auto=True, margin=15)
+
+    def footer(self) -> None:
+        self.set_y(-12)
+        self.set_font("DejaVu", "", 8)
+        self.cell(0, 8, f"{self._footer_text} · {self.page_no()}", align="C")
+
+
+def _heading(pdf: _Pdf, text: str, size: int = 14) -> None:
+    pdf.set_font("DejaVu", "B", size)
+    pdf.multi_cell(0, size * 0.55, text, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(1)
+
+
+def _table(pdf: _Pdf, headers: list[str], rows: list[list[Any]], widths: list[float]) -> None:
+    pdf.set_font("DejaVu", "", 8)
+    with pdf.table(col_widths=widths, text_align="LEFT", first_row_as_headings=True, line_height=5) as table:
+        table.row([str(h) for h in headers])
+        for row in rows:
+            table.row(["" if v is None else str(v) for v in row])
+    pdf.ln(3)
+
+
+def to_pdf(report: Report, language: str) -> bytes:
+    """The report for print: the region with charts, each area with its organisations, commentary."""
+    t = _translator(language)
+    data = report.data
+    names = level_names(data, language)
+    status = (
+        t("annual.pdf.frozen", at=report.frozen_at.date().isoformat())
+        if report.frozen_at
+        else t("annual.pdf.live", at=data["computed_at"][:10])
+    )
+    pdf = _Pdf(t("annual.pdf.footer", year=report.year))
+    pdf.add_page()
+    _heading(pdf, t("annual.pdf.title", year=report.year), 18)
+    pdf.set_font("DejaVu", "", 9)
+    pdf.multi_cell(0, 5, status, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(2)
+    _level_section(pdf, report, REGION, names[REGION], language, charts=True)
+    for area in data["areas"]:
+        pdf.add_page()
+        key = f"area:{area['id']}"
+        _level_section(pdf, report, key, names[key], language, charts=True)
+        orgs = [o for o in data["organisations"] if o["area_id"] == area["id"]]
+        if orgs:
+            _heading(pdf, t("annual.pdf.organisations"), 11)
+            rows = [
+                [o["short_name"], *[_number(summary_value(data, f"org:{o['id']}", c), language) for c in SUMMARY[:6]]]
+                for o in orgs
+            ]
+            _table(
+                pdf,
+                [t("annual.col.name"), *[t(f"annual.col.{c}") for c in SUMMARY[:6]]],
+                rows,
+                [22, 24, 24, 24, 24, 36, 36],
+            )
+            for org in orgs:
+                text = report.commentary.get(f"org:{org['id']}")
+                if text:
+                    _heading(pdf, t("annual.pdf.commentary_of", name=org["name"]), 10)
+                    pdf.set_font("DejaVu", "", 9)
+                    pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+                    pdf.ln(2)
+    return bytes(pdf.output())
+
+
+def _level_section(pdf: _Pdf, report: Report, key: str, name: str, language: str, *, charts: bool) -> None:
+    t = _translator(language)
+    data = report.data
+    level = data["levels"][key]
+    units = {i.get("computation"): i["unit"] for i in data["indicators"]}
+    _heading(pdf, name, 14)
+    text = report.commentary.get(key)
+    if text:
+        pdf.set_font("DejaVu", "", 9)
+        pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    _table(
+        pdf,
+        [t("annual.col.figure"), t("annual.col.value")],
+        [[t(f"annual.col.{c}"), _with_unit(summary_value(data, key, c), units.get(c), language)] for c in SUMMARY],
+        [120, 60],
+    )
+    if charts:
+        stages = [i18n.label(s, "stage", language) for s in STAGES]
+        values = [float(level["ideas_by_stage"].get(s, 0)) for s in STAGES]
+        pdf.image(io.BytesIO(_bar_png(stages, values, t("annual.chart.stages"))), w=170)
+        kinds = [i18n.label(k, "submitter_kind", language) for k in KINDS]
+        values = [float(level["ideas_by_kind"].get(k, 0)) for k in KINDS]
+        pdf.image(io.BytesIO(_bar_png(kinds, values, t("annual.chart.kinds"), "#2e7d32")), w=170)
+    rows = []
+    for ind in data["indicators"]:
+        entry = level["indicators"].get(ind["code"])
+        if entry is None:
+            continue
+        met = entry["met"]
+        rows.append(
+            [
+                ind["code"],
+                ind["name_en" if language == "en" else "name_sv"],
+                _with_unit(entry["value"], ind["unit"], language),
+                _with_unit(entry["target"], ind["unit"], language),
+                "–" if met is None else t("annual.yes") if met else t("annual.no"),
+            ]
+        )
+    if rows:
+        _heading(pdf, t("annual.pdf.indicators"), 11)
+        _table(
+            pdf,
+            [
+                t("annual.col.code"),
+                t("annual.col.indicator"),
+                t("annual.col.value"),
+                t("annual.col.target"),
+                t("annual.col.met"),
+            ],
+            rows,
+            [18, 86, 30, 30, 16],
+        )

@@ -1,0 +1,390 @@
+"""The innovationsbokslut: a year's figures for the region, each core area and each organisation.
+
+The figures are built by a fixed number of grouped queries (one per computed indicator and grouping,
+one per reported indicator, one for ideas by stage and submitter, one for testbeds), not one per
+organisation, so the report stays fast at ten times the region's size. They come out as plain JSON
+(`ReportData`), which is what a frozen year keeps in the region's `AnnualReport.snapshot`: after
+freezing, the page and the exports show the snapshot, whatever the records say later.
+
+Commentary is written per organisation (and for the region) in `AnnualReport.commentary`; a frozen
+year takes no new commentary. Only admins produce the report (DESIGN.md: Innovationsbokslut, admin).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from models import (
+    AnnualReport,
+    Area,
+    Idea,
+    Indicator,
+    IndicatorScope,
+    IndicatorSource,
+    IndicatorValue,
+    Organisation,
+    Testbed,
+    User,
+    ValueStatus,
+    utcnow,
+)
+from services.indicators import computed as ind_computed
+from services.indicators import targets as ind_targets
+from services.indicators.targets import target_met
+from services.people.auth import Actor, require_admin
+from services.shared import audit
+from services.shared.errors import DomainError, ValidationError
+
+ReportData = dict[str, Any]
+MAX_COMMENTARY = 5000
+REGION = "region"
+
+
+def area_key(area_id: int) -> str:
+    return f"area:{area_id}"
+
+
+def org_key(organisation_id: int) -> str:
+    return f"org:{organisation_id}"
+
+
+class YearFrozen(DomainError):
+    """The year's report is frozen: its figures and commentary stay as published."""
+
+    def __init__(self, year: int) -> None:
+        super().__init__("annual.error_frozen", year=year)
+
+
+# ---------------------------------------------------------------- building the figures
+
+
+def build(session: Session, year: int) -> ReportData:
+    """Every level's figures for `year`, computed from the records now (no permission check: callers
+    check; this is also what `freeze` stores)."""
+    start, end = date(year, 1, 1), date(year, 12, 31)
+    areas = session.exec(select(Area).order_by(Area.sort_order, Area.id)).all()
+    orgs = session.exec(select(Organisation).order_by(Organisation.name)).all()
+    indicators = session.exec(
+        select(Indicator).where(col(Indicator.is_active).is_(True)).order_by(Indicator.code)
+    ).all()
+    area_of = {o.id: o.area_id for o in orgs}
+    levels: dict[str, dict[str, Any]] = {REGION: _empty_level()}
+    levels.update({area_key(a.id): _empty_level() for a in areas if a.id is not None})
+    levels.update({org_key(o.id): _empty_level() for o in orgs if o.id is not None})
+
+    _ideas(session, levels, start, end)
+    _testbeds(session, levels)
+    _indicators(session, levels, indicators, start, end, area_of)
+    return {
+        "year": year,
+        "computed_at": utcnow().isoformat(timespec="seconds"),
+        "areas": [{"id": a.id, "code": a.code, "name_sv": a.name_sv, "name_en": a.name_en} for a in areas],
+        "organisations": [{"id": o.id, "name": o.name, "short_name": o.short_name, "area_id": o.area_id} for o in orgs],
+        "indicators": [
+            {
+                "code": i.code,
+                "name_sv": i.name_sv,
+                "name_en": i.name_en,
+                "unit": i.unit,
+                "direction": i.direction,
+                "source": i.source,
+                "computation": i.computation,
+                "owner_org_id": i.owner_org_id,
+            }
+            for i in indicators
+        ],
+        "levels": levels,
+    }
+
+
+def _empty_level() -> dict[str, Any]:
+    return {"ideas_by_stage": {}, "ideas_by_kind": {}, "testbeds": {}, "indicators": {}}
+
+
+def _add(counter: dict[str, int], key: str, n: int) -> None:
+    counter[key] = counter.get(key, 0) + n
+
+
+def _levels_of(area_id: int | None, organisation_id: int | None) -> list[str]:
+    keys = [REGION]
+    if area_id is not None:
+        keys.append(area_key(area_id))
+    if organisation_id is not None:
+        keys.append(org_key(organisation_id))
+    return keys
+
+
+def _ideas(session: Session, levels: dict[str, dict[str, Any]], start: date, end: date) -> None:
+    """Ideas received in the year, by current stage and kind of submitter: one grouped query."""
+    scope = ind_computed.Scope(start, end)
+    rows = session.exec(
+        select(Idea.area_id, Idea.organisation_id, Idea.stage, Idea.submitter_kind, func.count())
+        .where(col(Idea.merged_into_id).is_(None), Idea.received_at >= scope.start_at, Idea.received_at < scope.end_at)
+        .group_by(Idea.area_id, Idea.organisation_id, Idea.stage, Idea.submitter_kind)
+    ).all()
+    for area_id, org_id, stage, kind, n in rows:
+        for key in _levels_of(area_id, org_id):
+            if key in levels:
+                _add(levels[key]["ideas_by_stage"], stage, int(n))
+                _add(levels[key]["ideas_by_kind"], kind, int(n))
+
+
+def _testbeds(session: Session, levels: dict[str, dict[str, Any]]) -> None:
+    """Test and demonstration environments by status, as they stand when the report is built."""
+    rows = session.exec(
+        select(Testbed.area_id, Testbed.organisation_id, Testbed.status, func.count()).group_by(
+            Testbed.area_id, Testbed.organisation_id, Testbed.status
+        )
+    ).all()
+    for area_id, org_id, status, n in rows:
+        for key in _levels_of(area_id, org_id):
+            if key in levels:
+                _add(levels[key]["testbeds"], status, int(n))
+
+
+def _indicators(
+    session: Session,
+    levels: dict[str, dict[str, Any]],
+    indicators: list[Indicator],
+    start: date,
+    end: date,
+    area_of: dict[Any, int],
+) -> None:
+    """Every active indicator per level with its target for the year and whether it was met."""
+    targets = ind_targets.targets_of_year(session, start.year)
+    for ind in indicators:
+        values = _values(session, ind, start, end, area_of)
+        additive = ind_targets.is_additive(ind.unit)
+        for key, level in levels.items():
+            if ind.scope == IndicatorScope.own and key != org_key(ind.owner_org_id or 0):
+                continue  # an administration's own indicator belongs to its report only
+            value = values.get(key)
+            target = ind_targets.scale_target(
+                ind_targets.pick_target(targets, ind.id, additive=additive, **_level_of(key, area_of)),
+                unit=ind.unit,
+                frequency=ind.frequency,
+                start=start,
+                end=end,
+            )
+            level["indicators"][ind.code] = {
+                "value": value,
+                "target": target,
+                "met": target_met(ind.direction, value, target),
+            }
+
+
+def _values(
+    session: Session, ind: Indicator, start: date, end: date, area_of: dict[Any, int]
+) -> dict[str, float | None]:
+    """The indicator's value per level key: grouped computed queries, or one grouped query of reports."""
+    if ind.source == IndicatorSource.computed and ind.computation:
+        key = ind.computation
+        out: dict[str, float | None] = {REGION: ind_computed.compute(session, key, start=start, end=end)}
+        out.update(
+            {area_key(a): v for a, v in ind_computed.compute_by_area(session, key, start=start, end=end).items()}
+        )
+        out.update(
+            {org_key(o): v for o, v in ind_computed.compute_by_organisation(session, key, start=start, end=end).items()}
+        )
+        return out
+    rows = session.exec(
+        select(IndicatorValue.organisation_id, func.sum(IndicatorValue.value), func.count())
+        .where(
+            IndicatorValue.indicator_id == ind.id,
+            IndicatorValue.status == ValueStatus.approved,
+            IndicatorValue.period_start >= start,
+            IndicatorValue.period_start <= end,
+        )
+        .group_by(IndicatorValue.organisation_id)
+    ).all()
+    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
+    for org_id, total, n in rows:
+        for key in _levels_of(area_of.get(org_id), org_id):
+            sums[key][0] += float(total)
+            sums[key][1] += int(n)
+    additive = ind_targets.is_additive(ind.unit)
+    return {k: round(s if additive else s / n, 1) for k, (s, n) in sums.items() if n}
+
+
+def _level_of(key: str, area_of: dict[Any, int]) -> dict[str, int | None]:
+    """The area and organisation a level key ("region", "area:3", "org:7") stands for."""
+    kind, _, raw = key.partition(":")
+    ident = int(raw) if raw else None
+    if kind == "org":
+        return {"area_id": area_of.get(ident), "organisation_id": ident}
+    return {"area_id": ident if kind == "area" else None, "organisation_id": None}
+
+
+# ---------------------------------------------------------------- the report as the page shows it
+
+
+@dataclass(frozen=True)
+class Report:
+    """A year's report: live figures, or the snapshot of a frozen year, with the commentary."""
+
+    year: int
+    data: ReportData
+    commentary: dict[str, str]
+    frozen_at: datetime | None
+    frozen_by: str | None
+
+    @property
+    def frozen(self) -> bool:
+        return self.frozen_at is not None
+
+
+def _rows(session: Session, year: int) -> list[AnnualReport]:
+    return list(session.exec(select(AnnualReport).where(AnnualReport.year == year)).all())
+
+
+def _region_row(session: Session, year: int) -> AnnualReport | None:
+    return session.exec(
+        select(AnnualReport).where(AnnualReport.year == year, col(AnnualReport.organisation_id).is_(None))
+    ).first()
+
+
+def report(session: Session, actor: Actor | None, year: int) -> Report:
+    """The year's report: a frozen year's snapshot, else figures computed now."""
+    require_admin(actor)
+    rows = _rows(session, year)
+    region = next((r for r in rows if r.organisation_id is None), None)
+    if region is not None and region.frozen_at is not None and region.snapshot:
+        snapshot = dict(region.snapshot)
+        frozen_by = session.get(User, region.frozen_by_id) if region.frozen_by_id else None
+        return Report(
+            year,
+            snapshot["data"],
+            dict(snapshot.get("commentary", {})),
+            region.frozen_at,
+            frozen_by.display_name if frozen_by else None,
+        )
+    commentary = {(REGION if r.organisation_id is None else org_key(r.organisation_id)): r.commentary for r in rows}
+    return Report(year, build(session, year), {k: v for k, v in commentary.items() if v}, None, None)
+
+
+def save_commentary(
+    session: Session, actor: Actor | None, year: int, organisation_id: int | None, text: str
+) -> AnnualReport:
+    """Write the commentary of an organisation (or of the region, `organisation_id=None`)."""
+    actor = require_admin(actor)
+    _refuse_frozen(session, year)
+    text = (text or "").strip()
+    if len(text) > MAX_COMMENTARY:
+        raise ValidationError.single("commentary", "annual.error_too_long", max=MAX_COMMENTARY)
+    if organisation_id is not None and session.get(Organisation, organisation_id) is None:
+        raise ValidationError.single("organisation", "errors.not_allowed_value")
+    row = session.exec(
+        select(AnnualReport).where(
+            AnnualReport.year == year,
+            col(AnnualReport.organisation_id).is_(None)
+            if organisation_id is None
+            else AnnualReport.organisation_id == organisation_id,
+        )
+    ).first()
+    if row is None:
+        row = AnnualReport(year=year, organisation_id=organisation_id)
+    before = row.commentary
+    row.commentary = text
+    row.updated_at = utcnow()
+    session.add(row)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "annual_report.commentary",
+        "annualreport",
+        row.id,
+        year=year,
+        organisation_id=organisation_id,
+        before_chars=len(before or ""),
+        after_chars=len(text),
+    )
+    session.commit()
+    return row
+
+
+def freeze(session: Session, actor: Actor | None, year: int, *, today: date) -> AnnualReport:
+    """Publish the year: store its figures and commentary in the snapshot; from now on they stay.
+
+    A year that has not yet ended cannot be frozen (its figures are still moving).
+    """
+    actor = require_admin(actor)
+    _refuse_frozen(session, year)
+    if year >= today.year:
+        raise ValidationError.single("year", "annual.error_year_not_over", year=year)
+    rows = _rows(session, year)
+    commentary = {(REGION if r.organisation_id is None else org_key(r.organisation_id)): r.commentary for r in rows}
+    region = next((r for r in rows if r.organisation_id is None), None) or AnnualReport(year=year)
+    region.snapshot = {"data": build(session, year), "commentary": {k: v for k, v in commentary.items() if v}}
+    region.frozen_at = utcnow()
+    region.frozen_by_id = actor.id
+    region.updated_at = region.frozen_at
+    session.add(region)
+    session.flush()
+    audit.record(session, actor, "annual_report.freeze", "annualreport", region.id, year=year)
+    session.commit()
+    return region
+
+
+def _refuse_frozen(session: Session, year: int) -> None:
+    region = _region_row(session, year)
+    if region is not None and region.frozen_at is not None:
+        raise YearFrozen(year)
+
+
+def report_years(session: Session, today: date) -> list[int]:
+    """The years a report can be made for: from the first idea's year to this year, newest first."""
+    first = session.exec(select(func.min(Idea.received_at))).one()
+    first_year = first.year if first else today.year
+    frozen = session.exec(select(func.min(AnnualReport.year))).one()
+    if frozen is not None:
+        first_year = min(first_year, frozen)
+    return list(range(today.year, first_year - 1, -1))
+
+
+# ---------------------------------------------------------------- reading a report's figures
+
+SUMMARY: tuple[str, ...] = (
+    "ideas_received",
+    "ideas_implemented",
+    "adoptions",
+    "fund_applications",
+    "fund_sek_applied",
+    "fund_sek_granted",
+    "fund_share_granted",
+    "testbed_requests",
+    "testbed_median_days_first_response",
+)
+
+
+def level_names(data: ReportData, language: str) -> dict[str, str]:
+    """Level key -> display name: the region, each area, each organisation."""
+    names = {REGION: "Region Stockholm"}
+    names.update({area_key(a["id"]): a["name_en" if language == "en" else "name_sv"] for a in data["areas"]})
+    names.update({org_key(o["id"]): o["name"] for o in data["organisations"]})
+    return names
+
+
+def ordered_levels(data: ReportData) -> list[str]:
+    """The region, then each area followed by its organisations."""
+    keys = [REGION]
+    for area in data["areas"]:
+        keys.append(area_key(area["id"]))
+        keys += [org_key(o["id"]) for o in data["organisations"] if o["area_id"] == area["id"]]
+    return keys
+
+
+def summary_value(data: ReportData, level: str, computation: str) -> float | None:
+    """A level's figure for a computed indicator, via the registry's code for that computation."""
+    figures = data["levels"].get(level, {})
+    if computation == "ideas_received" and figures.get("ideas_by_stage") is not None:
+        return float(sum(figures["ideas_by_stage"].values()))
+    code = next((i["code"] for i in data["indicators"] if i.get("computation") == computation), None)
+    entry = figures.get("indicators", {}).get(code) if code else None
+    return entry["value"] if entry else None

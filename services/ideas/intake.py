@@ -1,0 +1,408 @@
+"""Ideas from employees and from patients, relatives, travellers and residents: submitting, following
+one's idea by its reference, one's own ideas, backing others' ideas, and finding similar ideas.
+
+The triage side (board, idea page, stage changes) is in `services/ideas/triage.py`; personal data
+(anonymising, export per e-mail address) in `services/ideas/privacy.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from pydantic import BaseModel, Field, field_validator
+from sqlalchemy import case, func
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col, select
+
+from models import (
+    STAGE_PATH,
+    Area,
+    BenefitKind,
+    Idea,
+    IdeaEvent,
+    IdeaEventKind,
+    IdeaStage,
+    IdeaSupport,
+    Organisation,
+    SubmitterKind,
+    utcnow,
+)
+from services.people.auth import Actor, require_login
+from services.shared import audit, refs
+from services.shared.errors import InvalidTransition, NotFound, ValidationError
+from services.shared.pagination import Page, page_bounds
+from services.shared.search import text_matches
+from services.shared.validation import check_email, clean_text, fail, parse
+
+MAX_TITLE = 120
+MAX_TEXT = 5000
+REF_PATTERN = re.compile(r"^IDE-\d{4}-\d{5}$")
+# Stages in which an idea is still open for backing and for being found as a possible duplicate.
+OPEN_STAGES: tuple[str, ...] = (*STAGE_PATH, IdeaStage.parked)
+# Event kinds a submitter may read on the tracking page (when not marked internal).
+PUBLIC_EVENT_KINDS: tuple[str, ...] = (
+    IdeaEventKind.created,
+    IdeaEventKind.stage_changed,
+    IdeaEventKind.comment,
+    IdeaEventKind.adopted,
+    IdeaEventKind.merged,
+)
+
+
+# ---------------------------------------------------------------- submitting
+
+
+class IdeaCreate(BaseModel):
+    """What the form sends. Contact details need consent; texts are kept exactly as typed (trimmed)."""
+
+    title: str = Field(max_length=MAX_TITLE)
+    need: str = Field(max_length=MAX_TEXT)
+    proposal: str = Field(max_length=MAX_TEXT)
+    area_id: int
+    organisation_id: int | None = None
+    submitter_kind: SubmitterKind
+    benefit_kind: BenefitKind
+    contact_name: str | None = Field(default=None, max_length=120)
+    contact_email: str | None = Field(default=None, max_length=254)
+    consent: bool = False
+
+    _clean = field_validator("title", "need", "proposal", "contact_name", "contact_email", mode="before")(clean_text)
+
+    @field_validator("contact_email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        return check_email(value)
+
+    @field_validator("consent")
+    @classmethod
+    def _consent(cls, value: bool, info: Any) -> bool:
+        if not value and (info.data.get("contact_name") or info.data.get("contact_email")):
+            raise fail("ideas.consent_required")
+        return value
+
+
+@dataclass(frozen=True)
+class Submitted:
+    ref: str
+    idea_id: int
+
+
+def submit_idea(
+    *, session: Session, actor: Actor | None, data: dict[str, Any], now: datetime | None = None
+) -> Submitted:
+    """Store a new idea in `received` with a fresh unique reference; anyone may submit, logged in or not.
+
+    A logged-in submitter is linked to the idea (it appears under Mina idéer). Commits.
+    """
+    values = parse(IdeaCreate, data)
+    if session.get(Area, values.area_id) is None:
+        raise ValidationError.single("area_id", "errors.not_allowed_value")
+    if values.organisation_id is not None and session.get(Organisation, values.organisation_id) is None:
+        raise ValidationError.single("organisation_id", "errors.not_allowed_value")
+    now = now or utcnow()
+    has_contact = bool(values.contact_name or values.contact_email)
+    idea = Idea(
+        ref=refs.next_ref(session, "IDE", now.year),
+        title=values.title,
+        need=values.need,
+        proposal=values.proposal,
+        area_id=values.area_id,
+        organisation_id=values.organisation_id,
+        submitter_kind=values.submitter_kind,
+        benefit_kind=values.benefit_kind,
+        submitter_id=actor.id if actor else None,
+        contact_name=values.contact_name,
+        contact_email=values.contact_email,
+        consent_at=now if has_contact else None,
+        stage=IdeaStage.received,
+        stage_changed_at=now,
+        received_at=now,
+        created_at=now,
+        updated_at=now,
+    )
+    session.add(idea)
+    session.flush()
+    session.add(
+        IdeaEvent(idea_id=idea.id, at=now, actor_id=idea.submitter_id, kind=IdeaEventKind.created, to_stage=idea.stage)
+    )
+    audit.record(session, actor, "idea.created", "idea", idea.id, ref=idea.ref, with_contact=has_contact)
+    session.commit()
+    return Submitted(idea.ref, idea.id)
+
+
+# ---------------------------------------------------------------- following one's idea
+
+
+@dataclass(frozen=True)
+class PublicEvent:
+    at: datetime
+    kind: str
+    from_stage: str | None
+    to_stage: str | None
+    text: str | None
+    related_ref: str | None
+
+
+@dataclass(frozen=True)
+class Tracking:
+    """What the submitter may see: no contact details, no internal notes, nobody's name."""
+
+    ref: str
+    title: str
+    stage: str
+    received_at: datetime
+    closed_reason: str | None
+    merged_into_ref: str | None
+    timeline: list[PublicEvent]
+
+
+def normalise_ref(text: str | None) -> str:
+    return (text or "").strip().upper()
+
+
+def track_idea(*, session: Session, ref: str | None) -> Tracking:
+    """The public view of the idea with reference `ref`.
+
+    A malformed and an unknown reference get the same `NotFound`, so the page cannot be used to probe.
+    """
+    ref = normalise_ref(ref)
+    idea = session.exec(select(Idea).where(Idea.ref == ref)).first() if REF_PATTERN.match(ref) else None
+    if idea is None:
+        raise NotFound("ideas.track_not_found")
+    merged_into = session.get(Idea, idea.merged_into_id).ref if idea.merged_into_id else None
+    return Tracking(
+        ref=idea.ref,
+        title=idea.title,
+        stage=idea.stage,
+        received_at=idea.received_at,
+        closed_reason=idea.closed_reason if idea.stage == IdeaStage.closed else None,
+        merged_into_ref=merged_into,
+        timeline=public_timeline(session, idea.id),
+    )
+
+
+def public_timeline(session: Session, idea_id: int) -> list[PublicEvent]:
+    """The events a submitter may read, oldest first."""
+    related = Idea.__table__.alias("related")  # type: ignore[attr-defined]
+    rows = session.exec(
+        select(IdeaEvent, related.c.ref)
+        .join(related, IdeaEvent.related_idea_id == related.c.id, isouter=True)
+        .where(
+            IdeaEvent.idea_id == idea_id,
+            IdeaEvent.internal.is_(False),  # type: ignore[union-attr]
+            col(IdeaEvent.kind).in_(PUBLIC_EVENT_KINDS),
+        )
+        .order_by(col(IdeaEvent.at), col(IdeaEvent.id))
+    )
+    return [PublicEvent(e.at, e.kind, e.from_stage, e.to_stage, e.text, ref) for e, ref in rows]
+
+
+# ---------------------------------------------------------------- my ideas and backing
+
+
+@dataclass(frozen=True)
+class IdeaSummary:
+    id: int
+    ref: str
+    title: str
+    stage: str
+    area_id: int
+    received_at: datetime
+    supporters: int
+    supported_by_me: bool = False
+
+
+def _support_counts() -> Any:
+    return select(IdeaSupport.idea_id, func.count().label("n")).group_by(IdeaSupport.idea_id).subquery("support_counts")
+
+
+def my_ideas(*, session: Session, actor: Actor | None, page: int = 1, page_size: int = 25) -> Page[IdeaSummary]:
+    """The ideas the logged-in user submitted, newest first."""
+    actor = require_login(actor)
+    counts = _support_counts()
+    query = (
+        select(Idea, func.coalesce(counts.c.n, 0))
+        .join(counts, counts.c.idea_id == Idea.id, isouter=True)
+        .where(Idea.submitter_id == actor.id)
+    )
+    total = session.exec(select(func.count()).select_from(Idea).where(Idea.submitter_id == actor.id)).one()
+    offset, limit = page_bounds(page, page_size)
+    rows = session.exec(query.order_by(col(Idea.received_at).desc(), col(Idea.id).desc()).offset(offset).limit(limit))
+    items = [IdeaSummary(i.id, i.ref, i.title, i.stage, i.area_id, i.received_at, n) for i, n in rows]
+    return Page(items, total, page, page_size)
+
+
+def my_idea(*, session: Session, actor: Actor | None, idea_id: int) -> Tracking:
+    """The submitter's own view of one of their ideas (the same as the tracking page shows)."""
+    actor = require_login(actor)
+    idea = session.get(Idea, idea_id)
+    if idea is None or idea.submitter_id != actor.id:
+        raise NotFound()
+    return track_idea(session=session, ref=idea.ref)
+
+
+def ideas_to_back(
+    *,
+    session: Session,
+    actor: Actor | None,
+    search: str | None = None,
+    area_id: int | None = None,
+    page: int = 1,
+    page_size: int = 20,
+) -> Page[IdeaSummary]:
+    """Other people's open ideas a logged-in user can back, most backed first; title and stage only."""
+    actor = require_login(actor)
+    counts = _support_counts()
+    mine = select(IdeaSupport.idea_id).where(IdeaSupport.user_id == actor.id).scalar_subquery()
+    conditions: list[Any] = [
+        col(Idea.stage).in_(OPEN_STAGES),
+        Idea.merged_into_id.is_(None),  # type: ignore[union-attr]
+        (Idea.submitter_id.is_(None)) | (Idea.submitter_id != actor.id),  # type: ignore[union-attr]
+    ]
+    if area_id is not None:
+        conditions.append(Idea.area_id == area_id)
+    if (match := text_matches(search, Idea.title, Idea.need)) is not None:
+        conditions.append(match)
+    total = session.exec(select(func.count()).select_from(Idea).where(*conditions)).one()
+    offset, limit = page_bounds(page, page_size)
+    n = func.coalesce(counts.c.n, 0)
+    rows = session.exec(
+        select(Idea.id, Idea.ref, Idea.title, Idea.stage, Idea.area_id, Idea.received_at, n, col(Idea.id).in_(mine))
+        .join(counts, counts.c.idea_id == Idea.id, isouter=True)
+        .where(*conditions)
+        .order_by(n.desc(), col(Idea.received_at).desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    return Page([IdeaSummary(*row[:7], supported_by_me=bool(row[7])) for row in rows], total, page, page_size)
+
+
+def support_idea(*, session: Session, actor: Actor | None, idea_id: int) -> None:
+    """Back an idea, once per person; not one's own, not a closed or merged one. Commits."""
+    actor = require_login(actor)
+    idea = session.get(Idea, idea_id)
+    if idea is None:
+        raise NotFound()
+    if idea.submitter_id == actor.id:
+        raise InvalidTransition("ideas.support_own")
+    if idea.stage == IdeaStage.closed or idea.merged_into_id is not None:
+        raise InvalidTransition("ideas.support_closed")
+    already = session.exec(
+        select(IdeaSupport.id).where(IdeaSupport.idea_id == idea_id, IdeaSupport.user_id == actor.id)
+    ).first()
+    if already is not None:
+        raise InvalidTransition("ideas.support_twice")
+    session.add(IdeaSupport(idea_id=idea_id, user_id=actor.id))
+    audit.record(session, actor, "idea.supported", "idea", idea_id)
+    try:
+        session.commit()
+    except IntegrityError:  # a double click that raced the check above
+        session.rollback()
+        raise InvalidTransition("ideas.support_twice") from None
+
+
+# ---------------------------------------------------------------- similar ideas
+
+# Words that say nothing about what an idea is about (Swedish and English), left out of matching.
+STOPWORDS = frozenset(
+    """att och det som för med den till inte har kan ska var när man hur vad där eller också efter från
+    under över mellan genom utan mycket många någon några alla andra detta dessa vara blir blev skulle
+    finns behöver behov idé idéer förslag bättre kunna göra får fler mer mindre ofta sina sitt sin deras
+    våra vårt vår egen eget egna därför sedan redan bara även både this that with from have will would
+    could should into about which their there these those than then them they what when where idea ideas
+    need better make more""".split()  # noqa: SIM905  (a word list reads better as text)
+)
+WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+CANDIDATE_WORDS = 5
+NEED_STEMS = 3
+CANDIDATE_ROWS = 200
+STEM = 6
+
+
+@dataclass(frozen=True)
+class SimilarIdea:
+    id: int
+    ref: str
+    title: str
+    stage: str
+    area_id: int
+    organisation_id: int | None
+    score: float
+
+
+def words_of(text: str | None) -> set[str]:
+    """The informative words of a text: lower-case letters only, three or more, no stop words."""
+    return {w for w in WORD.findall((text or "").lower()) if w not in STOPWORDS}
+
+
+def stems_of(text: str | None) -> set[str]:
+    """Words cut to their first six letters, so that "väntetid" and "väntetiden" count as one."""
+    return {w[:STEM] for w in words_of(text)}
+
+
+def _informative(title: str, need: str) -> list[str]:
+    """Up to `CANDIDATE_WORDS` words to look for: title words first, longer (rarer) words first."""
+    title_words = sorted(words_of(title), key=lambda w: (-len(w), w))
+    need_words = sorted(words_of(need) - set(title_words), key=lambda w: (-len(w), w))
+    return [w for w in title_words + need_words if len(w) >= 4][:CANDIDATE_WORDS]
+
+
+def similar_ideas(
+    *,
+    session: Session,
+    title: str | None,
+    need: str | None = None,
+    exclude_id: int | None = None,
+    limit: int = 5,
+    min_score: float = 0.08,
+) -> list[SimilarIdea]:
+    """The existing ideas most like `title` and `need`, best first, across all areas and organisations.
+
+    Scales with the number of ideas: SQL scores every idea by the few most informative words it shares
+    (word stems, in the title counting double) in one scan and returns at most `CANDIDATE_ROWS` ids;
+    Python ranks only those by word overlap (Jaccard over title and need, title counting double).
+    Merged ideas are left out. Titles and stages are public information here: no contact details, no internal notes.
+    """
+    title, need = (title or "").strip(), (need or "").strip()
+    stems = list(dict.fromkeys(w[:STEM] for w in _informative(title, need)))
+    if not stems:
+        return []
+    # Needs are long: only the NEED_STEMS most informative stems are looked for there.
+    weights = [(text_matches(w, Idea.title), 2) for w in stems]
+    weights += [(text_matches(w, Idea.need), 1) for w in stems[:NEED_STEMS]]
+    score = sum((case((cond, weight), else_=0) for cond, weight in weights), start=0).label("score")  # type: ignore[union-attr]
+    # The score is a result column that ORDER BY reuses, so each row's texts are matched once; a
+    # WHERE on the same words would match them all a second time.
+    candidates = (
+        select(Idea.id, score)
+        .where(Idea.merged_into_id.is_(None))
+        .order_by(  # type: ignore[union-attr]
+            score.desc(), col(Idea.id).desc()
+        )
+    )
+    if exclude_id is not None:
+        candidates = candidates.where(Idea.id != exclude_id)
+    ids = [i for i, n in session.exec(candidates.limit(CANDIDATE_ROWS)) if n > 0]
+    if not ids:
+        return []
+    query = select(Idea.id, Idea.ref, Idea.title, Idea.need, Idea.stage, Idea.area_id, Idea.organisation_id).where(
+        col(Idea.id).in_(ids)
+    )
+    mine_title = stems_of(title)
+    mine_all = mine_title | stems_of(need)
+    ranked = []
+    for idea_id, ref, other_title, other_need, stage, area_id, org_id in session.exec(query):
+        theirs_title = stems_of(other_title)
+        theirs_all = theirs_title | stems_of(other_need)
+        value = (2 * _jaccard(mine_title, theirs_title) + _jaccard(mine_all, theirs_all)) / 3
+        if value >= min_score:
+            ranked.append(SimilarIdea(idea_id, ref, other_title, stage, area_id, org_id, round(value, 3)))
+    ranked.sort(key=lambda s: (-s.score, -s.id))
+    return ranked[:limit]
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0

@@ -1,0 +1,138 @@
+"""Figures about ideas for Översikt and Idéhantering: the funnel, response times, latest ideas.
+
+Aggregated in SQL (100k ideas stay in the database); only a row per stage or organisation comes back.
+Aggregates are for every logged-in role; the list of latest ideas follows the record rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import case, func
+from sqlmodel import Session, col, select
+
+from models import STAGE_PATH, Idea, IdeaEvent, IdeaEventKind, IdeaStage, Organisation, utcnow
+from services.ideas.triage import OVERDUE_DAYS, overdue_condition
+from services.people.auth import Actor, require_login
+
+
+@dataclass(frozen=True)
+class FunnelStep:
+    stage: str
+    reached: int
+
+
+def funnel(*, session: Session, actor: Actor | None) -> list[FunnelStep]:
+    """How many ideas ever reached each stage of the path (from their timelines), region-wide."""
+    require_login(actor)
+    rows = dict(
+        session.exec(
+            select(IdeaEvent.to_stage, func.count(func.distinct(IdeaEvent.idea_id)))
+            .where(col(IdeaEvent.kind).in_([IdeaEventKind.created, IdeaEventKind.stage_changed]))
+            .group_by(IdeaEvent.to_stage)
+        ).all()
+    )
+    return [FunnelStep(str(stage), int(rows.get(stage, 0))) for stage in STAGE_PATH]
+
+
+def overdue_count(*, session: Session, actor: Actor | None, now: datetime | None = None) -> int:
+    """Ideas waiting in `received` longer than 14 days, region-wide."""
+    require_login(actor)
+    return session.exec(select(func.count()).select_from(Idea).where(overdue_condition(now or utcnow()))).one()
+
+
+@dataclass(frozen=True)
+class ResponseTime:
+    organisation_id: int | None
+    organisation: str | None
+    decided: int
+    median_days: float | None
+    waiting: int
+    overdue: int
+
+
+def _days(session: Session, start: Any, end: Any) -> Any:
+    """Days between two timestamps, as the database computes them."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.julianday(end) - func.julianday(start)
+    return func.extract("epoch", end - start) / 86400.0
+
+
+RESPONSE_WINDOW_DAYS = 730
+
+
+def response_times(
+    *, session: Session, actor: Actor | None, now: datetime | None = None, window_days: int = RESPONSE_WINDOW_DAYS
+) -> list[ResponseTime]:
+    """Per responsible organisation: the median days from receipt to first decision of the ideas
+    received in the last `window_days` (today's response times, not 2017's), and how many wait in
+    `received` now and for longer than 14 days. Ideas without an organisation form their own row.
+    A window-function median: portable to PostgreSQL, nothing sorted in Python."""
+    require_login(actor)
+    now = now or utcnow()
+    days = _days(session, Idea.received_at, Idea.first_decision_at).label("days")
+    decided = (
+        select(Idea.organisation_id.label("org"), days)  # type: ignore[union-attr]
+        .where(
+            Idea.first_decision_at.is_not(None),  # type: ignore[union-attr]
+            Idea.received_at >= now - timedelta(days=window_days),
+        )
+        .subquery()
+    )
+    ranked = select(
+        decided.c.org,
+        decided.c.days,
+        func.row_number().over(partition_by=decided.c.org, order_by=decided.c.days).label("rn"),
+        func.count().over(partition_by=decided.c.org).label("n"),
+    ).subquery()
+    medians = {
+        org: (int(n), float(median))
+        for org, median, n in session.exec(
+            select(ranked.c.org, func.avg(ranked.c.days), func.max(ranked.c.n))
+            .where(ranked.c.rn.in_([(ranked.c.n + 1) // 2, (ranked.c.n + 2) // 2]))
+            .group_by(ranked.c.org)
+        )
+    }
+    late = now - timedelta(days=OVERDUE_DAYS)
+    waiting = {
+        org: (int(w), int(o or 0))
+        for org, w, o in session.exec(
+            select(
+                Idea.organisation_id,
+                func.count(),
+                func.sum(case((Idea.received_at < late, 1), else_=0)),
+            )
+            .where(Idea.stage == IdeaStage.received)
+            .group_by(Idea.organisation_id)
+        )
+    }
+    names = dict(session.exec(select(Organisation.id, Organisation.name)).all())
+    result = []
+    for org in sorted(set(medians) | set(waiting), key=lambda o: (o is None, names.get(o, ""))):
+        n, median = medians.get(org, (0, None))
+        w, o = waiting.get(org, (0, 0))
+        result.append(ResponseTime(org, names.get(org), n, round(median, 1) if median is not None else None, w, o))
+    return result
+
+
+@dataclass(frozen=True)
+class LatestIdea:
+    ref: str
+    title: str
+    stage: str
+    area_id: int
+    received_at: datetime
+
+
+def latest_ideas(*, session: Session, actor: Actor | None, limit: int = 8) -> list[LatestIdea]:
+    """The newest ideas: all for admins and the council, one's own organisation's for others."""
+    actor = require_login(actor)
+    query = select(Idea.ref, Idea.title, Idea.stage, Idea.area_id, Idea.received_at).where(
+        Idea.merged_into_id.is_(None)  # type: ignore[union-attr]
+    )
+    if not (actor.is_admin or actor.is_council):
+        query = query.where(Idea.organisation_id == actor.organisation_id)
+    rows = session.exec(query.order_by(col(Idea.received_at).desc(), col(Idea.id).desc()).limit(limit))
+    return [LatestIdea(*row) for row in rows]

@@ -1,0 +1,472 @@
+"""The computed ("live") indicators: one function per figure, counted from the records when asked.
+
+Every figure is aggregated in SQL (one statement per figure and period, grouped by organisation or
+area when a comparison is wanted), so that it stays fast with 100 000 ideas; only the medians fetch
+one column of day counts. Nothing is cached here: a new idea moves the figure at the next call.
+
+Each computation is registered in `COMPUTATIONS` under the key that `Indicator.computation` holds
+(see data/seed/indicators.json). Periods are calendar dates, both ends included, in Stockholm time.
+
+Attribution, so that region = sum of areas = sum of organisations where a figure adds up:
+- ideas belong to their primary area (`Idea.area_id`) and responsible organisation; ideas merged into
+  another are duplicates and are left out;
+- adoptions count for the idea that spread (its area and organisation), only by other organisations;
+- fund figures belong to the application's area and organisation, testbed requests to the testbed's;
+- innovation leads and certified leaders belong to the organisation (and its area).
+
+These functions read aggregates only, which every logged-in role may see (DESIGN.md: a manager sees
+region-wide aggregates); pages check the login before calling them.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any, Literal
+
+from sqlalchemy import case, func, literal, or_
+from sqlmodel import Session, col, select
+
+from models import (
+    PUBLIC_SUBMITTER_KINDS,
+    ApplicationStatus,
+    Area,
+    Direction,
+    FundApplication,
+    Idea,
+    IdeaAdoption,
+    IdeaEvent,
+    IdeaEventKind,
+    IdeaStage,
+    Organisation,
+    Testbed,
+    TestbedRequest,
+    User,
+)
+from services.fund.applications import FUNDED
+from services.overview import start_of_day
+
+Group = Literal["organisation", "area"] | None
+Unit = Literal["count", "percent", "sek", "days"]
+Values = dict[int | None, float | None]
+
+IMPLEMENTED: tuple[str, ...] = (IdeaStage.implementation.value, IdeaStage.spread.value)
+# Decided applications: the fund's own funded statuses (services.fund.FUNDED) and the rejected ones.
+DECIDED: tuple[str, ...] = (*(status.value for status in FUNDED), ApplicationStatus.rejected.value)
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What to count: a period (both ends included), an optional area or organisation, a grouping."""
+
+    start: date
+    end: date
+    area_id: int | None = None
+    organisation_id: int | None = None
+    group: Group = None
+
+    @property
+    def start_at(self) -> datetime:
+        return start_of_day(self.start)
+
+    @property
+    def end_at(self) -> datetime:
+        """The first moment after the period (exclusive bound for `*_at` columns)."""
+        return start_of_day(self.end + timedelta(days=1))
+
+
+@dataclass(frozen=True)
+class Computation:
+    """A computed indicator: its key, its unit and the function that measures it."""
+
+    key: str
+    unit: Unit
+    direction: Direction
+    measure: Callable[[Session, Scope], Values]
+
+    @property
+    def empty(self) -> float | None:
+        """The value when there is nothing to count: zero for counts and sums, none for shares and medians."""
+        return 0.0 if self.unit in ("count", "sek") else None
+
+
+# ---------------------------------------------------------------- building blocks
+
+
+def _in_period(column: Any, scope: Scope) -> list[Any]:
+    return [column >= scope.start_at, column < scope.end_at]
+
+
+def _on_days(column: Any, scope: Scope) -> list[Any]:
+    return [column >= scope.start, column <= scope.end]
+
+
+def _scope_filters(scope: Scope, org_col: Any, area_col: Any) -> list[Any]:
+    filters = []
+    if scope.area_id is not None:
+        filters.append(area_col == scope.area_id)
+    if scope.organisation_id is not None:
+        filters.append(org_col == scope.organisation_id)
+    return filters
+
+
+def _group_col(scope: Scope, org_col: Any, area_col: Any) -> Any:
+    return {"organisation": org_col, "area": area_col}.get(scope.group) if scope.group else None
+
+
+def _aggregate(
+    session: Session,
+    scope: Scope,
+    value: Any,
+    *,
+    source: Any,
+    org_col: Any,
+    area_col: Any,
+    where: Iterable[Any],
+    joins: Sequence[tuple[Any, Any]] = (),
+) -> Values:
+    """One aggregate (`value`) over `source`, for the whole scope or grouped by organisation/area."""
+    group = _group_col(scope, org_col, area_col)
+    key = group if group is not None else literal(None)
+    stmt = select(key, value).select_from(source)
+    for table, on in joins:
+        stmt = stmt.join(table, on, isouter=True)
+    stmt = stmt.where(*where, *_scope_filters(scope, org_col, area_col))
+    if group is not None:
+        stmt = stmt.group_by(group).having(group.is_not(None))
+    return {k: None if v is None else float(v) for k, v in session.exec(stmt).all()}
+
+
+def _days_between(session: Session, later: Any, earlier: Any) -> Any:
+    """`later - earlier` in (fractional) days, in SQL: SQLite and PostgreSQL spell it differently."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.julianday(later) - func.julianday(earlier)
+    return func.extract("epoch", later - earlier) / 86400.0
+
+
+def _median_days(
+    session: Session,
+    scope: Scope,
+    later: Any,
+    earlier: Any,
+    *,
+    source: Any,
+    org_col: Any,
+    area_col: Any,
+    where: Iterable[Any],
+    joins: Sequence[tuple[Any, Any]] = (),
+) -> Values:
+    """The median of `later - earlier` in days, rounded to one decimal; fetches the day counts only."""
+    group = _group_col(scope, org_col, area_col)
+    key = group if group is not None else literal(None)
+    stmt = select(key, _days_between(session, later, earlier)).select_from(source)
+    for table, on in joins:
+        stmt = stmt.join(table, on, isouter=True)
+    stmt = stmt.where(*where, *_scope_filters(scope, org_col, area_col))
+    days: dict[int | None, list[float]] = {}
+    for k, d in session.exec(stmt).all():
+        if d is not None and (group is None or k is not None):
+            days.setdefault(k, []).append(float(d))
+    return {k: round(statistics.median(v), 1) for k, v in days.items()}
+
+
+def _percent(numerator: Any, denominator: Any) -> Any:
+    """100 * numerator / denominator in SQL; NULL when the denominator is zero."""
+    return 100.0 * numerator / func.nullif(denominator, 0)
+
+
+def _count_if(condition: Any) -> Any:
+    return func.sum(case((condition, 1), else_=0))
+
+
+# ---------------------------------------------------------------- ideas
+
+
+def _ideas(session: Session, scope: Scope, value: Any, *where: Any) -> Values:
+    return _aggregate(
+        session,
+        scope,
+        value,
+        source=Idea,
+        org_col=Idea.organisation_id,
+        area_col=Idea.area_id,
+        where=[col(Idea.merged_into_id).is_(None), *where],
+    )
+
+
+def ideas_received(session: Session, scope: Scope) -> Values:
+    """Ideas received in the period."""
+    return _ideas(session, scope, func.count(), *_in_period(Idea.received_at, scope))
+
+
+def ideas_public_share(session: Session, scope: Scope) -> Values:
+    """Share (%) of the period's ideas that came from patients, relatives, travellers and residents."""
+    public = col(Idea.submitter_kind).in_([k.value for k in PUBLIC_SUBMITTER_KINDS])
+    return _ideas(session, scope, _percent(_count_if(public), func.count()), *_in_period(Idea.received_at, scope))
+
+
+def _reached_implementation(scope: Scope | None = None) -> Any:
+    """True for an idea that moved to implementation or spread (within the scope's period, if given).
+
+    The timeline says when; an idea whose stage was set without a timeline entry counts by its
+    `stage_changed_at`.
+    """
+    events = select(IdeaEvent.idea_id).where(
+        IdeaEvent.kind == IdeaEventKind.stage_changed, col(IdeaEvent.to_stage).in_(IMPLEMENTED)
+    )
+    at_stage = col(Idea.stage).in_(IMPLEMENTED)
+    if scope is not None:
+        events = events.where(*_in_period(IdeaEvent.at, scope))
+        return or_(
+            col(Idea.id).in_(events),
+            at_stage & (Idea.stage_changed_at >= scope.start_at) & (Idea.stage_changed_at < scope.end_at),
+        )
+    return or_(col(Idea.id).in_(events), at_stage)
+
+
+def ideas_implemented(session: Session, scope: Scope) -> Values:
+    """Ideas that reached implementation or spread during the period (whenever they were received)."""
+    return _ideas(session, scope, func.count(), _reached_implementation(scope))
+
+
+def ideas_conversion(session: Session, scope: Scope) -> Values:
+    """Share (%) of the ideas received in the period that have reached implementation or spread so far."""
+    return _ideas(
+        session,
+        scope,
+        _percent(_count_if(_reached_implementation()), func.count()),
+        *_in_period(Idea.received_at, scope),
+    )
+
+
+def ideas_median_days_first_decision(session: Session, scope: Scope) -> Values:
+    """Median days from receipt to the first decision, for first decisions taken in the period."""
+    return _median_days(
+        session,
+        scope,
+        Idea.first_decision_at,
+        Idea.received_at,
+        source=Idea,
+        org_col=Idea.organisation_id,
+        area_col=Idea.area_id,
+        where=[col(Idea.merged_into_id).is_(None), *_in_period(Idea.first_decision_at, scope)],
+    )
+
+
+def adoptions(session: Session, scope: Scope) -> Values:
+    """Adoptions in the period by an organisation other than the idea's own (spread)."""
+    other = or_(col(Idea.organisation_id).is_(None), IdeaAdoption.organisation_id != Idea.organisation_id)
+    return _aggregate(
+        session,
+        scope,
+        func.count(),
+        source=IdeaAdoption,
+        joins=[(Idea, IdeaAdoption.idea_id == Idea.id)],
+        org_col=Idea.organisation_id,
+        area_col=Idea.area_id,
+        where=[other, *_on_days(IdeaAdoption.adopted_on, scope)],
+    )
+
+
+# ---------------------------------------------------------------- Innovationsfonden
+
+
+def _fund(session: Session, scope: Scope, value: Any, *where: Any) -> Values:
+    return _aggregate(
+        session,
+        scope,
+        value,
+        source=FundApplication,
+        org_col=FundApplication.organisation_id,
+        area_col=FundApplication.area_id,
+        where=where,
+    )
+
+
+def fund_applications(session: Session, scope: Scope) -> Values:
+    """Applications submitted in the period (drafts never count)."""
+    return _fund(session, scope, func.count(), *_in_period(FundApplication.submitted_at, scope))
+
+
+def fund_sek_applied(session: Session, scope: Scope) -> Values:
+    """SEK applied for by the applications submitted in the period."""
+    return _fund(
+        session, scope, func.sum(FundApplication.requested_sek), *_in_period(FundApplication.submitted_at, scope)
+    )
+
+
+def fund_sek_granted(session: Session, scope: Scope) -> Values:
+    """SEK granted by decisions taken in the period."""
+    return _fund(
+        session,
+        scope,
+        func.sum(FundApplication.granted_sek),
+        col(FundApplication.granted_sek).is_not(None),
+        *_on_days(FundApplication.decided_on, scope),
+    )
+
+
+def fund_share_granted(session: Session, scope: Scope) -> Values:
+    """Share (%) of the SEK applied for that was granted, over the applications decided in the period."""
+    granted = func.sum(func.coalesce(FundApplication.granted_sek, 0))
+    return _fund(
+        session,
+        scope,
+        _percent(granted, func.sum(FundApplication.requested_sek)),
+        col(FundApplication.status).in_(DECIDED),
+        *_on_days(FundApplication.decided_on, scope),
+    )
+
+
+# ---------------------------------------------------------------- testbeds
+
+
+def testbed_requests(session: Session, scope: Scope) -> Values:
+    """Requests received in the period by the test and demonstration environments."""
+    return _aggregate(
+        session,
+        scope,
+        func.count(),
+        source=TestbedRequest,
+        joins=[(Testbed, TestbedRequest.testbed_id == Testbed.id)],
+        org_col=Testbed.organisation_id,
+        area_col=Testbed.area_id,
+        where=_in_period(TestbedRequest.received_at, scope),
+    )
+
+
+def testbed_median_days_first_response(session: Session, scope: Scope) -> Values:
+    """Median CALENDAR days from a request to its first response, over the answered requests received
+    in the period: the same figure as Testmiljöer's "Mediantid till första svar"
+    (`services.testbeds.requests.request_figures(...).median_days_to_first_response`; the working-day
+    median there measures the promise of an answer within ten working days, not this indicator)."""
+    return _median_days(
+        session,
+        scope,
+        TestbedRequest.first_response_at,
+        TestbedRequest.received_at,
+        source=TestbedRequest,
+        joins=[(Testbed, TestbedRequest.testbed_id == Testbed.id)],
+        org_col=Testbed.organisation_id,
+        area_col=Testbed.area_id,
+        where=[col(TestbedRequest.first_response_at).is_not(None), *_in_period(TestbedRequest.received_at, scope)],
+    )
+
+
+# ---------------------------------------------------------------- organisations and people
+
+
+def orgs_innovation_lead_share(session: Session, scope: Scope) -> Values:
+    """Share (%) of organisations that had an innovation lead at the end of the period.
+
+    A lead without an appointment date counts as appointed (the date is unknown, not absent).
+    """
+    appointed = col(Organisation.innovation_lead_id).is_not(None) & or_(
+        col(Organisation.innovation_lead_appointed_on).is_(None),
+        Organisation.innovation_lead_appointed_on <= scope.end,
+    )
+    return _aggregate(
+        session,
+        scope,
+        _percent(_count_if(appointed), func.count()),
+        source=Organisation,
+        org_col=Organisation.id,
+        area_col=Organisation.area_id,
+        where=[],
+    )
+
+
+def certified_innovation_leaders(session: Session, scope: Scope) -> Values:
+    """Active users certified as innovation leaders on or before the end of the period."""
+    return _aggregate(
+        session,
+        scope,
+        func.count(),
+        source=User,
+        joins=[(Organisation, User.organisation_id == Organisation.id)],
+        org_col=User.organisation_id,
+        area_col=Organisation.area_id,
+        where=[col(User.is_active).is_(True), User.certified_innovation_leader_on <= scope.end],
+    )
+
+
+# ---------------------------------------------------------------- registry and public API
+
+
+def _c(
+    key: str, unit: Unit, measure: Callable[[Session, Scope], Values], direction: Direction = Direction.up
+) -> tuple[str, Computation]:
+    return key, Computation(key, unit, direction, measure)
+
+
+COMPUTATIONS: dict[str, Computation] = dict(
+    [
+        _c("ideas_received", "count", ideas_received),
+        _c("ideas_public_share", "percent", ideas_public_share),
+        _c("ideas_implemented", "count", ideas_implemented),
+        _c("ideas_conversion", "percent", ideas_conversion),
+        _c("ideas_median_days_first_decision", "days", ideas_median_days_first_decision, Direction.down),
+        _c("adoptions", "count", adoptions),
+        _c("fund_applications", "count", fund_applications),
+        _c("fund_sek_applied", "sek", fund_sek_applied),
+        _c("fund_sek_granted", "sek", fund_sek_granted),
+        _c("fund_share_granted", "percent", fund_share_granted),
+        _c("testbed_requests", "count", testbed_requests),
+        _c("testbed_median_days_first_response", "days", testbed_median_days_first_response, Direction.down),
+        _c("orgs_innovation_lead_share", "percent", orgs_innovation_lead_share),
+        _c("certified_innovation_leaders", "count", certified_innovation_leaders),
+    ]
+)
+
+
+def computation(key: str) -> Computation:
+    """The registered computation `key`; `KeyError` names the unknown key."""
+    try:
+        return COMPUTATIONS[key]
+    except KeyError:
+        raise KeyError(f"unknown computed indicator: {key}") from None
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 1)
+
+
+def compute(
+    session: Session,
+    key: str,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> float | None:
+    """The figure `key` for the period, for the region, an area or an organisation.
+
+    Counts and sums are 0 when nothing happened; shares and medians are None when there is nothing
+    to divide or rank (a dash in the UI, not a zero).
+    """
+    comp = computation(key)
+    values = comp.measure(session, Scope(start, end, area_id, organisation_id))
+    value = values.get(None)
+    return _rounded(comp.empty if value is None else value)
+
+
+def compute_by_organisation(
+    session: Session, key: str, *, start: date, end: date, area_id: int | None = None
+) -> dict[int, float | None]:
+    """The figure per organisation (every organisation of the area, or of the region), in one query."""
+    comp = computation(key)
+    values = comp.measure(session, Scope(start, end, area_id, None, "organisation"))
+    orgs = select(Organisation.id)
+    if area_id is not None:
+        orgs = orgs.where(Organisation.area_id == area_id)
+    return {org_id: _rounded(values.get(org_id, comp.empty)) for org_id in session.exec(orgs).all()}
+
+
+def compute_by_area(session: Session, key: str, *, start: date, end: date) -> dict[int, float | None]:
+    """The figure per core area, in one query (areas without records get the empty value)."""
+    comp = computation(key)
+    values = comp.measure(session, Scope(start, end, None, None, "area"))
+    return {area_id: _rounded(values.get(area_id, comp.empty)) for area_id in session.exec(select(Area.id)).all()}

@@ -1,0 +1,486 @@
+"""The figures behind the area dashboards, Rådsläge and the innovationsbokslut.
+
+Everything here is an aggregate (counted and summed in SQL), never a record, so every role that may
+see dashboards (admin, council, manager: DESIGN.md) sees the whole region. A figure is asked for a
+period (both ends included) and the region (no area, no organisation), an area or an organisation.
+
+Indicator values: computed ones come from `services.indicators.computed`; reported ones are the
+approved values of the organisations in scope, summed for counts and amounts ("antal", "SEK") and
+averaged for shares and indices. Targets follow the one rule in `services.indicators.targets` ("the target
+rule"): shares fall back to the wider level, counts and amounts are scaled to the period asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import case, func
+from sqlmodel import Session, col, select
+
+from models import (
+    STAGE_PATH,
+    FundApplication,
+    Idea,
+    IdeaEvent,
+    IdeaEventKind,
+    Indicator,
+    IndicatorScope,
+    IndicatorSource,
+    IndicatorValue,
+    Organisation,
+    Role,
+    Testbed,
+    TestbedRequest,
+    ValueStatus,
+)
+from services.indicators import computed as ind_computed
+from services.indicators import periods, targets
+from services.indicators.targets import target_met
+from services.people.auth import Actor, require_role
+
+READERS: tuple[Role, ...] = (Role.admin, Role.council, Role.manager)
+
+
+def require_reader(actor: Actor | None) -> Actor:
+    """Dashboards are for admins, the council and managers."""
+    return require_role(actor, *READERS)
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    """An indicator as the dashboards show it (plain data, safe to cache)."""
+
+    id: int
+    code: str
+    name_sv: str
+    name_en: str
+    unit: str
+    direction: str
+    frequency: str
+    source: str
+    computation: str | None
+
+    def name(self, language: str) -> str:
+        return self.name_en if language == "en" else self.name_sv
+
+    @property
+    def additive(self) -> bool:
+        return targets.is_additive(self.unit)
+
+
+@dataclass(frozen=True)
+class IndicatorFigure:
+    """One indicator for a period: its value, the previous period's, the target and whether it is met."""
+
+    indicator: IndicatorInfo
+    value: float | None
+    previous: float | None
+    target: float | None
+
+    @property
+    def change(self) -> float | None:
+        if self.value is None or self.previous is None:
+            return None
+        return round(self.value - self.previous, 1)
+
+    @property
+    def met(self) -> bool | None:
+        return target_met(self.indicator.direction, self.value, self.target)
+
+
+def central_indicators(session: Session) -> list[IndicatorInfo]:
+    """The region's active central indicators: computed ones first (ideas, fund, testbeds, leads, as
+    DESIGN.md lists them), then reported ones by code."""
+    rows = session.exec(
+        select(Indicator).where(col(Indicator.is_active).is_(True), Indicator.scope == IndicatorScope.central)
+    ).all()
+    order = {key: n for n, key in enumerate(ind_computed.COMPUTATIONS)}
+    rows = sorted(rows, key=lambda r: (r.source != IndicatorSource.computed, order.get(r.computation or "", 0), r.code))
+    return [_info(row) for row in rows]
+
+
+def indicator_info(session: Session, indicator_id: int) -> IndicatorInfo | None:
+    row = session.get(Indicator, indicator_id)
+    return _info(row) if row else None
+
+
+def _info(row: Indicator) -> IndicatorInfo:
+    assert row.id is not None
+    return IndicatorInfo(
+        row.id,
+        row.code,
+        row.name_sv,
+        row.name_en,
+        row.unit,
+        row.direction,
+        row.frequency,
+        row.source,
+        row.computation,
+    )
+
+
+# ---------------------------------------------------------------- values and targets
+
+
+def indicator_value(
+    session: Session,
+    indicator: IndicatorInfo,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> float | None:
+    """The indicator's value for the period and scope (computed live, or from approved reports)."""
+    if indicator.source == IndicatorSource.computed and indicator.computation:
+        return ind_computed.compute(
+            session, indicator.computation, start=start, end=end, area_id=area_id, organisation_id=organisation_id
+        )
+    stmt = _approved_values(indicator, start, end, area_id)
+    if organisation_id is not None:
+        stmt = stmt.where(IndicatorValue.organisation_id == organisation_id)
+    value = session.exec(stmt).one()
+    return None if value is None else round(float(value), 1)
+
+
+def _approved_values(indicator: IndicatorInfo, start: date, end: date, area_id: int | None, *keys: Any) -> Any:
+    """The approved values of periods starting in start..end: summed for counts and amounts, averaged
+    for the rest (per `keys`, when given)."""
+    aggregate = func.sum if indicator.additive else func.avg
+    stmt = (
+        select(*keys, aggregate(IndicatorValue.value))
+        .join(Organisation, IndicatorValue.organisation_id == Organisation.id)
+        .where(
+            IndicatorValue.indicator_id == indicator.id,
+            IndicatorValue.status == ValueStatus.approved,
+            IndicatorValue.period_start >= start,
+            IndicatorValue.period_start <= end,
+        )
+    )
+    if area_id is not None:
+        stmt = stmt.where(Organisation.area_id == area_id)
+    return stmt
+
+
+def reported_by_organisation(
+    session: Session, indicator: IndicatorInfo, *, start: date, end: date, area_id: int | None = None
+) -> dict[int, float | None]:
+    """Approved reported values per organisation for the period, in one grouped query."""
+    stmt = _approved_values(indicator, start, end, area_id, IndicatorValue.organisation_id).group_by(
+        IndicatorValue.organisation_id
+    )
+    return {org: round(float(v), 1) for org, v in session.exec(stmt).all() if v is not None}
+
+
+def period_target(
+    session: Session,
+    indicator: IndicatorInfo,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> float | None:
+    """The indicator's target for start..end at this level: `services.indicators.targets.period_target`."""
+    return targets.period_target(
+        session,
+        indicator.id,
+        unit=indicator.unit,
+        frequency=indicator.frequency,
+        start=start,
+        end=end,
+        area_id=area_id,
+        organisation_id=organisation_id,
+    )
+
+
+def figures(
+    session: Session,
+    actor: Actor | None,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+    indicators: list[IndicatorInfo] | None = None,
+) -> list[IndicatorFigure]:
+    """Every central indicator for the period, with the previous period and the target (KPI tiles)."""
+    require_reader(actor)
+    before = periods.previous_period(start, end)
+    scope = {"area_id": area_id, "organisation_id": organisation_id}
+    return [
+        IndicatorFigure(
+            ind,
+            indicator_value(session, ind, start=start, end=end, **scope),
+            indicator_value(session, ind, start=before[0], end=before[1], **scope),
+            period_target(session, ind, start=start, end=end, **scope),
+        )
+        for ind in (indicators if indicators is not None else central_indicators(session))
+    ]
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    period_start: date
+    value: float | None
+    target: float | None
+
+
+def series(
+    session: Session,
+    actor: Actor | None,
+    indicator_id: int,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> list[SeriesPoint]:
+    """The indicator per period of its frequency from start to end, each against its year's target."""
+    require_reader(actor)
+    indicator = indicator_info(session, indicator_id)
+    if indicator is None:
+        return []
+    scope = {"area_id": area_id, "organisation_id": organisation_id}
+    return [
+        SeriesPoint(
+            first,
+            indicator_value(session, indicator, start=first, end=last, **scope),
+            period_target(session, indicator, start=first, end=last, **scope),
+        )
+        for first, last in periods.periods_between(indicator.frequency, start, end)
+    ]
+
+
+@dataclass(frozen=True)
+class OrganisationFigure:
+    organisation_id: int
+    name: str
+    short_name: str
+    value: float | None
+    target: float | None
+    met: bool | None
+
+
+def by_organisation(
+    session: Session, actor: Actor | None, indicator_id: int, *, start: date, end: date, area_id: int | None
+) -> list[OrganisationFigure]:
+    """The indicator for every organisation of the area (one grouped query), with its own target."""
+    require_reader(actor)
+    indicator = indicator_info(session, indicator_id)
+    if indicator is None:
+        return []
+    if indicator.source == IndicatorSource.computed and indicator.computation:
+        values = ind_computed.compute_by_organisation(
+            session, indicator.computation, start=start, end=end, area_id=area_id
+        )
+    else:
+        values = reported_by_organisation(session, indicator, start=start, end=end, area_id=area_id)
+    orgs = select(Organisation).order_by(Organisation.name)
+    if area_id is not None:
+        orgs = orgs.where(Organisation.area_id == area_id)
+    result = []
+    for org in session.exec(orgs).all():
+        assert org.id is not None
+        value = values.get(org.id)
+        target = period_target(session, indicator, start=start, end=end, area_id=org.area_id, organisation_id=org.id)
+        result.append(
+            OrganisationFigure(
+                org.id, org.name, org.short_name, value, target, target_met(indicator.direction, value, target)
+            )
+        )
+    return result
+
+
+# ---------------------------------------------------------------- ideas, fund and testbeds
+
+
+def _idea_scope(area_id: int | None, organisation_id: int | None) -> list:
+    filters = [col(Idea.merged_into_id).is_(None)]
+    if area_id is not None:
+        filters.append(Idea.area_id == area_id)
+    if organisation_id is not None:
+        filters.append(Idea.organisation_id == organisation_id)
+    return filters
+
+
+def idea_funnel(
+    session: Session,
+    actor: Actor | None,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> list[tuple[str, int]]:
+    """Of the ideas received in the period, how many reached each stage of the path (so far).
+
+    An idea reached a stage when it stands there or further, or its timeline shows it was moved there
+    or further (an idea parked after testing reached testing). One query: the period's ideas joined to
+    their own stage moves (by index), the furthest stage per idea, then one count per stage.
+    """
+    require_reader(actor)
+    scope = ind_computed.Scope(start, end)
+
+    def rank(stage: Any) -> Any:
+        return case(*((stage == s.value, n) for n, s in enumerate(STAGE_PATH)), else_=0)
+
+    here, moved = rank(Idea.stage), rank(IdeaEvent.to_stage)  # NULL stage (no event) ranks 0
+
+    furthest = (
+        select(func.max(case((here > moved, here), else_=moved)).label("reached"))  # portable greatest()
+        .select_from(Idea)
+        .join(
+            IdeaEvent,
+            (IdeaEvent.idea_id == Idea.id) & (IdeaEvent.kind == IdeaEventKind.stage_changed),
+            isouter=True,
+        )
+        .where(
+            Idea.received_at >= scope.start_at, Idea.received_at < scope.end_at, *_idea_scope(area_id, organisation_id)
+        )
+        .group_by(Idea.id)
+        .subquery()
+    )
+    counts = [func.count()] + [
+        func.coalesce(func.sum(case((furthest.c.reached >= n, 1), else_=0)), 0) for n in range(1, len(STAGE_PATH))
+    ]
+    row = session.exec(select(*counts).select_from(furthest)).one()
+    return [(stage.value, int(n)) for stage, n in zip(STAGE_PATH, row, strict=True)]
+
+
+@dataclass(frozen=True)
+class StatusAmount:
+    status: str
+    count: int
+    requested_sek: int
+    granted_sek: int
+
+
+def fund_by_status(
+    session: Session,
+    actor: Actor | None,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> list[StatusAmount]:
+    """Applications submitted in the period, by status where they stand now, with SEK applied and granted."""
+    require_reader(actor)
+    scope = ind_computed.Scope(start, end)
+    stmt = (
+        select(
+            FundApplication.status,
+            func.count(),
+            func.coalesce(func.sum(FundApplication.requested_sek), 0),
+            func.coalesce(func.sum(FundApplication.granted_sek), 0),
+        )
+        .where(FundApplication.submitted_at >= scope.start_at, FundApplication.submitted_at < scope.end_at)
+        .group_by(FundApplication.status)
+    )
+    if area_id is not None:
+        stmt = stmt.where(FundApplication.area_id == area_id)
+    if organisation_id is not None:
+        stmt = stmt.where(FundApplication.organisation_id == organisation_id)
+    return [StatusAmount(s, int(n), int(r), int(g)) for s, n, r, g in session.exec(stmt).all()]
+
+
+def testbeds_by_status(
+    session: Session, actor: Actor | None, *, area_id: int | None = None, organisation_id: int | None = None
+) -> list[tuple[str, int]]:
+    """How many test and demonstration environments are open, planned and closed (now)."""
+    require_reader(actor)
+    stmt = select(Testbed.status, func.count()).group_by(Testbed.status)
+    if area_id is not None:
+        stmt = stmt.where(Testbed.area_id == area_id)
+    if organisation_id is not None:
+        stmt = stmt.where(Testbed.organisation_id == organisation_id)
+    return [(status, int(n)) for status, n in session.exec(stmt).all()]
+
+
+def requests_by_status(
+    session: Session,
+    actor: Actor | None,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> list[tuple[str, int]]:
+    """Testbed requests received in the period, by the status they have now."""
+    require_reader(actor)
+    scope = ind_computed.Scope(start, end)
+    stmt = (
+        select(TestbedRequest.status, func.count())
+        .join(Testbed, TestbedRequest.testbed_id == Testbed.id)
+        .where(TestbedRequest.received_at >= scope.start_at, TestbedRequest.received_at < scope.end_at)
+        .group_by(TestbedRequest.status)
+    )
+    if area_id is not None:
+        stmt = stmt.where(Testbed.area_id == area_id)
+    if organisation_id is not None:
+        stmt = stmt.where(Testbed.organisation_id == organisation_id)
+    return [(status, int(n)) for status, n in session.exec(stmt).all()]
+
+
+# ---------------------------------------------------------------- Rådsläge
+
+COUNCIL: tuple[Role, ...] = (Role.admin, Role.council)
+LIVE_KEYS: tuple[str, ...] = (
+    "ideas_received",
+    "ideas_public_share",
+    "ideas_implemented",
+    "adoptions",
+    "fund_sek_granted",
+    "testbed_requests",
+)
+
+
+@dataclass(frozen=True)
+class LiveFigure:
+    """A computed indicator so far this year, for the region and per area, against the region's target."""
+
+    indicator: IndicatorInfo
+    region: float | None
+    by_area: dict[int, float | None]
+    target: float | None
+
+
+@dataclass(frozen=True)
+class LiveFigures:
+    today: date
+    ideas_today: int
+    ideas_today_by_area: dict[int, float | None]
+    figures: list[LiveFigure]
+
+
+def live_figures(session: Session, actor: Actor | None, *, today: date) -> LiveFigures:
+    """What Rådsläge shows, counted afresh at every refresh (a handful of grouped aggregate queries).
+
+    The year so far (1 January to today) and today itself; the indicators are the registry's computed
+    ones among `LIVE_KEYS`, in that order, so that their names and units come from the registry.
+    """
+    require_role(actor, *COUNCIL)
+    start = date(today.year, 1, 1)
+    by_key = {i.computation: i for i in central_indicators(session) if i.source == IndicatorSource.computed}
+    figures = []
+    for key in LIVE_KEYS:
+        info = by_key.get(key)
+        if info is None:
+            continue
+        figures.append(
+            LiveFigure(
+                info,
+                ind_computed.compute(session, key, start=start, end=today),
+                ind_computed.compute_by_area(session, key, start=start, end=today),
+                period_target(session, info, start=start, end=date(today.year, 12, 31)),
+            )
+        )
+    return LiveFigures(
+        today,
+        int(ind_computed.compute(session, "ideas_received", start=today, end=today) or 0),
+        ind_computed.compute_by_area(session, "ideas_received", start=today, end=today),
+        figures,
+    )

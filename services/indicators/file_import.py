@@ -1,0 +1,427 @@
+"""Importing many reported values at once from a CSV or .xlsx file, and the template to fill in.
+
+All or nothing: every row is checked first, and if any row is bad the whole file is refused with every
+bad row listed by its line number (as a spreadsheet shows it; the header is line 1) and the reason.
+Nothing is written then. Good files are written in one transaction with one audit entry.
+
+Columns (Swedish or English headers, any order): indikator/indicator (the code), organisation (short
+name or full name), period (2026-07-01, 2026-07, 2026-K3/2026-Q3 or 2026, matching the indicator's
+frequency), värde/value (a number; a decimal comma is fine), kommentar/note (optional).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from sqlmodel import Session, col, select
+
+from models import Indicator, IndicatorScope, IndicatorSource, IndicatorValue, Organisation, ValueStatus, utcnow
+from services.indicators import periods as ind_periods
+from services.indicators import targets
+from services.indicators import values as ind_values
+from services.people.auth import Actor, require_login
+from services.shared import audit
+from services.shared.errors import DomainError, Message, PermissionDenied
+from services.shared.exports import table_to_csv, to_xlsx
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ROWS = 50_000
+MAX_NOTE = 2000
+COLUMNS: tuple[str, ...] = ("indicator", "organisation", "period", "value", "note")
+TEMPLATE_HEADERS: tuple[str, ...] = ("indikator", "organisation", "period", "värde", "kommentar")
+_ALIASES: dict[str, str] = {
+    "indikator": "indicator",
+    "indicator": "indicator",
+    "kod": "indicator",
+    "code": "indicator",
+    "organisation": "organisation",
+    "organization": "organisation",
+    "period": "period",
+    "period_start": "period",
+    "värde": "value",
+    "varde": "value",
+    "value": "value",
+    "kommentar": "note",
+    "anteckning": "note",
+    "note": "note",
+    "comment": "note",
+}
+_QUARTER = re.compile(r"^(\d{4})\s*[-\s]?\s*[KQkq]([1-4])$")
+_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+Progress = Callable[[float], None]
+
+
+@dataclass(frozen=True)
+class RowError:
+    """A bad row: its line in the file and why it cannot be imported."""
+
+    line: int
+    message: Message
+
+
+class ImportRefused(DomainError):
+    """The file was refused as a whole; `rows` lists every reason (line 0: the file itself)."""
+
+    def __init__(self, rows: list[RowError]) -> None:
+        super().__init__("indicators.data.import_refused", count=len({r.line for r in rows}))
+        self.rows = rows
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    rows: int
+    created: int
+    updated: int
+    submitted: bool
+
+
+@dataclass
+class _Good:
+    line: int
+    indicator_id: int
+    code: str
+    organisation_id: int
+    period_start: date
+    value: float
+    note: str | None
+
+
+@dataclass
+class _Lookups:
+    """Everything a row is checked against, read once per file."""
+
+    indicators: dict[str, Indicator]
+    organisations: dict[str, int]
+    frozen: set[int]
+    seen: dict[tuple[int, int, date], int] = field(default_factory=dict)
+
+
+# ---------------------------------------------------------------- reading the file
+
+
+def read_table(content: bytes, filename: str) -> list[tuple[int, dict[str, Any]]]:
+    """The file's data rows as (line, {column: cell}); blank rows are left out.
+
+    Refuses (as line 0) a file that is too large, not CSV or .xlsx, unreadable, or lacks a column.
+    """
+    if len(content) > MAX_BYTES:
+        raise ImportRefused([RowError(0, Message("indicators.data.import_too_large", {"mb": MAX_BYTES // 2**20}))])
+    name = filename.lower()
+    if name.endswith(".xlsx"):
+        raw = _xlsx_rows(content)
+    elif name.endswith((".csv", ".txt")):
+        raw = _csv_rows(content)
+    else:
+        raise ImportRefused([RowError(0, Message("indicators.data.import_wrong_kind"))])
+    header = next(raw, None)
+    if header is None:
+        raise ImportRefused([RowError(0, Message("indicators.data.import_empty"))])
+    columns = [_ALIASES.get(str(h or "").strip().lower()) for h in header]
+    missing = [c for c in COLUMNS[:4] if c not in columns]
+    if missing:
+        expected = ", ".join(TEMPLATE_HEADERS[:4])
+        raise ImportRefused([RowError(1, Message("indicators.data.import_columns", {"expected": expected}))])
+    rows = []
+    for line, cells in enumerate(raw, start=2):
+        row = {c: cells[i] if i < len(cells) else None for i, c in enumerate(columns) if c}
+        if all(v is None or str(v).strip() == "" for v in row.values()):
+            continue
+        rows.append((line, row))
+        if len(rows) > MAX_ROWS:
+            raise ImportRefused([RowError(0, Message("indicators.data.import_too_many", {"max": MAX_ROWS}))])
+    if not rows:
+        raise ImportRefused([RowError(0, Message("indicators.data.import_empty"))])
+    return rows
+
+
+def _csv_rows(content: bytes) -> Iterable[list[Any]]:
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("cp1252", errors="replace")  # what Swedish Excel writes as "CSV"
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if ";" in first else "\t" if "\t" in first else ","
+    return iter(list(csv.reader(io.StringIO(text), delimiter=delimiter)))
+
+
+def _xlsx_rows(content: bytes) -> Iterable[list[Any]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+        rows = [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)]
+        workbook.close()
+    except Exception:  # openpyxl raises many kinds for a file that is not a workbook
+        raise ImportRefused([RowError(0, Message("indicators.data.import_unreadable"))]) from None
+    return iter(rows)
+
+
+# ---------------------------------------------------------------- checking rows
+
+
+def parse_period(cell: Any) -> date | None:
+    """The period's first day from a cell, or None when the text is no period at all.
+
+    A whole date is returned as typed (the caller checks it opens a period); "2026-07", "2026-K3" and
+    "2026" name a month, quarter and year.
+    """
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, date):
+        return cell
+    if isinstance(cell, (int, float)) and float(cell).is_integer() and 1900 <= cell <= 2200:
+        return date(int(cell), 1, 1)
+    text = str(cell or "").strip()
+    try:
+        if m := _DAY.match(text):
+            return date(int(m[1]), int(m[2]), int(m[3]))
+        if m := _MONTH.match(text):
+            return date(int(m[1]), int(m[2]), 1)
+        if m := _QUARTER.match(text):
+            return date(int(m[1]), (int(m[2]) - 1) * 3 + 1, 1)
+        if m := _YEAR.match(text):
+            return date(int(m[1]), 1, 1)
+    except ValueError:
+        return None
+    return None
+
+
+def _number(cell: Any) -> float | None:
+    if isinstance(cell, bool):
+        return None
+    if isinstance(cell, (int, float)):
+        value = float(cell)
+    else:
+        parsed = ind_values.parse_number(str(cell or ""))
+        if isinstance(parsed, str):
+            return None
+        value = parsed
+    if value != value or abs(value) > targets.MAX_VALUE:  # NaN or absurd
+        return None
+    return value
+
+
+def _lookups(session: Session) -> _Lookups:
+    indicators = {i.code.upper(): i for i in session.exec(select(Indicator))}
+    organisations: dict[str, int] = {}
+    for org_id, name, short in session.exec(select(Organisation.id, Organisation.name, Organisation.short_name)):
+        organisations[name.strip().lower()] = org_id
+        organisations[short.strip().lower()] = org_id
+    return _Lookups(indicators, organisations, ind_periods.frozen_years(session))
+
+
+def _check_row(line: int, row: dict[str, Any], actor: Actor, found: _Lookups, today: date) -> list[Message]:
+    """Every reason this row cannot be imported (an empty list: the row is good)."""
+    problems: list[Message] = []
+    code = str(row.get("indicator") or "").strip()
+    indicator = found.indicators.get(code.upper())
+    if indicator is None:
+        problems.append(Message("indicators.data.import_unknown_indicator", {"code": code}))
+    elif indicator.source != IndicatorSource.reported:
+        problems.append(Message("indicators.data.computed_not_reported", {"code": indicator.code}))
+    elif not indicator.is_active:
+        problems.append(Message("indicators.data.inactive", {"code": indicator.code}))
+    org_text = str(row.get("organisation") or "").strip()
+    org_id = found.organisations.get(org_text.lower())
+    if org_id is None:
+        problems.append(Message("indicators.data.import_unknown_organisation", {"name": org_text}))
+    elif not (actor.is_admin or actor.manages(org_id)):
+        problems.append(Message("indicators.data.import_not_your_organisation", {"name": org_text}))
+    elif indicator is not None and indicator.scope == IndicatorScope.own and indicator.owner_org_id != org_id:
+        problems.append(Message("indicators.data.own_of_other", {"code": indicator.code}))
+    period = parse_period(row.get("period"))
+    period_text = _cell_text(row.get("period"))
+    if period is None:
+        problems.append(Message("indicators.data.import_bad_period", {"text": period_text}))
+    elif indicator is not None and not ind_periods.is_period_start(indicator.frequency, period):
+        problems.append(Message(f"indicators.data.period_not_{indicator.frequency}", {}))
+    elif period > today:
+        problems.append(Message("indicators.data.period_future", {}))
+    elif period.year in found.frozen:
+        problems.append(Message("indicators.data.year_frozen", {"year": period.year}))
+    if _number(row.get("value")) is None:
+        problems.append(Message("indicators.data.import_not_a_number", {"text": _cell_text(row.get("value"))}))
+    note = str(row.get("note") or "").strip()
+    if len(note) > MAX_NOTE:
+        problems.append(Message("errors.too_long", {"max_length": MAX_NOTE}))
+    if not problems and indicator is not None and org_id is not None and period is not None:
+        key = (indicator.id, org_id, period)
+        if key in found.seen:
+            problems.append(Message("indicators.data.import_duplicate", {"first": found.seen[key]}))
+        else:
+            found.seen[key] = line
+    return problems
+
+
+def _cell_text(cell: Any) -> str:
+    return "" if cell is None else str(cell).strip()[:40]
+
+
+def _good(line: int, row: dict[str, Any], found: _Lookups) -> _Good:
+    indicator = found.indicators[str(row["indicator"]).strip().upper()]
+    note = str(row.get("note") or "").strip() or None
+    return _Good(
+        line,
+        indicator.id,
+        indicator.code,
+        found.organisations[str(row["organisation"]).strip().lower()],
+        parse_period(row["period"]),  # type: ignore[arg-type]
+        _number(row["value"]),  # type: ignore[arg-type]
+        note,
+    )
+
+
+def _existing(session: Session, good: list[_Good]) -> dict[tuple[int, int, date], IndicatorValue]:
+    """The stored values that the file's rows would replace, read in one query."""
+    query = select(IndicatorValue).where(
+        col(IndicatorValue.indicator_id).in_({g.indicator_id for g in good}),
+        col(IndicatorValue.organisation_id).in_({g.organisation_id for g in good}),
+        IndicatorValue.period_start >= min(g.period_start for g in good),
+        IndicatorValue.period_start <= max(g.period_start for g in good),
+    )
+    return {(v.indicator_id, v.organisation_id, v.period_start): v for v in session.exec(query)}
+
+
+# ---------------------------------------------------------------- the import
+
+
+def import_values(
+    *,
+    session: Session,
+    actor: Actor | None,
+    content: bytes,
+    filename: str,
+    submit: bool = False,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Check every row, then write them all (as drafts, or submitted with `submit=True`) or none.
+
+    Raises `ImportRefused` listing every bad row; the database is then left exactly as it was.
+    Managers import only for their own organisation, admins for every one.
+    """
+    actor = require_login(actor)
+    if not (actor.is_admin or actor.is_manager):
+        raise PermissionDenied()
+    today = today or date.today()
+    tick = progress or (lambda _share: None)
+    rows = read_table(content, filename)
+    found = _lookups(session)
+    errors: list[RowError] = []
+    good: list[_Good] = []
+    existing: dict[tuple[int, int, date], IndicatorValue] = {}
+    for n, (line, row) in enumerate(rows, start=1):
+        problems = _check_row(line, row, actor, found, today)
+        errors.extend(RowError(line, p) for p in problems)
+        if not problems:
+            good.append(_good(line, row, found))
+        if n % 500 == 0:
+            tick(0.5 * n / len(rows))
+    if not errors:
+        existing = _existing(session, good)
+        errors = [
+            RowError(g.line, Message("indicators.data.import_already_approved", {}))
+            for g in good
+            if (v := existing.get((g.indicator_id, g.organisation_id, g.period_start))) is not None
+            and v.status not in ind_values.EDITABLE
+        ]
+    if errors:
+        session.rollback()
+        raise ImportRefused(errors)
+    tick(0.5)
+    result = _write(session, actor, good, existing, submit, tick)
+    audit.record(
+        session,
+        actor,
+        "indicator_value.imported",
+        ind_values.ENTITY_VALUE,
+        None,
+        filename=filename[:200],
+        rows=result.rows,
+        created=result.created,
+        updated=result.updated,
+        submitted=submit,
+        indicators=sorted({g.code for g in good}),
+        organisations=sorted({g.organisation_id for g in good}),
+    )
+    session.commit()
+    tick(1.0)
+    return result
+
+
+def _write(
+    session: Session,
+    actor: Actor,
+    good: list[_Good],
+    existing: dict[tuple[int, int, date], IndicatorValue],
+    submit: bool,
+    tick: Progress,
+) -> ImportResult:
+    now = utcnow()
+    status = ValueStatus.submitted if submit else ValueStatus.draft
+    created = updated = 0
+    for n, g in enumerate(good, start=1):
+        row = existing.get((g.indicator_id, g.organisation_id, g.period_start))
+        if row is None:
+            row = IndicatorValue(
+                indicator_id=g.indicator_id, organisation_id=g.organisation_id, period_start=g.period_start
+            )
+            session.add(row)
+            created += 1
+        else:
+            updated += 1
+        row.value = g.value
+        row.note = g.note
+        row.status = status
+        row.entered_by_id = actor.id
+        row.submitted_at = now if submit else None
+        row.updated_at = now
+        if n % 500 == 0:
+            session.flush()
+            tick(0.5 + 0.45 * n / len(good))
+    session.flush()
+    return ImportResult(len(good), created, updated, submit)
+
+
+# ---------------------------------------------------------------- the template
+
+
+def template(
+    *, session: Session, actor: Actor | None, organisation_id: int, kind: str, today: date | None = None
+) -> bytes:
+    """A file to fill in for the organisation: one row per period still waiting for a value (see
+    `indicators.unreported_periods`), and for an indicator with none, its current period; values left
+    empty. The .xlsx has a second sheet explaining codes, units and how to write periods."""
+    today = today or date.today()
+    reportable = ind_values.reportable_indicators(session=session, actor=actor, organisation_id=organisation_id)
+    waiting = ind_values.unreported_periods(session=session, actor=actor, organisation_id=organisation_id, today=today)
+    short = session.exec(select(Organisation.short_name).where(Organisation.id == organisation_id)).one()
+    periods = [(w.code, w.period_start) for w in waiting]
+    covered = {w.indicator_id for w in waiting}
+    periods += [(r.code, _current_start(r.frequency, today)) for r in reportable if r.id not in covered]
+    rows = [(code, short, start.isoformat(), None, None) for code, start in sorted(periods)]
+    if kind == "csv":
+        return table_to_csv(TEMPLATE_HEADERS, rows)
+    guide = [(r.code, r.name_sv, r.unit, r.frequency, _period_example(r.frequency)) for r in reportable]
+    return to_xlsx(
+        {
+            "Värden": (TEMPLATE_HEADERS, rows),
+            "Indikatorer": (("indikator", "namn", "enhet", "frekvens", "period, exempel"), guide),
+        }
+    )
+
+
+def _current_start(frequency: str, today: date) -> date:
+    return max(s for s in ind_periods.period_starts(frequency, today.year) if s <= today)
+
+
+def _period_example(frequency: str) -> str:
+    return {"month": "2026-03-01 / 2026-03", "quarter": "2026-07-01 / 2026-K3", "year": "2026-01-01 / 2026"}[frequency]

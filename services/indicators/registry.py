@@ -1,0 +1,233 @@
+"""The indicator registry: central indicators and administrations' own, computed or reported.
+
+What callers may rely on:
+- Codes are unique and upper-case; a computed indicator names a registered computation
+  (`services.indicators.computed.COMPUTATIONS`); an own indicator names its administration.
+- Admins and the council read every indicator, managers the central ones and their own administration's.
+- A source change is refused once values are reported for the indicator; every write is audited.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, Field, field_validator, model_validator
+from sqlalchemy import func, or_
+from sqlmodel import Session, select
+
+from models import (
+    Direction,
+    Frequency,
+    Indicator,
+    IndicatorScope,
+    IndicatorSource,
+    IndicatorValue,
+    Organisation,
+    Role,
+    utcnow,
+)
+from services.indicators.computed import COMPUTATIONS
+from services.people.auth import Actor, require_admin, require_role
+from services.shared import audit
+from services.shared.errors import Message, NotFound, ValidationError
+from services.shared.validation import clean_text, fail, parse
+
+CODE_PATTERN = re.compile(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9_-]{1,29}$")
+ENTITY_INDICATOR = "indicator"
+
+
+# ---------------------------------------------------------------- plain rows
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """An indicator as pages show it (plain data, safe to cache)."""
+
+    id: int
+    code: str
+    name_sv: str
+    name_en: str
+    description: str
+    unit: str
+    direction: str
+    frequency: str
+    source: str
+    computation: str | None
+    scope: str
+    owner_org_id: int | None
+    owner_org: str | None
+    is_active: bool
+
+    def name(self, language: str) -> str:
+        return self.name_en if language == "en" else self.name_sv
+
+
+def _indicator_row(ind: Indicator, owner: str | None) -> IndicatorRow:
+    return IndicatorRow(
+        ind.id,
+        ind.code,
+        ind.name_sv,
+        ind.name_en,
+        ind.description,
+        ind.unit,
+        ind.direction,
+        ind.frequency,
+        ind.source,
+        ind.computation,
+        ind.scope,
+        ind.owner_org_id,
+        owner,
+        ind.is_active,
+    )
+
+
+# ---------------------------------------------------------------- registry
+
+
+class IndicatorInput(BaseModel):
+    """What an admin types to create or change an indicator."""
+
+    code: str = Field(max_length=30)
+    name_sv: str = Field(max_length=200)
+    name_en: str = Field(max_length=200)
+    description: str = Field(default="", max_length=4000)
+    unit: str = Field(max_length=20)
+    direction: Direction = Direction.up
+    frequency: Frequency = Frequency.quarter
+    source: IndicatorSource = IndicatorSource.reported
+    computation: str | None = None
+    scope: IndicatorScope = IndicatorScope.central
+    owner_org_id: int | None = None
+    is_active: bool = True
+
+    _clean = field_validator("code", "name_sv", "name_en", "unit", "computation", mode="before")(clean_text)
+
+    @field_validator("description", mode="before")
+    @classmethod
+    def _description(cls, value: Any) -> Any:
+        return (value or "").strip() if isinstance(value, str) or value is None else value
+
+    @field_validator("code")
+    @classmethod
+    def _code(cls, value: str) -> str:
+        value = value.upper()
+        if not CODE_PATTERN.match(value):
+            raise fail("indicators.data.code_invalid")
+        return value
+
+    @model_validator(mode="after")
+    def _consistent(self) -> IndicatorInput:
+        if self.source == IndicatorSource.computed:
+            if self.computation not in COMPUTATIONS:
+                raise ValueError("computation")
+        else:
+            self.computation = None
+        if self.scope == IndicatorScope.own and self.owner_org_id is None:
+            raise ValueError("owner_org_id")
+        if self.scope == IndicatorScope.central:
+            self.owner_org_id = None
+        return self
+
+
+def _parse_indicator(data: dict[str, Any]) -> IndicatorInput:
+    try:
+        return parse(IndicatorInput, data)
+    except ValidationError as error:
+        # The cross-field check belongs to no field: put its message beside the field to change.
+        bad = error.fields.pop("__all__", None)
+        if bad is not None:
+            source = data.get("source")
+            if source == IndicatorSource.computed and data.get("computation") not in COMPUTATIONS:
+                error.fields["computation"] = Message("indicators.data.computation_required")
+            else:
+                error.fields["owner_org_id"] = Message("indicators.data.owner_required")
+        raise
+
+
+def computation_keys() -> list[str]:
+    """The keys a computed indicator may use (registered in `services.indicators.computed`)."""
+    return list(COMPUTATIONS)
+
+
+def _owner_names(session: Session) -> dict[int, str]:
+    return dict(session.exec(select(Organisation.id, Organisation.short_name)).all())
+
+
+def list_indicators(
+    *,
+    session: Session,
+    actor: Actor | None,
+    source: str | None = None,
+    include_inactive: bool = False,
+    organisation_id: int | None = None,
+) -> list[IndicatorRow]:
+    """Indicators by code. Admins and the council see all; managers the central ones and their own
+    administration's; `organisation_id` keeps the central ones and that organisation's own."""
+    actor = require_role(actor, Role.admin, Role.council, Role.manager)
+    query = select(Indicator)
+    if source:
+        query = query.where(Indicator.source == source)
+    if not include_inactive:
+        query = query.where(Indicator.is_active)
+    if actor.is_manager:
+        organisation_id = actor.organisation_id
+    if organisation_id is not None:
+        query = query.where(or_(Indicator.scope == IndicatorScope.central, Indicator.owner_org_id == organisation_id))
+    owners = _owner_names(session)
+    rows = session.exec(query.order_by(Indicator.scope, Indicator.code))
+    return [_indicator_row(ind, owners.get(ind.owner_org_id)) for ind in rows]
+
+
+def _check_unique_code(session: Session, code: str, indicator_id: int | None) -> None:
+    query = select(Indicator.id).where(func.upper(Indicator.code) == code.upper())
+    if indicator_id is not None:
+        query = query.where(Indicator.id != indicator_id)
+    if session.exec(query).first() is not None:
+        raise ValidationError.single("code", "indicators.data.code_taken", code=code)
+
+
+def _check_owner(session: Session, owner_org_id: int | None) -> None:
+    if owner_org_id is not None and session.get(Organisation, owner_org_id) is None:
+        raise ValidationError.single("owner_org_id", "indicators.data.owner_required")
+
+
+def create_indicator(*, session: Session, actor: Actor | None, data: dict[str, Any]) -> IndicatorRow:
+    """A new indicator (admins). Codes are unique, upper-case; a computed one names its computation."""
+    actor = require_admin(actor)
+    clean = _parse_indicator(data)
+    _check_unique_code(session, clean.code, None)
+    _check_owner(session, clean.owner_org_id)
+    ind = Indicator(**clean.model_dump())
+    session.add(ind)
+    session.flush()
+    audit.record(session, actor, "indicator.created", ENTITY_INDICATOR, ind.id, **clean.model_dump())
+    session.commit()
+    return _indicator_row(ind, _owner_names(session).get(ind.owner_org_id))
+
+
+def update_indicator(*, session: Session, actor: Actor | None, indicator_id: int, data: dict[str, Any]) -> IndicatorRow:
+    """Change an indicator (admins). A source change is refused once values are reported for it."""
+    actor = require_admin(actor)
+    ind = session.get(Indicator, indicator_id)
+    if ind is None:
+        raise NotFound()
+    clean = _parse_indicator(data)
+    _check_unique_code(session, clean.code, indicator_id)
+    _check_owner(session, clean.owner_org_id)
+    if clean.source != ind.source and _value_count(session, indicator_id) > 0:
+        raise ValidationError.single("source", "indicators.data.source_has_values")
+    changes = {k: v for k, v in clean.model_dump().items() if getattr(ind, k) != v}
+    if not changes:
+        return _indicator_row(ind, _owner_names(session).get(ind.owner_org_id))
+    for key, value in changes.items():
+        setattr(ind, key, value)
+    ind.updated_at = utcnow()
+    audit.record(session, actor, "indicator.updated", ENTITY_INDICATOR, ind.id, **changes)
+    session.commit()
+    return _indicator_row(ind, _owner_names(session).get(ind.owner_org_id))
+
+
+def _value_count(session: Session, indicator_id: int) -> int:
+    return session.exec(select(func.count()).where(IndicatorValue.indicator_id == indicator_id)).one()

@@ -1,0 +1,140 @@
+"""Areas and organisations: the region's structure, and who leads innovation where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel, Field, field_validator
+from sqlalchemy import func
+from sqlmodel import Session, select
+
+from models import Area, Organisation, OrganisationKind, User, utcnow
+from services.people.auth import Actor, require_admin
+from services.shared import audit
+from services.shared.errors import NotFound, ValidationError
+from services.shared.validation import clean_text, parse
+
+
+@dataclass(frozen=True)
+class AreaRow:
+    id: int
+    code: str
+    name_sv: str
+    name_en: str
+    colour: str
+
+    def name(self, language: str) -> str:
+        return self.name_en if language == "en" else self.name_sv
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    id: int
+    name: str
+    short_name: str
+    kind: str
+    area_id: int
+    area_code: str
+    innovation_lead_id: int | None
+    innovation_lead: str | None
+    lead_certified_on: date | None
+
+
+def list_areas(*, session: Session) -> list[AreaRow]:
+    """Every core area in display order. Public: area names are no secret."""
+    rows = session.exec(select(Area).order_by(Area.sort_order, Area.id))
+    return [AreaRow(a.id, a.code, a.name_sv, a.name_en, a.colour) for a in rows]
+
+
+def area_by_code(*, session: Session, code: str) -> AreaRow | None:
+    """The core area with this code (`health`, `transport`, ...), or None. Public, like `list_areas`."""
+    a = session.exec(select(Area).where(Area.code == code)).first()
+    return None if a is None else AreaRow(a.id, a.code, a.name_sv, a.name_en, a.colour)
+
+
+def list_organisations(*, session: Session, area_id: int | None = None) -> list[OrganisationRow]:
+    """Every organisation with its area and innovation lead, by name. Public, like the org chart."""
+    query = (
+        select(Organisation, Area.code, User.display_name, User.certified_innovation_leader_on)
+        .join(Area, Organisation.area_id == Area.id)
+        .join(User, Organisation.innovation_lead_id == User.id, isouter=True)
+    )
+    if area_id is not None:
+        query = query.where(Organisation.area_id == area_id)
+    rows = session.exec(query.order_by(Area.sort_order, Organisation.name))
+    return [
+        OrganisationRow(
+            id=o.id,
+            name=o.name,
+            short_name=o.short_name,
+            kind=o.kind,
+            area_id=o.area_id,
+            area_code=code,
+            innovation_lead_id=o.innovation_lead_id,
+            innovation_lead=lead,
+            lead_certified_on=certified,
+        )
+        for o, code, lead, certified in rows
+    ]
+
+
+class OrganisationCreate(BaseModel):
+    name: str = Field(max_length=200)
+    short_name: str = Field(max_length=40)
+    kind: OrganisationKind
+    area_id: int
+
+    _clean = field_validator("name", "short_name", mode="before")(clean_text)
+
+
+def create_organisation(*, session: Session, actor: Actor | None, data: dict[str, Any]) -> Organisation:
+    """Add an organisation; admins only. Names and short names are unique."""
+    actor = require_admin(actor)
+    values = parse(OrganisationCreate, data)
+    if session.get(Area, values.area_id) is None:
+        raise ValidationError.single("area_id", "errors.not_allowed_value")
+    for field in ("name", "short_name"):
+        taken = session.exec(
+            select(Organisation.id).where(func.lower(getattr(Organisation, field)) == getattr(values, field).lower())
+        ).first()
+        if taken is not None:
+            raise ValidationError.single(field, "organisations.name_taken")
+    organisation = Organisation(**values.model_dump())
+    session.add(organisation)
+    session.flush()
+    audit.record(session, actor, "organisation.created", "organisation", organisation.id, **values.model_dump())
+    session.commit()
+    return organisation
+
+
+def set_innovation_lead(
+    *, session: Session, actor: Actor | None, organisation_id: int, user_id: int | None
+) -> Organisation:
+    """Appoint (or remove) an organisation's innovation lead; admins only.
+
+    The lead must be an active user of the same organisation: the strategy asks each organisation to
+    appoint its own.
+    """
+    actor = require_admin(actor)
+    organisation = session.get(Organisation, organisation_id)
+    if organisation is None:
+        raise NotFound()
+    if user_id is not None:
+        lead = session.get(User, user_id)
+        if lead is None or not lead.is_active:
+            raise ValidationError.single("innovation_lead_id", "errors.not_allowed_value")
+        if lead.organisation_id != organisation.id:
+            raise ValidationError.single("innovation_lead_id", "organisations.lead_other_org")
+    if organisation.innovation_lead_id == user_id:
+        return organisation
+    previous = organisation.innovation_lead_id
+    organisation.innovation_lead_id = user_id
+    organisation.innovation_lead_appointed_on = utcnow().date() if user_id else None
+    organisation.updated_at = utcnow()
+    audit.record(
+        session, actor, "organisation.lead_set", "organisation", organisation.id, previous=previous, lead=user_id
+    )
+    session.commit()
+    return organisation

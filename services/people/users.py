@@ -1,0 +1,435 @@
+"""Users: login checks with lockout, the admin's user management, and one's own profile."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+import bcrypt
+from pydantic import BaseModel, Field, field_validator
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from models import Language, Organisation, Role, User, utcnow
+from services.people.auth import Actor, require_admin, require_login
+from services.shared import audit
+from services.shared.errors import Message, NotFound, PermissionDenied, ValidationError
+from services.shared.pagination import Page, page_bounds
+from services.shared.search import text_matches
+from services.shared.validation import check_email, clean_text, fail, parse
+
+MAX_FAILED_LOGINS = 5
+LOCKOUT = timedelta(minutes=15)
+MIN_PASSWORD_LENGTH = 8
+MAX_PASSWORD_BYTES = 72  # bcrypt reads no further
+USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
+# Production strength by default; tests may lower it through the environment to stay quick.
+BCRYPT_ROUNDS = max(4, int(os.environ.get("INNOVATION_BCRYPT_ROUNDS", "12")))
+# Compared against when the username is unknown, so that both answers take the same time.
+_DUMMY_HASH = bcrypt.hashpw(b"not-a-password", bcrypt.gensalt(rounds=BCRYPT_ROUNDS))
+
+
+def hash_password(password: str) -> str:
+    return bcrypt.hashpw(password.encode("utf-8"), bcrypt.gensalt(rounds=BCRYPT_ROUNDS)).decode("ascii")
+
+
+def password_matches(password: str, password_hash: str) -> bool:
+    try:
+        return bcrypt.checkpw(password.encode("utf-8"), password_hash.encode("ascii"))
+    except ValueError:
+        return False
+
+
+def password_problem(password: str | None) -> Message | None:
+    """What is wrong with a new password, or None when it is acceptable."""
+    if not password or len(password) < MIN_PASSWORD_LENGTH:
+        return Message("users.password_too_short", {"min": MIN_PASSWORD_LENGTH})
+    if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
+        return Message("users.password_too_long", {"max": MAX_PASSWORD_BYTES})
+    return None
+
+
+def _check_password_rules(password: str | None) -> str | None:
+    problem = password_problem(password)
+    if problem:
+        raise fail(problem.key, **problem.params)
+    return password
+
+
+# ---------------------------------------------------------------- login
+
+
+def authenticate(*, session: Session, username: str, password: str, now: datetime | None = None) -> bool:
+    """True when `username` is active, not locked and `password` is right.
+
+    Every wrong password counts; the fifth in a row locks the account for 15 minutes. A locked,
+    deactivated or unknown account answers False exactly like a wrong password, so that the login
+    page cannot tell anyone which accounts exist or are locked. Commits its bookkeeping.
+    """
+    now = now or utcnow()
+    user = session.exec(select(User).where(User.username == (username or "").strip().lower())).first()
+    if user is None:
+        password_matches(password or "", _DUMMY_HASH.decode("ascii"))
+        return False
+    if not user.is_active:
+        password_matches(password or "", user.password_hash)
+        return False
+    if user.locked_until is not None and user.locked_until > now:
+        password_matches(password or "", user.password_hash)
+        audit.record(session, None, "user.login_refused_locked", "user", user.id)
+        session.commit()
+        return False
+    if password_matches(password or "", user.password_hash):
+        user.failed_logins = 0
+        user.locked_until = None
+        user.last_login_at = now
+        user.updated_at = now
+        audit.record(session, _actor_of(user), "user.login", "user", user.id)
+        session.commit()
+        return True
+    user.failed_logins += 1
+    details: dict[str, Any] = {"failed_logins": user.failed_logins}
+    if user.failed_logins >= MAX_FAILED_LOGINS:
+        user.locked_until = now + LOCKOUT
+        user.failed_logins = 0
+        details["locked_until"] = user.locked_until
+    user.updated_at = now
+    audit.record(session, None, "user.login_failed", "user", user.id, **details)
+    session.commit()
+    return False
+
+
+def _actor_of(user: User) -> Actor:
+    return Actor(
+        id=user.id,
+        username=user.username,
+        display_name=user.display_name,
+        email=user.email,
+        role=Role(user.role),
+        organisation_id=user.organisation_id,
+        area_id=None,
+        language=user.language,
+    )
+
+
+def credential(*, session: Session, username: str) -> dict[str, Any] | None:
+    """One user's entry in streamlit-authenticator's credentials (bcrypt hash only), or None."""
+    row = session.exec(
+        select(User.display_name, User.email, User.password_hash, User.role).where(
+            User.username == (username or "").strip().lower()
+        )
+    ).first()
+    if row is None:
+        return None
+    name, email, password_hash, role = row
+    return {"name": name, "email": email, "password": password_hash, "roles": [role]}
+
+
+def credentials(*, session: Session) -> dict[str, Any]:
+    """streamlit-authenticator's whole credentials, built from the User table (bcrypt hashes only)."""
+    rows = session.exec(select(User.username))
+    return {"usernames": {username: credential(session=session, username=username) for username in rows}}
+
+
+# ---------------------------------------------------------------- input models
+
+
+class UserCreate(BaseModel):
+    username: str = Field(max_length=60)
+    display_name: str = Field(max_length=120)
+    email: str = Field(max_length=254)
+    role: Role
+    organisation_id: int | None = None
+    password: str
+    language: Language = Language.sv
+
+    _clean = field_validator("username", "display_name", "email", "organisation_id", mode="before")(clean_text)
+
+    @field_validator("username")
+    @classmethod
+    def _username(cls, value: str) -> str:
+        value = value.lower()
+        if not USERNAME_PATTERN.match(value):
+            raise fail("users.username_invalid")
+        return value
+
+    _email = field_validator("email")(check_email)
+    _password = field_validator("password")(_check_password_rules)
+
+
+class UserUpdate(BaseModel):
+    display_name: str = Field(max_length=120)
+    email: str = Field(max_length=254)
+    role: Role
+    organisation_id: int | None = None
+    certified_innovation_leader_on: date | None = None
+
+    _clean = field_validator("display_name", "email", "organisation_id", mode="before")(clean_text)
+    _email = field_validator("email")(check_email)
+
+
+def _needs_organisation(role: Role, organisation_id: int | None) -> None:
+    if organisation_id is None and role in (Role.manager, Role.employee):
+        raise ValidationError.single("organisation_id", "users.organisation_required")
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class UserRow:
+    id: int
+    username: str
+    display_name: str
+    email: str
+    role: str
+    organisation_id: int | None
+    organisation: str | None
+    is_active: bool
+    certified_innovation_leader_on: date | None
+    locked: bool
+    last_login_at: datetime | None
+
+
+def list_users(
+    *,
+    session: Session,
+    actor: Actor | None,
+    search: str | None = None,
+    role: Role | None = None,
+    organisation_id: int | None = None,
+    active: bool | None = None,
+    page: int = 1,
+    page_size: int = 50,
+) -> Page[UserRow]:
+    """Users matching the filters, by name; admins only."""
+    require_admin(actor)
+    query = select(User, Organisation.short_name).join(
+        Organisation, User.organisation_id == Organisation.id, isouter=True
+    )
+    if (matches := text_matches(search, User.username, User.display_name, User.email)) is not None:
+        query = query.where(matches)
+    if role:
+        query = query.where(User.role == role)
+    if organisation_id is not None:
+        query = query.where(User.organisation_id == organisation_id)
+    if active is not None:
+        query = query.where(User.is_active == active)
+    total = session.exec(select(func.count()).select_from(query.subquery())).one()
+    offset, limit = page_bounds(page, page_size)
+    now = utcnow()
+    rows = session.exec(query.order_by(func.lower(User.display_name), User.id).offset(offset).limit(limit))
+    items = [
+        UserRow(
+            id=u.id,
+            username=u.username,
+            display_name=u.display_name,
+            email=u.email,
+            role=u.role,
+            organisation_id=u.organisation_id,
+            organisation=short,
+            is_active=u.is_active,
+            certified_innovation_leader_on=u.certified_innovation_leader_on,
+            locked=u.locked_until is not None and u.locked_until > now,
+            last_login_at=u.last_login_at,
+        )
+        for u, short in rows
+    ]
+    return Page(items=items, total=total, page=page, page_size=page_size)
+
+
+def get_user(*, session: Session, actor: Actor | None, user_id: int) -> User:
+    """One user's record: admins any, everyone else only themselves."""
+    actor = require_login(actor)
+    if not actor.is_admin and actor.id != user_id:
+        raise PermissionDenied()
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound()
+    return user
+
+
+def user_choices(
+    *,
+    session: Session,
+    actor: Actor | None,
+    roles: tuple[Role, ...] | None = None,
+    organisation_id: int | None = None,
+) -> list[tuple[int, str]]:
+    """(id, "Name (username)") of active users, for pickers; any logged-in user may ask."""
+    require_login(actor)
+    query = select(User.id, User.display_name, User.username).where(User.is_active)
+    if roles:
+        query = query.where(col(User.role).in_([r.value for r in roles]))
+    if organisation_id is not None:
+        query = query.where(User.organisation_id == organisation_id)
+    return [(i, f"{name} ({username})") for i, name, username in session.exec(query.order_by(User.display_name))]
+
+
+# ---------------------------------------------------------------- writing (admin)
+
+
+def _check_organisation(session: Session, organisation_id: int | None) -> None:
+    if organisation_id is not None and session.get(Organisation, organisation_id) is None:
+        raise ValidationError.single("organisation_id", "errors.not_allowed_value")
+
+
+def create_user(*, session: Session, actor: Actor | None, data: dict[str, Any]) -> User:
+    """Create an account; admins only. Refuses a taken username with a message on that field."""
+    actor = require_admin(actor)
+    values = parse(UserCreate, data)
+    _needs_organisation(values.role, values.organisation_id)
+    _check_organisation(session, values.organisation_id)
+    if session.exec(select(User.id).where(User.username == values.username)).first() is not None:
+        raise ValidationError.single("username", "users.username_taken", username=values.username)
+    user = User(
+        username=values.username,
+        display_name=values.display_name,
+        email=values.email,
+        role=values.role,
+        organisation_id=values.organisation_id,
+        language=values.language,
+        password_hash=hash_password(values.password),
+    )
+    session.add(user)
+    session.flush()
+    audit.record(
+        session,
+        actor,
+        "user.created",
+        "user",
+        user.id,
+        username=user.username,
+        role=user.role,
+        organisation_id=user.organisation_id,
+    )
+    session.commit()
+    return user
+
+
+def _active_admins(session: Session) -> int:
+    return session.exec(select(func.count()).where(User.role == Role.admin, User.is_active)).one()
+
+
+def update_user(*, session: Session, actor: Actor | None, user_id: int, data: dict[str, Any]) -> User:
+    """Change name, e-mail, role, organisation or certification; admins only.
+
+    The last active admin cannot lose the admin role, so that nobody is locked out of administration.
+    """
+    actor = require_admin(actor)
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound()
+    values = parse(UserUpdate, data)
+    _needs_organisation(values.role, values.organisation_id)
+    _check_organisation(session, values.organisation_id)
+    if user.role == Role.admin and values.role != Role.admin and user.is_active and _active_admins(session) <= 1:
+        raise ValidationError.single("role", "users.last_admin")
+    changes = {}
+    for name in ("display_name", "email", "role", "organisation_id", "certified_innovation_leader_on"):
+        new = getattr(values, name)
+        if getattr(user, name) != new:
+            changes[name] = {"from": getattr(user, name), "to": new}
+            setattr(user, name, new)
+    if changes:
+        user.updated_at = utcnow()
+        audit.record(session, actor, "user.updated", "user", user.id, changes=changes)
+        session.commit()
+    return user
+
+
+def set_active(*, session: Session, actor: Actor | None, user_id: int, active: bool) -> User:
+    """Activate or deactivate an account; a deactivated user is logged out at their next click."""
+    actor = require_admin(actor)
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound()
+    if not active and user.id == actor.id:
+        raise ValidationError.single("is_active", "users.cannot_deactivate_self")
+    if user.is_active == active:
+        return user
+    user.is_active = active
+    if active:
+        user.failed_logins = 0
+        user.locked_until = None
+    user.updated_at = utcnow()
+    audit.record(session, actor, "user.activated" if active else "user.deactivated", "user", user.id)
+    session.commit()
+    return user
+
+
+def unlock(*, session: Session, actor: Actor | None, user_id: int) -> User:
+    """Lift a lockout before its 15 minutes have passed; admins only."""
+    actor = require_admin(actor)
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound()
+    user.failed_logins = 0
+    user.locked_until = None
+    user.updated_at = utcnow()
+    audit.record(session, actor, "user.unlocked", "user", user.id)
+    session.commit()
+    return user
+
+
+def set_password(*, session: Session, actor: Actor | None, user_id: int, password: str) -> None:
+    """An admin sets a new password for someone (e.g. one who forgot theirs)."""
+    actor = require_admin(actor)
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound()
+    _store_password(session, user, password, actor, "user.password_reset")
+
+
+def _store_password(session: Session, user: User, password: str, actor: Actor | None, action: str) -> None:
+    problem = password_problem(password)
+    if problem:
+        raise ValidationError({"new_password": problem})
+    user.password_hash = hash_password(password)
+    user.failed_logins = 0
+    user.locked_until = None
+    user.updated_at = utcnow()
+    audit.record(session, actor, action, "user", user.id)
+    session.commit()
+
+
+def reset_password_by_username(*, session: Session, username: str, password: str) -> None:
+    """For `manage.py reset-password`, run by whoever operates the server."""
+    user = session.exec(select(User).where(User.username == username.strip().lower())).first()
+    if user is None:
+        raise NotFound("users.unknown_username", username=username)
+    _store_password(session, user, password, None, "user.password_reset_cli")
+
+
+# ---------------------------------------------------------------- one's own profile
+
+
+def change_own_password(*, session: Session, actor: Actor | None, current: str, new: str, repeat: str) -> None:
+    """Change one's own password; the current one must be right and the new one given twice."""
+    actor = require_login(actor)
+    user = session.get(User, actor.id)
+    if user is None:
+        raise NotFound()
+    if not password_matches(current or "", user.password_hash):
+        raise ValidationError.single("current_password", "users.current_password_wrong")
+    if new != repeat:
+        raise ValidationError.single("repeat_password", "users.passwords_differ")
+    _store_password(session, user, new, actor, "user.password_changed")
+
+
+def set_language(*, session: Session, actor: Actor | None, language: str) -> None:
+    """Keep the user's choice of interface language."""
+    actor = require_login(actor)
+    if language not in Language.__members__:
+        raise ValidationError.single("language", "errors.not_allowed_value")
+    user = session.get(User, actor.id)
+    if user is None:
+        raise NotFound()
+    if user.language != language:
+        audit.record(session, actor, "user.language_changed", "user", user.id, language=language)
+        user.language = language
+        user.updated_at = utcnow()
+        session.commit()

@@ -1,0 +1,5 @@
+"""What every feature uses: `audit` (who changed what, when: written in the change's transaction),
+`errors` (domain errors carrying a translation key), `validation` (input models with messages per field),
+`pagination` (lists cut in SQL), `refs` (gap-free references such as IDE-2026-00042), `search` (free text
+that matches Å, Ä, Ö in either case), `exports` (.xlsx and CSV, safe against formulas) and `workdays`
+(Swedish working days for response-time promises)."""

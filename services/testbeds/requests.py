@@ -1,0 +1,531 @@
+"""Requests to use a testbed: the public form, the owning organisation's inbox, answers and figures.
+
+Anyone may send a request; only admins and managers of the organisation that runs the testbed may read
+or answer it (it holds the requester's contact details). The first answer is timed: the promise is a
+first response within `RESPONSE_LIMIT_WORKDAYS` working days, and a request without one is flagged.
+"""
+
+from __future__ import annotations
+
+import statistics
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from pydantic import BaseModel, Field, field_validator
+from sqlalchemy import ColumnElement, and_, case, func
+from sqlmodel import Session, col, select
+
+from models import (
+    Area,
+    FundApplication,
+    Idea,
+    RequesterKind,
+    RequestStatus,
+    Testbed,
+    TestbedRequest,
+    TestbedRequestEvent,
+    TestbedStatus,
+    User,
+    utcnow,
+)
+from services.people.auth import Actor, require_login
+from services.shared import audit, refs
+from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from services.shared.pagination import Page, page_bounds
+from services.shared.validation import check_email, clean_text, fail, parse
+from services.shared.workdays import add_workdays, as_utc, latest_day_overdue, local_day, start_of_day, workdays_between
+from services.testbeds.catalogue import FUNDED_STATUSES
+
+RESPONSE_LIMIT_WORKDAYS = 10
+# The path a request takes; moving to the same status adds a message without a move.
+TRANSITIONS: dict[str, tuple[str, ...]] = {
+    RequestStatus.new: (RequestStatus.in_dialogue, RequestStatus.accepted, RequestStatus.declined),
+    RequestStatus.in_dialogue: (RequestStatus.in_dialogue, RequestStatus.accepted, RequestStatus.declined),
+    RequestStatus.accepted: (RequestStatus.accepted, RequestStatus.completed),
+    RequestStatus.declined: (),
+    RequestStatus.completed: (),
+}
+ACCEPTED = (RequestStatus.accepted.value, RequestStatus.completed.value)
+DECIDED = (*ACCEPTED, RequestStatus.declined.value)
+
+
+# ---------------------------------------------------------------- the public form
+
+
+class RequestInput(BaseModel):
+    """What a requester sends. Consent to keep the contact details is required."""
+
+    testbed_id: int
+    requester_name: str = Field(max_length=120)
+    requester_org: str | None = Field(default=None, max_length=200)
+    requester_email: str = Field(max_length=254)
+    requester_kind: RequesterKind
+    description: str = Field(max_length=5000)
+    wanted_period: str | None = Field(default=None, max_length=120)
+    consent: bool
+
+    _clean = field_validator(
+        "requester_name", "requester_org", "requester_email", "description", "wanted_period", mode="before"
+    )(clean_text)
+    _email = field_validator("requester_email")(check_email)
+
+    @field_validator("consent")
+    @classmethod
+    def _consented(cls, value: bool) -> bool:
+        if not value:
+            raise fail("testbeds.consent_required")
+        return value
+
+
+@dataclass(frozen=True)
+class Receipt:
+    ref: str
+    testbed_name: str
+
+
+def submit_request(*, session: Session, data: dict[str, Any], now: datetime | None = None) -> Receipt:
+    """Store a public request and give it its reference `TMR-YYYY-NNNN`. Closed testbeds take none."""
+    values = parse(RequestInput, data)
+    testbed = session.get(Testbed, values.testbed_id)
+    if testbed is None:
+        raise NotFound()
+    if testbed.status == TestbedStatus.closed:
+        raise InvalidTransition("testbeds.closed_no_requests")
+    now = now or utcnow()
+    request = TestbedRequest(
+        ref=refs.next_ref(session, "TMR", local_day(now).year),
+        consent_at=now,
+        received_at=now,
+        created_at=now,
+        updated_at=now,
+        status=RequestStatus.new.value,
+        **values.model_dump(exclude={"consent"}),
+    )
+    request.requester_kind = values.requester_kind.value
+    session.add(request)
+    session.flush()
+    session.add(TestbedRequestEvent(request_id=request.id, at=now, to_status=RequestStatus.new.value))
+    audit.record(session, None, "testbed_request.created", "testbed_request", request.id, ref=request.ref)
+    session.commit()
+    return Receipt(ref=request.ref, testbed_name=testbed.name)
+
+
+# ---------------------------------------------------------------- who may handle
+
+
+def may_handle(actor: Actor | None, organisation_id: int | None) -> bool:
+    """Admins handle every request; a manager those for their own organisation's testbeds."""
+    return actor is not None and (actor.is_admin or actor.manages(organisation_id))
+
+
+def _handled(session: Session, actor: Actor | None, request_id: int) -> tuple[Actor, TestbedRequest, Testbed]:
+    actor = require_login(actor)
+    request = session.get(TestbedRequest, request_id)
+    if request is None:
+        raise NotFound()
+    testbed = session.get(Testbed, request.testbed_id)
+    if not may_handle(actor, testbed.organisation_id):
+        raise PermissionDenied()
+    return actor, request, testbed
+
+
+def _inbox_scope(actor: Actor | None) -> ColumnElement[bool] | None:
+    """Which requests the actor's inbox holds: all for admins, their organisation's for managers."""
+    actor = require_login(actor)
+    if actor.is_admin:
+        return None
+    if actor.is_manager and actor.organisation_id is not None:
+        return Testbed.organisation_id == actor.organisation_id
+    raise PermissionDenied()
+
+
+# ---------------------------------------------------------------- the inbox
+
+
+@dataclass(frozen=True)
+class InboxRow:
+    id: int
+    ref: str
+    testbed: str
+    requester_name: str | None
+    requester_org: str | None
+    requester_kind: str
+    status: str
+    received_at: datetime
+    first_response_at: datetime | None
+    workdays_waiting: int | None  # None once answered
+    workdays_to_response: int | None
+    overdue: bool
+
+
+def _overdue_condition(today: date) -> ColumnElement[bool]:
+    """No first response, and received before the cut-off day for `RESPONSE_LIMIT_WORKDAYS`."""
+    last_overdue_day = latest_day_overdue(today, RESPONSE_LIMIT_WORKDAYS)
+    return and_(
+        col(TestbedRequest.first_response_at).is_(None),
+        col(TestbedRequest.received_at) < start_of_day(last_overdue_day + timedelta(days=1)),
+    )
+
+
+def inbox(
+    *,
+    session: Session,
+    actor: Actor | None,
+    today: date,
+    statuses: tuple[str, ...] = (),
+    testbed_id: int | None = None,
+    overdue_only: bool = False,
+    page: int = 1,
+    page_size: int = 25,
+) -> Page[InboxRow]:
+    """Requests the actor may handle, oldest unanswered first, then newest."""
+    scope = _inbox_scope(actor)
+    conditions: list[ColumnElement[bool]] = [] if scope is None else [scope]
+    if statuses:
+        conditions.append(col(TestbedRequest.status).in_(statuses))
+    if testbed_id is not None:
+        conditions.append(TestbedRequest.testbed_id == testbed_id)
+    if overdue_only:
+        conditions.append(_overdue_condition(today))
+    base = select(func.count(col(TestbedRequest.id))).join(Testbed, TestbedRequest.testbed_id == Testbed.id)
+    total = session.exec(base.where(*conditions)).one()
+    offset, limit = page_bounds(page, page_size)
+    unanswered_first = case((col(TestbedRequest.first_response_at).is_(None), 0), else_=1)
+    order_time = case((col(TestbedRequest.first_response_at).is_(None), TestbedRequest.received_at), else_=None)
+    rows = session.exec(
+        select(TestbedRequest, Testbed.name)
+        .join(Testbed, TestbedRequest.testbed_id == Testbed.id)
+        .where(*conditions)
+        .order_by(unanswered_first, order_time, col(TestbedRequest.received_at).desc(), col(TestbedRequest.id).desc())
+        .offset(offset)
+        .limit(limit)
+    )
+    items = [_inbox_row(r, name, today) for r, name in rows]
+    return Page(items=items, total=total, page=page, page_size=page_size)
+
+
+def _inbox_row(request: TestbedRequest, testbed_name: str, today: date) -> InboxRow:
+    received = local_day(request.received_at)
+    answered = request.first_response_at
+    waiting = None if answered else workdays_between(received, today)
+    return InboxRow(
+        id=request.id,
+        ref=request.ref,
+        testbed=testbed_name,
+        requester_name=request.requester_name,
+        requester_org=request.requester_org,
+        requester_kind=request.requester_kind,
+        status=request.status,
+        received_at=as_utc(request.received_at),
+        first_response_at=as_utc(answered) if answered else None,
+        workdays_waiting=waiting,
+        workdays_to_response=workdays_between(received, local_day(answered)) if answered else None,
+        overdue=answered is None and add_workdays(received, RESPONSE_LIMIT_WORKDAYS) < today,
+    )
+
+
+@dataclass(frozen=True)
+class EventRow:
+    at: datetime
+    actor: str | None
+    from_status: str | None
+    to_status: str | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class RequestDetail:
+    row: InboxRow
+    testbed_slug: str
+    requester_email: str | None
+    description: str
+    wanted_period: str | None
+    handled_by: str | None
+    idea_id: int | None
+    idea_ref: str | None
+    application_id: int | None
+    application_ref: str | None
+    next_statuses: tuple[str, ...]
+    events: list[EventRow]
+
+
+def get_request(*, session: Session, actor: Actor | None, request_id: int, today: date) -> RequestDetail:
+    """A request with its history; only to those who may handle it."""
+    _, request, testbed = _handled(session, actor, request_id)
+    events = session.exec(
+        select(TestbedRequestEvent, User.display_name)
+        .join(User, TestbedRequestEvent.actor_id == User.id, isouter=True)
+        .where(TestbedRequestEvent.request_id == request.id)
+        .order_by(TestbedRequestEvent.at, TestbedRequestEvent.id)
+    )
+    handler = session.get(User, request.handled_by_id) if request.handled_by_id else None
+    idea = session.get(Idea, request.idea_id) if request.idea_id else None
+    application = session.get(FundApplication, request.application_id) if request.application_id else None
+    return RequestDetail(
+        row=_inbox_row(request, testbed.name, today),
+        testbed_slug=testbed.slug,
+        requester_email=request.requester_email,
+        description=request.description,
+        wanted_period=request.wanted_period,
+        handled_by=handler.display_name if handler else None,
+        idea_id=request.idea_id,
+        idea_ref=idea.ref if idea else None,
+        application_id=request.application_id,
+        application_ref=application.ref if application else None,
+        next_statuses=TRANSITIONS[RequestStatus(request.status)],
+        events=[EventRow(as_utc(e.at), name, e.from_status, e.to_status, e.text) for e, name in events],
+    )
+
+
+# ---------------------------------------------------------------- answering
+
+
+def respond(
+    *,
+    session: Session,
+    actor: Actor | None,
+    request_id: int,
+    to_status: str,
+    message: str | None,
+    now: datetime | None = None,
+) -> TestbedRequest:
+    """Answer a request: move its status (or keep it, to add a message) with a message to the requester.
+
+    The first answer sets `first_response_at` and the handler; later ones leave them.
+    """
+    actor, request, _ = _handled(session, actor, request_id)
+    text = (message or "").strip()
+    if not text:
+        raise ValidationError.single("message", "errors.required")
+    if len(text) > 5000:
+        raise ValidationError.single("message", "errors.too_long", max_length=5000)
+    current = RequestStatus(request.status)
+    try:
+        target = RequestStatus(to_status)
+    except ValueError:
+        raise ValidationError.single("to_status", "errors.not_allowed_value") from None
+    if target not in TRANSITIONS[current]:
+        raise InvalidTransition("testbeds.transition_refused", current=current.value, target=target.value)
+    now = now or utcnow()
+    session.add(
+        TestbedRequestEvent(
+            request_id=request.id, at=now, actor_id=actor.id, from_status=current, to_status=target, text=text
+        )
+    )
+    request.status = target.value
+    if request.first_response_at is None:
+        request.first_response_at = now
+    if request.handled_by_id is None:
+        request.handled_by_id = actor.id
+    request.updated_at = now
+    audit.record(
+        session, actor, "testbed_request.answered", "testbed_request", request.id, previous=current, status=target
+    )
+    session.commit()
+    return request
+
+
+def link(
+    *,
+    session: Session,
+    actor: Actor | None,
+    request_id: int,
+    idea_ref: str | None,
+    application_ref: str | None,
+) -> TestbedRequest:
+    """Link a request to an idea and/or a fund application by their references (empty: unlink)."""
+    actor, request, _ = _handled(session, actor, request_id)
+    idea_id = _id_by_ref(session, Idea, idea_ref, "idea_ref")
+    application_id = _id_by_ref(session, FundApplication, application_ref, "application_ref")
+    if (request.idea_id, request.application_id) == (idea_id, application_id):
+        return request
+    request.idea_id, request.application_id = idea_id, application_id
+    request.updated_at = utcnow()
+    audit.record(
+        session,
+        actor,
+        "testbed_request.linked",
+        "testbed_request",
+        request.id,
+        idea_id=idea_id,
+        application_id=application_id,
+    )
+    session.commit()
+    return request
+
+
+def _id_by_ref(session: Session, table: Any, ref: str | None, field_name: str) -> int | None:
+    ref = (ref or "").strip().upper()
+    if not ref:
+        return None
+    found = session.exec(select(table.id).where(table.ref == ref)).first()
+    if found is None:
+        raise ValidationError.single(field_name, "testbeds.ref_unknown", ref=ref)
+    return found
+
+
+# ---------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True)
+class CountRow:
+    key: str
+    area_code: str
+    requests: int
+    accepted: int
+    answered: int
+
+
+@dataclass(frozen=True)
+class RequestFigures:
+    """Aggregates for the dashboards. Shares are None when there is nothing to divide by."""
+
+    requests: int
+    answered: int
+    accepted: int
+    declined: int
+    open_unanswered: int
+    median_days_to_first_response: float | None
+    median_workdays_to_first_response: float | None
+    answered_within_limit: int
+    per_testbed: list[CountRow]
+    per_area: list[CountRow]
+    testbeds_used_by_funded_projects: int
+
+    @property
+    def share_accepted(self) -> float | None:
+        """Accepted (or completed) out of decided requests, in percent."""
+        decided = self.accepted + self.declined
+        return 100 * self.accepted / decided if decided else None
+
+    @property
+    def share_within_limit(self) -> float | None:
+        return 100 * self.answered_within_limit / self.answered if self.answered else None
+
+
+def _scope(
+    area_code: str | None, organisation_id: int | None, testbed_id: int | None, start: date | None, end: date | None
+) -> list[Any]:
+    conditions: list[Any] = []
+    if testbed_id is not None:
+        conditions.append(Testbed.id == testbed_id)
+    if area_code:
+        conditions.append(Area.code == area_code)
+    if organisation_id is not None:
+        conditions.append(Testbed.organisation_id == organisation_id)
+    if start is not None:
+        conditions.append(col(TestbedRequest.received_at) >= start_of_day(start))
+    if end is not None:
+        conditions.append(col(TestbedRequest.received_at) < start_of_day(end + timedelta(days=1)))
+    return conditions
+
+
+def _joined_requests(query: Any) -> Any:
+    return query.join(Testbed, TestbedRequest.testbed_id == Testbed.id).join(Area, Testbed.area_id == Area.id)
+
+
+def request_figures(
+    session: Session,
+    *,
+    area_code: str | None = None,
+    organisation_id: int | None = None,
+    testbed_id: int | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> RequestFigures:
+    """Testbed request figures for an area, organisation or testbed and a period of receipt (days inclusive).
+
+    Counts are summed in SQL. Medians are taken over the answered requests' two timestamps, one pair per
+    request (requests number in the thousands, not millions). Aggregates only: no personal data.
+    """
+    conditions = _scope(area_code, organisation_id, testbed_id, start, end)
+    answered_expr = case((col(TestbedRequest.first_response_at).is_not(None), 1), else_=0)
+    accepted_expr = case((col(TestbedRequest.status).in_(ACCEPTED), 1), else_=0)
+    declined_expr = case((TestbedRequest.status == RequestStatus.declined.value, 1), else_=0)
+    total, answered, accepted, declined = session.exec(
+        _joined_requests(
+            select(
+                func.count(col(TestbedRequest.id)),
+                func.sum(answered_expr),
+                func.sum(accepted_expr),
+                func.sum(declined_expr),
+            )
+        ).where(*conditions)
+    ).one()
+    pairs = session.exec(
+        _joined_requests(select(TestbedRequest.received_at, TestbedRequest.first_response_at))
+        .where(*conditions)
+        .where(col(TestbedRequest.first_response_at).is_not(None))
+    ).all()
+    days = [(as_utc(b) - as_utc(a)).total_seconds() / 86400 for a, b in pairs]
+    workdays = [workdays_between(local_day(a), local_day(b)) for a, b in pairs]
+    per = {}
+    # Testbeds are grouped by id too: two testbeds may share a name.
+    for name, key_column, group in (("testbed", Testbed.name, Testbed.id), ("area", Area.code, Area.id)):
+        rows = session.exec(
+            _joined_requests(
+                select(
+                    key_column,
+                    Area.code,
+                    func.count(col(TestbedRequest.id)),
+                    func.sum(accepted_expr),
+                    func.sum(answered_expr),
+                )
+            )
+            .where(*conditions)
+            .group_by(group, key_column, Area.code)
+            .order_by(func.count(col(TestbedRequest.id)).desc(), key_column)
+        )
+        per[name] = [CountRow(str(k), code, n, int(a or 0), int(r or 0)) for k, code, n, a, r in rows]
+    return RequestFigures(
+        requests=total,
+        answered=int(answered or 0),
+        accepted=int(accepted or 0),
+        declined=int(declined or 0),
+        open_unanswered=total - int(answered or 0),
+        median_days_to_first_response=round(statistics.median(days), 1) if days else None,
+        median_workdays_to_first_response=statistics.median(workdays) if workdays else None,
+        answered_within_limit=sum(1 for w in workdays if w <= RESPONSE_LIMIT_WORKDAYS),
+        per_testbed=per["testbed"],
+        per_area=per["area"],
+        testbeds_used_by_funded_projects=_funded_testbeds(session, area_code, organisation_id, testbed_id),
+    )
+
+
+def _funded_testbeds(
+    session: Session, area_code: str | None, organisation_id: int | None, testbed_id: int | None
+) -> int:
+    """Distinct testbeds named by, or linked through a request to, a funded project."""
+    named = select(FundApplication.testbed_id.label("testbed_id")).where(  # type: ignore[union-attr]
+        col(FundApplication.status).in_(FUNDED_STATUSES), col(FundApplication.testbed_id).is_not(None)
+    )
+    linked = (
+        select(TestbedRequest.testbed_id.label("testbed_id"))  # type: ignore[union-attr]
+        .join(FundApplication, TestbedRequest.application_id == FundApplication.id)
+        .where(col(FundApplication.status).in_(FUNDED_STATUSES))
+    )
+    used = named.union(linked).subquery()
+    query = select(func.count(func.distinct(used.c.testbed_id))).join(Testbed, Testbed.id == used.c.testbed_id)
+    query = query.join(Area, Testbed.area_id == Area.id)
+    if area_code:
+        query = query.where(Area.code == area_code)
+    if organisation_id is not None:
+        query = query.where(Testbed.organisation_id == organisation_id)
+    if testbed_id is not None:
+        query = query.where(Testbed.id == testbed_id)
+    return session.exec(query).one()
+
+
+def export_rows(
+    *, session: Session, actor: Actor | None, today: date, statuses: tuple[str, ...] = ()
+) -> list[tuple[InboxRow, str | None]]:
+    """Every request in the actor's inbox (with the requester's e-mail), for the request-list export."""
+    scope = _inbox_scope(actor)
+    query = select(TestbedRequest, Testbed.name).join(Testbed, TestbedRequest.testbed_id == Testbed.id)
+    if scope is not None:
+        query = query.where(scope)
+    if statuses:
+        query = query.where(col(TestbedRequest.status).in_(statuses))
+    rows = session.exec(query.order_by(col(TestbedRequest.received_at).desc()))
+    return [(_inbox_row(r, name, today), r.requester_email) for r, name in rows]

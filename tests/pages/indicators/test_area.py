@@ -1,0 +1,98 @@
+"""The area dashboards: one page file, four areas; tiles, charts as tables, downloads, both languages."""
+
+from __future__ import annotations
+
+import pytest
+
+from components.navigation import PAGES
+from tests.pages.apptest import app_as, open_spec, texts
+
+AREA_SPECS = {s.area_code: s for s in PAGES if s.area_code}
+
+
+def test_the_page_is_registered_once_per_core_area() -> None:
+    assert set(AREA_SPECS) == {"health", "transport", "culture", "regional"}
+    assert {s.path for s in AREA_SPECS.values()} == {"pages/indicators/area.py"}
+    assert len({s.url_path for s in AREA_SPECS.values()}) == 4
+
+
+@pytest.mark.parametrize("code", ["health", "culture"])
+def test_each_url_shows_its_own_area(demo_url: str, code: str) -> None:
+    at = open_spec(app_as("council"), AREA_SPECS[code])
+    assert not at.exception, at.exception
+    assert at.title[0].value == {"health": "Hälso- och sjukvård", "culture": "Kultur"}[code]
+    labels = [m.label for m in at.metric]
+    assert "Inkomna idéer" in labels and "Beviljat belopp i Innovationsfonden" in labels
+    assert "Nyckeltal 20" in texts(at)  # the default period is this year
+
+
+def test_a_chart_becomes_a_table_and_downloads_hold_its_rows(demo_url: str) -> None:
+    at = open_spec(app_as("manager"), AREA_SPECS["health"])
+    funnel_toggle = next(tg for tg in at.toggle if tg.key == "funnel_health_as_table")
+    funnel_toggle.set_value(True)
+    at.run()
+    assert not at.exception
+    tables = [df.value for df in at.dataframe]
+    funnel = next(tb for tb in tables if "Steg" in tb.columns)
+    assert list(funnel["Steg"]) == ["Inkommen", "Bedömning", "Utveckling", "Test", "Införande", "Spridning"]
+    assert list(funnel["Idéer"]) == sorted(funnel["Idéer"], reverse=True)  # a funnel narrows
+    downloads = [b.proto.label for b in at.get("download_button")]
+    charts = [tg for tg in at.toggle if tg.key.endswith("_as_table")]
+    assert len(charts) >= 4  # series, organisations, funnel, fund, testbeds
+    assert downloads.count("Ladda ned Excel") == downloads.count("Ladda ned CSV") == len(charts)
+
+
+def test_english_and_the_period_filter(demo_url: str) -> None:
+    at = open_spec(app_as("admin", lang="en"), AREA_SPECS["transport"])
+    assert at.title[0].value == "Public transport"
+    assert "Ideas received" in [m.label for m in at.metric]
+    at.selectbox(key="area_transport_period_year").select_index(1).run()
+    assert not at.exception
+    year = at.selectbox(key="area_transport_period_year").value[0].year
+    assert f"Key figures {year}" in texts(at)
+
+
+def test_employees_are_not_offered_the_dashboards() -> None:
+    from components.navigation import visible_specs
+    from models import Role
+    from services.people.auth import Actor
+
+    employee = Actor(1, "x", "x", "x", Role.employee, None, None, "sv")
+    assert not [s for s in visible_specs(employee) if s.area_code]
+
+
+def test_an_approved_reported_value_shows_on_its_areas_dashboard(demo_url: str) -> None:
+    from datetime import date
+
+    from sqlmodel import select
+
+    import db
+    import models as m
+
+    label = "Pågående innovationsprojekt i egen verksamhet"
+    at = open_spec(app_as("council"), AREA_SPECS["health"])
+    before = int(next(mt.value for mt in at.metric if mt.label == label).replace("\u00a0", ""))
+    engine = db.make_engine()
+    with db.write_session(engine) as session:
+        indicator = session.exec(select(m.Indicator).where(m.Indicator.code == "PRJ-01")).one()
+        org = session.exec(select(m.Organisation).where(m.Organisation.short_name == "SöS")).one()
+        period = date(date.today().year, 1, 1)
+        existing = session.exec(
+            select(m.IndicatorValue).where(
+                m.IndicatorValue.indicator_id == indicator.id,
+                m.IndicatorValue.organisation_id == org.id,
+                m.IndicatorValue.period_start == period,
+            )
+        ).first()
+        added = 1000 - (existing.value if existing and existing.status == "approved" else 0)
+        row = existing or m.IndicatorValue(indicator_id=indicator.id, organisation_id=org.id, period_start=period)
+        row.value, row.status = 1000, "approved"
+        session.add(row)
+        session.commit()
+    engine.dispose()
+    from streamlit import cache_data
+
+    cache_data.clear()  # as every write in the app does (components.context.clear_caches)
+    at.run()
+    after = int(next(mt.value for mt in at.metric if mt.label == label).replace("\u00a0", ""))
+    assert after == before + added

@@ -1,0 +1,211 @@
+"""Importing many values from CSV and .xlsx: good files are written, bad files are refused whole with
+every bad row named, and leave the database byte-for-byte as it was."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import sqlite3
+from datetime import date
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from sqlmodel import Session, select
+
+import db
+import models as m
+from services.indicators import file_import as imp
+from tests.conftest import actor
+
+TODAY = date(2026, 11, 28)
+
+
+def _csv(*lines: str) -> bytes:
+    return ("\n".join(["indikator;organisation;period;värde;kommentar", *lines]) + "\n").encode("utf-8")
+
+
+def _xlsx(
+    rows: list[list[object]], header: tuple[str, ...] = ("indicator", "organisation", "period", "value")
+) -> bytes:
+    book = Workbook()
+    sheet = book.active
+    sheet.append(list(header))
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _dump(url: str) -> str:
+    """A hash of every row of every table, as SQLite itself writes them out."""
+    path = db.sqlite_path(url)
+    with sqlite3.connect(path) as connection:
+        return hashlib.sha256("\n".join(connection.iterdump()).encode("utf-8")).hexdigest()
+
+
+def _value(session: Session, code: str, org: str, period: date) -> m.IndicatorValue | None:
+    return session.exec(
+        select(m.IndicatorValue)
+        .join(m.Indicator, m.IndicatorValue.indicator_id == m.Indicator.id)
+        .join(m.Organisation, m.IndicatorValue.organisation_id == m.Organisation.id)
+        .where(m.Indicator.code == code, m.Organisation.short_name == org, m.IndicatorValue.period_start == period)
+    ).first()
+
+
+def _refused(session: Session, username: str, content: bytes, filename: str = "v.csv") -> list[tuple[int, str]]:
+    with pytest.raises(imp.ImportRefused) as refused:
+        imp.import_values(
+            session=session, actor=actor(session, username), content=content, filename=filename, today=TODAY
+        )
+    return [(r.line, r.message.key) for r in refused.value.rows]
+
+
+def test_a_good_csv_file_is_imported_as_drafts_or_submitted(session: Session) -> None:
+    manager = actor(session, "manager")
+    shares: list[float] = []
+    result = imp.import_values(
+        session=session,
+        actor=manager,
+        content=_csv(
+            "PRJ-01;HSF;2026-10-01;11;Fyra nya projekt", "hsf-01;Hälso- och sjukvårdsförvaltningen;2026-10;23,5;"
+        ),
+        filename="varden.csv",
+        submit=True,
+        today=TODAY,
+        progress=shares.append,
+    )
+    assert (result.rows, result.created, result.updated) == (2, 1, 1)
+    assert shares[-1] == 1.0
+    prj = _value(session, "PRJ-01", "HSF", date(2026, 10, 1))
+    assert prj is not None and prj.value == 11 and prj.status == "submitted" and prj.note == "Fyra nya projekt"
+    hsf = _value(session, "HSF-01", "HSF", date(2026, 10, 1))
+    assert hsf is not None and hsf.value == 23.5 and hsf.entered_by_id == manager.id
+    entry = session.exec(select(m.AuditLog).where(m.AuditLog.action == "indicator_value.imported")).one()
+    assert entry.details["rows"] == 2 and entry.details["indicators"] == ["HSF-01", "PRJ-01"]
+
+
+def test_a_good_xlsx_file_from_an_admin_covers_many_organisations(session: Session) -> None:
+    content = _xlsx(
+        [
+            ["PRJ-01", "KS", "2026-K4", 12],
+            ["PRJ-01", "SöS", date(2026, 7, 1), 9.0],
+            ["KOM-01", "TF", 2026, "31,5"],
+        ]
+    )
+    result = imp.import_values(
+        session=session, actor=actor(session, "admin"), content=content, filename="Värden.XLSX", today=TODAY
+    )
+    assert (result.rows, result.created, result.updated) == (3, 2, 1)
+    sos = _value(session, "PRJ-01", "SöS", date(2026, 7, 1))
+    assert sos is not None and sos.value == 9 and sos.status == "draft"  # was returned: now a fresh draft
+    kom = _value(session, "KOM-01", "TF", date(2026, 1, 1))
+    assert kom is not None and kom.value == 31.5
+
+
+def test_a_bad_file_lists_every_bad_row_and_leaves_the_database_unchanged(session: Session, demo_url: str) -> None:
+    before = _dump(demo_url)
+    lines = _refused(
+        session,
+        "manager",
+        _csv(
+            "PRJ-01;HSF;2026-10-01;4;",  # line 2: good on its own
+            "XYZ-99;HSF;2026-10-01;4;",  # 3: unknown indicator
+            "PRJ-01;Okänd förvaltning;2026-10-01;4;",  # 4: unknown organisation
+            "PRJ-01;HSF;första kvartalet;4;",  # 5: malformed period
+            "PRJ-01;HSF;2026-08-01;4;",  # 6: not the first day of a quarter
+            "PRJ-01;HSF;2026-07-01;fyra;",  # 7: not a number
+            "PRJ-01;KS;2026-10-01;4;",  # 8: not the manager's organisation
+            "PRJ-01;HSF;2026-10-01;5;",  # 9: duplicate of line 2
+            "IDE-01;HSF;2026-07-01;5;",  # 10: a computed indicator
+            "TF-01;HSF;2026-07-01;5;",  # 11: another administration's own indicator
+            "PRJ-01;HSF;2027-01-01;5;",  # 12: a future period
+            "PRJ-01;HSF;2026-04-01;5;",  # 13: already approved
+        ),
+    )
+    assert lines == [
+        (3, "indicators.data.import_unknown_indicator"),
+        (4, "indicators.data.import_unknown_organisation"),
+        (5, "indicators.data.import_bad_period"),
+        (6, "indicators.data.period_not_quarter"),
+        (7, "indicators.data.import_not_a_number"),
+        (8, "indicators.data.import_not_your_organisation"),
+        (9, "indicators.data.import_duplicate"),
+        (10, "indicators.data.computed_not_reported"),
+        (11, "indicators.data.own_of_other"),
+        (12, "indicators.data.period_future"),
+    ]
+    assert _dump(demo_url) == before
+    # Once the other rows are fixed, the approved value is named too, and still nothing is written.
+    lines = _refused(session, "manager", _csv("PRJ-01;HSF;2026-10-01;4;", "PRJ-01;HSF;2026-04-01;5;"))
+    assert lines == [(3, "indicators.data.import_already_approved")]
+    assert _dump(demo_url) == before
+
+
+def test_a_value_for_a_frozen_year_refuses_the_file(session: Session, demo_url: str) -> None:
+    session.add(m.AnnualReport(year=2025, organisation_id=None, frozen_at=m.utcnow()))
+    session.commit()
+    before = _dump(demo_url)
+    lines = _refused(session, "admin", _csv("PRJ-01;KS;2026-10-01;4;", "PRJ-01;KS;2025-10-01;4;"))
+    assert lines == [(3, "indicators.data.year_frozen")]
+    assert _dump(demo_url) == before
+
+
+@pytest.mark.parametrize(
+    ("content", "filename", "expected"),
+    [
+        (b"indikator;organisation\nPRJ-01;HSF\n", "v.csv", [(1, "indicators.data.import_columns")]),
+        (b"not a workbook", "v.xlsx", [(0, "indicators.data.import_unreadable")]),
+        (b"%PDF-1.4", "v.pdf", [(0, "indicators.data.import_wrong_kind")]),
+        (b"indikator;organisation;period;v\xc3\xa4rde\n;;;\n", "v.csv", [(0, "indicators.data.import_empty")]),
+    ],
+)
+def test_unusable_files_are_refused_as_a_whole(
+    session: Session, demo_url: str, content: bytes, filename: str, expected: list
+) -> None:
+    before = _dump(demo_url)
+    assert _refused(session, "manager", content, filename) == expected
+    assert _dump(demo_url) == before
+
+
+def test_an_employee_cannot_import(session: Session) -> None:
+    from services.shared.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        imp.import_values(
+            session=session,
+            actor=actor(session, "employee"),
+            content=_csv("PRJ-01;KS;2026-10-01;4;"),
+            filename="v.csv",
+            today=TODAY,
+        )
+
+
+def test_the_template_lists_the_organisations_indicators_and_imports_once_filled(session: Session) -> None:
+    manager = actor(session, "manager")
+    hsf = session.exec(select(m.Organisation.id).where(m.Organisation.short_name == "HSF")).one()
+    csv_bytes = imp.template(session=session, actor=manager, organisation_id=hsf, kind="csv", today=TODAY)
+    text = csv_bytes.decode("utf-8-sig")
+    assert text.splitlines()[0] == "indikator;organisation;period;värde;kommentar"
+    codes = {line.split(";")[0] for line in text.splitlines()[1:]}
+    assert codes == {"KOM-01", "PRJ-01", "TST-01", "KLI-01", "HSF-01"}
+    book = load_workbook(
+        io.BytesIO(imp.template(session=session, actor=manager, organisation_id=hsf, kind="xlsx", today=TODAY))
+    )
+    assert book.sheetnames == ["Värden", "Indikatorer"]
+    rows = [list(r) for r in book["Värden"].iter_rows(values_only=True)]
+    assert {r[1] for r in rows[1:]} == {"HSF"}
+    waiting = {(r[0], r[2]) for r in rows[1:]}
+    assert ("PRJ-01", "2026-10-01") in waiting  # current quarter: nothing else waits for PRJ-01
+    # Filled in, the template imports as it is.
+    for row in rows[1:]:
+        row[3] = 1
+    sheet = Workbook()
+    for row in rows:
+        sheet.active.append(row)
+    buffer = io.BytesIO()
+    sheet.save(buffer)
+    result = imp.import_values(
+        session=session, actor=manager, content=buffer.getvalue(), filename="mall.xlsx", today=TODAY
+    )
+    assert result.rows == len(rows) - 1 and result.created == len(rows) - 1

@@ -1,0 +1,76 @@
+"""Organisations and their innovation leads."""
+
+from __future__ import annotations
+
+import pytest
+from sqlmodel import Session, select
+
+from models import AuditLog, Organisation, User
+from services.people import organisations
+from services.shared.errors import PermissionDenied, ValidationError
+from tests.conftest import actor
+
+
+def _org(session: Session, short_name: str) -> Organisation:
+    return session.exec(select(Organisation).where(Organisation.short_name == short_name)).one()
+
+
+def test_list_organisations_shows_areas_and_leads(session: Session) -> None:
+    rows = {o.short_name: o for o in organisations.list_organisations(session=session)}
+    assert len(rows) == 15
+    assert rows["KS"].area_code == "health" and rows["KS"].innovation_lead == "Maria Ekholm"
+    assert rows["S:t Erik"].innovation_lead is None
+
+
+def test_admin_appoints_a_lead_from_the_organisation(session: Session) -> None:
+    st_erik = _org(session, "S:t Erik")
+    amanda = session.exec(select(User).where(User.username == "amanda.roos")).one()
+    organisations.set_innovation_lead(
+        session=session, actor=actor(session, "admin"), organisation_id=st_erik.id, user_id=amanda.id
+    )
+    assert _org(session, "S:t Erik").innovation_lead_id == amanda.id
+    assert (
+        session.exec(select(AuditLog).where(AuditLog.action == "organisation.lead_set")).one().entity_id == st_erik.id
+    )
+
+
+def test_a_lead_from_another_organisation_is_refused(session: Session) -> None:
+    st_erik = _org(session, "S:t Erik")
+    other = session.exec(select(User).where(User.username == "employee")).one()
+    with pytest.raises(ValidationError) as refused:
+        organisations.set_innovation_lead(
+            session=session, actor=actor(session, "admin"), organisation_id=st_erik.id, user_id=other.id
+        )
+    assert refused.value.fields["innovation_lead_id"].key == "organisations.lead_other_org"
+    assert _org(session, "S:t Erik").innovation_lead_id is None
+
+
+@pytest.mark.parametrize("username", ["council", "manager", "employee"])
+def test_only_admins_appoint_leads(session: Session, username: str) -> None:
+    with pytest.raises(PermissionDenied):
+        organisations.set_innovation_lead(
+            session=session, actor=actor(session, username), organisation_id=_org(session, "KS").id, user_id=None
+        )
+
+
+def test_create_organisation_refuses_a_taken_name(session: Session) -> None:
+    admin = actor(session, "admin")
+    area_id = _org(session, "KS").area_id
+    with pytest.raises(ValidationError) as refused:
+        organisations.create_organisation(
+            session=session,
+            actor=admin,
+            data={
+                "name": "karolinska universitetssjukhuset",
+                "short_name": "KUS",
+                "kind": "forvaltning",
+                "area_id": area_id,
+            },
+        )
+    assert "name" in refused.value.fields
+    created = organisations.create_organisation(
+        session=session,
+        actor=admin,
+        data={"name": "Habilitering & Hälsa", "short_name": "H&H", "kind": "forvaltning", "area_id": area_id},
+    )
+    assert _org(session, "H&H").id == created.id

@@ -1,0 +1,274 @@
+"""Requests: the public form, transitions, who may answer, response times and figures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+from sqlmodel import Session, select
+
+import db
+import models as m
+from services.people.auth import load_actor
+from services.shared.errors import InvalidTransition, PermissionDenied, ValidationError
+from services.testbeds import requests
+from tests import factories as f
+from tests.factories import at
+
+
+@pytest.fixture
+def region(empty_engine: Engine) -> Iterator[tuple[Session, dict[str, int]]]:
+    with db.write_session(empty_engine) as session:
+        health = f.area(session, "health")
+        transport = f.area(session, "transport")
+        ks = f.organisation(session, health, "KS")
+        sl = f.organisation(session, transport, "SL")
+        f.user(session, "boss.ks", "manager", ks)
+        f.user(session, "boss.sl", "manager", sl)
+        f.user(session, "staff.ks", "employee", ks)
+        f.user(session, "root", "admin", sl)
+        f.user(session, "wise", "council", sl)
+        sim = f.testbed(session, health, ks, name="Simulering")
+        bus = f.testbed(session, transport, sl, name="Buss")
+        shut = f.testbed(session, transport, sl, name="Stängd", status="closed")
+        session.commit()
+        yield session, {"sim": sim.id, "bus": bus.id, "shut": shut.id, "ks": ks.id, "sl": sl.id}
+
+
+def _send(session: Session, testbed_id: int, when: str = "2025-04-14", **changes: Any) -> str:
+    data = {
+        "testbed_id": testbed_id,
+        "requester_name": "Johan Markström",
+        "requester_org": "Ventilo AB",
+        "requester_email": "Johan@Ventilo.example",
+        "requester_kind": "company",
+        "description": "Vi vill testa en ventilator.",
+        "wanted_period": "hösten",
+        "consent": True,
+    } | changes
+    return requests.submit_request(session=session, data=data, now=at(when)).ref
+
+
+def _request(session: Session, ref: str) -> m.TestbedRequest:
+    return session.exec(select(m.TestbedRequest).where(m.TestbedRequest.ref == ref)).one()
+
+
+def test_a_request_gets_its_reference_and_stores_what_was_sent(region) -> None:
+    session, ids = region
+    first = _send(session, ids["sim"])
+    second = _send(session, ids["bus"])
+    assert (first, second) == ("TMR-2025-0001", "TMR-2025-0002")
+    stored = _request(session, first)
+    assert stored.status == "new" and stored.requester_email == "johan@ventilo.example"
+    assert stored.consent_at is not None and stored.first_response_at is None
+    assert session.exec(select(m.AuditLog.action).where(m.AuditLog.entity_id == stored.id)).all() == [
+        "testbed_request.created"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "key"),
+    [
+        ({"consent": False}, "consent", "testbeds.consent_required"),
+        ({"description": "   "}, "description", "errors.required"),
+        ({"requester_email": "johan@"}, "requester_email", "errors.email_invalid"),
+        ({"requester_name": ""}, "requester_name", "errors.required"),
+        ({"requester_kind": "spy"}, "requester_kind", "errors.not_allowed_value"),
+    ],
+)
+def test_bad_requests_name_the_field_and_write_nothing(region, changes, field: str, key: str) -> None:
+    session, ids = region
+    with pytest.raises(ValidationError) as caught:
+        _send(session, ids["sim"], **changes)
+    assert caught.value.fields[field].key == key
+    assert session.exec(select(m.TestbedRequest)).all() == []
+
+
+def test_a_closed_testbed_takes_no_requests(region) -> None:
+    session, ids = region
+    with pytest.raises(InvalidTransition):
+        _send(session, ids["shut"])
+    assert session.exec(select(m.TestbedRequest)).all() == []
+
+
+def test_the_owning_manager_answers_and_the_first_response_is_timed(region) -> None:
+    session, ids = region
+    ref = _send(session, ids["sim"], when="2025-04-14")
+    boss = load_actor(session, "boss.ks")
+    request_id = _request(session, ref).id
+    requests.respond(
+        session=session,
+        actor=boss,
+        request_id=request_id,
+        to_status="in_dialogue",
+        message="Tack! Vi hör av oss.",
+        now=at("2025-04-23"),
+    )
+    requests.respond(
+        session=session,
+        actor=boss,
+        request_id=request_id,
+        to_status="accepted",
+        message="Välkomna.",
+        now=at("2025-05-02"),
+    )
+    stored = _request(session, ref)
+    assert stored.status == "accepted"
+    assert stored.first_response_at.date() == date(2025, 4, 23)  # the first answer, not the latest
+    detail = requests.get_request(session=session, actor=boss, request_id=request_id, today=date(2025, 5, 5))
+    assert detail.row.workdays_to_response == 5  # 15, 16, 17, 22, 23 April (Easter off)
+    assert [(e.from_status, e.to_status) for e in detail.events] == [
+        (None, "new"),
+        ("new", "in_dialogue"),
+        ("in_dialogue", "accepted"),
+    ]
+    assert detail.handled_by == boss.display_name
+    assert detail.next_statuses == ("accepted", "completed")
+
+
+@pytest.mark.parametrize(
+    ("path", "refused"),
+    [
+        (["declined"], "in_dialogue"),
+        (["accepted", "completed"], "in_dialogue"),
+        ([], "completed"),
+        (["in_dialogue"], "new"),
+    ],
+)
+def test_transitions_outside_the_path_are_refused(region, path: list[str], refused: str) -> None:
+    session, ids = region
+    request_id = _request(session, _send(session, ids["sim"])).id
+    root = load_actor(session, "root")
+    for status in path:
+        requests.respond(session=session, actor=root, request_id=request_id, to_status=status, message="Svar")
+    with pytest.raises(InvalidTransition):
+        requests.respond(session=session, actor=root, request_id=request_id, to_status=refused, message="Svar")
+    assert _request(session, _request_ref(session, request_id)).status == (path[-1] if path else "new")
+
+
+def _request_ref(session: Session, request_id: int) -> str:
+    return session.get(m.TestbedRequest, request_id).ref
+
+
+def test_an_answer_needs_a_message(region) -> None:
+    session, ids = region
+    request_id = _request(session, _send(session, ids["sim"])).id
+    with pytest.raises(ValidationError) as caught:
+        requests.respond(
+            session=session,
+            actor=load_actor(session, "boss.ks"),
+            request_id=request_id,
+            to_status="in_dialogue",
+            message="  ",
+        )
+    assert "message" in caught.value.fields
+    assert session.get(m.TestbedRequest, request_id).first_response_at is None
+
+
+@pytest.mark.parametrize("username", ["boss.sl", "staff.ks", "wise"])
+def test_who_may_not_answer_or_read(region, username: str) -> None:
+    session, ids = region
+    request_id = _request(session, _send(session, ids["sim"])).id
+    other = load_actor(session, username)
+    with pytest.raises(PermissionDenied):
+        requests.respond(session=session, actor=other, request_id=request_id, to_status="declined", message="Nej")
+    with pytest.raises(PermissionDenied):
+        requests.get_request(session=session, actor=other, request_id=request_id, today=date(2025, 5, 1))
+    assert session.get(m.TestbedRequest, request_id).status == "new"
+
+
+def test_inbox_holds_only_own_organisations_requests_and_flags_late_ones(region) -> None:
+    session, ids = region
+    _send(session, ids["sim"], when="2025-04-14")  # 10 working days end 30 April
+    _send(session, ids["sim"], when="2025-04-28")
+    _send(session, ids["bus"], when="2025-04-01")
+    boss = load_actor(session, "boss.ks")
+    on_deadline = requests.inbox(session=session, actor=boss, today=date(2025, 4, 30))
+    assert on_deadline.total == 2 and not any(r.overdue for r in on_deadline.items)
+    after = requests.inbox(session=session, actor=boss, today=date(2025, 5, 2))
+    late = [r for r in after.items if r.overdue]
+    assert [r.ref for r in late] == ["TMR-2025-0001"]
+    assert late[0].workdays_waiting == 11  # 1 May off
+    only_late = requests.inbox(session=session, actor=boss, today=date(2025, 5, 2), overdue_only=True)
+    assert [r.ref for r in only_late.items] == ["TMR-2025-0001"]
+    admin_view = requests.inbox(session=session, actor=load_actor(session, "root"), today=date(2025, 5, 2))
+    assert admin_view.total == 3
+    with pytest.raises(PermissionDenied):
+        requests.inbox(session=session, actor=load_actor(session, "staff.ks"), today=date(2025, 5, 2))
+
+
+def test_link_to_idea_and_application_by_reference(region) -> None:
+    session, ids = region
+    request_id = _request(session, _send(session, ids["sim"])).id
+    health = session.exec(select(m.Area).where(m.Area.code == "health")).one()
+    idea = f.idea(session, health, "2025-03-01", ref="IDE-2025-00007")
+    session.commit()
+    boss = load_actor(session, "boss.ks")
+    requests.link(session=session, actor=boss, request_id=request_id, idea_ref="ide-2025-00007", application_ref="")
+    assert session.get(m.TestbedRequest, request_id).idea_id == idea.id
+    with pytest.raises(ValidationError) as caught:
+        requests.link(
+            session=session, actor=boss, request_id=request_id, idea_ref=None, application_ref="FON-1999-0001"
+        )
+    assert caught.value.fields["application_ref"].key == "testbeds.ref_unknown"
+    with pytest.raises(PermissionDenied):
+        requests.link(
+            session=session,
+            actor=load_actor(session, "boss.sl"),
+            request_id=request_id,
+            idea_ref=None,
+            application_ref=None,
+        )
+    assert session.get(m.TestbedRequest, request_id).idea_id == idea.id
+
+
+def test_figures_count_and_time_the_answers(region) -> None:
+    session, ids = region
+    root = load_actor(session, "root")
+    answers = [
+        ("2025-04-14", "2025-04-23", "accepted"),
+        ("2025-03-03", "2025-03-17", "declined"),
+        ("2025-03-10", "2025-03-11", "accepted"),
+    ]
+    for sent, answered, status in answers:
+        request_id = _request(session, _send(session, ids["sim"], when=sent)).id
+        requests.respond(
+            session=session, actor=root, request_id=request_id, to_status=status, message="Svar", now=at(answered)
+        )
+    _send(session, ids["bus"], when="2025-05-05")
+    figures = requests.request_figures(session)
+    assert (figures.requests, figures.answered, figures.accepted, figures.declined) == (4, 3, 2, 1)
+    assert figures.median_days_to_first_response == 9.0  # 9, 14 and 1 calendar days
+    assert figures.median_workdays_to_first_response == 5  # 5, 10 and 1 working days
+    assert figures.answered_within_limit == 3
+    assert round(figures.share_accepted, 1) == 66.7
+    assert [(r.key, r.requests) for r in figures.per_testbed] == [("Simulering", 3), ("Buss", 1)]
+    assert [(r.key, r.requests) for r in figures.per_area] == [("health", 3), ("transport", 1)]
+    transport = requests.request_figures(session, area_code="transport")
+    assert (transport.requests, transport.answered, transport.median_days_to_first_response) == (1, 0, None)
+    march = requests.request_figures(session, organisation_id=ids["ks"], start=date(2025, 3, 1), end=date(2025, 3, 31))
+    assert march.requests == 2
+    assert requests.request_figures(session, testbed_id=ids["bus"]).requests == 1
+
+
+def test_figures_count_testbeds_used_by_funded_projects(region) -> None:
+    session, ids = region
+    org = session.get(m.Organisation, ids["ks"])
+    applicant = session.exec(select(m.User).where(m.User.username == "staff.ks")).one()
+    call = f.call(session, 2025)
+    f.application(session, call, applicant, org, testbed_id=ids["sim"], status="approved")
+    f.application(session, call, applicant, org, testbed_id=ids["bus"], status="rejected")
+    session.commit()
+    assert requests.request_figures(session).testbeds_used_by_funded_projects == 1
+    assert requests.request_figures(session, area_code="transport").testbeds_used_by_funded_projects == 0
+
+
+def test_demo_region_figures_are_computed(session: Session) -> None:
+    figures = requests.request_figures(session)
+    total = len(session.exec(select(m.TestbedRequest.id)).all())
+    assert figures.requests == total > 40
+    assert figures.median_days_to_first_response is not None
+    assert figures.testbeds_used_by_funded_projects >= 1
