@@ -40,6 +40,7 @@ from services.indicators.targets import target_met
 from services.people.auth import Actor, require_admin
 from services.shared import audit
 from services.shared.errors import DomainError, ValidationError
+from services.shared.validation import clean_text
 
 ReportData = dict[str, Any]
 MAX_COMMENTARY = 5000
@@ -274,7 +275,7 @@ def save_commentary(
     """Write the commentary of an organisation (or of the region, `organisation_id=None`)."""
     actor = require_admin(actor)
     _refuse_frozen(session, year)
-    text = (text or "").strip()
+    text = clean_text(text) or ""
     if len(text) > MAX_COMMENTARY:
         raise ValidationError.single("commentary", "annual.error_too_long", max=MAX_COMMENTARY)
     if organisation_id is not None and session.get(Organisation, organisation_id) is None:

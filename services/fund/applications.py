@@ -93,7 +93,7 @@ class CallInput(BaseModel):
     @field_validator("description", mode="before")
     @classmethod
     def _description(cls, value: Any) -> str:
-        return (value or "").strip()
+        return clean_text(value) or ""
 
     @field_validator("criteria", mode="before")
     @classmethod
@@ -101,7 +101,7 @@ class CallInput(BaseModel):
         items = value.split(",") if isinstance(value, str) else list(value or [])
         cleaned: list[str] = []
         for item in items:
-            name = str(item).strip().lower()
+            name = (clean_text(str(item)) or "").lower()
             if name and name not in cleaned:
                 cleaned.append(name)
         if not cleaned:

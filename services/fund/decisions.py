@@ -31,6 +31,7 @@ from services.people.auth import Actor, require_admin, require_login
 from services.shared import audit
 from services.shared.errors import InvalidTransition, Message, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
+from services.shared.validation import clean_text
 
 # Progress reports every this many months from the start; a final report when the project ends.
 REPORT_INTERVAL_MONTHS = 6
@@ -65,7 +66,7 @@ def _application(session: Session, application_id: int) -> FundApplication:
 
 
 def _text(value: str | None, field: str, required_key: str) -> str:
-    text = (value or "").strip()
+    text = clean_text(value) or ""
     if not text:
         raise ValidationError.single(field, required_key)
     if len(text) > MAX_TEXT:
@@ -111,7 +112,7 @@ def approve(
         )
     if granted_sek > remaining:
         raise ValidationError.single("granted_sek", "fund.grant_above_remaining", remaining=sek_text(max(remaining, 0)))
-    text = (note or "").strip() or None
+    text = clean_text(note)
     application.granted_sek = granted_sek
     application.decided_on = today
     application.decided_by_id = actor.id
@@ -216,7 +217,7 @@ def submit_report(
     if application.status not in (S.approved, S.in_progress):
         raise InvalidTransition("fund.report_not_expected", status=application.status)
     fields: dict[str, Message] = {}
-    body = (text or "").strip()
+    body = clean_text(text) or ""
     if not body:
         fields["text"] = Message("errors.required")
     elif len(body) > MAX_TEXT:

@@ -35,6 +35,7 @@ from services.people.auth import Actor, require_admin, require_login
 from services.shared import audit
 from services.shared.errors import InvalidTransition, Message, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
+from services.shared.validation import clean_text
 
 SCORE_MIN, SCORE_MAX = 1, 5
 # Reviewers disagree when one says yes and another no, or their scores on a criterion lie this far apart.
@@ -194,7 +195,7 @@ def declare(
         raise InvalidTransition("fund.already_declared")
     now = utcnow()
     if conflict:
-        text = (note or "").strip()
+        text = clean_text(note) or ""
         if not text:
             raise ValidationError.single("conflict_note", "fund.conflict_note_required")
         assignment.conflict_declared_at = now
@@ -289,7 +290,7 @@ def save_review(
         fields["recommendation"] = Message("errors.not_allowed_value")
     elif submit and recommendation is None:
         fields["recommendation"] = Message("fund.recommendation_required")
-    text = (comment or "").strip() or None
+    text = clean_text(comment)
     if text and len(text) > MAX_COMMENT:
         fields["comment"] = Message("errors.too_long", {"max_length": MAX_COMMENT})
     if fields:

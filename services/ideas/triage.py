@@ -41,6 +41,7 @@ from services.shared import audit
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
 from services.shared.search import text_matches
+from services.shared.validation import clean_text
 from services.shared.workdays import as_utc
 
 OVERDUE_DAYS = 14
@@ -442,7 +443,7 @@ def change_stage(
     the submitter too. `expected_stage` refuses the move when someone else moved the idea meanwhile.
     """
     actor, idea = _managed(session, actor, idea_id)
-    text = (text or "").strip() or None
+    text = clean_text(text)
     if expected_stage is not None and idea.stage != expected_stage:
         raise InvalidTransition("ideas.moved_meanwhile", stage=idea.stage)
     if to_stage not in allowed_moves(session, idea):
@@ -489,7 +490,7 @@ def add_comment(
 ) -> None:
     """A note on the timeline; internal notes are never shown to the submitter. Commits."""
     actor, idea = _managed(session, actor, idea_id)
-    text = (text or "").strip()
+    text = clean_text(text) or ""
     if not text:
         raise ValidationError.single("comment", "errors.required")
     if len(text) > MAX_TEXT:
@@ -587,7 +588,7 @@ def add_adoption(
         raise ValidationError.single("adoption_org", "ideas.adoption_own_org")
     if adopted_on is None or adopted_on > utcnow().date():
         raise ValidationError.single("adopted_on", "ideas.adoption_date")
-    note = (note or "").strip() or None
+    note = clean_text(note)
     if note and len(note) > MAX_TEXT:
         raise ValidationError.single("adoption_note", "errors.too_long", max_length=MAX_TEXT)
     taken = session.exec(
@@ -617,7 +618,7 @@ def merge(
         raise ValidationError.single("into_ref", "ideas.merge_self")
     if duplicate.merged_into_id is not None or target.merged_into_id is not None:
         raise InvalidTransition("ideas.merge_already")
-    reason = (reason or "").strip()
+    reason = clean_text(reason) or ""
     if not reason:
         raise ValidationError.single("merge_reason", "ideas.close_needs_reason")
     now = utcnow()

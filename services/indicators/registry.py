@@ -107,7 +107,7 @@ class IndicatorInput(BaseModel):
     @field_validator("description", mode="before")
     @classmethod
     def _description(cls, value: Any) -> Any:
-        return (value or "").strip() if isinstance(value, str) or value is None else value
+        return (clean_text(value) or "") if isinstance(value, str) or value is None else value
 
     @field_validator("code")
     @classmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any, TypeVar
 
 import pydantic
@@ -39,11 +40,63 @@ def fail(key: str, **params: Any) -> PydanticCustomError:
     return PydanticCustomError(key, key, params)
 
 
+# Invisible characters that change how text reads without showing: bidi overrides and isolates
+# (U+202A-202E, U+2066-2069, LRM/RLM/ALM), zero-width spaces and joiners, BOM, soft hyphen, and other
+# Unicode format characters (category Cf), plus control characters other than tab and line breaks.
+_KEEP_CONTROLS = frozenset("\t\n\r")
+
+
+def _visible(ch: str) -> bool:
+    kind = unicodedata.category(ch)
+    return not (kind == "Cf" or (kind == "Cc" and ch not in _KEEP_CONTROLS))
+
+
+def strip_invisible(text: str) -> str:
+    """`text` in composed form (NFC) without format and control characters (tab and line breaks stay).
+
+    A title such as "Bra\u202eidé" would otherwise show reversed, and "idé\u200b" would look equal to
+    "idé" but never match it.
+    """
+    text = unicodedata.normalize("NFC", text)
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(ch for ch in text if _visible(ch))
+
+
 def clean_text(value: Any) -> Any:
-    """Trim surrounding whitespace; empty text becomes None (so `required` can catch it)."""
+    """The shared cleaning of every user text field: invisible characters removed (see
+    `strip_invisible`), surrounding whitespace trimmed; empty text becomes None (so `required` can
+    catch it). Anything that is not text is returned unchanged."""
     if isinstance(value, str):
-        value = value.strip()
+        value = strip_invisible(value).strip()
         return value or None
+    return value
+
+
+# A decimal number as people write it once spaces are gone: an optional sign, digits, one decimal
+# point or comma. Python's float() would also take "1_000", "1e3", "inf" and "nan".
+_NUMBER = re.compile(r"^[+-]?(\d+([.,]\d*)?|[.,]\d+)$")
+
+
+def number_from_text(text: str) -> float | None:
+    """A number typed or read from a file: "1 234,5", "1234.5", "-12", "0,5" (spaces, also no-break and
+    thin ones, group the thousands). None for anything else, e.g. "1_000_000", "1e3", "inf", "1.234,5"."""
+    cleaned = re.sub(r"[\s\u00a0\u202f]", "", strip_invisible(text))
+    if not _NUMBER.match(cleaned):
+        return None
+    return float(cleaned.replace(",", "."))
+
+
+def number_field(value: Any) -> Any:
+    """A before-validator for number fields that may arrive as text: text must be a number as
+    `number_from_text` reads it (pydantic alone would take "1_000_000")."""
+    if isinstance(value, str):
+        if not value.strip():
+            return None
+        number = number_from_text(value)
+        if number is None:
+            raise fail("errors.not_a_number")
+        return number
     return value
 
 

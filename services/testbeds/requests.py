@@ -295,7 +295,7 @@ def respond(
     The first answer sets `first_response_at` and the handler; later ones leave them.
     """
     actor, request, _ = _handled(session, actor, request_id)
-    text = (message or "").strip()
+    text = clean_text(message) or ""
     if not text:
         raise ValidationError.single("message", "errors.required")
     if len(text) > 5000:
