@@ -280,6 +280,10 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
         "Perioden har inte börjat än.",
         "The period has not started yet.",
     ),
+    "indicators.data.period_too_early": (
+        "Perioden ligger före {first}: kontrollera året.",
+        "The period is before {first}: check the year.",
+    ),
     "indicators.data.year_frozen": (
         "Innovationsbokslutet för {year} är fryst: värden för {year} kan inte längre ändras.",
         "The annual innovation report for {year} is frozen: values for {year} can no longer change.",
@@ -308,6 +312,12 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
     "indicators.data.import_wrong_kind": (
         "Välj en CSV-fil eller en Excel-fil (.xlsx).",
         "Choose a CSV file or an Excel file (.xlsx).",
+    ),
+    "indicators.data.import_bad_csv": (
+        "Filen kan inte läsas som CSV. Kontrollera att citattecken kommer i par och att ingen cell är "
+        "orimligt lång, eller spara om filen från Excel som CSV (semikolonavgränsad) eller .xlsx.",
+        "The file cannot be read as CSV. Check that quotation marks come in pairs and that no cell is "
+        "unreasonably long, or save the file again from Excel as CSV (semicolon separated) or .xlsx.",
     ),
     "indicators.data.import_unreadable": (
         "Filen kan inte läsas som en Excel-fil (.xlsx).",

@@ -29,6 +29,7 @@ from services.people.auth import Actor, require_login
 from services.shared import audit
 from services.shared.errors import DomainError, Message, PermissionDenied
 from services.shared.exports import table_to_csv, to_xlsx
+from services.shared.validation import clean_text
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
@@ -149,7 +150,12 @@ def _csv_rows(content: bytes) -> Iterable[list[Any]]:
         text = content.decode("cp1252", errors="replace")  # what Swedish Excel writes as "CSV"
     first = text.split("\n", 1)[0]
     delimiter = ";" if ";" in first else "\t" if "\t" in first else ","
-    return iter(list(csv.reader(io.StringIO(text), delimiter=delimiter)))
+    # newline="": the csv module itself handles \r\n, old Mac \r and line breaks inside quotes.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        yield from reader
+    except csv.Error:  # e.g. a field longer than csv.field_size_limit()
+        raise ImportRefused([RowError(0, Message("indicators.data.import_bad_csv"))]) from None
 
 
 def _xlsx_rows(content: bytes) -> Iterable[list[Any]]:
@@ -245,12 +251,14 @@ def _check_row(line: int, row: dict[str, Any], actor: Actor, found: _Lookups, to
         problems.append(Message(f"indicators.data.period_not_{indicator.frequency}", {}))
     elif period > today:
         problems.append(Message("indicators.data.period_future", {}))
+    elif period.year < ind_periods.FIRST_YEAR:
+        problems.append(Message("indicators.data.period_too_early", {"first": ind_periods.FIRST_YEAR}))
     elif period.year in found.frozen:
         problems.append(Message("indicators.data.year_frozen", {"year": period.year}))
     if _number(row.get("value")) is None:
         problems.append(Message("indicators.data.import_not_a_number", {"text": _cell_text(row.get("value"))}))
-    note = str(row.get("note") or "").strip()
-    if len(note) > MAX_NOTE:
+    note = _note(row)
+    if note and len(note) > MAX_NOTE:
         problems.append(Message("errors.too_long", {"max_length": MAX_NOTE}))
     if not problems and indicator is not None and org_id is not None and period is not None:
         key = (indicator.id, org_id, period)
@@ -261,13 +269,17 @@ def _check_row(line: int, row: dict[str, Any], actor: Actor, found: _Lookups, to
     return problems
 
 
+def _note(row: dict[str, Any]) -> str | None:
+    return clean_text(str(row.get("note") or ""))
+
+
 def _cell_text(cell: Any) -> str:
     return "" if cell is None else str(cell).strip()[:40]
 
 
 def _good(line: int, row: dict[str, Any], found: _Lookups) -> _Good:
     indicator = found.indicators[str(row["indicator"]).strip().upper()]
-    note = str(row.get("note") or "").strip() or None
+    note = _note(row)
     return _Good(
         line,
         indicator.id,

@@ -17,6 +17,9 @@ from models import AnnualReport, Frequency
 from services.shared.errors import InvalidTransition
 
 _MONTHS = {Frequency.month: 1, Frequency.quarter: 3, Frequency.year: 12}
+# The first year that takes reported values: the strategy's indicators start long after it, and an
+# earlier year is a typing or spreadsheet date error (Excel's day 0 is 1900-01-00).
+FIRST_YEAR = 2000
 
 
 def _add_months(day: date, months: int) -> date:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, field_validator, model_validator
 from sqlmodel import Session, col, select
 
 import i18n
@@ -28,7 +28,7 @@ from services.indicators.periods import periods_in
 from services.people.auth import Actor, require_admin, require_role
 from services.shared import audit
 from services.shared.errors import Message, NotFound, ValidationError
-from services.shared.validation import parse
+from services.shared.validation import number_field, parse
 
 ENTITY_TARGET = "indicator_target"
 MAX_VALUE = 1e12
@@ -69,6 +69,8 @@ class TargetInput(BaseModel):
     value: float = Field(ge=-MAX_VALUE, le=MAX_VALUE)
     area_id: int | None = None
     organisation_id: int | None = None
+
+    _number = field_validator("value", mode="before")(number_field)
 
     @model_validator(mode="after")
     def _one_level(self) -> TargetInput:

@@ -33,14 +33,21 @@ from models import (
     ValueStatus,
     utcnow,
 )
-from services.indicators.periods import frozen_years, is_period_start, period_end, period_starts, refuse_frozen
+from services.indicators.periods import (
+    FIRST_YEAR,
+    frozen_years,
+    is_period_start,
+    period_end,
+    period_starts,
+    refuse_frozen,
+)
 from services.indicators.registry import IndicatorRow, list_indicators
 from services.indicators.targets import MAX_VALUE
 from services.people.auth import Actor, require_admin, require_login, require_role
 from services.shared import audit
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
-from services.shared.validation import clean_text, parse
+from services.shared.validation import clean_text, number_field, number_from_text, parse
 
 # Statuses in which a reporter may still change the value.
 EDITABLE: frozenset[str] = frozenset({ValueStatus.draft, ValueStatus.returned, ValueStatus.submitted})
@@ -249,20 +256,14 @@ class ValueInput(BaseModel):
 
     _clean = field_validator("note", mode="before")(clean_text)
 
-    @field_validator("value", mode="before")
-    @classmethod
-    def _number(cls, value: Any) -> Any:
-        return parse_number(value) if isinstance(value, str) else value
+    _number = field_validator("value", mode="before")(number_field)
 
 
 def parse_number(text: str) -> float | str:
-    """A number as people type it: "1 234,5", "1234.5", "12". Anything else is returned unchanged so
-    that validation names it."""
-    cleaned = text.strip().replace("\u00a0", "").replace(" ", "").replace(",", ".")
-    try:
-        return float(cleaned)
-    except ValueError:
-        return text
+    """A number as people type it: "1 234,5", "1234.5", "12" (see `number_from_text`). Anything else is
+    returned unchanged so that validation names it."""
+    number = number_from_text(text)
+    return text if number is None else number
 
 
 def _reportable(session: Session, indicator_id: int, organisation_id: int) -> Indicator:
@@ -358,6 +359,8 @@ def _store(
         raise ValidationError.single("period_start", f"indicators.data.period_not_{ind.frequency}")
     if period_start > date.today():
         raise ValidationError.single("period_start", "indicators.data.period_future")
+    if period_start.year < FIRST_YEAR:
+        raise ValidationError.single("period_start", "indicators.data.period_too_early", first=FIRST_YEAR)
     clean = parse(ValueInput, {"value": value, "note": note})
     refuse_frozen(session, period_start.year)
     row = session.exec(

@@ -209,3 +209,48 @@ def test_the_template_lists_the_organisations_indicators_and_imports_once_filled
         session=session, actor=manager, content=buffer.getvalue(), filename="mall.xlsx", today=TODAY
     )
     assert result.rows == len(rows) - 1 and result.created == len(rows) - 1
+
+
+def test_a_malformed_csv_is_refused_with_the_imports_own_message(session: Session, demo_url: str) -> None:
+    """The csv module's own error (here: a cell over its 128 KB field limit) is no crash but a refusal."""
+    before = _dump(demo_url)
+    content = _csv("PRJ-01;HSF;2026-10-01;4;" + "x" * 200_000)
+    assert _refused(session, "manager", content) == [(0, "indicators.data.import_bad_csv")]
+    assert _dump(demo_url) == before
+
+
+def test_a_csv_with_old_mac_line_endings_or_line_breaks_in_quotes_is_read(session: Session) -> None:
+    content = 'indikator;organisation;period;värde;kommentar\rPRJ-01;HSF;2026-10-01;4;"två\nrader"\r'.encode()
+    result = imp.import_values(
+        session=session, actor=actor(session, "manager"), content=content, filename="mac.csv", today=TODAY
+    )
+    assert result.rows == 1
+    assert _value(session, "PRJ-01", "HSF", date(2026, 10, 1)).note == "två\nrader"
+
+
+def test_periods_before_2000_and_python_number_syntax_are_refused(session: Session, demo_url: str) -> None:
+    before = _dump(demo_url)
+    lines = _refused(
+        session,
+        "admin",
+        _csv(
+            "PRJ-01;KS;1999-10-01;4;",  # 2: before 2000
+            "PRJ-01;KS;1900;4;",  # 3: Excel's day 0 as a year
+            "PRJ-01;KS;2026-10-01;1_000_000;",  # 4: Python's underscore syntax
+            "PRJ-01;KS;2026-07-01;1e3;",  # 5: exponent
+            "PRJ-01;KS;2026-04-01;nan;",  # 6
+        ),
+    )
+    assert lines == [
+        (2, "indicators.data.period_too_early"),
+        (3, "indicators.data.period_too_early"),
+        (4, "indicators.data.import_not_a_number"),
+        (5, "indicators.data.import_not_a_number"),
+        (6, "indicators.data.import_not_a_number"),
+    ]
+    assert _dump(demo_url) == before
+    workbook = _xlsx([["PRJ-01", "KS", date(1999, 1, 1), 5], ["PRJ-01", "KS", 1998, 5]])
+    assert _refused(session, "admin", workbook, "v.xlsx") == [
+        (2, "indicators.data.period_too_early"),
+        (3, "indicators.data.period_too_early"),
+    ]

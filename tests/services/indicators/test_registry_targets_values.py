@@ -14,7 +14,7 @@ import models as m
 from services.indicators import dashboard as dash
 from services.indicators import periods, registry, targets, values
 from services.people.auth import load_actor
-from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from services.shared.errors import InvalidTransition, Message, NotFound, PermissionDenied, ValidationError
 from tests import factories as f
 from tests.conftest import actor
 
@@ -91,6 +91,11 @@ def test_admin_sets_changes_and_deletes_a_target_with_audit(s: Session, region: 
     with pytest.raises(ValidationError) as refused:
         targets.set_target(session=s, actor=admin, indicator_id=i, year=2027, value="mycket")
     assert refused.value.fields["value"].key == "errors.not_a_number"
+    # Python's own number syntax is no number a person types; a decimal comma is.
+    with pytest.raises(ValidationError) as underscore:
+        targets.set_target(session=s, actor=admin, indicator_id=i, year=2027, value="1_000_000")
+    assert underscore.value.fields["value"].key == "errors.not_a_number"
+    assert targets.set_target(session=s, actor=admin, indicator_id=i, year=2027, value="12,5").value == 12.5
 
 
 def test_a_manager_cannot_set_targets(s: Session, region: dict) -> None:
@@ -435,3 +440,19 @@ def test_every_page_holds_an_organisation_against_the_same_target(s: Session, re
     health = report.area_key(region["health"].id)
     assert bokslut[health]["indicators"]["PRJ-01"]["target"] == 28.0
     assert bokslut[report.area_key(region["transport"].id)]["indicators"]["PRJ-01"]["target"] is None
+
+
+def test_a_value_before_2000_or_in_python_number_syntax_is_refused(session: Session) -> None:
+    manager = actor(session, "manager")
+    prj, hsf = _ids(session, "PRJ-01", "HSF")
+    kwargs = {"session": session, "actor": manager, "indicator_id": prj, "organisation_id": hsf}
+    before = session.exec(select(m.IndicatorValue.id)).all()
+    with pytest.raises(ValidationError) as early:
+        values.save_value(period_start=date(1999, 10, 1), value=1, **kwargs)
+    assert early.value.fields["period_start"] == Message("indicators.data.period_too_early", {"first": 2000})
+    for typed in ("1_000_000", "1e6", "inf"):
+        with pytest.raises(ValidationError) as odd:
+            values.save_value(period_start=date(2026, 7, 1), value=typed, **kwargs)
+        assert odd.value.fields["value"].key == "errors.not_a_number"
+    assert session.exec(select(m.IndicatorValue.id)).all() == before
+    assert values.save_value(period_start=date(2026, 7, 1), value="1 000 000", **kwargs).value == 1_000_000
