@@ -11,6 +11,7 @@ python manage.py anonymise [--months 12]  remove contact details of ideas closed
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
 from datetime import datetime
@@ -84,7 +85,6 @@ def seed(
 @app.command("ensure-secrets")
 def ensure_secrets() -> None:
     """Write a random cookie key to .streamlit/secrets.toml unless one is configured."""
-    import os
 
     if os.environ.get(COOKIE_KEY_ENV):
         return
@@ -193,7 +193,11 @@ def backup(target: Annotated[Path | None, typer.Argument(help="File to write")] 
     if source is None or not source.exists():
         _fail("Backups here are for the SQLite file; for PostgreSQL use pg_dump.")
     target = target or source.parent / "backups" / f"innovation-{datetime.now():%Y%m%d-%H%M%S}.db"
-    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.parent.exists():
+        target.parent.mkdir(mode=0o700, parents=True)
+    # The copy holds personal data: readable by the owner only, from the first byte on (not chmod after).
+    os.close(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600))
+    target.chmod(0o600)  # an existing file keeps its old mode otherwise
     with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
         src.backup(dst)
     typer.echo(f"Backup written: {target}")

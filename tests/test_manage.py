@@ -153,3 +153,24 @@ def test_ensure_secrets_writes_a_key_once(tmp_path: Path, monkeypatch: pytest.Mo
     runner.invoke(manage.app, ["ensure-secrets"])
     assert secrets_file.read_text() == first
     assert oct(secrets_file.stat().st_mode & 0o777) == "0o600"
+
+
+def test_a_backup_is_readable_by_its_owner_only(demo_url: str, tmp_path: Path) -> None:
+    """The copy holds contact details: 0600 whatever the umask, also when it replaces an older file."""
+    import os
+
+    old_umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "backups" / "fresh.db"
+        assert runner.invoke(manage.app, ["backup", str(fresh)]).exit_code == 0
+        existing = tmp_path / "existing.db"
+        existing.write_bytes(b"")
+        existing.chmod(0o644)
+        assert runner.invoke(manage.app, ["backup", str(existing)]).exit_code == 0
+    finally:
+        os.umask(old_umask)
+    assert oct(fresh.stat().st_mode & 0o777) == "0o600"
+    assert oct(fresh.parent.stat().st_mode & 0o777) == "0o700"
+    assert oct(existing.stat().st_mode & 0o777) == "0o600"
+    with sqlite3.connect(existing) as copy:
+        assert copy.execute("SELECT count(*) FROM idea").fetchone()[0] == 110

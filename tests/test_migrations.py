@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
+import sqlite3
 from pathlib import Path
 
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
 from sqlmodel import SQLModel
 
 import db
@@ -30,11 +33,30 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     assert _differences(url) == [], "models.py changed without a migration: run `alembic revision --autogenerate`"
 
 
-def test_downgrade_to_base_and_up_again(tmp_path: Path) -> None:
-    url = f"sqlite:///{tmp_path / 'm.db'}"
+def _counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as connection:
+        tables = ("idea", "user", "indicatorvalue")
+        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def test_the_demo_database_downgrades_step_by_step_and_upgrades_again(tmp_path: Path, demo_template: Path) -> None:
+    """On a populated database (the demo region), not an empty one: every migration's downgrade runs
+    with rows that refer to each other, and the rows survive a step down and up again."""
+    path = tmp_path / "m.db"
+    shutil.copy(demo_template, path)
+    url = f"sqlite:///{path}"
     config = Config(str(PROJECT_DIR / "alembic.ini"))
     config.attributes["url"] = url
-    command.upgrade(config, "head")
+    before = _counts(path)
+    assert before["idea"] == 110
+    steps = len(list(ScriptDirectory.from_config(config).walk_revisions()))
+    for down in range(1, steps):  # the first migration's downgrade drops every table: checked below
+        command.downgrade(config, f"-{down}")
+        command.upgrade(config, "head")
+        assert _counts(path) == before, f"rows lost stepping {down} down and up again"
     command.downgrade(config, "base")
+    with sqlite3.connect(path) as connection:
+        tables = connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()
+        assert tables == [("alembic_version",)] or tables == []
     command.upgrade(config, "head")
     assert _differences(url) == []

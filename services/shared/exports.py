@@ -2,7 +2,8 @@
 
 Every export in the app goes through here, so all of them share the same safeguards: cells that a
 spreadsheet would run as a formula (=, +, -, @ and tab/CR first) are prefixed with an apostrophe (OWASP's
-advice against CSV injection), text is written as text, and CSV is UTF-8 with a byte-order mark and
+advice against CSV injection), headers included (they may name user-made things such as indicators or
+organisations), text is written as text, and CSV is UTF-8 with a byte-order mark and
 semicolons, which Swedish Excel opens correctly with a double click.
 """
 
@@ -44,7 +45,7 @@ def to_xlsx(sheets: Mapping[str, tuple[Sequence[str], Iterable[Sequence[Any]]]])
     workbook.remove(workbook.active)
     for name, (headers, rows) in sheets.items():
         sheet = workbook.create_sheet(title=name[:31])
-        sheet.append(list(headers))
+        sheet.append([safe_cell(h) for h in headers])
         for cell in sheet[1]:
             cell.font = Font(bold=True)
         widths = [len(str(h)) for h in headers]
@@ -70,7 +71,7 @@ def table_to_xlsx(headers: Sequence[str], rows: Iterable[Sequence[Any]], sheet: 
 def table_to_csv(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(headers)
+    writer.writerow([safe_cell(h) for h in headers])
     for row in rows:
         writer.writerow(["" if v is None else safe_cell(v) for v in row])
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")

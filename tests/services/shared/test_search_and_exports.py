@@ -48,3 +48,13 @@ def test_xlsx_keeps_headers_and_neutralises_formulas() -> None:
     assert [c.value for c in sheet[1]] == ["Titel", "Antal"]
     assert [c.value for c in sheet[2]] == ["'+1+1", 3]
     assert sheet["A3"].value == "Idé"
+
+
+def test_headers_are_protected_against_formulas_too() -> None:
+    """Headers can name user-made things (an indicator, an organisation): they get the cells' guard."""
+    headers = ['=HYPERLINK("http://x";"klicka")', "@SUM(A1)", "Antal"]
+    rows = list(csv.reader(io.StringIO(table_to_csv(headers, [[1, 2, 3]]).decode("utf-8-sig")), delimiter=";"))
+    assert rows[0] == ['\'=HYPERLINK("http://x";"klicka")', "'@SUM(A1)", "Antal"]
+    sheet = load_workbook(io.BytesIO(table_to_xlsx(headers, [[1, 2, 3]]))).active
+    assert [c.value for c in sheet[1]] == ['\'=HYPERLINK("http://x";"klicka")', "'@SUM(A1)", "Antal"]
+    assert all(c.data_type == "s" for c in sheet[1])
