@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint format bench clean-venv
+.PHONY: run test test-postgres lint format bench clean-venv
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,12 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest
 
+# The service tests again on PostgreSQL: TEST_DATABASE_URL names a server and a database name to build on
+# (e.g. postgresql+psycopg://me@/innovation_test?host=/var/run/postgresql); .ci/run sets it up.
+test-postgres: $(VENV)/.installed-dev
+	@test -n "$(TEST_DATABASE_URL)" || { echo "set TEST_DATABASE_URL=postgresql+psycopg://..."; exit 2; }
+	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest tests/services
+
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
@@ -32,7 +38,7 @@ format: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check --fix .
 
 bench: $(VENV)/.installed-dev
-	$(PY) scripts/benchmark.py
+	$(PY) scripts/benchmark.py --keep
 
 clean-venv:
 	rm -rf $(VENV)

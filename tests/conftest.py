@@ -1,7 +1,10 @@
 """Shared fixtures: databases built by the same migrations and seed loader that the app ships.
 
-The demo region is migrated and loaded once per test session into a template file; each test that
-needs it gets its own copy in `tmp_path`, so tests never see each other's writes.
+The demo region is migrated and loaded once per test session into a template; each test that needs it
+gets its own copy, so tests never see each other's writes. On SQLite (the default) the templates are
+files and a copy lands in `tmp_path`. With `TEST_DATABASE_URL=postgresql+psycopg://...` the same tests
+run on PostgreSQL: the fixtures create template databases named after the URL's database and give each
+test a fresh `CREATE DATABASE ... TEMPLATE` copy, dropped afterwards.
 """
 
 from __future__ import annotations
@@ -16,10 +19,13 @@ from pathlib import Path
 os.environ.setdefault("INNOVATION_BCRYPT_ROUNDS", "4")
 os.environ.setdefault("INNOVATION_COOKIE_KEY", "test-cookie-key-" + "x" * 40)
 
+import hashlib
+import itertools
+
 import pytest
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine
+from sqlalchemy import Engine, MetaData, create_engine, make_url, text
 from sqlmodel import Session
 
 import db
@@ -27,6 +33,40 @@ from services import seed
 from services.people.auth import Actor, load_actor
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")  # unset: SQLite files in tmp_path
+ON_POSTGRES = bool(TEST_DATABASE_URL) and TEST_DATABASE_URL.startswith("postgresql")
+sqlite_only = pytest.mark.skipif(ON_POSTGRES, reason="SQLite-only: runs in the SQLite pass of `make test`")
+
+
+class Postgres:
+    """Databases on the server of TEST_DATABASE_URL: `<name>_empty` and `<name>_demo` templates, and one
+    `<name>_<n>` copy per test. Copies are made with CREATE DATABASE ... TEMPLATE (a file copy on the
+    server, fast) and dropped when the test ends."""
+
+    def __init__(self, url: str) -> None:
+        self.url = make_url(url)
+        self.name = self.url.database or "innovation_test"
+        self.server = create_engine(self.url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+        self.numbers = itertools.count()
+
+    def url_of(self, database: str) -> str:
+        return self.url.set(database=database).render_as_string(hide_password=False)
+
+    def create(self, database: str, template: str | None = None) -> str:
+        self.drop(database)
+        with self.server.connect() as connection:
+            connection.execute(text(f'CREATE DATABASE "{database}"' + (f' TEMPLATE "{template}"' if template else "")))
+        return self.url_of(database)
+
+    def drop(self, database: str) -> None:
+        with self.server.connect() as connection:
+            connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+
+    def copy(self, template: str) -> str:
+        return self.create(f"{self.name}_{next(self.numbers)}", template)
+
+
+POSTGRES = Postgres(TEST_DATABASE_URL) if ON_POSTGRES else None
 
 
 def migrate(url: str) -> None:
@@ -42,44 +82,69 @@ def _checkpoint(path: Path) -> None:
         connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
-@pytest.fixture(scope="session")
-def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("templates") / "empty.db"
-    migrate(f"sqlite:///{path}")
-    _checkpoint(path)
-    return path
+Template = Path | str  # a SQLite file, or the name of a PostgreSQL template database
 
 
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory, empty_template: Path) -> Path:
-    path = tmp_path_factory.mktemp("templates") / "demo.db"
-    shutil.copy(empty_template, path)
-    engine = db.make_engine(f"sqlite:///{path}")
+def _load_demo(url: str) -> None:
+    engine = db.make_engine(url)
     with db.write_session(engine) as session:
         seed.load_demo(session, today=seed.SEED_REFERENCE_DAY)
     engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Template]:
+    if POSTGRES is not None:
+        name = f"{POSTGRES.name}_empty"
+        migrate(POSTGRES.create(name))
+        yield name
+        POSTGRES.drop(name)
+        return
+    path = tmp_path_factory.mktemp("templates") / "empty.db"
+    migrate(f"sqlite:///{path}")
     _checkpoint(path)
-    return path
+    yield path
 
 
-def _copy_to(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory, empty_template: Template) -> Iterator[Template]:
+    if POSTGRES is not None:
+        name = f"{POSTGRES.name}_demo"
+        _load_demo(POSTGRES.create(name, str(empty_template)))
+        yield name
+        POSTGRES.drop(name)
+        return
+    path = tmp_path_factory.mktemp("templates") / "demo.db"
+    shutil.copy(empty_template, path)
+    _load_demo(f"sqlite:///{path}")
+    _checkpoint(path)
+    yield path
+
+
+def _copy_to(template: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    if POSTGRES is not None:
+        url = POSTGRES.copy(str(template))
+        monkeypatch.setenv("DATABASE_URL", url)
+        yield url
+        POSTGRES.drop(make_url(url).database)
+        return
     target = tmp_path / "innovation.db"
     shutil.copy(template, target)
     url = f"sqlite:///{target}"
     monkeypatch.setenv("DATABASE_URL", url)
-    return url
+    yield url
 
 
 @pytest.fixture
-def demo_url(demo_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def demo_url(demo_template: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A private copy of the demo region; DATABASE_URL points at it."""
-    return _copy_to(demo_template, tmp_path, monkeypatch)
+    yield from _copy_to(demo_template, tmp_path, monkeypatch)
 
 
 @pytest.fixture
-def empty_url(empty_template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+def empty_url(empty_template: Template, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """A migrated database without rows; DATABASE_URL points at it."""
-    return _copy_to(empty_template, tmp_path, monkeypatch)
+    yield from _copy_to(empty_template, tmp_path, monkeypatch)
 
 
 @pytest.fixture
@@ -108,3 +173,22 @@ def actor(session: Session, username: str) -> Actor:
     found = load_actor(session, username)
     assert found is not None, f"no active demo user {username}"
     return found
+
+
+def database_fingerprint(url: str) -> str:
+    """A hash of every row of every table (in primary-key order): equal before and after means that
+    nothing at all was written. Works on SQLite and PostgreSQL alike."""
+    engine = db.make_engine(url)
+    digest = hashlib.sha256()
+    try:
+        metadata = MetaData()
+        metadata.reflect(engine)
+        with engine.connect() as connection:
+            for table in sorted(metadata.tables.values(), key=lambda t: t.name):
+                order = list(table.primary_key.columns) or list(table.columns)
+                digest.update(table.name.encode())
+                for row in connection.execute(table.select().order_by(*order)):
+                    digest.update(repr(tuple(row)).encode())
+    finally:
+        engine.dispose()
+    return digest.hexdigest()

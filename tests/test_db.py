@@ -12,6 +12,7 @@ from sqlmodel import func, select
 import db
 from models import Area, RefSequence
 from services.shared import refs
+from tests.conftest import database_fingerprint
 
 
 def test_every_connection_has_foreign_keys_wal_and_a_busy_timeout(empty_engine: Engine) -> None:
@@ -109,3 +110,15 @@ def test_schema_problem_names_what_to_run(tmp_path, empty_url: str) -> None:
     garbage.write_bytes(b"this is not a database" * 100)
     assert db.schema_problem(f"sqlite:///{garbage}") == "db.unreadable"
     assert db.schema_problem(empty_url) is None
+
+
+def test_the_fingerprint_that_proves_nothing_was_written_sees_one_changed_row(demo_url: str) -> None:
+    before = database_fingerprint(demo_url)
+    assert database_fingerprint(demo_url) == before
+    engine = db.make_engine(demo_url)
+    with db.write_session(engine) as session:
+        area = session.exec(select(Area)).first()
+        area.name_en = area.name_en + "!"
+        session.commit()
+    engine.dispose()
+    assert database_fingerprint(demo_url) != before

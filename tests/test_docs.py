@@ -24,7 +24,14 @@ def test_demo_logins_and_password_are_documented() -> None:
 def test_settings_are_documented() -> None:
     import settings
 
-    for setting in ("DATABASE_URL", settings.COOKIE_KEY_ENV, "cookie_key", "PORT", "INNOVATION_BCRYPT_ROUNDS"):
+    for setting in (
+        "DATABASE_URL",
+        settings.COOKIE_KEY_ENV,
+        "cookie_key",
+        "PORT",
+        "INNOVATION_BCRYPT_ROUNDS",
+        "TEST_DATABASE_URL",
+    ):
         assert setting in README, setting
 
 

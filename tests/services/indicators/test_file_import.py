@@ -3,19 +3,16 @@ every bad row named, and leave the database byte-for-byte as it was."""
 
 from __future__ import annotations
 
-import hashlib
 import io
-import sqlite3
 from datetime import date
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlmodel import Session, select
 
-import db
 import models as m
 from services.indicators import file_import as imp
-from tests.conftest import actor
+from tests.conftest import actor, database_fingerprint
 
 TODAY = date(2026, 11, 28)
 
@@ -38,10 +35,7 @@ def _xlsx(
 
 
 def _dump(url: str) -> str:
-    """A hash of every row of every table, as SQLite itself writes them out."""
-    path = db.sqlite_path(url)
-    with sqlite3.connect(path) as connection:
-        return hashlib.sha256("\n".join(connection.iterdump()).encode("utf-8")).hexdigest()
+    return database_fingerprint(url)
 
 
 def _value(session: Session, code: str, org: str, period: date) -> m.IndicatorValue | None:
