@@ -5,6 +5,7 @@ from sqlmodel import SQLModel
 
 import db
 import models  # noqa: F401  (registers every table on SQLModel.metadata)
+from services.shared import fulltext
 
 target_metadata = SQLModel.metadata
 
@@ -44,6 +45,7 @@ def _run(connection) -> None:
             target_metadata=target_metadata,
             render_as_batch=True,  # SQLite cannot ALTER most things; batch mode rebuilds the table
             compare_type=True,
+            include_name=fulltext.include_name,
         )
         with context.begin_transaction():
             context.run_migrations()
@@ -51,6 +53,10 @@ def _run(connection) -> None:
                 broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if broken:  # rolls the whole migration back
                     raise RuntimeError(f"the migration left rows whose references are broken: {broken[:5]}")
+        # After every migration, in a transaction of its own (SQLite's DDL is not transactional for
+        # Alembic): a table rebuilt in batch mode has lost its triggers, a new table needs its index.
+        fulltext.ensure(connection)
+        connection.commit()
     finally:
         if sqlite:
             _driver_pragma(connection, "PRAGMA foreign_keys=ON")

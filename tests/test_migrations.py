@@ -15,13 +15,16 @@ from sqlmodel import SQLModel
 
 import db
 import models  # noqa: F401
+from services.shared import fulltext
 from tests.conftest import PROJECT_DIR, migrate
 
 
 def _differences(url: str) -> list:
     engine = db.make_engine(url)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            connection, opts={"compare_type": True, "include_name": fulltext.include_name}
+        )
         diff = compare_metadata(context, SQLModel.metadata)
     engine.dispose()
     return diff

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from pydantic import BaseModel, Field, field_validator
-from sqlalchemy import case, func
+from sqlalchemy import func
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col, select
 
@@ -31,10 +31,9 @@ from models import (
     utcnow,
 )
 from services.people.auth import Actor, require_login
-from services.shared import audit, refs
+from services.shared import audit, fulltext, refs
 from services.shared.errors import InvalidTransition, NotFound, ValidationError
 from services.shared.pagination import Page, page_bounds
-from services.shared.search import text_matches
 from services.shared.validation import check_email, clean_text, fail, parse
 
 MAX_TITLE = 120
@@ -264,7 +263,7 @@ def ideas_to_back(
     ]
     if area_id is not None:
         conditions.append(Idea.area_id == area_id)
-    if (match := text_matches(search, Idea.title, Idea.need)) is not None:
+    if (match := fulltext.matches(session, search, Idea.title, Idea.need)) is not None:
         conditions.append(match)
     total = session.exec(select(func.count()).select_from(Idea).where(*conditions)).one()
     offset, limit = page_bounds(page, page_size)
@@ -317,7 +316,6 @@ STOPWORDS = frozenset(
 )
 WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 CANDIDATE_WORDS = 5
-NEED_STEMS = 3
 CANDIDATE_ROWS = 200
 STEM = 6
 
@@ -361,36 +359,25 @@ def similar_ideas(
 ) -> list[SimilarIdea]:
     """The existing ideas most like `title` and `need`, best first, across all areas and organisations.
 
-    Scales with the number of ideas: SQL scores every idea by the few most informative words it shares
-    (word stems, in the title counting double) in one scan and returns at most `CANDIDATE_ROWS` ids;
-    Python ranks only those by word overlap (Jaccard over title and need, title counting double).
+    Scales with the number of ideas: the full-text index finds the ideas sharing any of the few most
+    informative word stems and ranks them (bm25, the title counting double); Python ranks the best
+    `CANDIDATE_ROWS` of them by word overlap (Jaccard over title and need, title counting double).
     Merged ideas are left out. Titles and stages are public information here: no contact details, no internal notes.
     """
     title, need = (title or "").strip(), (need or "").strip()
     stems = list(dict.fromkeys(w[:STEM] for w in _informative(title, need)))
     if not stems:
         return []
-    # Needs are long: only the NEED_STEMS most informative stems are looked for there.
-    weights = [(text_matches(w, Idea.title), 2) for w in stems]
-    weights += [(text_matches(w, Idea.need), 1) for w in stems[:NEED_STEMS]]
-    score = sum((case((cond, weight), else_=0) for cond, weight in weights), start=0).label("score")  # type: ignore[union-attr]
-    # The score is a result column that ORDER BY reuses, so each row's texts are matched once; a
-    # WHERE on the same words would match them all a second time.
-    candidates = (
-        select(Idea.id, score)
-        .where(Idea.merged_into_id.is_(None))
-        .order_by(  # type: ignore[union-attr]
-            score.desc(), col(Idea.id).desc()
-        )
-    )
-    if exclude_id is not None:
-        candidates = candidates.where(Idea.id != exclude_id)
-    ids = [i for i, n in session.exec(candidates.limit(CANDIDATE_ROWS)) if n > 0]
+    # The full-text index finds and ranks the candidates (title counting double); Python ranks only those.
+    ids = fulltext.ranked_ids(session, stems, {Idea.title: 2.0, Idea.need: 1.0}, CANDIDATE_ROWS)
     if not ids:
         return []
     query = select(Idea.id, Idea.ref, Idea.title, Idea.need, Idea.stage, Idea.area_id, Idea.organisation_id).where(
-        col(Idea.id).in_(ids)
+        col(Idea.id).in_(ids),
+        Idea.merged_into_id.is_(None),  # type: ignore[union-attr]
     )
+    if exclude_id is not None:
+        query = query.where(Idea.id != exclude_id)
     mine_title = stems_of(title)
     mine_all = mine_title | stems_of(need)
     ranked = []

@@ -37,10 +37,9 @@ from models import (
 from services.fund import applications as fund
 from services.ideas.intake import MAX_TEXT
 from services.people.auth import Actor, require_admin, require_login
-from services.shared import audit
+from services.shared import audit, fulltext
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
-from services.shared.search import text_matches
 from services.shared.validation import clean_text
 from services.shared.workdays import as_utc
 
@@ -96,7 +95,9 @@ class IdeaFilter:
     overdue_only: bool = False
 
 
-def _conditions(actor: Actor, filters: IdeaFilter, now: datetime, *, with_stage: bool = True) -> list[Any]:
+def _conditions(
+    session: Session, actor: Actor, filters: IdeaFilter, now: datetime, *, with_stage: bool = True
+) -> list[Any]:
     conditions = _scope(actor)
     if with_stage and filters.stage:
         conditions.append(Idea.stage == filters.stage)
@@ -112,7 +113,7 @@ def _conditions(actor: Actor, filters: IdeaFilter, now: datetime, *, with_stage:
         conditions.append(Idea.received_at < now - timedelta(days=filters.older_than_days))
     if filters.overdue_only:
         conditions.append(overdue_condition(now))
-    if (match := text_matches(filters.search, Idea.ref, Idea.title, Idea.need, Idea.proposal)) is not None:
+    if (match := fulltext.matches(session, filters.search, Idea.ref, Idea.title, Idea.need, Idea.proposal)) is not None:
         conditions.append(match)
     return conditions
 
@@ -139,7 +140,7 @@ def board(*, session: Session, actor: Actor | None, filters: IdeaFilter, now: da
     in the same GROUP BY instead of a second scan."""
     actor = require_manager(actor)
     now = now or utcnow()
-    conditions = _conditions(actor, filters, now, with_stage=False)
+    conditions = _conditions(session, actor, filters, now, with_stage=False)
     overdue = func.sum(case((overdue_condition(now), 1), else_=0))
     rows = session.exec(select(Idea.stage, func.count(), overdue).where(*conditions).group_by(Idea.stage)).all()
     counts = {str(stage): 0 for stage in (*STAGE_PATH, *SIDE_EXITS)}
@@ -164,13 +165,13 @@ class IdeaRow:
     overdue: bool
 
 
-def _row_query(actor: Actor, filters: IdeaFilter, now: datetime) -> Any:
+def _row_query(session: Session, actor: Actor, filters: IdeaFilter, now: datetime) -> Any:
     owner = aliased(User)
     return (
         select(Idea, Organisation.short_name, owner.display_name)
         .join(Organisation, Idea.organisation_id == Organisation.id, isouter=True)
         .join(owner, Idea.owner_id == owner.id, isouter=True)
-        .where(*_conditions(actor, filters, now))
+        .where(*_conditions(session, actor, filters, now))
     )
 
 
@@ -221,10 +222,12 @@ def list_ideas(
     actor = require_manager(actor)
     now = now or utcnow()
     if total is None:
-        total = session.exec(select(func.count()).select_from(Idea).where(*_conditions(actor, filters, now))).one()
+        total = session.exec(
+            select(func.count()).select_from(Idea).where(*_conditions(session, actor, filters, now))
+        ).one()
     offset, limit = page_bounds(page, page_size)
     rows = session.exec(
-        _row_query(actor, filters, now)
+        _row_query(session, actor, filters, now)
         .order_by(*_newest_first(rare=bool(filters.search) and total < RARE_MATCHES))
         .offset(offset)
         .limit(limit)
@@ -238,7 +241,7 @@ def export_rows(
     """Every idea the filters select, for the Excel/CSV export; streamed, not paginated."""
     actor = require_manager(actor)
     now = now or utcnow()
-    query = _row_query(actor, filters, now).order_by(col(Idea.received_at).desc(), col(Idea.id).desc())
+    query = _row_query(session, actor, filters, now).order_by(col(Idea.received_at).desc(), col(Idea.id).desc())
     for idea, org, owner in session.exec(query.execution_options(yield_per=1000)):
         yield _row(idea, org, owner, now)
 

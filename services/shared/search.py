@@ -31,7 +31,8 @@ def _variants(term: str) -> list[str]:
     return ["".join(p) for p in product(*choices)]
 
 
-def _escape_like(text: str) -> str:
+def escape_like(text: str) -> str:
+    """`text` for a LIKE pattern with `escape='\\'`: its %, _ and \\ match themselves."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
@@ -46,7 +47,7 @@ def text_matches(term: str | None, *columns: Any) -> ColumnElement[bool] | None:
     conditions = []
     for word in words:
         alternatives = [
-            func.lower(column).like(f"%{_escape_like(variant)}%", escape="\\")
+            func.lower(column).like(f"%{escape_like(variant)}%", escape="\\")
             for variant in _variants(word)
             for column in columns
         ]

@@ -30,7 +30,7 @@ from models import (
     utcnow,
 )
 from services.people.auth import Actor, require_login
-from services.shared import audit
+from services.shared import audit, fulltext
 from services.shared.errors import Message, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
 from services.shared.search import text_matches
@@ -125,7 +125,7 @@ def _card(testbed: Testbed, area_code: str, organisation: str) -> TestbedCard:
     )
 
 
-def _conditions(filters: CatalogueFilters, skip: str | None = None) -> list[ColumnElement[bool]]:
+def _conditions(session: Session, filters: CatalogueFilters, skip: str | None = None) -> list[ColumnElement[bool]]:
     """SQL conditions for `filters`, leaving out the facet `skip` (so its own counts stay visible)."""
     conditions: list[ColumnElement[bool]] = []
     if filters.area_codes and skip != "area":
@@ -145,10 +145,9 @@ def _conditions(filters: CatalogueFilters, skip: str | None = None) -> list[Colu
         conditions.append(or_(*wanted))
     conditions.append(col(Testbed.trl_min) <= filters.trl_max)
     conditions.append(col(Testbed.trl_max) >= filters.trl_min)
-    if (
-        found := text_matches(filters.search, Testbed.name, Testbed.summary, Testbed.offers, Organisation.name)
-    ) is not None:
-        conditions.append(found)
+    for word in (filters.search or "").split():  # in the testbed's texts (indexed) or its organisation's name
+        in_texts = fulltext.matches(session, word, Testbed.name, Testbed.summary, Testbed.offers)
+        conditions.append(or_(in_texts, text_matches(word, Organisation.name)))
     return conditions
 
 
@@ -160,7 +159,7 @@ def search_testbeds(
     *, session: Session, filters: CatalogueFilters, page: int = 1, page_size: int = 12
 ) -> Page[TestbedCard]:
     """Testbeds matching every filter, open ones first, then by name. Public."""
-    conditions = _conditions(filters)
+    conditions = _conditions(session, filters)
     total = session.exec(_joined(select(func.count(col(Testbed.id)))).where(*conditions)).one()
     offset, limit = page_bounds(page, page_size)
     open_first = case((col(Testbed.status) == TestbedStatus.open.value, 0), else_=1)
@@ -177,7 +176,7 @@ def search_testbeds(
 def all_matching(*, session: Session, filters: CatalogueFilters, limit: int = MAX_EXPORT_ROWS) -> list[TestbedCard]:
     """Every matching testbed by name (capped far above the region's size), for the export. Public."""
     rows = session.exec(
-        _joined(select(*_CARD_COLUMNS)).where(*_conditions(filters)).order_by(Testbed.name).limit(limit)
+        _joined(select(*_CARD_COLUMNS)).where(*_conditions(session, filters)).order_by(Testbed.name).limit(limit)
     )
     return [_card(*row) for row in rows]
 
@@ -194,7 +193,7 @@ def map_points(*, session: Session, filters: CatalogueFilters, limit: int = MAX_
     """Where the matching testbeds that have coordinates are (capped), for the map. Public."""
     rows = session.exec(
         _joined(select(Testbed.slug, Testbed.name, Testbed.lat, Testbed.lon))
-        .where(*_conditions(filters), col(Testbed.lat).is_not(None), col(Testbed.lon).is_not(None))
+        .where(*_conditions(session, filters), col(Testbed.lat).is_not(None), col(Testbed.lon).is_not(None))
         .order_by(Testbed.name)
         .limit(limit)
     )
@@ -214,7 +213,9 @@ def filter_counts(*, session: Session, filters: CatalogueFilters) -> dict[str, d
         ("status", Testbed.status),
     ):
         rows = session.exec(
-            _joined(select(column, func.count(col(Testbed.id)))).where(*_conditions(filters, facet)).group_by(column)
+            _joined(select(column, func.count(col(Testbed.id))))
+            .where(*_conditions(session, filters, facet))
+            .group_by(column)
         )
         counts[facet] = {str(value): n for value, n in rows}
     external, employees = session.exec(
@@ -223,7 +224,7 @@ def filter_counts(*, session: Session, filters: CatalogueFilters) -> dict[str, d
                 func.sum(case((col(Testbed.for_external).is_(True), 1), else_=0)),
                 func.sum(case((col(Testbed.for_employees).is_(True), 1), else_=0)),
             )
-        ).where(*_conditions(filters, "audience"))
+        ).where(*_conditions(session, filters, "audience"))
     ).one()
     counts["audience"] = {"external": int(external or 0), "employees": int(employees or 0)}
     return counts
