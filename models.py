@@ -718,3 +718,13 @@ class AuditLog(SQLModel, table=True):
     entity: str = Field(sa_type=_text(40))
     entity_id: int | None = None
     details: dict[str, Any] = Field(default_factory=dict, sa_type=sa.JSON)
+
+
+class DataVersion(SQLModel, table=True):
+    """One counter, moved by every write that changes a record (with its audit entry, in the same
+    transaction). Cached figures are keyed on it, so every app process sees a change at its next read and
+    nothing is cached on a timer. A single row (id 1); a missing row reads as version 0."""
+
+    id: int = Field(default=1, primary_key=True)
+    version: int = Field(default=0, sa_type=sa.BigInteger)
+    changed_at: datetime = Field(default_factory=utcnow)

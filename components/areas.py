@@ -6,20 +6,20 @@ import pandas as pd
 import streamlit as st
 
 from components import context
+from components.context import CACHE_ENTRIES
 from services.people import organisations
 
 
-@st.cache_data(ttl=300, show_spinner=False)
-def _areas(language: str, url: str) -> list[tuple[str, str, str]]:
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _areas(language: str, key: tuple) -> list[tuple[str, str, str]]:
     with context.reading() as session:
         return [(a.code, a.name(language), a.colour) for a in organisations.list_areas(session=session)]
 
 
 def area_table() -> pd.DataFrame:
     """`code`, `area` (name) and `colour` of every area."""
-    import db
 
-    return pd.DataFrame(_areas(context.lang(), db.database_url()), columns=["code", "area", "colour"])
+    return pd.DataFrame(_areas(context.lang(), context.shared_key()), columns=["code", "area", "colour"])
 
 
 def with_area_names(frame: pd.DataFrame, code_column: str = "area_code") -> pd.DataFrame:

@@ -13,8 +13,12 @@ from sqlmodel import Session
 import db
 import i18n
 from services.people.auth import Actor
+from services.shared import versions
 
 LANG_KEY = "lang"
+# How many results each cached read keeps (per process). Keys carry the data version, so an entry is
+# never stale; old versions' entries just age out.
+CACHE_ENTRIES = 256
 ACTOR_KEY = "actor"
 
 
@@ -58,10 +62,24 @@ def actor() -> Actor | None:
     return st.session_state.get(ACTOR_KEY)
 
 
+def data_version() -> int:
+    """The database's data version now (`services.shared.versions`): moved by every write, in every
+    process. Caches keyed on it are exact, so none of them expires on a timer."""
+    with reading() as session:
+        return versions.current(session)
+
+
+def shared_key() -> tuple[Any, ...]:
+    """The key of a cached read that is the same for everyone allowed to make it (check that first):
+    the database and its data version."""
+    return db.database_url(), data_version()
+
+
 def cache_key() -> tuple[Any, ...]:
-    """What a cached read must be keyed on besides its own arguments: who asks, in which language."""
+    """What a cached read must be keyed on besides its own arguments: who asks, in which language, and
+    the data (`shared_key`)."""
     a = actor()
-    return (a.id, a.role, a.organisation_id) if a else (None, None, None), lang(), db.database_url()
+    return (a.id, a.role, a.organisation_id) if a else (None, None, None), lang(), *shared_key()
 
 
 def clear_caches() -> None:

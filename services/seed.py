@@ -41,10 +41,12 @@ def database_is_empty(session: Session) -> bool:
 
 
 def clear_all(session: Session) -> None:
-    """Delete every row of every table (children first). For `seed --replace` and tests only."""
+    """Delete every row of every table (children first), except the data version, which only grows (a
+    process may hold caches keyed on it). For `seed --replace` and tests only."""
     session.exec(m.Organisation.__table__.update().values(innovation_lead_id=None))  # type: ignore[attr-defined]
     for table in reversed(SQLModel.metadata.sorted_tables):
-        session.exec(delete(table))  # type: ignore[call-overload]
+        if table is not m.DataVersion.__table__:
+            session.exec(delete(table))  # type: ignore[call-overload]
     session.flush()
 
 

@@ -13,7 +13,7 @@ import streamlit as st
 
 import i18n
 from components import context
-from components.context import t
+from components.context import CACHE_ENTRIES, t
 from components.ideas.common import SELECTED, area_names, organisation_names
 from components.ui import FieldErrors, attempt, current_page, fmt_date, fmt_int, pager
 from models import STAGE_PATH, IdeaStage, Role, SubmitterKind
@@ -85,7 +85,7 @@ def _filters(me: Actor) -> IdeaFilter:
     )
 
 
-@st.cache_data(ttl=300, show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _owners(key: tuple, organisation_id: int | None, admin: bool) -> dict[int, str]:
     with context.reading() as session:
         me = context.actor()
@@ -199,14 +199,14 @@ def _exports(me: Actor, filters: IdeaFilter) -> None:
         )
 
 
-@st.cache_data(ttl=30, show_spinner=False, max_entries=200)
+@st.cache_data(show_spinner=False, max_entries=200)
 def _board(key: tuple, filters: IdeaFilter) -> triage.Board:
     """Counts per stage; cached briefly because free text over 100k ideas is a full scan (writes clear it)."""
     with context.reading() as session:
         return triage.board(session=session, actor=context.actor(), filters=filters)
 
 
-@st.cache_data(ttl=30, show_spinner=False, max_entries=200)
+@st.cache_data(show_spinner=False, max_entries=200)
 def _page(key: tuple, filters: IdeaFilter, page: int, total: int) -> Page[triage.IdeaRow]:
     """One page of the list; `total` comes from the board's counts, so free text is not scanned twice."""
     with context.reading() as session:
@@ -239,7 +239,7 @@ def board_view(me: Actor) -> None:
     _exports(me, filters)
 
 
-@st.cache_data(ttl=120, show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _response_times(key: tuple) -> list[stats.ResponseTime]:
     with context.reading() as session:
         return stats.response_times(session=session, actor=context.actor())

@@ -11,9 +11,8 @@ from typing import Any
 
 import streamlit as st
 
-import db
 from components import context
-from components.context import t
+from components.context import CACHE_ENTRIES, t
 from components.ui import fmt_date, fmt_datetime, plain
 from services.ideas import intake
 from services.people import organisations
@@ -21,8 +20,8 @@ from services.people import organisations
 SELECTED = "ideas_selected"  # session key: the idea open on Idéhantering (None: the board)
 
 
-@st.cache_data(ttl=300, show_spinner=False)
-def _choices(language: str, url: str) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _choices(language: str, key: tuple) -> tuple[dict[int, str], dict[int, str], dict[int, str]]:
     with context.reading() as session:
         areas = {a.id: a.name(language) for a in organisations.list_areas(session=session)}
         orgs = organisations.list_organisations(session=session)
@@ -31,11 +30,11 @@ def _choices(language: str, url: str) -> tuple[dict[int, str], dict[int, str], d
 
 def area_names() -> dict[int, str]:
     """Area id -> name in the reader's language."""
-    return _choices(context.lang(), db.database_url())[0]
+    return _choices(context.lang(), context.shared_key())[0]
 
 
 def organisation_names() -> dict[int, str]:
-    return _choices(context.lang(), db.database_url())[1]
+    return _choices(context.lang(), context.shared_key())[1]
 
 
 def event_text(kind: str, from_stage: str | None, to_stage: str | None, related_ref: str | None) -> str:

@@ -7,9 +7,8 @@ from typing import Any
 
 import streamlit as st
 
-import db
 from components import context
-from components.context import t
+from components.context import CACHE_ENTRIES, t
 from components.ideas.common import SELECTED, area_names, organisation_names, similar_list, timeline_table
 from components.ui import (
     FieldErrors,
@@ -259,15 +258,15 @@ def _linked(idea: IdeaDetail) -> None:
         st.caption(t("ideas.linked_none"))
 
 
-@st.cache_data(ttl=60, show_spinner=False)
-def _duplicates_of(idea_id: int, title: str, need: str, url: str) -> list[intake.SimilarIdea]:
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _duplicates_of(idea_id: int, title: str, need: str, key: tuple) -> list[intake.SimilarIdea]:
     with context.reading() as session:
         return intake.similar_ideas(session=session, title=title, need=need, exclude_id=idea_id)
 
 
 def _duplicates(me: Actor, idea: IdeaDetail) -> None:
     similar_list(
-        _duplicates_of(idea.id, idea.title, idea.need, db.database_url()),
+        _duplicates_of(idea.id, idea.title, idea.need, context.shared_key()),
         caption_key="ideas.possible_duplicates",
         show_ref=True,
     )

@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from components import context
-from components.context import t
+from components.context import CACHE_ENTRIES, t
 from components.ideas.common import area_names
 from components.ui import fmt_date, fmt_int, plain
 from services.ideas import stats
@@ -28,7 +28,7 @@ def funnel_chart(data: pd.DataFrame, *, stage_title: str, value_title: str, desc
     return base.mark_bar(color="#1f5f99") + base.mark_text(align="left", dx=4).encode(text="reached:Q")
 
 
-@st.cache_data(ttl=30, show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _figures(key: tuple, today: date) -> dict:
     with context.reading() as session:
         me = context.actor()

@@ -6,9 +6,8 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-import db
 from components import context
-from components.context import label, lang, t
+from components.context import CACHE_ENTRIES, label, lang, t
 from components.indicators import views
 from components.kpi import tiles
 from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_datetime, heading, plain
@@ -20,8 +19,8 @@ from services.shared.exports import XLSX_MIME
 PDF_MIME = "application/pdf"
 
 
-@st.cache_data(ttl=120, show_spinner=False)
-def _report(url: str, year: int, who: tuple) -> annual.Report:
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _report(key: tuple, year: int, who: tuple) -> annual.Report:
     """The year's report; cached per database and year (and asker), cleared after every write here."""
     with context.reading() as session:
         return annual.report(session, context.actor(), year)
@@ -37,7 +36,7 @@ years = _years()
 year_col, level_col = st.columns([1, 3])
 year = year_col.selectbox(t("annual.year"), years, index=1 if len(years) > 1 else 0, key="annual_year")
 try:
-    report = _report(db.database_url(), year, context.cache_key()[0])
+    report = _report(context.shared_key(), year, context.cache_key()[0])
 except PermissionDenied:
     st.error(t("errors.permission_denied"))
     st.stop()

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-import db
 from components import context
 from components.context import actor, t
 from components.ideas.common import area_names, organisation_names, similar_list
@@ -15,8 +14,8 @@ PREFIX = "idea_"
 DONE = "_idea_submitted"
 
 
-@st.cache_data(ttl=60, show_spinner=False, max_entries=500)
-def _similar(title: str, need: str, url: str) -> list[intake.SimilarIdea]:
+@st.cache_data(show_spinner=False, max_entries=500)
+def _similar(title: str, need: str, key: tuple) -> list[intake.SimilarIdea]:
     with context.reading() as session:
         return intake.similar_ideas(session=session, title=title, need=need)
 
@@ -57,7 +56,7 @@ need = st.text_area(t("ideas.need"), key=f"{PREFIX}need", help=t("ideas.text_hel
 errors.slot("need")
 if (title or "").strip() or (need or "").strip():
     with st.container(border=True):
-        similar_list(_similar(title or "", need or "", db.database_url()), caption_key="ideas.similar_before")
+        similar_list(_similar(title or "", need or "", context.shared_key()), caption_key="ideas.similar_before")
         st.caption(t("ideas.similar_hint"))
 
 proposal = st.text_area(t("ideas.proposal"), key=f"{PREFIX}proposal", help=t("ideas.text_help", n=intake.MAX_TEXT))

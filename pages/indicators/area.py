@@ -1,6 +1,6 @@
 """A core area's dashboard: one file, registered once per area in components/navigation.py; the
-navigation tells it which area it shows. Every figure is computed from the records when the page
-runs (cached for a few seconds), so a new idea moves it at the next refresh."""
+navigation tells it which area it shows. Every figure is computed from the records (cached until the
+data changes: the cache is keyed on the data version), so a new idea moves it at the next run."""
 
 from dataclasses import asdict
 from datetime import date
@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from components import context, navigation
-from components.context import label, lang, t
+from components.context import CACHE_ENTRIES, label, lang, t
 from components.indicators import views
 from models import STAGE_PATH
 from services.indicators import dashboard as dash
@@ -18,10 +18,8 @@ from services.people import organisations
 from services.people.organisations import AreaRow
 from services.shared.errors import PermissionDenied
 
-LIVE_SECONDS = 15
 
-
-@st.cache_data(ttl=LIVE_SECONDS, show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _overview(key: tuple, area_id: int, start: date, end: date) -> dict:
     with context.reading() as session:
         me = context.actor()
@@ -34,7 +32,7 @@ def _overview(key: tuple, area_id: int, start: date, end: date) -> dict:
         }
 
 
-@st.cache_data(ttl=LIVE_SECONDS, show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _indicator(key: tuple, indicator_id: int, area_id: int, start: date, end: date) -> dict:
     """The chosen indicator over three years up to the period's end, and per organisation."""
     with context.reading() as session:

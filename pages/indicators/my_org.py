@@ -6,14 +6,14 @@ from datetime import date
 import streamlit as st
 
 from components import context
-from components.context import actor, t
+from components.context import CACHE_ENTRIES, actor, t
 from components.indicators.my_org import comparison_section, own_section, waiting_section
 from components.ui import heading, plain
 from services.indicators import my_org, values
 from services.people import organisations
 
 
-@st.cache_data(ttl=30, show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _figures(key: tuple, organisation_id: int, year: int, today: date) -> dict:
     """Keyed on the viewer (context.cache_key) as well as the organisation, year and day."""
     me = context.actor()

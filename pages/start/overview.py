@@ -8,14 +8,14 @@ import streamlit as st
 
 from components import charts, context
 from components.areas import with_area_names
-from components.context import t
+from components.context import CACHE_ENTRIES, t
 from components.ideas import overview as ideas_overview
 from components.kpi import tiles
 from components.ui import fmt_int, fmt_msek, fmt_pct, heading
 from services import overview
 
 
-@st.cache_data(ttl=30, show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _figures(key: tuple, today: date) -> dict:
     with context.reading() as session:
         me = context.actor()

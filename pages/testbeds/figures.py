@@ -9,7 +9,7 @@ import streamlit as st
 
 from components import charts, context
 from components.areas import area_table, with_area_names
-from components.context import t
+from components.context import CACHE_ENTRIES, t
 from components.kpi import tiles
 from components.testbeds.catalogue import download_buttons
 from components.ui import fmt_int, fmt_pct, heading, plain
@@ -28,7 +28,7 @@ def _days(value: float | None) -> str:
     return t("testbeds.days", n=text.replace(".", ",") if context.lang() == "sv" else text)
 
 
-@st.cache_data(ttl=30, show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _figures(
     key: tuple, area_code: str | None, testbed_id: int | None, year: int | None
 ) -> testbed_requests.RequestFigures:
@@ -39,7 +39,7 @@ def _figures(
         )
 
 
-@st.cache_data(ttl=60, show_spinner=False)
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _testbed_names(key: tuple) -> dict[int, str]:
     with context.reading() as session:
         return dict(catalogue.testbed_names(session=session))

@@ -11,6 +11,7 @@ from sqlmodel import Session, col, select
 
 from models import AuditLog, User
 from services.people.auth import Actor, require_admin
+from services.shared import versions
 from services.shared.pagination import Page, page_bounds
 
 
@@ -33,7 +34,8 @@ def record(
     entity_id: int | None,
     **details: Any,
 ) -> AuditLog:
-    """Add an audit entry to the session (the caller commits it with the change)."""
+    """Add an audit entry to the session and move the data version (`versions.bump`); the caller commits
+    both with the change."""
     entry = AuditLog(
         actor_id=actor.id if actor else None,
         action=action,
@@ -42,6 +44,7 @@ def record(
         details=_plain(details),
     )
     session.add(entry)
+    versions.bump(session)
     return entry
 
 
