@@ -23,11 +23,11 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(PY) -m pytest
 
-# The service tests again on PostgreSQL: TEST_DATABASE_URL names a server and a database name to build on
+# The service and command-line tests again on PostgreSQL: TEST_DATABASE_URL names a server and a database name to build on
 # (e.g. postgresql+psycopg://me@/innovation_test?host=/var/run/postgresql); .ci/run sets it up.
 test-postgres: $(VENV)/.installed-dev
 	@test -n "$(TEST_DATABASE_URL)" || { echo "set TEST_DATABASE_URL=postgresql+psycopg://..."; exit 2; }
-	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest tests/services
+	TEST_DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest tests/services tests/test_manage.py
 
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 import secrets
 import sqlite3
+import subprocess
 from datetime import datetime
 from pathlib import Path
 from typing import Annotated
@@ -21,6 +22,7 @@ from typing import Annotated
 import typer
 from alembic import command
 from alembic.config import Config
+from sqlalchemy import make_url
 
 import db
 from models import Language, Role
@@ -188,19 +190,39 @@ def reset_password(
 
 @app.command()
 def backup(target: Annotated[Path | None, typer.Argument(help="File to write")] = None) -> None:
-    """A consistent copy of the SQLite database, safe while the app runs (SQLite's backup API)."""
-    source = db.sqlite_path(db.database_url())
-    if source is None or not source.exists():
-        _fail("Backups here are for the SQLite file; for PostgreSQL use pg_dump.")
-    target = target or source.parent / "backups" / f"innovation-{datetime.now():%Y%m%d-%H%M%S}.db"
+    """A consistent copy of the database, safe while the app runs: SQLite's backup API for the SQLite
+    file, `pg_dump` (custom format) for PostgreSQL."""
+    url = db.database_url()
+    source = db.sqlite_path(url)
+    postgres = url.startswith("postgresql")
+    if not postgres and (source is None or not source.exists()):
+        _fail("No database to back up: run `manage.py init-db` first.")
+    folder = (source.parent if source else db.PROJECT_DIR / "data") / "backups"
+    target = target or folder / f"innovation-{datetime.now():%Y%m%d-%H%M%S}.{'dump' if postgres else 'db'}"
     if not target.parent.exists():
         target.parent.mkdir(mode=0o700, parents=True)
     # The copy holds personal data: readable by the owner only, from the first byte on (not chmod after).
     os.close(os.open(target, os.O_WRONLY | os.O_CREAT, 0o600))
     target.chmod(0o600)  # an existing file keeps its old mode otherwise
-    with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
-        src.backup(dst)
+    if postgres:
+        _pg_dump(url, target)
+    else:
+        with sqlite3.connect(source) as src, sqlite3.connect(target) as dst:
+            src.backup(dst)
     typer.echo(f"Backup written: {target}")
+
+
+def _pg_dump(url: str, target: Path) -> None:
+    """`pg_dump` to `target`; the password (if any) goes through the environment, never the command line."""
+    parsed = make_url(url)
+    env = {**os.environ, **({"PGPASSWORD": parsed.password} if parsed.password else {})}
+    libpq = parsed.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    try:
+        subprocess.run(["pg_dump", "--format=custom", "--no-owner", f"--file={target}", libpq], env=env, check=True)
+    except FileNotFoundError:
+        _fail("pg_dump is missing: install PostgreSQL's client tools (Debian: postgresql-client).")
+    except subprocess.CalledProcessError as error:
+        _fail(f"pg_dump failed (exit {error.returncode}); see its message above.")
 
 
 @app.command()

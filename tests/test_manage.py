@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from sqlalchemy import make_url, text
 from sqlmodel import func, select
 from typer.testing import CliRunner
 
@@ -14,6 +16,7 @@ import db
 import manage
 import models as m
 from services import seed
+from tests.conftest import ON_POSTGRES, POSTGRES, sqlite_only
 
 runner = CliRunner()
 
@@ -134,6 +137,7 @@ def test_create_user_and_reset_password(empty_url: str) -> None:
     assert "user.created" in audit and "user.password_reset_cli" in audit
 
 
+@sqlite_only
 def test_backup_is_a_complete_readable_copy(demo_url: str, tmp_path: Path) -> None:
     target = tmp_path / "copy.db"
     result = runner.invoke(manage.app, ["backup", str(target)])
@@ -155,6 +159,7 @@ def test_ensure_secrets_writes_a_key_once(tmp_path: Path, monkeypatch: pytest.Mo
     assert oct(secrets_file.stat().st_mode & 0o777) == "0o600"
 
 
+@sqlite_only
 def test_a_backup_is_readable_by_its_owner_only(demo_url: str, tmp_path: Path) -> None:
     """The copy holds contact details: 0600 whatever the umask, also when it replaces an older file."""
     import os
@@ -174,3 +179,21 @@ def test_a_backup_is_readable_by_its_owner_only(demo_url: str, tmp_path: Path) -
     assert oct(existing.stat().st_mode & 0o777) == "0o600"
     with sqlite3.connect(existing) as copy:
         assert copy.execute("SELECT count(*) FROM idea").fetchone()[0] == 110
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL backups: runs in make test-postgres (TEST_DATABASE_URL)")
+def test_a_postgres_backup_restores_to_the_same_data(demo_url: str, tmp_path: Path) -> None:
+    target = tmp_path / "backups" / "innovation.dump"
+    result = runner.invoke(manage.app, ["backup", str(target)])
+    assert result.exit_code == 0, result.output
+    assert oct(target.stat().st_mode & 0o777) == "0o600"
+    restored = POSTGRES.create(f"{POSTGRES.name}_restored")
+    try:
+        libpq = make_url(restored).set(drivername="postgresql").render_as_string(hide_password=False)
+        subprocess.run(["pg_restore", "--no-owner", "--dbname", libpq, str(target)], check=True)
+        engine = db.make_engine(restored)
+        with engine.connect() as connection:
+            assert connection.execute(text("SELECT count(*) FROM idea")).scalar() == 110
+        engine.dispose()
+    finally:
+        POSTGRES.drop(f"{POSTGRES.name}_restored")
