@@ -212,6 +212,23 @@ class IndicatorScope(StrEnum):
     own = "own"
 
 
+class Aggregation(StrEnum):
+    """How an indicator's values add up over periods and organisations (README: the rules)."""
+
+    flow = "flow"  # summed over periods and organisations: ideas received, SEK granted
+    stock = "stock"  # the value at the span's last period, summed over organisations: projects running
+    share = "share"  # recomputed from numerators and denominators, or weighted: never a plain mean
+    level = "level"  # an index or median: a mean weighted as stated
+
+
+class Weighting(StrEnum):
+    """How a share or level is weighted when periods and organisations are put together."""
+
+    ratio = "ratio"  # every value is reported with its numerator and denominator: sum / sum
+    staff = "staff"  # each organisation weighs by its staff count
+    equal = "equal"  # each organisation weighs the same (levels only)
+
+
 class ValueStatus(StrEnum):
     draft = "draft"
     submitted = "submitted"
@@ -244,7 +261,10 @@ class Area(Timestamps, table=True):
 class Organisation(Timestamps, table=True):
     """A nämnd, förvaltning or bolag; belongs to one core area."""
 
-    __table_args__ = (one_of("kind", OrganisationKind),)
+    __table_args__ = (
+        one_of("kind", OrganisationKind),
+        sa.CheckConstraint("staff_count IS NULL OR staff_count >= 0", name="staff_not_negative"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(sa_type=_text(200), unique=True)
@@ -258,6 +278,8 @@ class Organisation(Timestamps, table=True):
         sa_type=sa.Integer,
     )
     innovation_lead_appointed_on: date | None = None
+    # Weighs the organisation's shares and levels (`Weighting.staff`).
+    staff_count: int | None = None
 
 
 class User(Timestamps, table=True):
@@ -620,6 +642,8 @@ class Indicator(Timestamps, table=True):
         one_of("frequency", Frequency),
         one_of("source", IndicatorSource),
         one_of("scope", IndicatorScope),
+        one_of("aggregation", Aggregation),
+        one_of("weighting", Weighting),
         sa.CheckConstraint("source <> 'computed' OR computation IS NOT NULL", name="computed_has_key"),
         sa.CheckConstraint("scope <> 'own' OR owner_org_id IS NOT NULL", name="own_has_owner"),
     )
@@ -637,6 +661,8 @@ class Indicator(Timestamps, table=True):
     scope: str = Field(default=IndicatorScope.central, sa_type=_text(10))
     owner_org_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
     is_active: bool = Field(default=True)
+    aggregation: str = Field(default=Aggregation.flow, sa_type=_text(10))
+    weighting: str | None = Field(default=None, sa_type=_text(10))
 
 
 class IndicatorTarget(Timestamps, table=True):
@@ -661,6 +687,7 @@ class IndicatorValue(Timestamps, table=True):
     __table_args__ = (
         sa.UniqueConstraint("indicator_id", "organisation_id", "period_start"),
         one_of("status", ValueStatus),
+        sa.CheckConstraint("denominator IS NULL OR denominator > 0", name="denominator_positive"),
         sa.Index(None, "organisation_id", "period_start"),
         sa.Index(None, "indicator_id", "status", "period_start"),
     )
@@ -670,6 +697,9 @@ class IndicatorValue(Timestamps, table=True):
     organisation_id: int = Field(foreign_key="organisation.id")
     period_start: date
     value: float
+    # A share with `Weighting.ratio` keeps what it was computed from: value = 100 * numerator / denominator.
+    numerator: float | None = None
+    denominator: float | None = None
     status: str = Field(default=ValueStatus.draft, sa_type=_text(10))
     note: str | None = Field(default=None, sa_type=_text())
     entered_by_id: int | None = Field(default=None, foreign_key="user.id")

@@ -10,11 +10,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from i18n import common, fund, ideas, indicators, testbeds
+from i18n import common, figures, fund, ideas, indicators, testbeds
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
-_MODULES = (common, ideas, fund, testbeds, indicators)
+_MODULES = (common, ideas, fund, testbeds, indicators, figures)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

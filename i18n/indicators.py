@@ -390,16 +390,17 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
     "indicators.register.none": ("Det finns inga indikatorer än.", "There are no indicators yet."),
     "indicators.register.indicator": ("Indikator", "Indicator"),
     "indicators.register.targets_help": (
-        "Ett mål gäller ett år och en nivå (kärnverksamhet eller organisation väljs bara för den nivån). För "
-        "andelar, mediantider och index gäller kärnverksamhetens mål för en organisation utan eget, och "
-        "regionens för en kärnverksamhet utan eget; antal och belopp jämförs bara med målet på sin egen nivå. "
-        "Målet gäller per period av indikatorns frekvens: för antal och belopp räknas det om till den tid som "
-        "visas (ett år av ett kvartalsmål är fyra gånger målet).",
+        "Ett mål gäller ett år och en nivå (kärnverksamhet eller organisation väljs bara för den nivån) och "
+        "följer indikatorns regel. Andelar och nivåer: en organisation utan eget mål jämförs med "
+        "kärnverksamhetens, en kärnverksamhet utan eget med regionens. Flöden och bestånd jämförs bara med "
+        "målet på sin egen nivå. Bara ett flöde räknas om till den tid som visas (ett år av ett kvartalsmål "
+        "är fyra gånger målet); ett bestånds årsmål är det värde som ska nås vid årets slut.",
         "A target applies to one year and one level (the core area or organisation is used only for that "
-        "level). For shares, median times and indices, an organisation without its own target gets its core "
-        "area's, and a core area without one the region's; counts and amounts are held only against the "
-        "target of their own level. A target is per period of the indicator's frequency: for counts and "
-        "amounts it is scaled to the time shown (a year of a quarterly target is four times the target).",
+        "level) and follows the indicator's rule. Shares and levels: an organisation without its own target "
+        "is held against its core area's, a core area without one against the region's. Flows and stocks are "
+        "held only against the target of their own level. Only a flow is scaled to the time shown (a year of "
+        "a quarterly target is four times the target); a stock's year target is the value to stand at by the "
+        "year's end.",
     ),
     "indicators.register.year": ("År", "Year"),
     "indicators.register.level": ("Nivå", "Level"),
@@ -535,14 +536,16 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
     "indicators.myorg.testbed": ("Testmiljö", "Test environment"),
     "indicators.myorg.comparison": ("Jämförelse {year}", "Comparison {year}"),
     "indicators.myorg.comparison_help": (
-        "Hittills i år. Rapporterade värden räknas när de är godkända. För antal och belopp visas "
-        "kärnverksamhetens och regionens snitt per organisation; andelar och mediantider jämförs som de är. "
-        "Målet är organisationens eget; för andelar, mediantider och index annars kärnverksamhetens eller "
-        "regionens. Mål för antal och belopp räknas om till den del av året som gått.",
-        "The year so far. Reported values count once approved. For counts and amounts the core area's and the "
-        "region's average per organisation is shown; shares and median times are compared as they are. The "
-        "target is the organisation's own; for shares, median times and indices otherwise the core area's or "
-        "the region's. Targets for counts and amounts are scaled to the part of the year gone.",
+        "Hittills i år, efter varje indikators regel. Rapporterade värden räknas när de är godkända. För "
+        "flöden och bestånd visas kärnverksamhetens och regionens snitt per organisation; andelar (summan av "
+        "täljarna delad med summan av nämnarna) och nivåer jämförs som de är. Målet är organisationens eget; "
+        "för andelar och nivåer annars kärnverksamhetens eller regionens. Mål för flöden räknas om till den "
+        "del av året som gått.",
+        "The year so far, by each indicator's rule. Reported values count once approved. For flows and stocks "
+        "the core area's and the region's average per organisation is shown; shares (the sum of the numerators "
+        "divided by the sum of the denominators) and levels are compared as they are. The target is the "
+        "organisation's own; for shares and levels otherwise the core area's or the region's. Targets for "
+        "flows are scaled to the part of the year gone.",
     ),
     "indicators.myorg.region": ("Regionen", "The region"),
     "indicators.myorg.target": ("Mål", "Target"),

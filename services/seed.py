@@ -21,6 +21,7 @@ from sqlalchemy import delete, func
 from sqlmodel import Session, SQLModel, select
 
 import models as m
+from services.indicators.aggregation import default_rule
 from services.people.users import hash_password
 from services.shared import audit, refs
 
@@ -28,6 +29,12 @@ SEED_DIR = Path(__file__).resolve().parent.parent / "data" / "seed"
 SEED_REFERENCE_DAY = date(2026, 11, 28)
 DEMO_PASSWORD = "demo1234"
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
+
+
+def years_moved(today: date) -> int:
+    """How many whole years the demo's year-bound things (call years, targets, periods) move when it is
+    loaded on `today` (tests compare the loaded demo with its files by this)."""
+    return max(0, (today - SEED_REFERENCE_DAY).days) // 365
 
 
 class AlreadySeeded(Exception):
@@ -60,7 +67,7 @@ class _Clock:
 
     def __post_init__(self) -> None:
         self.days = max(0, (self.today - SEED_REFERENCE_DAY).days)
-        self.years = self.days // 365
+        self.years = years_moved(self.today)
 
     def day(self, value: str | None) -> date | None:
         return date.fromisoformat(value) + timedelta(days=self.days) if value else None
@@ -157,7 +164,11 @@ def _load_region(session: Session, seed_dir: Path, clock: _Clock, index: _Index,
     organisations = _read_json(seed_dir, "organisations.json")
     for row in organisations:
         org = m.Organisation(
-            name=row["name"], short_name=row["short_name"], kind=row["kind"], area_id=index.areas[row["area"]]
+            name=row["name"],
+            short_name=row["short_name"],
+            kind=row["kind"],
+            area_id=index.areas[row["area"]],
+            staff_count=row.get("staff_count"),
         )
         session.add(org)
         session.flush()
@@ -578,6 +589,9 @@ def call_close(call: m.FundCall) -> datetime:
 
 def _load_indicators(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
     for row in _read_json(seed_dir, "indicators.json"):
+        aggregation, weighting = default_rule(row["unit"], row.get("computation"))
+        if row["source"] == m.IndicatorSource.reported and row.get("aggregation"):
+            aggregation, weighting = row["aggregation"], row.get("weighting")
         indicator = m.Indicator(
             code=row["code"],
             name_sv=row["name_sv"],
@@ -590,6 +604,8 @@ def _load_indicators(session: Session, seed_dir: Path, clock: _Clock, index: _In
             computation=row.get("computation"),
             scope=row.get("scope", "central"),
             owner_org_id=index.org(row.get("owner_org")),
+            aggregation=aggregation,
+            weighting=weighting,
         )
         session.add(indicator)
         session.flush()
@@ -619,6 +635,8 @@ def _load_indicators(session: Session, seed_dir: Path, clock: _Clock, index: _In
                     organisation_id=index.orgs[row["organisation"]],
                     period_start=period,
                     value=float(row["value"]),
+                    numerator=float(row["numerator"]) if row.get("numerator") else None,
+                    denominator=float(row["denominator"]) if row.get("denominator") else None,
                     status=status,
                     note=row.get("note") or None,
                     entered_by_id=entered_by,

@@ -137,3 +137,26 @@ def testbed(session: Session, area_row: m.Area, org: m.Organisation, **values: A
     session.add(row)
     session.flush()
     return row
+
+
+def indicator(session: Session, code: str, unit: str, source: str = "reported", **values: Any) -> m.Indicator:
+    """An indicator whose aggregation rule is settled as the registry settles it (a computed one takes
+    its computation's rule; a reported one the rule given, else its unit's default)."""
+    from services.indicators.aggregation import default_rule
+
+    aggregation, weighting = default_rule(unit, values.get("computation") if source == "computed" else None)
+    if source != "computed" and "aggregation" in values:
+        aggregation, weighting = values.pop("aggregation"), values.pop("weighting", None)
+    row = m.Indicator(
+        code=code,
+        name_sv=values.pop("name_sv", code),
+        name_en=values.pop("name_en", code),
+        unit=unit,
+        source=source,
+        aggregation=aggregation,
+        weighting=weighting,
+        **values,
+    )
+    session.add(row)
+    session.flush()
+    return row

@@ -25,7 +25,7 @@ from components.ui import (
     plain,
     show_error,
 )
-from models import Direction, Frequency, IndicatorScope, IndicatorSource, ValueStatus
+from models import Aggregation, Direction, Frequency, IndicatorScope, IndicatorSource, ValueStatus, Weighting
 from services.indicators import periods, registry
 from services.indicators import values as ind_values
 from services.people.auth import Actor
@@ -52,7 +52,13 @@ def indicator_label(row: registry.IndicatorRow) -> str:
 # ---------------------------------------------------------------- registry form
 
 _FORM_FIELDS = ("code", "name_sv", "name_en", "description", "unit")
-_DEFAULTS = {"direction": "up", "frequency": "quarter", "source": "reported", "scope": "central"}
+_DEFAULTS = {"direction": "up", "frequency": "quarter", "source": "reported", "scope": "central", "aggregation": "flow"}
+
+
+def rule_label(aggregation: str, weighting: str | None) -> str:
+    """The aggregation rule as a reader says it: "Andel · täljare/nämnare"."""
+    text = context.label(aggregation, "aggregation")
+    return f"{text} · {context.label(weighting, 'weighting')}" if weighting else text
 
 
 def indicator_form(me: Actor | None, row: registry.IndicatorRow | None, org_label: dict[int, str], key: str) -> None:
@@ -79,6 +85,7 @@ def indicator_form(me: Actor | None, row: registry.IndicatorRow | None, org_labe
             key=f"{key}_computation",
         )
         errors.slot("computation")
+        _rule_fields(values, row, errors, key)
         c4, c5 = st.columns(2)
         values["scope"] = _choice(c4, "scope", list(IndicatorScope), row, key)
         owners = [None, *org_label]
@@ -94,8 +101,9 @@ def indicator_form(me: Actor | None, row: registry.IndicatorRow | None, org_labe
             t("indicators.register.active"), value=row.is_active if row else True, key=f"{key}_active"
         )
         errors.slot("source")
+        confirm = row is not None and st.checkbox(t("indicators.register.confirm_rule"), key=f"{key}_confirm_rule")
         if st.form_submit_button(t("indicators.register.save" if row else "indicators.register.create")):
-            _save_indicator(me, row, values, errors, key)
+            _save_indicator(me, row, values, errors, key, confirm)
 
 
 def _choice(column: Any, field: str, options: list, row: Any, key: str) -> Any:
@@ -109,13 +117,36 @@ def _choice(column: Any, field: str, options: list, row: Any, key: str) -> Any:
     )
 
 
-def _save_indicator(me: Actor | None, row: Any, values: dict[str, Any], errors: FieldErrors, key: str) -> None:
+def _rule_fields(values: dict[str, Any], row: Any, errors: FieldErrors, key: str) -> None:
+    """How the indicator adds up over periods and organisations, and how a share or level is weighted
+    (a computed indicator keeps its computation's rule, whatever is chosen here)."""
+    c1, c2 = st.columns(2)
+    values["aggregation"] = _choice(c1, "aggregation", list(Aggregation), row, key)
+    weightings = [None, *Weighting]
+    current = row.weighting if row else None
+    values["weighting"] = c2.selectbox(
+        t("indicators.register.weighting"),
+        weightings,
+        index=weightings.index(current) if current in weightings else 0,
+        format_func=lambda w: context.label(w, "weighting") if w else t("indicators.register.weighting_default"),
+        key=f"{key}_weighting",
+    )
+    errors.slot("aggregation")
+    errors.slot("weighting")
+    st.caption(t("indicators.register.rule_help"))
+
+
+def _save_indicator(
+    me: Actor | None, row: Any, values: dict[str, Any], errors: FieldErrors, key: str, confirm: bool = False
+) -> None:
     with context.writing() as session:
         if row is None:
             saved = attempt(lambda: registry.create_indicator(session=session, actor=me, data=values), errors)
         else:
             saved = attempt(
-                lambda: registry.update_indicator(session=session, actor=me, indicator_id=row.id, data=values),
+                lambda: registry.update_indicator(
+                    session=session, actor=me, indicator_id=row.id, data=values, confirm_rule_change=confirm
+                ),
                 errors,
             )
     if saved is not None:
@@ -186,14 +217,32 @@ def _value_form(
     row = by_start[period]
     if row.status == "returned" and row.note:
         st.warning(t("indicators.report.was_returned", note=plain(row.note)), icon=":material/undo:")
+    ratio = ind_values.takes_ratio(chosen)
     with st.form(f"rep_form_{chosen.id}_{period.isoformat()}"):
         errors = FieldErrors()
-        value = st.text_input(
-            t("indicators.report.value_in", unit=plain(unit_label(chosen.unit))),
-            value="" if row.value is None else f"{row.value:g}",
-            key=f"rep_value_{chosen.id}_{period.isoformat()}",
-        )
-        errors.slot("value")
+        value = numerator = denominator = None
+        if ratio:
+            st.caption(t("indicators.report.ratio_help"))
+            c1, c2 = st.columns(2)
+            numerator = c1.text_input(
+                t("indicators.report.col_numerator"),
+                value=_typed(row.numerator),
+                key=f"rep_num_{chosen.id}_{period.isoformat()}",
+            )
+            denominator = c2.text_input(
+                t("indicators.report.col_denominator"),
+                value=_typed(row.denominator),
+                key=f"rep_den_{chosen.id}_{period.isoformat()}",
+            )
+            errors.slot("numerator")
+            errors.slot("denominator")
+        else:
+            value = st.text_input(
+                t("indicators.report.value_in", unit=plain(unit_label(chosen.unit))),
+                value=_typed(row.value),
+                key=f"rep_value_{chosen.id}_{period.isoformat()}",
+            )
+            errors.slot("value")
         errors.slot("period_start")
         note = st.text_area(t("indicators.report.col_note"), value=row.note or "", key=f"rep_note_{chosen.id}_{period}")
         errors.slot("note")
@@ -212,12 +261,18 @@ def _value_form(
                     value=value,
                     note=note,
                     submit=submit,
+                    numerator=numerator,
+                    denominator=denominator,
                 ),
                 errors,
             )
         if saved is not None:
             context.clear_caches()
             flash_and_rerun("indicators.report.submitted" if submit else "indicators.report.saved", n=1)
+
+
+def _typed(number: float | None) -> str:
+    return "" if number is None else f"{number:g}"
 
 
 def _table(
@@ -228,28 +283,33 @@ def _table(
     frozen: bool,
 ) -> None:
     """Every period of the year in a table editor; saved all at once, or nothing when one is wrong."""
-    cols = {k: t(f"indicators.report.col_{k}") for k in ("period", "value", "note", "status")}
-    table = pd.DataFrame(
-        {
-            cols["period"]: [period_label(chosen.frequency, r.period_start) for r in sheet],
-            cols["value"]: [r.value for r in sheet],
-            cols["note"]: [r.note or "" for r in sheet],
-            cols["status"]: [status_label(r.status) for r in sheet],
-        }
-    )
+    cols = {
+        k: t(f"indicators.report.col_{k}") for k in ("period", "value", "numerator", "denominator", "note", "status")
+    }
+    ratio = ind_values.takes_ratio(chosen)
+    data: dict[str, list] = {cols["period"]: [period_label(chosen.frequency, r.period_start) for r in sheet]}
+    if ratio:
+        data[cols["numerator"]] = [r.numerator for r in sheet]
+        data[cols["denominator"]] = [r.denominator for r in sheet]
+    data[cols["value"]] = [r.value for r in sheet]
+    data[cols["note"]] = [r.note or "" for r in sheet]
+    data[cols["status"]] = [status_label(r.status) for r in sheet]
+    number = st.column_config.NumberColumn
     edited = st.data_editor(
-        table,
+        pd.DataFrame(data),
         key=f"rep_sheet_{organisation_id}_{chosen.id}_{sheet[0].period_start.year}",
         hide_index=True,
         width="stretch",
-        disabled=[cols["period"], cols["status"]],
+        disabled=[cols["period"], cols["status"], *([cols["value"]] if ratio else [])],
         column_config={
-            cols["value"]: st.column_config.NumberColumn(
-                cols["value"], help=plain(unit_label(chosen.unit)), format="%.1f"
-            ),
+            cols["value"]: number(cols["value"], help=plain(unit_label(chosen.unit)), format="%.1f"),
+            cols["numerator"]: number(cols["numerator"], min_value=0, format="%g"),
+            cols["denominator"]: number(cols["denominator"], min_value=0, format="%g"),
             cols["note"]: st.column_config.TextColumn(cols["note"], max_chars=2000),
         },
     )
+    if ratio:
+        st.caption(t("indicators.report.ratio_help"))
     st.caption(t("indicators.report.unit", unit=plain(unit_label(chosen.unit))))
     b1, b2, _ = st.columns([1, 1, 3])
     draft = b1.button(t("indicators.report.save_draft"), key="rep_draft", disabled=frozen)
@@ -258,15 +318,29 @@ def _table(
         _save_sheet(me, organisation_id, chosen, _entries(sheet, edited, cols, submit), submit)
 
 
+def _cell(typed: Any, column: str) -> float | None:
+    value = typed.get(column)
+    return None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
+
+
 def _entries(sheet: list[ind_values.SheetRow], edited: pd.DataFrame, cols: dict, submit: bool) -> list:
+    """The periods typed or changed (for a ratio share: numerator and denominator, the value follows)."""
+    ratio = cols["numerator"] in edited.columns
     entries = []
     for row, (_, typed) in zip(sheet, edited.iterrows(), strict=True):
-        value = typed[cols["value"]]
-        value = None if value is None or (isinstance(value, float) and math.isnan(value)) else float(value)
         note = str(typed[cols["note"]] or "").strip() or None
+        waiting = row.status in (ValueStatus.draft, ValueStatus.returned)
+        if ratio:
+            numerator, denominator = _cell(typed, cols["numerator"]), _cell(typed, cols["denominator"])
+            if numerator is None and denominator is None:
+                continue
+            changed = (row.numerator, row.denominator, row.note or None) != (numerator, denominator, note)
+            if changed or (submit and waiting):
+                entries.append(ind_values.Entry(row.period_start, None, note, numerator, denominator))
+            continue
+        value = _cell(typed, cols["value"])
         if value is None:
             continue
-        waiting = row.status in (ValueStatus.draft, ValueStatus.returned)
         if _stored_changed(row, value, note) or (submit and waiting):
             entries.append(ind_values.Entry(row.period_start, value, note))
     return entries
@@ -327,6 +401,9 @@ def review_queue(me: Actor | None, org_name: dict[int, str]) -> None:
                 ],
                 t("indicators.report.col_period"): [period_label(v.frequency, v.period_start) for v in page.items],
                 t("indicators.report.col_value"): [v.value for v in page.items],
+                t("indicators.report.col_ratio"): [
+                    f"{v.numerator:g} / {v.denominator:g}" if v.denominator else "" for v in page.items
+                ],
                 t("indicators.report.col_unit"): [unit_label(v.unit) for v in page.items],
                 t("indicators.report.col_note"): [v.note or "" for v in page.items],
                 t("indicators.report.col_entered_by"): [v.entered_by or "–" for v in page.items],

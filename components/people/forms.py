@@ -171,6 +171,7 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
                 t("orgs.area"): [area_name[o.area_id] for o in orgs],
                 t("orgs.lead"): [o.innovation_lead or "–" for o in orgs],
                 t("users.certified"): [fmt_date(o.lead_certified_on) if o.lead_certified_on else "" for o in orgs],
+                t("orgs.staff"): [o.staff_count for o in orgs],
             }
         ),
         hide_index=True,
@@ -204,6 +205,7 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
             if attempt(save, errors):
                 context.clear_caches()
                 flash_and_rerun("ui.saved")
+    _staff_form(me, org_by_id[org_id])
 
     st.subheader(t("orgs.new"))
     with st.form("create_org"):
@@ -214,8 +216,10 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
         errors.slot("short_name")
         kind = st.selectbox(t("orgs.kind"), list(OrganisationKind), format_func=lambda k: context.label(k, "org_kind"))
         area_id = st.selectbox(t("orgs.area"), list(area_name), format_func=area_name.get)
+        staff = st.text_input(t("orgs.staff"), help=t("orgs.staff_help"))
+        errors.slot("staff_count")
         if st.form_submit_button(t("orgs.create"), type="primary"):
-            data = {"name": name, "short_name": short_name, "kind": kind, "area_id": area_id}
+            data = {"name": name, "short_name": short_name, "kind": kind, "area_id": area_id, "staff_count": staff}
 
             def create() -> bool:
                 with context.writing() as session:
@@ -225,3 +229,23 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
             if attempt(create, errors):
                 context.clear_caches()
                 flash_and_rerun("orgs.created", name=name.strip())
+
+
+def _staff_form(me: Actor, org: OrganisationRow) -> None:
+    """How many people the organisation employs: it weighs its shares and levels weighted by staff."""
+    with st.form(f"set_staff_{org.id}"):
+        errors = FieldErrors()
+        staff = st.text_input(
+            t("orgs.staff"), value="" if org.staff_count is None else str(org.staff_count), help=t("orgs.staff_help")
+        )
+        errors.slot("staff_count")
+        if st.form_submit_button(t("orgs.save_staff")):
+
+            def save() -> bool:
+                with context.writing() as session:
+                    organisations.set_staff_count(session=session, actor=me, organisation_id=org.id, staff_count=staff)
+                return True
+
+            if attempt(save, errors):
+                context.clear_caches()
+                flash_and_rerun("ui.saved")

@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import context
 from components.context import actor, t
-from components.indicators.data import indicator_form, indicator_label
+from components.indicators.data import indicator_form, indicator_label, rule_label
 from components.indicators.targets import targets_panel
 from components.indicators.views import unit_label
 from components.ui import heading, plain
@@ -51,6 +51,7 @@ with list_tab:
                 t("indicators.register.direction"): [context.label(r.direction, "direction") for r in shown],
                 t("indicators.register.frequency"): [context.label(r.frequency, "frequency") for r in shown],
                 t("indicators.register.source"): [context.label(r.source, "source") for r in shown],
+                t("indicators.register.rule"): [rule_label(r.aggregation, r.weighting) for r in shown],
                 t("indicators.register.computation"): [r.computation or "" for r in shown],
                 t("indicators.register.owner"): [r.owner_org or t("indicators.register.central") for r in shown],
                 t("indicators.register.active"): [t("ui.yes") if r.is_active else t("ui.no") for r in shown],

@@ -49,6 +49,16 @@ def _with_unit(value: float | None, unit: str | None, language: str) -> str:
     return f"{text} {unit_name(unit, language)}"
 
 
+def _rule(indicator: dict[str, Any], language: str) -> str:
+    """How the figure adds up ("Andel · täljare / nämnare"); a report frozen before rules existed says nothing."""
+    aggregation = indicator.get("aggregation")
+    if not aggregation:
+        return ""
+    text = i18n.label(aggregation, "aggregation", language)
+    weighting = indicator.get("weighting")
+    return f"{text} · {i18n.label(weighting, 'weighting', language)}" if weighting else text
+
+
 def _level_kind(key: str) -> str:
     return "region" if key == REGION else key.split(":", 1)[0]
 
@@ -95,6 +105,7 @@ def to_workbook(report: Report, language: str) -> bytes:
                     ind["code"],
                     ind["name_en" if language == "en" else "name_sv"],
                     unit_name(ind["unit"], language),
+                    _rule(ind, language),
                     entry["value"],
                     entry["target"],
                     "" if met is None else t("annual.yes") if met else t("annual.no"),
@@ -120,6 +131,7 @@ def to_workbook(report: Report, language: str) -> bytes:
                     t("annual.col.code"),
                     t("annual.col.indicator"),
                     t("annual.col.unit"),
+                    t("annual.col.rule"),
                     t("annual.col.value"),
                     t("annual.col.target"),
                     t("annual.col.met"),

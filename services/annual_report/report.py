@@ -12,7 +12,6 @@ year takes no new commentary. Only admins produce the report (DESIGN.md: Innovat
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -26,14 +25,12 @@ from models import (
     Idea,
     Indicator,
     IndicatorScope,
-    IndicatorSource,
-    IndicatorValue,
     Organisation,
     Testbed,
     User,
-    ValueStatus,
     utcnow,
 )
+from services.indicators import aggregation
 from services.indicators import computed as ind_computed
 from services.indicators import targets as ind_targets
 from services.indicators.targets import target_met
@@ -96,6 +93,8 @@ def build(session: Session, year: int) -> ReportData:
                 "direction": i.direction,
                 "source": i.source,
                 "computation": i.computation,
+                "aggregation": i.aggregation,
+                "weighting": i.weighting,
                 "owner_org_id": i.owner_org_id,
             }
             for i in indicators
@@ -157,18 +156,18 @@ def _indicators(
     end: date,
     area_of: dict[Any, int],
 ) -> None:
-    """Every active indicator per level with its target for the year and whether it was met."""
+    """Every active indicator per level, by its aggregation rule, with its target for the year and
+    whether it was met."""
     targets = ind_targets.targets_of_year(session, start.year)
     for ind in indicators:
-        values = _values(session, ind, start, end, area_of)
-        additive = ind_targets.is_additive(ind.unit)
+        values = _values(session, ind, start, end)
         for key, level in levels.items():
             if ind.scope == IndicatorScope.own and key != org_key(ind.owner_org_id or 0):
                 continue  # an administration's own indicator belongs to its report only
             value = values.get(key)
             target = ind_targets.scale_target(
-                ind_targets.pick_target(targets, ind.id, additive=additive, **_level_of(key, area_of)),
-                unit=ind.unit,
+                ind_targets.pick_target(targets, ind.id, aggregation=ind.aggregation, **_level_of(key, area_of)),
+                aggregation=ind.aggregation,
                 frequency=ind.frequency,
                 start=start,
                 end=end,
@@ -180,37 +179,14 @@ def _indicators(
             }
 
 
-def _values(
-    session: Session, ind: Indicator, start: date, end: date, area_of: dict[Any, int]
-) -> dict[str, float | None]:
-    """The indicator's value per level key: grouped computed queries, or one grouped query of reports."""
-    if ind.source == IndicatorSource.computed and ind.computation:
-        key = ind.computation
-        out: dict[str, float | None] = {REGION: ind_computed.compute(session, key, start=start, end=end)}
-        out.update(
-            {area_key(a): v for a, v in ind_computed.compute_by_area(session, key, start=start, end=end).items()}
-        )
-        out.update(
-            {org_key(o): v for o, v in ind_computed.compute_by_organisation(session, key, start=start, end=end).items()}
-        )
-        return out
-    rows = session.exec(
-        select(IndicatorValue.organisation_id, func.sum(IndicatorValue.value), func.count())
-        .where(
-            IndicatorValue.indicator_id == ind.id,
-            IndicatorValue.status == ValueStatus.approved,
-            IndicatorValue.period_start >= start,
-            IndicatorValue.period_start <= end,
-        )
-        .group_by(IndicatorValue.organisation_id)
-    ).all()
-    sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0])
-    for org_id, total, n in rows:
-        for key in _levels_of(area_of.get(org_id), org_id):
-            sums[key][0] += float(total)
-            sums[key][1] += int(n)
-    additive = ind_targets.is_additive(ind.unit)
-    return {k: round(s if additive else s / n, 1) for k, (s, n) in sums.items() if n}
+def _values(session: Session, ind: Indicator, start: date, end: date) -> dict[str, float | None]:
+    """The indicator's value per level key, by its rule (`services.indicators.aggregation`): one query
+    for the region, one grouped by area, one grouped by organisation."""
+    span = {"start": start, "end": end}
+    out: dict[str, float | None] = {REGION: aggregation.value(session, ind, **span)}
+    out.update({area_key(a): v for a, v in aggregation.values(session, ind, **span, group="area").items() if a})
+    out.update({org_key(o): v for o, v in aggregation.values(session, ind, **span, group="organisation").items() if o})
+    return out
 
 
 def _level_of(key: str, area_of: dict[Any, int]) -> dict[str, int | None]:

@@ -31,6 +31,7 @@ from sqlmodel import Session, col, select
 
 from models import (
     PUBLIC_SUBMITTER_KINDS,
+    Aggregation,
     ApplicationStatus,
     Area,
     Direction,
@@ -44,6 +45,7 @@ from models import (
     Testbed,
     TestbedRequest,
     User,
+    Weighting,
 )
 from services.fund.applications import FUNDED
 from services.overview import start_of_day
@@ -79,12 +81,18 @@ class Scope:
 
 @dataclass(frozen=True)
 class Computation:
-    """A computed indicator: its key, its unit and the function that measures it."""
+    """A computed indicator: its key, its unit, the function that measures it and its aggregation rule.
+
+    The rule is what the function does over a span (a share is counted as Σ/Σ, a median over every
+    record, a stock at the span's end); an indicator that uses the computation takes its rule from here.
+    """
 
     key: str
     unit: Unit
     direction: Direction
     measure: Callable[[Session, Scope], Values]
+    aggregation: Aggregation = Aggregation.flow
+    weighting: Weighting | None = None
 
     @property
     def empty(self) -> float | None:
@@ -396,9 +404,17 @@ def certified_innovation_leaders(session: Session, scope: Scope) -> Values:
 
 
 def _c(
-    key: str, unit: Unit, measure: Callable[[Session, Scope], Values], direction: Direction = Direction.up
+    key: str,
+    unit: Unit,
+    measure: Callable[[Session, Scope], Values],
+    direction: Direction = Direction.up,
+    aggregation: Aggregation | None = None,
 ) -> tuple[str, Computation]:
-    return key, Computation(key, unit, direction, measure)
+    """A registered computation; shares are Σ numerators / Σ denominators, medians levels, the rest flows."""
+    if aggregation is None:
+        aggregation = {"percent": Aggregation.share, "days": Aggregation.level}.get(unit, Aggregation.flow)
+    weighting = Weighting.ratio if aggregation == Aggregation.share else None
+    return key, Computation(key, unit, direction, measure, aggregation, weighting)
 
 
 COMPUTATIONS: dict[str, Computation] = dict(
@@ -416,7 +432,7 @@ COMPUTATIONS: dict[str, Computation] = dict(
         _c("testbed_requests", "count", testbed_requests),
         _c("testbed_median_days_first_response", "days", testbed_median_days_first_response, Direction.down),
         _c("orgs_innovation_lead_share", "percent", orgs_innovation_lead_share),
-        _c("certified_innovation_leaders", "count", certified_innovation_leaders),
+        _c("certified_innovation_leaders", "count", certified_innovation_leaders, aggregation=Aggregation.stock),
     ]
 )
 

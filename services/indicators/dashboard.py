@@ -4,10 +4,10 @@ Everything here is an aggregate (counted and summed in SQL), never a record, so 
 see dashboards (admin, council, manager: DESIGN.md) sees the whole region. A figure is asked for a
 period (both ends included) and the region (no area, no organisation), an area or an organisation.
 
-Indicator values: computed ones come from `services.indicators.computed`; reported ones are the
-approved values of the organisations in scope, summed for counts and amounts ("antal", "SEK") and
-averaged for shares and indices. Targets follow the one rule in `services.indicators.targets` ("the target
-rule"): shares fall back to the wider level, counts and amounts are scaled to the period asked for.
+Indicator values come from the one aggregation function (`services.indicators.aggregation`): computed
+ones counted from the records, reported ones from the approved values of the organisations in scope,
+each by its indicator's rule (flow, stock, share, level). Targets follow the one rule in
+`services.indicators.targets` ("the target rule"), by the same aggregation rule.
 """
 
 from __future__ import annotations
@@ -28,15 +28,13 @@ from models import (
     Indicator,
     IndicatorScope,
     IndicatorSource,
-    IndicatorValue,
     Organisation,
     Role,
     Testbed,
     TestbedRequest,
-    ValueStatus,
 )
+from services.indicators import aggregation, periods, targets
 from services.indicators import computed as ind_computed
-from services.indicators import periods, targets
 from services.indicators.targets import target_met
 from services.people.auth import Actor, require_role
 
@@ -61,13 +59,16 @@ class IndicatorInfo:
     frequency: str
     source: str
     computation: str | None
+    aggregation: str
+    weighting: str | None
 
     def name(self, language: str) -> str:
         return self.name_en if language == "en" else self.name_sv
 
     @property
-    def additive(self) -> bool:
-        return targets.is_additive(self.unit)
+    def summed(self) -> bool:
+        """Adds up over organisations (flows and stocks): compared per organisation, own targets only."""
+        return aggregation.is_summed(self.aggregation)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,8 @@ def _info(row: Indicator) -> IndicatorInfo:
         row.frequency,
         row.source,
         row.computation,
+        row.aggregation,
+        row.weighting,
     )
 
 
@@ -133,45 +136,8 @@ def indicator_value(
     area_id: int | None = None,
     organisation_id: int | None = None,
 ) -> float | None:
-    """The indicator's value for the period and scope (computed live, or from approved reports)."""
-    if indicator.source == IndicatorSource.computed and indicator.computation:
-        return ind_computed.compute(
-            session, indicator.computation, start=start, end=end, area_id=area_id, organisation_id=organisation_id
-        )
-    stmt = _approved_values(indicator, start, end, area_id)
-    if organisation_id is not None:
-        stmt = stmt.where(IndicatorValue.organisation_id == organisation_id)
-    value = session.exec(stmt).one()
-    return None if value is None else round(float(value), 1)
-
-
-def _approved_values(indicator: IndicatorInfo, start: date, end: date, area_id: int | None, *keys: Any) -> Any:
-    """The approved values of periods starting in start..end: summed for counts and amounts, averaged
-    for the rest (per `keys`, when given)."""
-    aggregate = func.sum if indicator.additive else func.avg
-    stmt = (
-        select(*keys, aggregate(IndicatorValue.value))
-        .join(Organisation, IndicatorValue.organisation_id == Organisation.id)
-        .where(
-            IndicatorValue.indicator_id == indicator.id,
-            IndicatorValue.status == ValueStatus.approved,
-            IndicatorValue.period_start >= start,
-            IndicatorValue.period_start <= end,
-        )
-    )
-    if area_id is not None:
-        stmt = stmt.where(Organisation.area_id == area_id)
-    return stmt
-
-
-def reported_by_organisation(
-    session: Session, indicator: IndicatorInfo, *, start: date, end: date, area_id: int | None = None
-) -> dict[int, float | None]:
-    """Approved reported values per organisation for the period, in one grouped query."""
-    stmt = _approved_values(indicator, start, end, area_id, IndicatorValue.organisation_id).group_by(
-        IndicatorValue.organisation_id
-    )
-    return {org: round(float(v), 1) for org, v in session.exec(stmt).all() if v is not None}
+    """The indicator's value for the period and scope, by its aggregation rule."""
+    return aggregation.value(session, indicator, start=start, end=end, area_id=area_id, organisation_id=organisation_id)
 
 
 def period_target(
@@ -187,7 +153,7 @@ def period_target(
     return targets.period_target(
         session,
         indicator.id,
-        unit=indicator.unit,
+        aggregation=indicator.aggregation,
         frequency=indicator.frequency,
         start=start,
         end=end,
@@ -272,12 +238,7 @@ def by_organisation(
     indicator = indicator_info(session, indicator_id)
     if indicator is None:
         return []
-    if indicator.source == IndicatorSource.computed and indicator.computation:
-        values = ind_computed.compute_by_organisation(
-            session, indicator.computation, start=start, end=end, area_id=area_id
-        )
-    else:
-        values = reported_by_organisation(session, indicator, start=start, end=end, area_id=area_id)
+    values = aggregation.values(session, indicator, start=start, end=end, area_id=area_id, group="organisation")
     orgs = select(Organisation).order_by(Organisation.name)
     if area_id is not None:
         orgs = orgs.where(Organisation.area_id == area_id)

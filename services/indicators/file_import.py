@@ -6,7 +6,9 @@ Nothing is written then. Good files are written in one transaction with one audi
 
 Columns (Swedish or English headers, any order): indikator/indicator (the code), organisation (short
 name or full name), period (2026-07-01, 2026-07, 2026-K3/2026-Q3 or 2026, matching the indicator's
-frequency), värde/value (a number; a decimal comma is fine), kommentar/note (optional).
+frequency), värde/value (a number; a decimal comma is fine), kommentar/note (optional), and for a share
+reported as numerator and denominator (`Weighting.ratio`) täljare/numerator and nämnare/denominator
+instead of the value (the value is then 100 * täljare / nämnare).
 """
 
 from __future__ import annotations
@@ -34,8 +36,8 @@ from services.shared.validation import clean_text
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 50_000
 MAX_NOTE = 2000
-COLUMNS: tuple[str, ...] = ("indicator", "organisation", "period", "value", "note")
-TEMPLATE_HEADERS: tuple[str, ...] = ("indikator", "organisation", "period", "värde", "kommentar")
+COLUMNS: tuple[str, ...] = ("indicator", "organisation", "period", "value", "note", "numerator", "denominator")
+TEMPLATE_HEADERS: tuple[str, ...] = ("indikator", "organisation", "period", "värde", "kommentar", "täljare", "nämnare")
 _ALIASES: dict[str, str] = {
     "indikator": "indicator",
     "indicator": "indicator",
@@ -52,6 +54,12 @@ _ALIASES: dict[str, str] = {
     "anteckning": "note",
     "note": "note",
     "comment": "note",
+    "täljare": "numerator",
+    "taljare": "numerator",
+    "numerator": "numerator",
+    "nämnare": "denominator",
+    "namnare": "denominator",
+    "denominator": "denominator",
 }
 _QUARTER = re.compile(r"^(\d{4})\s*[-\s]?\s*[KQkq]([1-4])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
@@ -93,6 +101,8 @@ class _Good:
     period_start: date
     value: float
     note: str | None
+    numerator: float | None = None
+    denominator: float | None = None
 
 
 @dataclass
@@ -255,7 +265,9 @@ def _check_row(line: int, row: dict[str, Any], actor: Actor, found: _Lookups, to
         problems.append(Message("indicators.data.period_too_early", {"first": ind_periods.FIRST_YEAR}))
     elif period.year in found.frozen:
         problems.append(Message("indicators.data.year_frozen", {"year": period.year}))
-    if _number(row.get("value")) is None:
+    if indicator is not None and ind_values.takes_ratio(indicator):
+        problems.extend(_check_ratio(row, indicator.code))
+    elif _number(row.get("value")) is None:
         problems.append(Message("indicators.data.import_not_a_number", {"text": _cell_text(row.get("value"))}))
     note = _note(row)
     if note and len(note) > MAX_NOTE:
@@ -273,6 +285,18 @@ def _note(row: dict[str, Any]) -> str | None:
     return clean_text(str(row.get("note") or ""))
 
 
+def _check_ratio(row: dict[str, Any], code: str) -> list[Message]:
+    """A ratio share needs a numerator (0 or more) and a denominator (above 0, not below the numerator)."""
+    numerator, denominator = _number(row.get("numerator")), _number(row.get("denominator"))
+    if numerator is None or denominator is None:
+        return [Message("indicators.data.import_ratio_needed", {"code": code})]
+    if numerator < 0 or denominator <= 0:
+        return [Message("indicators.data.import_ratio_negative", {})]
+    if numerator > denominator:
+        return [Message("indicators.data.numerator_above_denominator", {})]
+    return []
+
+
 def _cell_text(cell: Any) -> str:
     return "" if cell is None else str(cell).strip()[:40]
 
@@ -280,14 +304,22 @@ def _cell_text(cell: Any) -> str:
 def _good(line: int, row: dict[str, Any], found: _Lookups) -> _Good:
     indicator = found.indicators[str(row["indicator"]).strip().upper()]
     note = _note(row)
+    numerator = denominator = None
+    if ind_values.takes_ratio(indicator):
+        numerator, denominator = _number(row.get("numerator")), _number(row.get("denominator"))
+        value = round(100.0 * numerator / denominator, 4)  # type: ignore[operator]
+    else:
+        value = _number(row["value"])
     return _Good(
         line,
         indicator.id,
         indicator.code,
         found.organisations[str(row["organisation"]).strip().lower()],
         parse_period(row["period"]),  # type: ignore[arg-type]
-        _number(row["value"]),  # type: ignore[arg-type]
+        value,  # type: ignore[arg-type]
         note,
+        numerator,
+        denominator,
     )
 
 
@@ -391,6 +423,7 @@ def _write(
         else:
             updated += 1
         row.value = g.value
+        row.numerator, row.denominator = g.numerator, g.denominator
         row.note = g.note
         row.status = status
         row.entered_by_id = actor.id
@@ -419,14 +452,24 @@ def template(
     periods = [(w.code, w.period_start) for w in waiting]
     covered = {w.indicator_id for w in waiting}
     periods += [(r.code, _current_start(r.frequency, today)) for r in reportable if r.id not in covered]
-    rows = [(code, short, start.isoformat(), None, None) for code, start in sorted(periods)]
+    rows = [(code, short, start.isoformat(), None, None, None, None) for code, start in sorted(periods)]
     if kind == "csv":
         return table_to_csv(TEMPLATE_HEADERS, rows)
-    guide = [(r.code, r.name_sv, r.unit, r.frequency, _period_example(r.frequency)) for r in reportable]
+    guide = [
+        (
+            r.code,
+            r.name_sv,
+            r.unit,
+            r.frequency,
+            _period_example(r.frequency),
+            "täljare och nämnare" if ind_values.takes_ratio(r) else "värde",
+        )
+        for r in reportable
+    ]
     return to_xlsx(
         {
             "Värden": (TEMPLATE_HEADERS, rows),
-            "Indikatorer": (("indikator", "namn", "enhet", "frekvens", "period, exempel"), guide),
+            "Indikatorer": (("indikator", "namn", "enhet", "frekvens", "period, exempel", "fyll i"), guide),
         }
     )
 

@@ -4,16 +4,15 @@ Every figure is counted or summed in SQL; the comparison reads one grouped query
 indicator, so it stays fast with a million reported values. Managers see their own organisation only,
 admins any one.
 
-Comparing an organisation with its area and the region: shares, medians and indices are compared as
-they are (the area's share against the organisation's); counts and amounts are compared with the
-average per organisation of the area and of the region, since a region's total is no yardstick for
-one administration. Reported values count when approved: summed over the year's periods for counts
-and amounts, averaged for the rest.
+Comparing an organisation with its area and the region, by each indicator's aggregation rule
+(`services.indicators.aggregation`, the one function every figure page uses): shares and levels are
+compared as they are (the area's share, Σ numerators / Σ denominators, against the organisation's);
+flows and stocks with the average per organisation of the area and of the region, since a region's
+total is no yardstick for one administration. Reported values count when approved.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from statistics import fmean
@@ -29,15 +28,12 @@ from models import (
     Indicator,
     IndicatorScope,
     IndicatorSource,
-    IndicatorValue,
     Organisation,
     RequestStatus,
     Testbed,
     TestbedRequest,
-    ValueStatus,
 )
-from services.indicators import computed as ind_computed
-from services.indicators import targets
+from services.indicators import aggregation, targets
 from services.indicators import values as ind_values
 from services.people.auth import Actor, require_login
 from services.shared.errors import PermissionDenied
@@ -210,7 +206,7 @@ def _target(session: Session, indicator: Indicator, organisation: Organisation, 
     return targets.period_target(
         session,
         indicator.id,
-        unit=indicator.unit,
+        aggregation=indicator.aggregation,
         frequency=indicator.frequency,
         start=start,
         end=end,
@@ -245,38 +241,7 @@ def _reported_rows(
         .where((Indicator.scope == IndicatorScope.central) | (Indicator.owner_org_id == org.id))
         .order_by(Indicator.scope, Indicator.code)
     ).all()
-    per_org: dict[int, dict[int, tuple[float, float]]] = defaultdict(dict)
-    for indicator_id, org_id, total, mean in session.exec(
-        select(
-            IndicatorValue.indicator_id,
-            IndicatorValue.organisation_id,
-            func.sum(IndicatorValue.value),
-            func.avg(IndicatorValue.value),
-        )
-        .where(
-            col(IndicatorValue.indicator_id).in_([i.id for i in indicators]),
-            IndicatorValue.status == ValueStatus.approved,
-            IndicatorValue.period_start >= start,
-            IndicatorValue.period_start <= end,
-        )
-        .group_by(IndicatorValue.indicator_id, IndicatorValue.organisation_id)
-    ):
-        per_org[indicator_id][org_id] = (total, mean)
-    rows = []
-    for indicator in indicators:
-        additive = targets.is_additive(indicator.unit)
-        values = {o: (t if additive else m) for o, (t, m) in per_org[indicator.id].items()}
-        own = indicator.scope == IndicatorScope.own
-        rows.append(
-            _row(
-                indicator,
-                values.get(org.id),
-                None if own else _mean([v for o, v in values.items() if area_of.get(o) == org.area_id]),
-                None if own else _mean(list(values.values())),
-                _target(session, indicator, org, start, end),
-            )
-        )
-    return rows
+    return [_compared(session, indicator, org, area_of, start, end) for indicator in indicators]
 
 
 def _computed_rows(
@@ -290,21 +255,30 @@ def _computed_rows(
         )
     ).all()
     order = {key: n for n, key in enumerate(MY_ORG_COMPUTED)}
-    rows = []
-    for indicator in sorted(indicators, key=lambda i: order[i.computation]):
-        key = indicator.computation
-        additive = targets.is_additive(indicator.unit)
-        if additive:
-            by_org = ind_computed.compute_by_organisation(session, key, start=start, end=end)
-            mine = by_org.get(org.id)
-            area = _mean([v for o, v in by_org.items() if area_of.get(o) == org.area_id])
-            region = _mean(list(by_org.values()))
-        else:
-            mine = ind_computed.compute(session, key, start=start, end=end, organisation_id=org.id)
-            area = ind_computed.compute(session, key, start=start, end=end, area_id=org.area_id)
-            region = ind_computed.compute(session, key, start=start, end=end)
-        rows.append(_row(indicator, mine, area, region, _target(session, indicator, org, start, end)))
-    return rows
+    indicators = sorted(indicators, key=lambda i: order[i.computation])
+    return [_compared(session, indicator, org, area_of, start, end) for indicator in indicators]
+
+
+def _compared(
+    session: Session, indicator: Indicator, org: Organisation, area_of: dict[int, int], start: date, end: date
+) -> ComparisonRow:
+    """One indicator for the organisation, its area and the region, by the indicator's rule: flows and
+    stocks against the mean per organisation, shares and levels as they are. An administration's own
+    indicator has no area or region to be compared with."""
+    span = {"start": start, "end": end}
+    if indicator.scope == IndicatorScope.own:
+        mine = aggregation.value(session, indicator, **span, organisation_id=org.id)
+        return _row(indicator, mine, None, None, _target(session, indicator, org, start, end))
+    if aggregation.is_summed(indicator.aggregation):
+        by_org = aggregation.values(session, indicator, **span, group="organisation")
+        mine = by_org.get(org.id)
+        area = _mean([v for o, v in by_org.items() if area_of.get(o) == org.area_id])
+        region = _mean(list(by_org.values()))
+    else:
+        mine = aggregation.value(session, indicator, **span, organisation_id=org.id)
+        area = aggregation.value(session, indicator, **span, area_id=org.area_id)
+        region = aggregation.value(session, indicator, **span)
+    return _row(indicator, mine, area, region, _target(session, indicator, org, start, end))
 
 
 def _row(

@@ -4,6 +4,10 @@ What callers may rely on:
 - Codes are unique and upper-case; a computed indicator names a registered computation
   (`services.indicators.computed.COMPUTATIONS`); an own indicator names its administration.
 - Admins and the council read every indicator, managers the central ones and their own administration's.
+- Every indicator has an aggregation rule (`services.indicators.aggregation`): a computed one takes its
+  computation's; a reported one states its own (shares weighted by numerator/denominator or staff,
+  levels by staff or equally). Changing the rule of an indicator with reported values needs
+  `confirm_rule_change=True` (the figures are counted anew) and is audited as `indicator.rule_changed`.
 - A source change is refused once values are reported for the indicator; every write is audited.
 """
 
@@ -18,6 +22,7 @@ from sqlalchemy import func, or_
 from sqlmodel import Session, select
 
 from models import (
+    Aggregation,
     Direction,
     Frequency,
     Indicator,
@@ -26,8 +31,10 @@ from models import (
     IndicatorValue,
     Organisation,
     Role,
+    Weighting,
     utcnow,
 )
+from services.indicators.aggregation import WEIGHTINGS, default_rule
 from services.indicators.computed import COMPUTATIONS
 from services.people.auth import Actor, require_admin, require_role
 from services.shared import audit
@@ -59,6 +66,8 @@ class IndicatorRow:
     owner_org_id: int | None
     owner_org: str | None
     is_active: bool
+    aggregation: str = Aggregation.flow
+    weighting: str | None = None
 
     def name(self, language: str) -> str:
         return self.name_en if language == "en" else self.name_sv
@@ -80,6 +89,8 @@ def _indicator_row(ind: Indicator, owner: str | None) -> IndicatorRow:
         ind.owner_org_id,
         owner,
         ind.is_active,
+        ind.aggregation,
+        ind.weighting,
     )
 
 
@@ -101,8 +112,15 @@ class IndicatorInput(BaseModel):
     scope: IndicatorScope = IndicatorScope.central
     owner_org_id: int | None = None
     is_active: bool = True
+    aggregation: Aggregation | None = None
+    weighting: Weighting | None = None
 
     _clean = field_validator("code", "name_sv", "name_en", "unit", "computation", mode="before")(clean_text)
+
+    @field_validator("aggregation", "weighting", mode="before")
+    @classmethod
+    def _empty_is_none(cls, value: Any) -> Any:
+        return None if value == "" else value
 
     @field_validator("description", mode="before")
     @classmethod
@@ -133,7 +151,7 @@ class IndicatorInput(BaseModel):
 
 def _parse_indicator(data: dict[str, Any]) -> IndicatorInput:
     try:
-        return parse(IndicatorInput, data)
+        clean = parse(IndicatorInput, data)
     except ValidationError as error:
         # The cross-field check belongs to no field: put its message beside the field to change.
         bad = error.fields.pop("__all__", None)
@@ -144,6 +162,27 @@ def _parse_indicator(data: dict[str, Any]) -> IndicatorInput:
             else:
                 error.fields["owner_org_id"] = Message("indicators.data.owner_required")
         raise
+    _settle_rule(clean)
+    return clean
+
+
+def _settle_rule(clean: IndicatorInput) -> None:
+    """A computed indicator takes its computation's rule; a reported one its own, with a weighting that
+    fits it (flows and stocks none, shares ratio or staff, levels equal or staff; the first by default)."""
+    if clean.source == IndicatorSource.computed:
+        clean.aggregation, clean.weighting = default_rule(clean.unit, clean.computation)
+        return
+    if clean.aggregation is None:
+        clean.aggregation, default_weighting = default_rule(clean.unit)
+        clean.weighting = clean.weighting or default_weighting
+    allowed = WEIGHTINGS[clean.aggregation]
+    if clean.weighting is None:
+        clean.weighting = allowed[0]
+    elif clean.weighting not in allowed:
+        if allowed == (None,):
+            clean.weighting = None  # a flow or a stock is summed: a weighting means nothing to it
+        else:
+            raise ValidationError.single("weighting", f"indicators.data.weighting_for_{clean.aggregation}")
 
 
 def computation_keys() -> list[str]:
@@ -207,17 +246,33 @@ def create_indicator(*, session: Session, actor: Actor | None, data: dict[str, A
     return _indicator_row(ind, _owner_names(session).get(ind.owner_org_id))
 
 
-def update_indicator(*, session: Session, actor: Actor | None, indicator_id: int, data: dict[str, Any]) -> IndicatorRow:
-    """Change an indicator (admins). A source change is refused once values are reported for it."""
+def update_indicator(
+    *,
+    session: Session,
+    actor: Actor | None,
+    indicator_id: int,
+    data: dict[str, Any],
+    confirm_rule_change: bool = False,
+) -> IndicatorRow:
+    """Change an indicator (admins). A source change is refused once values are reported for it; a
+    rule change then needs `confirm_rule_change` (refused with the number of values otherwise)."""
     actor = require_admin(actor)
     ind = session.get(Indicator, indicator_id)
     if ind is None:
         raise NotFound()
+    if not data.get("aggregation"):  # a form that does not speak of the rule keeps it
+        data = {**data, "aggregation": ind.aggregation, "weighting": data.get("weighting") or ind.weighting}
     clean = _parse_indicator(data)
     _check_unique_code(session, clean.code, indicator_id)
     _check_owner(session, clean.owner_org_id)
-    if clean.source != ind.source and _value_count(session, indicator_id) > 0:
+    reported = _value_count(session, indicator_id)
+    if clean.source != ind.source and reported > 0:
         raise ValidationError.single("source", "indicators.data.source_has_values")
+    rule_before = {"aggregation": ind.aggregation, "weighting": ind.weighting}
+    rule_after = {"aggregation": clean.aggregation, "weighting": clean.weighting}
+    rule_changed = rule_before != rule_after
+    if rule_changed and reported > 0 and not confirm_rule_change:
+        raise ValidationError.single("aggregation", "indicators.data.rule_change_confirm", n=reported)
     changes = {k: v for k, v in clean.model_dump().items() if getattr(ind, k) != v}
     if not changes:
         return _indicator_row(ind, _owner_names(session).get(ind.owner_org_id))
@@ -225,6 +280,17 @@ def update_indicator(*, session: Session, actor: Actor | None, indicator_id: int
         setattr(ind, key, value)
     ind.updated_at = utcnow()
     audit.record(session, actor, "indicator.updated", ENTITY_INDICATOR, ind.id, **changes)
+    if rule_changed:
+        audit.record(
+            session,
+            actor,
+            "indicator.rule_changed",
+            ENTITY_INDICATOR,
+            ind.id,
+            before=rule_before,
+            after=rule_after,
+            values=reported,
+        )
     session.commit()
     return _indicator_row(ind, _owner_names(session).get(ind.owner_org_id))
 

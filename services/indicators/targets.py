@@ -1,9 +1,9 @@
 """Targets per year for the region, an area or an organisation, and the ONE target rule every page uses.
 
 What callers may rely on:
-- `period_target(...)` / `target_for(...)` / `pick_target(...)` apply the rule described below: shares
-  fall back organisation -> area -> region; counts and amounts take their own level's target only,
-  scaled to the span.
+- `period_target(...)` / `target_for(...)` / `pick_target(...)` apply the rule described below, by the
+  indicator's aggregation rule: shares and levels fall back organisation -> area -> region; flows and
+  stocks take their own level's target only; only flows are scaled to the span.
 - Admins set and delete targets; every logged-in role may read them (they are aggregates).
 """
 
@@ -24,6 +24,7 @@ from models import (
     Role,
     utcnow,
 )
+from services.indicators.aggregation import is_scaled, is_summed
 from services.indicators.periods import periods_in
 from services.people.auth import Actor, require_admin, require_role
 from services.shared import audit
@@ -141,17 +142,18 @@ def _is(column: Any, value: int | None) -> Any:
 
 # ---------------------------------------------------------------- the target rule
 #
-# ONE rule, used by the dashboards, Min förvaltning, Rådsläge and the innovationsbokslut:
+# ONE rule, used by the dashboards, Min förvaltning, Rådsläge and the innovationsbokslut, following the
+# indicator's aggregation rule (`services.indicators.aggregation`):
 # - A target is set per year (the year of the period's start) for the region, an area or an
 #   organisation, and it is a target per period of the indicator's frequency.
-# - Shares, indices and medians: the level's own target, else the wider level's (organisation ->
-#   its area -> the region): a 40 % share is a yardstick for every part of the region.
-# - Counts and amounts (units "antal" and "SEK", `is_additive`): only the level's own target (the
-#   region's count is no yardstick for one area), multiplied by how many of the indicator's periods the
-#   span covers (`periods_in`: a year of a quarterly count is held against four times the target, a
-#   month against a third of it, the year so far against the share of the year gone).
+# - Shares and levels: the level's own target, else the wider level's (organisation -> its area -> the
+#   region): a 40 % share is a yardstick for every part of the region.
+# - Flows and stocks add up over organisations: only the level's own target counts (the region's count
+#   is no yardstick for one area).
+# - Only a flow is scaled to the span (`periods_in`: a year of a quarterly flow is held against four
+#   times the target, a month against a third of it); a stock's year target is the level to stand at
+#   the year's end, not four quarterly targets added; a share's or level's is as set.
 
-ADDITIVE_UNITS: frozenset[str] = frozenset({"antal", "SEK"})
 TargetKey = tuple[int, int | None, int | None]  # indicator, area, organisation
 
 
@@ -163,11 +165,6 @@ def unit_name(unit: str, language: str) -> str:
     """The unit as the reader says it ("dagar" -> "days"); an administration's own unit as typed."""
     key = UNIT_KEYS.get(unit)
     return i18n.t(key, language) if key else unit
-
-
-def is_additive(unit: str) -> bool:
-    """Counts and amounts add up over organisations and periods; shares, indices and medians do not."""
-    return unit in ADDITIVE_UNITS
 
 
 def targets_of_year(session: Session, year: int, indicator_id: int | None = None) -> dict[TargetKey, float]:
@@ -182,7 +179,7 @@ def pick_target(
     targets: dict[TargetKey, float],
     indicator_id: int,
     *,
-    additive: bool,
+    aggregation: str,
     area_id: int | None = None,
     organisation_id: int | None = None,
 ) -> float | None:
@@ -196,7 +193,7 @@ def pick_target(
     if area_id is not None:
         chain.append((area_id, None))
     chain.append((None, None))
-    for area, org in chain[:1] if additive else chain:
+    for area, org in chain[:1] if is_summed(aggregation) else chain:
         if (indicator_id, area, org) in targets:
             return targets[(indicator_id, area, org)]
     return None
@@ -207,7 +204,7 @@ def target_for(
     indicator_id: int,
     year: int,
     *,
-    additive: bool = False,
+    aggregation: str,
     area_id: int | None = None,
     organisation_id: int | None = None,
 ) -> float | None:
@@ -219,7 +216,7 @@ def target_for(
     if organisation_id is not None and area_id is None:
         area_id = session.exec(select(Organisation.area_id).where(Organisation.id == organisation_id)).first()
     targets = targets_of_year(session, year, indicator_id)
-    return pick_target(targets, indicator_id, additive=additive, area_id=area_id, organisation_id=organisation_id)
+    return pick_target(targets, indicator_id, aggregation=aggregation, area_id=area_id, organisation_id=organisation_id)
 
 
 def target_met(direction: str, value: float | None, target: float | None) -> bool | None:
@@ -229,9 +226,9 @@ def target_met(direction: str, value: float | None, target: float | None) -> boo
     return value <= target if direction == "down" else value >= target
 
 
-def scale_target(target: float | None, *, unit: str, frequency: str, start: date, end: date) -> float | None:
-    """A per-period target held against the span start..end: counts and amounts times the periods."""
-    if target is None or not is_additive(unit):
+def scale_target(target: float | None, *, aggregation: str, frequency: str, start: date, end: date) -> float | None:
+    """A per-period target held against the span start..end: a flow's times the periods, others as set."""
+    if target is None or not is_scaled(aggregation):
         return target
     return round(target * periods_in(frequency, start, end), 1)
 
@@ -240,7 +237,7 @@ def period_target(
     session: Session,
     indicator_id: int,
     *,
-    unit: str,
+    aggregation: str,
     frequency: str,
     start: date,
     end: date,
@@ -248,8 +245,7 @@ def period_target(
     organisation_id: int | None = None,
 ) -> float | None:
     """The target for the span start..end (its start's year) at this level, by the rule above."""
-    additive = is_additive(unit)
     target = target_for(
-        session, indicator_id, start.year, additive=additive, area_id=area_id, organisation_id=organisation_id
+        session, indicator_id, start.year, aggregation=aggregation, area_id=area_id, organisation_id=organisation_id
     )
-    return scale_target(target, unit=unit, frequency=frequency, start=start, end=end)
+    return scale_target(target, aggregation=aggregation, frequency=frequency, start=start, end=end)

@@ -6,6 +6,9 @@ What callers may rely on:
   (`services.indicators.dashboard`).
 - Managers write values only for their own organisation, admins for every one; only reported
   indicators take values, and an administration's own indicator only from that administration.
+- A share weighted by numerator and denominator (`Weighting.ratio`) takes both, never a bare
+  percentage: the value is stored as 100 * numerator / denominator beside them, so that an area's share
+  is Σ numerators / Σ denominators (`services.indicators.aggregation`).
 - A year whose region-wide innovationsbokslut is frozen (`AnnualReport` without organisation, with
   `frozen_at`) takes no new or changed values: the published figures stay as published.
 - Every write leaves an audit entry in the same transaction.
@@ -22,6 +25,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models import (
+    Aggregation,
     Frequency,
     Indicator,
     IndicatorScope,
@@ -31,6 +35,7 @@ from models import (
     Role,
     User,
     ValueStatus,
+    Weighting,
     utcnow,
 )
 from services.indicators.periods import (
@@ -76,6 +81,8 @@ class ValueRow:
     submitted_at: datetime | None
     reviewed_at: datetime | None
     frequency: str = Frequency.quarter
+    numerator: float | None = None
+    denominator: float | None = None
 
     def indicator_name(self, language: str) -> str:
         return self.indicator_name_en if language == "en" else self.indicator_name_sv
@@ -126,6 +133,8 @@ def _value_row(value: IndicatorValue, ind: Indicator, org: str, entered_by: str 
         value.submitted_at,
         value.reviewed_at,
         ind.frequency,
+        value.numerator,
+        value.denominator,
     )
 
 
@@ -211,6 +220,13 @@ class SheetRow:
     value: float | None
     status: str | None
     note: str | None
+    numerator: float | None = None
+    denominator: float | None = None
+
+
+def takes_ratio(indicator: Any) -> bool:
+    """True for a share reported as numerator and denominator (not as a bare percentage)."""
+    return indicator.aggregation == Aggregation.share and indicator.weighting == Weighting.ratio
 
 
 def reporting_sheet(
@@ -242,6 +258,8 @@ def reporting_sheet(
                 v.value if v else None,
                 v.status if v else None,
                 v.note if v else None,
+                v.numerator if v else None,
+                v.denominator if v else None,
             )
         )
     return rows
@@ -257,6 +275,33 @@ class ValueInput(BaseModel):
     _clean = field_validator("note", mode="before")(clean_text)
 
     _number = field_validator("value", mode="before")(number_field)
+
+
+class RatioInput(BaseModel):
+    """A share's numerator and denominator (e.g. employees trained, employees): the value follows."""
+
+    numerator: float = Field(ge=0, le=MAX_VALUE, allow_inf_nan=False)
+    denominator: float = Field(gt=0, le=MAX_VALUE, allow_inf_nan=False)
+    note: str | None = Field(default=None, max_length=2000)
+
+    _clean = field_validator("note", mode="before")(clean_text)
+
+    _number = field_validator("numerator", "denominator", mode="before")(number_field)
+
+    @property
+    def value(self) -> float:
+        return round(100.0 * self.numerator / self.denominator, 4)
+
+
+def _parse_value(ind: Indicator, value: Any, note: Any, numerator: Any, denominator: Any) -> ValueInput | RatioInput:
+    """The typed value, or for a ratio share its numerator and denominator (a numerator above the
+    denominator is no share)."""
+    if not takes_ratio(ind):
+        return parse(ValueInput, {"value": value, "note": note})
+    clean = parse(RatioInput, {"numerator": numerator, "denominator": denominator, "note": note})
+    if clean.numerator > clean.denominator:
+        raise ValidationError.single("numerator", "indicators.data.numerator_above_denominator")
+    return clean
 
 
 def parse_number(text: str) -> float | str:
@@ -287,11 +332,14 @@ def save_value(
     indicator_id: int,
     organisation_id: int,
     period_start: date,
-    value: Any,
+    value: Any = None,
     note: Any = None,
     submit: bool = False,
+    numerator: Any = None,
+    denominator: Any = None,
 ) -> ValueRow:
-    """Store a value for one period as a draft, or submit it for approval (`submit=True`).
+    """Store a value for one period as a draft, or submit it for approval (`submit=True`). A ratio
+    share takes `numerator` and `denominator` instead of `value`.
 
     Refused: another organisation than the manager's own, a computed or another administration's
     indicator, a date that does not open a period, a future period, a frozen year, an approved value
@@ -299,7 +347,7 @@ def save_value(
     """
     actor = _require_writer(actor, organisation_id)
     ind = _reportable(session, indicator_id, organisation_id)
-    row = _store(session, actor, ind, organisation_id, period_start, value, note, submit)
+    row = _store(session, actor, ind, organisation_id, period_start, (value, numerator, denominator), note, submit)
     session.commit()
     return _load_value(session, row.id)
 
@@ -311,6 +359,8 @@ class Entry:
     period_start: date
     value: Any
     note: Any = None
+    numerator: Any = None
+    denominator: Any = None
 
 
 def save_sheet(
@@ -332,7 +382,8 @@ def save_sheet(
     problems: dict[str, Any] = {}
     for entry in entries:
         try:
-            _store(session, actor, ind, organisation_id, entry.period_start, entry.value, entry.note, submit)
+            typed = (entry.value, entry.numerator, entry.denominator)
+            _store(session, actor, ind, organisation_id, entry.period_start, typed, entry.note, submit)
         except ValidationError as error:
             problems[entry.period_start.isoformat()] = next(iter(error.fields.values()), error.message)
         except (InvalidTransition, PermissionDenied) as error:
@@ -350,18 +401,20 @@ def _store(
     ind: Indicator,
     organisation_id: int,
     period_start: date,
-    value: Any,
+    typed: tuple[Any, Any, Any],
     note: Any,
     submit: bool,
 ) -> IndicatorValue:
-    """Check and write one value with its audit entry; the caller commits."""
+    """Check and write one value (value, numerator, denominator as typed) with its audit entry; the
+    caller commits."""
     if not is_period_start(ind.frequency, period_start):
         raise ValidationError.single("period_start", f"indicators.data.period_not_{ind.frequency}")
     if period_start > date.today():
         raise ValidationError.single("period_start", "indicators.data.period_future")
     if period_start.year < FIRST_YEAR:
         raise ValidationError.single("period_start", "indicators.data.period_too_early", first=FIRST_YEAR)
-    clean = parse(ValueInput, {"value": value, "note": note})
+    clean = _parse_value(ind, typed[0], note, typed[1], typed[2])
+    ratio = isinstance(clean, RatioInput)
     refuse_frozen(session, period_start.year)
     row = session.exec(
         select(IndicatorValue).where(
@@ -378,6 +431,8 @@ def _store(
         row = IndicatorValue(indicator_id=ind.id, organisation_id=organisation_id, period_start=period_start)
         session.add(row)
     row.value = clean.value
+    row.numerator = clean.numerator if ratio else None
+    row.denominator = clean.denominator if ratio else None
     row.note = clean.note
     row.status = status
     row.entered_by_id = actor.id
@@ -394,6 +449,7 @@ def _store(
         organisation_id=organisation_id,
         period_start=period_start,
         value=clean.value,
+        **({"numerator": clean.numerator, "denominator": clean.denominator} if ratio else {}),
         before=before,
     )
     return row

@@ -40,6 +40,7 @@ class OrganisationRow:
     innovation_lead_id: int | None
     innovation_lead: str | None
     lead_certified_on: date | None
+    staff_count: int | None = None
 
 
 def list_areas(*, session: Session) -> list[AreaRow]:
@@ -75,9 +76,13 @@ def list_organisations(*, session: Session, area_id: int | None = None) -> list[
             innovation_lead_id=o.innovation_lead_id,
             innovation_lead=lead,
             lead_certified_on=certified,
+            staff_count=o.staff_count,
         )
         for o, code, lead, certified in rows
     ]
+
+
+MAX_STAFF = 1_000_000
 
 
 class OrganisationCreate(BaseModel):
@@ -85,6 +90,12 @@ class OrganisationCreate(BaseModel):
     short_name: str = Field(max_length=40)
     kind: OrganisationKind
     area_id: int
+    staff_count: int | None = Field(default=None, ge=0, le=MAX_STAFF)
+
+    @field_validator("staff_count", mode="before")
+    @classmethod
+    def _blank(cls, value: Any) -> Any:
+        return _staff(value)
 
     _clean = field_validator("name", "short_name", mode="before")(clean_text)
 
@@ -105,6 +116,40 @@ def create_organisation(*, session: Session, actor: Actor | None, data: dict[str
     session.add(organisation)
     session.flush()
     audit.record(session, actor, "organisation.created", "organisation", organisation.id, **values.model_dump())
+    session.commit()
+    return organisation
+
+
+def _staff(value: Any) -> Any:
+    """A staff count as typed: blank is unknown, "12 500" is 12500."""
+    if isinstance(value, str):
+        value = value.replace("\u00a0", "").replace(" ", "").strip()
+        return value or None
+    return value
+
+
+class StaffInput(BaseModel):
+    staff_count: int | None = Field(default=None, ge=0, le=MAX_STAFF)
+
+    _blank = field_validator("staff_count", mode="before")(_staff)
+
+
+def set_staff_count(*, session: Session, actor: Actor | None, organisation_id: int, staff_count: Any) -> Organisation:
+    """Set how many people an organisation employs (blank: unknown); admins only. It weighs the
+    organisation's shares and levels weighted by staff (`services.indicators.aggregation`)."""
+    actor = require_admin(actor)
+    organisation = session.get(Organisation, organisation_id)
+    if organisation is None:
+        raise NotFound()
+    value = parse(StaffInput, {"staff_count": staff_count}).staff_count
+    if organisation.staff_count == value:
+        return organisation
+    before = organisation.staff_count
+    organisation.staff_count = value
+    organisation.updated_at = utcnow()
+    audit.record(
+        session, actor, "organisation.staff_set", "organisation", organisation.id, before=before, staff_count=value
+    )
     session.commit()
     return organisation
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 from playwright.sync_api import Page, expect
@@ -46,3 +47,26 @@ def log_out(page: Page) -> None:
         if time.monotonic() > deadline:
             raise AssertionError("the login cookie was never deleted")
         page.wait_for_timeout(100)
+
+
+def settled(page: Page) -> None:
+    """Wait until the app has finished the run that the last click started."""
+    page.wait_for_timeout(300)
+    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
+
+
+def open_from_menu(page: Page, title: str) -> None:
+    """Click `title` in the sidebar menu and wait for the page's heading and its run to finish."""
+    settled(page)
+    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
+    expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=20_000)  # two cores, four helpers
+    settled(page)
+
+
+def choose(page: Page, key: str, option: str) -> None:
+    """Pick the option containing `option` in the selectbox whose widget key is `key`."""
+    page.locator(f".st-key-{key}").click()
+    page.keyboard.type(option)  # long lists are virtualised: filter first so that the option is drawn
+    page.get_by_role("option").filter(has_text=option).first.click()
+    expect(page.locator(f".st-key-{key} input")).to_have_value(re.compile(re.escape(option)))
+    settled(page)

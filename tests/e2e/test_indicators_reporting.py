@@ -5,13 +5,12 @@ which holds exactly the rows the chart draws)."""
 from __future__ import annotations
 
 import csv
-import re
 from datetime import date
 
 from playwright.sync_api import Page, expect
 
 from settings import COOKIE_NAME
-from tests.e2e.helpers import log_in, log_out
+from tests.e2e.helpers import choose, log_in, log_out, open_from_menu, settled
 
 VALUE = "37"
 
@@ -26,28 +25,6 @@ def _switch_user(page: Page, base_url: str, username: str) -> None:
     log_in(page, base_url, username)
 
 
-def _open(page: Page, title: str) -> None:
-    _settled(page)
-    page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
-    expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=20_000)  # two cores, four helpers
-    _settled(page)
-
-
-def _settled(page: Page) -> None:
-    """Wait until the app has finished the run that the last click started."""
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
-
-
-def _choose(page: Page, key: str, option: str) -> None:
-    """Pick the option containing `option` in the selectbox whose widget key is `key`."""
-    page.locator(f".st-key-{key}").click()
-    page.keyboard.type(option)  # long lists are virtualised: filter first so that the option is drawn
-    page.get_by_role("option").filter(has_text=option).first.click()
-    expect(page.locator(f".st-key-{key} input")).to_have_value(re.compile(re.escape(option)))
-    _settled(page)
-
-
 def test_manager_reports_admin_approves_dashboard_shows_it(page: Page, live_app: str) -> None:
     today = date.today()
     quarter = (today.month - 1) // 3 + 1
@@ -55,29 +32,29 @@ def test_manager_reports_admin_approves_dashboard_shows_it(page: Page, live_app:
 
     # The manager of Hälso- och sjukvårdsförvaltningen (HSF) reports the quarter's projects.
     log_in(page, live_app, "manager")
-    _open(page, "Rapportera värden")
-    _choose(page, "rep_ind", "PRJ-01")
+    open_from_menu(page, "Rapportera värden")
+    choose(page, "rep_ind", "PRJ-01")
     # The period box's key names the indicator; a box left from the previous choice may linger, stale.
     page.locator('[class*="st-key-rep_period_"]:not([data-stale="true"])').click()
     page.get_by_role("option").filter(has_text=f"{today.year} K{quarter}").first.click()
-    _settled(page)
+    settled(page)
     page.get_by_label("Värde (antal)").fill(VALUE)
     page.get_by_role("button", name="Skicka in").click()
     expect(page.get_by_text("Inskickat för godkännande (1 st).")).to_be_visible()
 
     # An admin finds it in the review queue and approves it.
     _switch_user(page, live_app, "admin")
-    _open(page, "Rapportera värden")
-    _choose(page, "rev_org", "Hälso- och sjukvårdsförvaltningen")
-    _choose(page, "rev_one", f"HSF · PRJ-01 · {period_start.isoformat()} · {VALUE} antal")
+    open_from_menu(page, "Rapportera värden")
+    choose(page, "rev_org", "Hälso- och sjukvårdsförvaltningen")
+    choose(page, "rev_one", f"HSF · PRJ-01 · {period_start.isoformat()} · {VALUE} antal")
     page.get_by_role("button", name="Godkänn", exact=True).click()
     expect(page.get_by_text("Godkänt (1 st).")).to_be_visible()
 
     # The health care dashboard, for this quarter, shows HSF's approved value.
-    _open(page, "Hälso- och sjukvård")
+    open_from_menu(page, "Hälso- och sjukvård")
     page.locator(".st-key-area_health_kind").get_by_role("radio", name="Kvartal").click()
-    _settled(page)
-    _choose(page, "area_health_indicator", "PRJ-01")
+    settled(page)
+    choose(page, "area_health_indicator", "PRJ-01")
     # The download holds the last finished run's rows: ask again until the choices above have landed.
     for _ in range(20):
         if _hsf_value(page) == float(VALUE):

@@ -76,17 +76,21 @@ def test_an_approved_reported_value_shows_on_its_areas_dashboard(demo_url: str) 
     with db.write_session(engine) as session:
         indicator = session.exec(select(m.Indicator).where(m.Indicator.code == "PRJ-01")).one()
         org = session.exec(select(m.Organisation).where(m.Organisation.short_name == "SöS")).one()
-        period = date(date.today().year, 1, 1)
-        existing = session.exec(
-            select(m.IndicatorValue).where(
+        # PRJ-01 is a stock: the year shows each organisation's last approved quarter, so change SöS's.
+        latest = session.exec(
+            select(m.IndicatorValue)
+            .where(
                 m.IndicatorValue.indicator_id == indicator.id,
                 m.IndicatorValue.organisation_id == org.id,
-                m.IndicatorValue.period_start == period,
+                m.IndicatorValue.status == "approved",
+                m.IndicatorValue.period_start >= date(date.today().year, 1, 1),
             )
+            .order_by(m.IndicatorValue.period_start.desc())
         ).first()
-        added = 1000 - (existing.value if existing and existing.status == "approved" else 0)
-        row = existing or m.IndicatorValue(indicator_id=indicator.id, organisation_id=org.id, period_start=period)
-        row.value, row.status = 1000, "approved"
+        assert latest is not None
+        added = 1000 - latest.value
+        row = latest
+        row.value = 1000
         session.add(row)
         session.commit()
     engine.dispose()

@@ -38,30 +38,13 @@ def region(s: Session) -> dict:
     transport = f.area(s, "transport")
     ks = f.organisation(s, health, "KS")
     sos = f.organisation(s, health, "SOS")
-    received = m.Indicator(
-        code="IDE-01",
-        name_sv="Inkomna",
-        name_en="Received",
-        unit="antal",
-        frequency="quarter",
-        source="computed",
-        computation="ideas_received",
+    received = f.indicator(
+        s, "IDE-01", "antal", "computed", computation="ideas_received", name_sv="Inkomna", name_en="Received"
     )
-    share = m.Indicator(
-        code="IDE-02",
-        name_sv="Andel",
-        name_en="Share",
-        unit="%",
-        frequency="quarter",
-        source="computed",
-        computation="ideas_public_share",
-    )
-    projects = m.Indicator(code="PRJ-01", name_sv="Projekt", name_en="Projects", unit="antal", source="reported")
-    climate = m.Indicator(
-        code="KLI-01", name_sv="Klimat", name_en="Climate", unit="index", source="reported", frequency="year"
-    )
-    s.add_all([received, share, projects, climate])
-    s.flush()
+    share = f.indicator(s, "IDE-02", "%", "computed", computation="ideas_public_share")
+    projects = f.indicator(s, "PRJ-01", "antal", aggregation="stock", name_sv="Projekt", name_en="Projects")
+    climate = f.indicator(s, "KLI-01", "index", frequency="year", aggregation="level", weighting="equal")
+    tests = f.indicator(s, "TST-01", "antal", aggregation="flow")
     return {
         "health": health,
         "transport": transport,
@@ -71,6 +54,7 @@ def region(s: Session) -> dict:
         "share": share,
         "projects": projects,
         "climate": climate,
+        "tests": tests,
     }
 
 
@@ -136,26 +120,77 @@ def test_figures_compare_with_the_previous_period_and_the_target(s: Session, reg
     assert share.value == 0.0 and share.met is None  # no target set
 
 
-def test_reported_values_sum_counts_average_indices_and_only_approved(s: Session, region: dict) -> None:
-    def value(ind: m.Indicator, org: m.Organisation, period: date, v: float, status: str = "approved") -> None:
-        s.add(
-            m.IndicatorValue(indicator_id=ind.id, organisation_id=org.id, period_start=period, value=v, status=status)
-        )
-
-    value(region["projects"], region["ks"], date(2025, 1, 1), 3)
-    value(region["projects"], region["ks"], date(2025, 4, 1), 4)
-    value(region["projects"], region["sos"], date(2025, 1, 1), 5)
-    value(region["projects"], region["sos"], date(2025, 4, 1), 100, status="submitted")  # not yet approved
-    value(region["climate"], region["ks"], date(2025, 1, 1), 60)
-    value(region["climate"], region["sos"], date(2025, 1, 1), 70)
+def _value(s: Session, ind: m.Indicator, org: m.Organisation, period: date, v: float, **values) -> None:
+    values.setdefault("status", "approved")
+    s.add(m.IndicatorValue(indicator_id=ind.id, organisation_id=org.id, period_start=period, value=v, **values))
     s.flush()
-    projects, climate = _info(s, region["projects"]), _info(s, region["climate"])
-    assert dash.indicator_value(s, projects, **YEAR_2025) == 12
-    assert dash.indicator_value(s, projects, **YEAR_2025, organisation_id=region["ks"].id) == 7
+
+
+def test_reported_values_follow_each_rule_and_count_only_approved(s: Session, region: dict) -> None:
+    ks, sos = region["ks"], region["sos"]
+    _value(s, region["projects"], ks, date(2025, 1, 1), 3)
+    _value(s, region["projects"], ks, date(2025, 4, 1), 4)
+    _value(s, region["projects"], sos, date(2025, 1, 1), 5)
+    _value(s, region["projects"], sos, date(2025, 4, 1), 100, status="submitted")  # not yet approved
+    _value(s, region["tests"], ks, date(2025, 1, 1), 3)
+    _value(s, region["tests"], ks, date(2025, 4, 1), 4)
+    _value(s, region["tests"], sos, date(2025, 1, 1), 5)
+    _value(s, region["climate"], ks, date(2025, 1, 1), 60)
+    _value(s, region["climate"], sos, date(2025, 1, 1), 70)
+    projects, climate, tests = (_info(s, region[k]) for k in ("projects", "climate", "tests"))
+    # a stock: each organisation's last approved quarter (KS Q2 = 4, SOS Q1 = 5), then summed
+    assert dash.indicator_value(s, projects, **YEAR_2025) == 9
+    assert dash.indicator_value(s, projects, **YEAR_2025, organisation_id=ks.id) == 4
+    assert dash.indicator_value(s, projects, **YEAR_2025, area_id=region["health"].id) == 9
+    # a flow: every period summed
+    assert dash.indicator_value(s, tests, **YEAR_2025) == 12
+    assert dash.indicator_value(s, tests, **YEAR_2025, organisation_id=ks.id) == 7
+    # a level, equally weighted
     assert dash.indicator_value(s, climate, **YEAR_2025, area_id=region["health"].id) == 65
     assert dash.indicator_value(s, climate, **YEAR_2025, area_id=region["transport"].id) is None
     rows = dash.by_organisation(s, ADMIN, region["projects"].id, **YEAR_2025, area_id=region["health"].id)
-    assert [(r.short_name, r.value) for r in rows] == [("KS", 7), ("SOS", 5)]
+    assert [(r.short_name, r.value) for r in rows] == [("KS", 4), ("SOS", 5)]
+
+
+def test_a_stocks_year_target_is_not_four_quarterly_targets_added(s: Session, region: dict) -> None:
+    _target(s, region["projects"], 2025, 10)
+    _target(s, region["tests"], 2025, 10)
+    projects, tests = _info(s, region["projects"]), _info(s, region["tests"])
+    assert dash.period_target(s, projects, **YEAR_2025) == 10
+    assert dash.period_target(s, tests, **YEAR_2025) == 40
+
+
+def test_a_reported_share_is_the_sum_of_numerators_over_the_sum_of_denominators(s: Session, region: dict) -> None:
+    ks, sos = region["ks"], region["sos"]
+    share = f.indicator(s, "KOM-01", "%", frequency="year", aggregation="share", weighting="ratio")
+    _value(s, share, ks, date(2025, 1, 1), 10.0, numerator=1000, denominator=10_000)  # 10 % of a large one
+    _value(s, share, sos, date(2025, 1, 1), 50.0, numerator=50, denominator=100)  # 50 % of a small one
+    info = _info(s, share)
+    # (1000 + 50) / (10 000 + 100) = 10.4 %, not the plain mean (10 + 50) / 2 = 30 %
+    assert dash.indicator_value(s, info, **YEAR_2025, area_id=region["health"].id) == 10.4
+    assert dash.indicator_value(s, info, **YEAR_2025, organisation_id=sos.id) == 50.0
+
+
+def test_a_share_weighted_by_staff_weighs_the_large_organisation_more(s: Session, region: dict) -> None:
+    ks, sos = region["ks"], region["sos"]
+    ks.staff_count, sos.staff_count = 9_000, 1_000
+    share = f.indicator(s, "KOM-02", "%", frequency="year", aggregation="share", weighting="staff")
+    _value(s, share, ks, date(2025, 1, 1), 20.0)
+    _value(s, share, sos, date(2025, 1, 1), 60.0)
+    # (20 * 9000 + 60 * 1000) / 10 000 = 24 %
+    assert dash.indicator_value(s, _info(s, share), **YEAR_2025) == 24.0
+
+
+def test_a_computed_share_for_an_area_is_counted_from_the_records_not_averaged(s: Session, region: dict) -> None:
+    health, ks, sos = region["health"], region["ks"], region["sos"]
+    for n in range(9):
+        f.idea(s, health, "2025-03-01", organisation_id=ks.id, submitter_kind="patient" if n == 0 else "employee")
+    f.idea(s, health, "2025-03-01", organisation_id=sos.id, submitter_kind="patient")
+    share = _info(s, region["share"])
+    by_org = {r.short_name: r.value for r in dash.by_organisation(s, ADMIN, share.id, **YEAR_2025, area_id=health.id)}
+    assert by_org == {"KS": pytest.approx(11.1), "SOS": 100.0}
+    # Σ numerators / Σ denominators = 2 / 10, not the mean of 11.1 % and 100 %
+    assert dash.indicator_value(s, share, **YEAR_2025, area_id=health.id) == 20.0
 
 
 def test_series_holds_each_period_against_its_years_target(s: Session, region: dict) -> None:

@@ -61,9 +61,11 @@ def test_a_good_csv_file_is_imported_as_drafts_or_submitted(session: Session) ->
     result = imp.import_values(
         session=session,
         actor=manager,
-        content=_csv(
-            "PRJ-01;HSF;2026-10-01;11;Fyra nya projekt", "hsf-01;Hälso- och sjukvårdsförvaltningen;2026-10;23,5;"
-        ),
+        content=(
+            "indikator;organisation;period;värde;kommentar;täljare;nämnare\n"
+            "PRJ-01;HSF;2026-10-01;11;Fyra nya projekt;;\n"
+            "hsf-01;Hälso- och sjukvårdsförvaltningen;2026-10;;;235 000;1 000 000\n"
+        ).encode(),
         filename="varden.csv",
         submit=True,
         today=TODAY,
@@ -75,6 +77,7 @@ def test_a_good_csv_file_is_imported_as_drafts_or_submitted(session: Session) ->
     assert prj is not None and prj.value == 11 and prj.status == "submitted" and prj.note == "Fyra nya projekt"
     hsf = _value(session, "HSF-01", "HSF", date(2026, 10, 1))
     assert hsf is not None and hsf.value == 23.5 and hsf.entered_by_id == manager.id
+    assert (hsf.numerator, hsf.denominator) == (235_000, 1_000_000)
     entry = session.exec(select(m.AuditLog).where(m.AuditLog.action == "indicator_value.imported")).one()
     assert entry.details["rows"] == 2 and entry.details["indicators"] == ["HSF-01", "PRJ-01"]
 
@@ -84,8 +87,9 @@ def test_a_good_xlsx_file_from_an_admin_covers_many_organisations(session: Sessi
         [
             ["PRJ-01", "KS", "2026-K4", 12],
             ["PRJ-01", "SöS", date(2026, 7, 1), 9.0],
-            ["KOM-01", "TF", 2026, "31,5"],
-        ]
+            ["KOM-01", "TF", 2026, None, 252, "800"],
+        ],
+        header=("indicator", "organisation", "period", "value", "numerator", "denominator"),
     )
     result = imp.import_values(
         session=session, actor=actor(session, "admin"), content=content, filename="Värden.XLSX", today=TODAY
@@ -94,7 +98,25 @@ def test_a_good_xlsx_file_from_an_admin_covers_many_organisations(session: Sessi
     sos = _value(session, "PRJ-01", "SöS", date(2026, 7, 1))
     assert sos is not None and sos.value == 9 and sos.status == "draft"  # was returned: now a fresh draft
     kom = _value(session, "KOM-01", "TF", date(2026, 1, 1))
-    assert kom is not None and kom.value == 31.5
+    assert kom is not None and kom.value == 31.5 and (kom.numerator, kom.denominator) == (252, 800)
+
+
+def test_a_share_by_numerator_and_denominator_needs_both_and_a_sensible_pair(session: Session, demo_url: str) -> None:
+    before = _dump(demo_url)
+    content = (
+        "indikator;organisation;period;värde;täljare;nämnare\n"
+        "KOM-01;HSF;2026-01-01;30;;\n"  # 2: a bare percentage
+        "KOM-01;KS;2026-01-01;;-3;100\n"  # 3: a negative numerator
+        "KOM-01;SöS;2026-01-01;;300;200\n"  # 4: more than the whole
+        "KOM-01;DS;2026-01-01;;30;0\n"  # 5: nothing to divide by
+    ).encode()
+    assert _refused(session, "admin", content) == [
+        (2, "indicators.data.import_ratio_needed"),
+        (3, "indicators.data.import_ratio_negative"),
+        (4, "indicators.data.numerator_above_denominator"),
+        (5, "indicators.data.import_ratio_negative"),
+    ]
+    assert _dump(demo_url) == before
 
 
 def test_a_bad_file_lists_every_bad_row_and_leaves_the_database_unchanged(session: Session, demo_url: str) -> None:
@@ -127,6 +149,7 @@ def test_a_bad_file_lists_every_bad_row_and_leaves_the_database_unchanged(sessio
         (9, "indicators.data.import_duplicate"),
         (10, "indicators.data.computed_not_reported"),
         (11, "indicators.data.own_of_other"),
+        (11, "indicators.data.import_ratio_needed"),  # TF-01 is a share reported as numerator and denominator
         (12, "indicators.data.period_future"),
     ]
     assert _dump(demo_url) == before
@@ -180,7 +203,7 @@ def test_the_template_lists_the_organisations_indicators_and_imports_once_filled
     hsf = session.exec(select(m.Organisation.id).where(m.Organisation.short_name == "HSF")).one()
     csv_bytes = imp.template(session=session, actor=manager, organisation_id=hsf, kind="csv", today=TODAY)
     text = csv_bytes.decode("utf-8-sig")
-    assert text.splitlines()[0] == "indikator;organisation;period;värde;kommentar"
+    assert text.splitlines()[0] == "indikator;organisation;period;värde;kommentar;täljare;nämnare"
     codes = {line.split(";")[0] for line in text.splitlines()[1:]}
     assert codes == {"KOM-01", "PRJ-01", "TST-01", "KLI-01", "HSF-01"}
     book = load_workbook(
@@ -192,8 +215,13 @@ def test_the_template_lists_the_organisations_indicators_and_imports_once_filled
     waiting = {(r[0], r[2]) for r in rows[1:]}
     assert ("PRJ-01", "2026-10-01") in waiting  # current quarter: nothing else waits for PRJ-01
     # Filled in, the template imports as it is.
+    guide = {r[0]: r[5] for r in book["Indikatorer"].iter_rows(min_row=2, values_only=True)}
+    assert guide["KOM-01"] == "täljare och nämnare" and guide["PRJ-01"] == "värde"
     for row in rows[1:]:
-        row[3] = 1
+        if guide[row[0]] == "värde":
+            row[3] = 1
+        else:
+            row[5], row[6] = 1, 4
     sheet = Workbook()
     for row in rows:
         sheet.active.append(row)

@@ -86,44 +86,40 @@ def test_what_waits_counts_ideas_reports_and_requests_of_the_organisation_only(s
 
 def test_comparison_against_area_region_and_target(s: Session, region: dict) -> None:
     ks, sos, sl, health = region["ks"], region["sos"], region["sl"], region["health"]
-    projects = m.Indicator(code="PRJ-01", name_sv="Projekt", name_en="Projects", unit="antal", source="reported")
-    share = m.Indicator(code="KOM-01", name_sv="Andel", name_en="Share", unit="%", source="reported", frequency="year")
-    own = m.Indicator(
-        code="KS-01", name_sv="Eget", name_en="Own", unit="antal", source="reported", scope="own", owner_org_id=ks.id
-    )
-    other_own = m.Indicator(
-        code="SOS-01",
-        name_sv="Annat",
-        name_en="Other",
-        unit="antal",
-        source="reported",
-        scope="own",
-        owner_org_id=sos.id,
-    )
-    received = m.Indicator(
-        code="IDE-01", name_sv="Idéer", name_en="Ideas", unit="antal", source="computed", computation="ideas_received"
-    )
-    s.add_all([projects, share, own, other_own, received])
-    s.flush()
+    projects = f.indicator(s, "PRJ-01", "antal", aggregation="stock")
+    tests = f.indicator(s, "TST-01", "antal", aggregation="flow")
+    share = f.indicator(s, "KOM-01", "%", frequency="year", aggregation="share", weighting="ratio")
+    own = f.indicator(s, "KS-01", "antal", scope="own", owner_org_id=ks.id, aggregation="flow")
+    f.indicator(s, "SOS-01", "antal", scope="own", owner_org_id=sos.id)
+    received = f.indicator(s, "IDE-01", "antal", "computed", computation="ideas_received")
     values = [
-        (projects, ks, date(2026, 1, 1), 3, "approved"),
-        (projects, ks, date(2026, 4, 1), 4, "approved"),
-        (projects, ks, date(2025, 10, 1), 50, "approved"),  # last year: not counted
-        (projects, sos, date(2026, 1, 1), 1, "approved"),
-        (projects, sos, date(2026, 4, 1), 9, "submitted"),  # not approved: not counted
-        (projects, sl, date(2026, 1, 1), 10, "approved"),
-        (share, ks, date(2026, 1, 1), 20, "approved"),
-        (share, sos, date(2026, 1, 1), 40, "approved"),
-        (share, sl, date(2026, 1, 1), 90, "approved"),
-        (own, ks, date(2026, 1, 1), 5, "approved"),
+        (projects, ks, date(2026, 1, 1), 3, "approved", None),
+        (projects, ks, date(2026, 4, 1), 4, "approved", None),
+        (projects, ks, date(2025, 10, 1), 50, "approved", None),  # last year: not counted
+        (projects, sos, date(2026, 1, 1), 1, "approved", None),
+        (projects, sos, date(2026, 4, 1), 9, "submitted", None),  # not approved: not counted
+        (projects, sl, date(2026, 1, 1), 10, "approved", None),
+        (tests, ks, date(2026, 1, 1), 3, "approved", None),
+        (tests, ks, date(2026, 4, 1), 4, "approved", None),
+        (share, ks, date(2026, 1, 1), 20, "approved", (1800, 9000)),
+        (share, sos, date(2026, 1, 1), 40, "approved", (400, 1000)),
+        (share, sl, date(2026, 1, 1), 90, "approved", (90, 100)),
+        (own, ks, date(2026, 1, 1), 5, "approved", None),
     ]
-    for indicator, org, period, value, status in values:
+    for indicator, org, period, value, status, ratio in values:
         s.add(
             m.IndicatorValue(
-                indicator_id=indicator.id, organisation_id=org.id, period_start=period, value=value, status=status
+                indicator_id=indicator.id,
+                organisation_id=org.id,
+                period_start=period,
+                value=value,
+                status=status,
+                numerator=ratio[0] if ratio else None,
+                denominator=ratio[1] if ratio else None,
             )
         )
-    s.add(m.IndicatorTarget(indicator_id=projects.id, year=2026, organisation_id=ks.id, value=3))  # per quarter
+    s.add(m.IndicatorTarget(indicator_id=projects.id, year=2026, organisation_id=ks.id, value=3))  # at year end
+    s.add(m.IndicatorTarget(indicator_id=tests.id, year=2026, organisation_id=ks.id, value=3))  # per quarter
     # An area's count is no yardstick for one organisation: this target must not apply to KS.
     s.add(m.IndicatorTarget(indicator_id=projects.id, year=2026, area_id=health.id, value=100))
     s.add(m.IndicatorTarget(indicator_id=received.id, year=2026, value=50))
@@ -137,15 +133,18 @@ def test_comparison_against_area_region_and_target(s: Session, region: dict) -> 
         r.code: r
         for r in mine.comparison(session=s, actor=load_actor(s, "chef"), organisation_id=ks.id, year=2026, today=TODAY)
     }
-    assert set(rows) == {"PRJ-01", "KOM-01", "KS-01", "IDE-01"}  # not SOS's own indicator
+    assert set(rows) == {"PRJ-01", "TST-01", "KOM-01", "KS-01", "IDE-01"}  # not SOS's own indicator
     prj = rows["PRJ-01"]
-    # KS 3+4; the area's organisations that reported: KS 7, SOS 1 -> 4; region: 7, 1, 10 -> 6.
-    assert (prj.organisation, prj.area, prj.region) == (7, 4, 6)
-    # Target 3 per quarter, held against the year so far (the one rule in services.indicators.targets):
-    # 135 days of a 91.3-day quarter -> 3 * 1.48 = 4.4; 7 meets it.
-    assert prj.target == 4.4 and prj.met is True
+    # A stock: each organisation's last approved quarter so far: KS 4 (Q2), SOS 1, SL 10; per organisation
+    # of the area (4, 1) -> 2.5, of the region -> 5. Its target is where to stand, not scaled: 4 meets 3.
+    assert (prj.organisation, prj.area, prj.region, prj.target, prj.met) == (4, 2.5, 5, 3, True)
+    tst = rows["TST-01"]
+    # A flow: KS 3 + 4; target 3 per quarter held against the year so far (the one rule in
+    # services.indicators.targets): 135 days of a 91.3-day quarter -> 3 * 1.48 = 4.4; 7 meets it.
+    assert (tst.organisation, tst.target, tst.met) == (7, 4.4, True)
     kom = rows["KOM-01"]
-    assert (kom.organisation, kom.area, kom.region, kom.target, kom.met) == (20, 30, 50, 25, False)
+    # A share: the area's is (1800 + 400) / (9000 + 1000) = 22 %, the region's 2290 / 10 100 = 22.7 %.
+    assert (kom.organisation, kom.area, kom.region, kom.target, kom.met) == (20, 22, 22.7, 25, False)
     assert (rows["KS-01"].organisation, rows["KS-01"].area, rows["KS-01"].region) == (5, None, None)
     ide = rows["IDE-01"]
     # Per organisation: KS 3, SOS 1 (area mean 2); SL 2 (region mean 2).

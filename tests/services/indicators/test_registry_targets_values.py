@@ -27,15 +27,13 @@ def s(empty_engine: Engine) -> Iterator[Session]:
 
 @pytest.fixture
 def region(s: Session) -> dict:
-    """Two areas, three organisations, one reported indicator with targets at every level."""
+    """Two areas, three organisations, one reported flow with targets at every level."""
     health = f.area(s, "health")
     transport = f.area(s, "transport")
     ks = f.organisation(s, health, "KS")
     sos = f.organisation(s, health, "SOS")
     sl = f.organisation(s, transport, "SL")
-    indicator = m.Indicator(code="PRJ-01", name_sv="Projekt", name_en="Projects", unit="antal", source="reported")
-    s.add(indicator)
-    s.flush()
+    indicator = f.indicator(s, "TST-01", "antal", aggregation="flow", name_sv="Tester", name_en="Tests")
     for year, area, org, value in [
         (2025, None, None, 10),
         (2026, None, None, 12),
@@ -53,26 +51,26 @@ def region(s: Session) -> dict:
 
 def test_targets_change_by_year_and_fall_back_organisation_area_region(s: Session, region: dict) -> None:
     i = region["ind"].id
-    # The region's own target, year by year.
-    assert targets.target_for(s, i, 2025) == 10
-    assert targets.target_for(s, i, 2026) == 12
+    # A share: the region's own target, year by year.
+    assert targets.target_for(s, i, 2025, aggregation="share") == 10
+    assert targets.target_for(s, i, 2026, aggregation="share") == 12
     # An area with its own target, and one without (falls back to the region).
-    assert targets.target_for(s, i, 2025, area_id=region["health"].id) == 6
-    assert targets.target_for(s, i, 2026, area_id=region["health"].id) == 7
-    assert targets.target_for(s, i, 2026, area_id=region["transport"].id) == 12
+    assert targets.target_for(s, i, 2025, area_id=region["health"].id, aggregation="share") == 6
+    assert targets.target_for(s, i, 2026, area_id=region["health"].id, aggregation="share") == 7
+    assert targets.target_for(s, i, 2026, area_id=region["transport"].id, aggregation="share") == 12
     # An organisation: its own (2026 only), else its area's, else the region's.
-    assert targets.target_for(s, i, 2026, organisation_id=region["ks"].id) == 4
-    assert targets.target_for(s, i, 2025, organisation_id=region["ks"].id) == 6
-    assert targets.target_for(s, i, 2026, organisation_id=region["sos"].id) == 7
-    assert targets.target_for(s, i, 2026, organisation_id=region["sl"].id) == 12
+    assert targets.target_for(s, i, 2026, organisation_id=region["ks"].id, aggregation="share") == 4
+    assert targets.target_for(s, i, 2025, organisation_id=region["ks"].id, aggregation="share") == 6
+    assert targets.target_for(s, i, 2026, organisation_id=region["sos"].id, aggregation="share") == 7
+    assert targets.target_for(s, i, 2026, organisation_id=region["sl"].id, aggregation="share") == 12
     # No target at any level for the year.
-    assert targets.target_for(s, i, 2024, organisation_id=region["ks"].id) is None
-    # Exact level only (for counts): no borrowing from the area or the region.
-    assert targets.target_for(s, i, 2026, organisation_id=region["ks"].id, additive=True) == 4
-    assert targets.target_for(s, i, 2025, organisation_id=region["ks"].id, additive=True) is None
-    assert targets.target_for(s, i, 2026, area_id=region["transport"].id, additive=True) is None
-    assert targets.target_for(s, i, 2026, area_id=region["health"].id, additive=True) == 7
-    assert targets.target_for(s, i, 2026, additive=True) == 12
+    assert targets.target_for(s, i, 2024, organisation_id=region["ks"].id, aggregation="share") is None
+    # Exact level only (for flows and stocks): no borrowing from the area or the region.
+    assert targets.target_for(s, i, 2026, organisation_id=region["ks"].id, aggregation="stock") == 4
+    assert targets.target_for(s, i, 2025, organisation_id=region["ks"].id, aggregation="stock") is None
+    assert targets.target_for(s, i, 2026, area_id=region["transport"].id, aggregation="stock") is None
+    assert targets.target_for(s, i, 2026, area_id=region["health"].id, aggregation="stock") == 7
+    assert targets.target_for(s, i, 2026, aggregation="stock") == 12
 
 
 def test_admin_sets_changes_and_deletes_a_target_with_audit(s: Session, region: dict) -> None:
@@ -81,11 +79,11 @@ def test_admin_sets_changes_and_deletes_a_target_with_audit(s: Session, region: 
     admin = load_actor(s, "boss")
     i = region["ind"].id
     row = targets.set_target(session=s, actor=admin, indicator_id=i, year=2027, value="15", area_id=region["health"].id)
-    assert targets.target_for(s, i, 2027, organisation_id=region["sos"].id) == 15
+    assert targets.target_for(s, i, 2027, organisation_id=region["sos"].id, aggregation="share") == 15
     targets.set_target(session=s, actor=admin, indicator_id=i, year=2027, value=16, area_id=region["health"].id)
-    assert targets.target_for(s, i, 2027, area_id=region["health"].id) == 16
+    assert targets.target_for(s, i, 2027, area_id=region["health"].id, aggregation="share") == 16
     targets.delete_target(session=s, actor=admin, target_id=row.id)
-    assert targets.target_for(s, i, 2027, area_id=region["health"].id) is None
+    assert targets.target_for(s, i, 2027, area_id=region["health"].id, aggregation="share") is None
     actions = s.exec(select(m.AuditLog.action).where(m.AuditLog.entity == "indicator_target")).all()
     assert actions == ["indicator_target.set", "indicator_target.set", "indicator_target.deleted"]
     with pytest.raises(ValidationError) as refused:
@@ -171,8 +169,81 @@ def _data(row: registry.IndicatorRow) -> dict:
             "scope",
             "owner_org_id",
             "is_active",
+            "aggregation",
+            "weighting",
         )
     }
+
+
+def test_each_indicator_has_the_rule_its_definition_says(session: Session) -> None:
+    rules = {
+        r.code: (r.aggregation, r.weighting)
+        for r in registry.list_indicators(session=session, actor=actor(session, "admin"))
+    }
+    assert rules["PRJ-01"] == ("stock", None)  # "pågående ... vid periodens slut"
+    assert rules["TST-01"] == ("flow", None)  # "avslutats under perioden"
+    assert rules["KOM-01"] == ("share", "ratio")
+    assert rules["KLI-01"] == ("level", "staff")
+    assert rules["IDE-01"] == ("flow", None) and rules["IDE-02"] == ("share", "ratio")
+    assert rules["ORG-02"] == ("stock", None)  # certified leaders at the year's end
+
+
+def test_changing_the_rule_of_an_indicator_with_values_needs_confirmation_and_is_audited(session: Session) -> None:
+    admin = actor(session, "admin")
+    prj = next(r for r in registry.list_indicators(session=session, actor=admin) if r.code == "PRJ-01")
+    # An edit that does not speak of the rule keeps it.
+    kept = registry.update_indicator(
+        session=session, actor=admin, indicator_id=prj.id, data={**_data(prj), "description": "Vid kvartalets slut."}
+    )
+    assert kept.aggregation == "stock"
+    with pytest.raises(ValidationError) as refused:
+        registry.update_indicator(
+            session=session, actor=admin, indicator_id=prj.id, data={**_data(prj), "aggregation": "flow"}
+        )
+    assert refused.value.fields["aggregation"].key == "indicators.data.rule_change_confirm"
+    assert refused.value.fields["aggregation"].params["n"] > 0
+    assert session.get(m.Indicator, prj.id).aggregation == "stock"
+    changed = registry.update_indicator(
+        session=session,
+        actor=admin,
+        indicator_id=prj.id,
+        data={**_data(prj), "aggregation": "flow"},
+        confirm_rule_change=True,
+    )
+    assert changed.aggregation == "flow"
+    entry = session.exec(select(m.AuditLog).where(m.AuditLog.action == "indicator.rule_changed")).one()
+    assert entry.details["before"] == {"aggregation": "stock", "weighting": None}
+    assert entry.details["after"] == {"aggregation": "flow", "weighting": None}
+    assert entry.actor_id == admin.id
+
+
+def test_a_weighting_must_fit_the_rule_and_a_computed_indicator_keeps_its_computations(session: Session) -> None:
+    admin = actor(session, "admin")
+    base = {"name_sv": "x", "name_en": "x", "unit": "%"}
+    with pytest.raises(ValidationError) as plain_mean:
+        registry.create_indicator(
+            session=session, actor=admin, data={**base, "code": "AND-9", "aggregation": "share", "weighting": "equal"}
+        )
+    assert plain_mean.value.fields["weighting"].key == "indicators.data.weighting_for_share"
+    with pytest.raises(ValidationError) as level:
+        registry.create_indicator(
+            session=session, actor=admin, data={**base, "code": "NIV-9", "aggregation": "level", "weighting": "ratio"}
+        )
+    assert level.value.fields["weighting"].key == "indicators.data.weighting_for_level"
+    share = registry.create_indicator(session=session, actor=admin, data={**base, "code": "AND-8"})
+    assert (share.aggregation, share.weighting) == ("share", "ratio")  # a % defaults to numerator/denominator
+    computed = registry.create_indicator(
+        session=session,
+        actor=admin,
+        data={
+            **base,
+            "code": "IDE-9",
+            "source": "computed",
+            "computation": "ideas_public_share",
+            "aggregation": "flow",
+        },
+    )
+    assert (computed.aggregation, computed.weighting) == ("share", "ratio")
 
 
 def test_manager_sees_central_and_own_indicators_only(session: Session) -> None:
@@ -380,14 +451,54 @@ def test_reporting_sheet_and_unreported_periods(session: Session) -> None:
     assert (first.indicator_id, first.period_start) not in {(p.indicator_id, p.period_start) for p in after}
 
 
+def test_a_share_takes_a_sensible_numerator_and_denominator_and_saves_nothing_else(session: Session) -> None:
+    manager = actor(session, "manager")
+    i, hsf = _ids(session, "KOM-01", "HSF")
+    before = session.exec(select(m.IndicatorValue.id, m.IndicatorValue.value)).all()
+    period = date(2026, 1, 1)
+    for numerator, denominator, field, key in [
+        (None, None, "numerator", "errors.required"),
+        ("30", "", "denominator", "errors.required"),
+        ("-1", "100", "numerator", "errors.too_small"),
+        ("10", "0", "denominator", "errors.too_small"),
+        ("tio", "100", "numerator", "errors.not_a_number"),
+        ("300", "200", "numerator", "indicators.data.numerator_above_denominator"),
+        ("1", "1e15", "denominator", "errors.too_large"),
+    ]:
+        with pytest.raises(ValidationError) as refused:
+            values.save_value(
+                session=session,
+                actor=manager,
+                indicator_id=i,
+                organisation_id=hsf,
+                period_start=period,
+                value="30",  # a bare percentage is not what a ratio share takes
+                numerator=numerator,
+                denominator=denominator,
+            )
+        assert refused.value.fields[field].key == key, (numerator, denominator)
+    assert session.exec(select(m.IndicatorValue.id, m.IndicatorValue.value)).all() == before
+    saved = values.save_value(
+        session=session,
+        actor=manager,
+        indicator_id=i,
+        organisation_id=hsf,
+        period_start=period,
+        numerator="297",
+        denominator="1 100",
+    )
+    assert (saved.value, saved.numerator, saved.denominator) == (27.0, 297, 1100)
+
+
 def test_a_reporting_table_is_saved_whole_or_not_at_all(session: Session) -> None:
     manager = actor(session, "manager")
     i, hsf = _ids(session, "HSF-01", "HSF")  # monthly, HSF's own
     before = session.exec(select(m.IndicatorValue.id, m.IndicatorValue.value, m.IndicatorValue.status)).all()
+    # HSF-01 is a share reported as numerator and denominator: digital visits of all visits.
     entries = [
-        values.Entry(date(2026, 2, 1), "21,5", None),  # approved in the demo: refused
-        values.Entry(date(2026, 11, 1), "22", "Ny mätmetod"),
-        values.Entry(date(2099, 12, 1), "23", None),  # has not started yet
+        values.Entry(date(2026, 2, 1), None, None, "204 250", "950 000"),  # approved in the demo: refused
+        values.Entry(date(2026, 11, 1), None, "Ny mätmetod", "209000", 950_000),
+        values.Entry(date(2099, 12, 1), None, None, 1, 4),  # has not started yet
     ]
     with pytest.raises(ValidationError) as refused:
         values.save_sheet(session=session, actor=manager, indicator_id=i, organisation_id=hsf, entries=entries)
@@ -407,6 +518,7 @@ def test_a_reporting_table_is_saved_whole_or_not_at_all(session: Session) -> Non
         )
     ).one()
     assert (stored.value, stored.status, stored.note) == (22, "submitted", "Ny mätmetod")
+    assert (stored.numerator, stored.denominator) == (209_000, 950_000)
 
 
 def test_every_page_holds_an_organisation_against_the_same_target(s: Session, region: dict) -> None:
@@ -414,32 +526,33 @@ def test_every_page_holds_an_organisation_against_the_same_target(s: Session, re
     from services.annual_report import report
     from services.indicators import my_org as mine
 
-    share = m.Indicator(code="ANDEL-01", name_sv="Andel", name_en="Share", unit="%", source="reported")
-    s.add(share)
-    s.flush()
+    share = f.indicator(s, "ANDEL-01", "%", aggregation="share", weighting="ratio")
     s.add(m.IndicatorTarget(indicator_id=share.id, year=2026, value=40))
+    stock = f.indicator(s, "PRJ-01", "antal", aggregation="stock")
+    s.add(m.IndicatorTarget(indicator_id=stock.id, year=2026, organisation_id=region["ks"].id, value=4))
     f.user(s, "boss", "admin")
     s.commit()
     admin = load_actor(s, "boss")
     infos = {i.code: i for i in dash.central_indicators(s)}
     bokslut = report.build(s, 2026)["levels"]
     year = {"start": date(2026, 1, 1), "end": date(2026, 12, 31)}
-    # A quarterly count: the organisation's own target, four quarters of it; none where the level has none.
+    # A quarterly flow: the organisation's own target, four quarters of it; none where the level has none.
+    # A stock: the organisation's own target as set (where to stand at the year's end), not four of them.
     # A share: the region's 40 % holds for every organisation without its own.
-    for org, count_target in [(region["ks"], 16.0), (region["sl"], None)]:
+    for org, flow_target, stock_target in [(region["ks"], 16.0, 4.0), (region["sl"], None, None)]:
         on_my_org = {
             r.code: r.target
             for r in mine.comparison(session=s, actor=admin, organisation_id=org.id, year=2026, today=year["end"])
         }
-        for code, expected in [("PRJ-01", count_target), ("ANDEL-01", 40.0)]:
+        for code, expected in [("TST-01", flow_target), ("PRJ-01", stock_target), ("ANDEL-01", 40.0)]:
             scope = {"area_id": org.area_id, "organisation_id": org.id}
             assert dash.period_target(s, infos[code], **year, **scope) == expected
             assert on_my_org[code] == expected
             assert bokslut[report.org_key(org.id)]["indicators"][code]["target"] == expected
-    # The area's count target is the area's own, never the region's.
+    # The area's flow target is the area's own, never the region's.
     health = report.area_key(region["health"].id)
-    assert bokslut[health]["indicators"]["PRJ-01"]["target"] == 28.0
-    assert bokslut[report.area_key(region["transport"].id)]["indicators"]["PRJ-01"]["target"] is None
+    assert bokslut[health]["indicators"]["TST-01"]["target"] == 28.0
+    assert bokslut[report.area_key(region["transport"].id)]["indicators"]["TST-01"]["target"] is None
 
 
 def test_a_value_before_2000_or_in_python_number_syntax_is_refused(session: Session) -> None:

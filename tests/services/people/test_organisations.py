@@ -74,3 +74,23 @@ def test_create_organisation_refuses_a_taken_name(session: Session) -> None:
         data={"name": "Habilitering & Hälsa", "short_name": "H&H", "kind": "forvaltning", "area_id": area_id},
     )
     assert _org(session, "H&H").id == created.id
+
+
+def test_admin_sets_a_staff_count_as_typed_and_it_is_audited(session: Session) -> None:
+    admin = actor(session, "admin")
+    ks = _org(session, "KS")
+    organisations.set_staff_count(session=session, actor=admin, organisation_id=ks.id, staff_count="16 800")
+    assert session.get(Organisation, ks.id).staff_count == 16_800
+    entry = session.exec(select(AuditLog).where(AuditLog.action == "organisation.staff_set")).one()
+    assert entry.details["staff_count"] == 16_800 and entry.actor_id == admin.id
+    for typed, key in [("-5", "errors.too_small"), ("många", "errors.not_a_number"), ("5000000", "errors.too_large")]:
+        with pytest.raises(ValidationError) as refused:
+            organisations.set_staff_count(session=session, actor=admin, organisation_id=ks.id, staff_count=typed)
+        assert refused.value.fields["staff_count"].key == key
+    assert session.get(Organisation, ks.id).staff_count == 16_800
+    organisations.set_staff_count(session=session, actor=admin, organisation_id=ks.id, staff_count=" ")
+    assert session.get(Organisation, ks.id).staff_count is None
+    with pytest.raises(PermissionDenied):
+        organisations.set_staff_count(
+            session=session, actor=actor(session, "manager"), organisation_id=ks.id, staff_count=1
+        )

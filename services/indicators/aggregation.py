@@ -1,0 +1,186 @@
+"""The aggregation rules: how an indicator's values add up over periods and organisations. ONE place.
+
+Every figure page (area dashboards, Min förvaltning, Rådsläge) and the innovationsbokslut ask
+`values(...)` / `value(...)` here for an indicator over a span (both ends included) for the region, an
+area or an organisation, optionally grouped per organisation or per area.
+
+| rule    | over the span's periods and its organisations                         | target for a span     |
+|---------|-----------------------------------------------------------------------|-----------------------|
+| `flow`  | summed                                                                | per period x periods  |
+| `stock` | each organisation's last reported period in the span, summed          | as set (at span end)  |
+| `share` | Σ numerators / Σ denominators (`ratio`), or weighted by staff (`staff`) | as set, falls back    |
+| `level` | mean, each value weighted by staff (`staff`) or equally (`equal`)     | as set, falls back    |
+
+"Weighted by staff": each value weighs by its organisation's staff count (`Organisation.staff_count`;
+an organisation without one does not weigh in). "Falls back": an organisation without a target of its
+own is held against its area's, an area against the region's (`services.indicators.targets`).
+
+Reported values count when approved. Computed indicators are counted from the records over the whole
+span by their computation (`services.indicators.computed`), which follows its rule by construction:
+a flow counts the span's events, a share is Σ/Σ over the span's records, a median ranks every record,
+a stock counts at the span's end. Their rule is their computation's and cannot be changed.
+
+Everything is aggregated in SQL (one statement per indicator, span and grouping), so that a later
+pre-aggregated table (issue 12) can feed `_reported` instead of `indicatorvalue` without touching callers.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal, Protocol
+
+from sqlalchemy import and_, func, literal
+from sqlmodel import Session, col, select
+
+from models import Aggregation, IndicatorSource, IndicatorValue, Organisation, ValueStatus, Weighting
+from services.indicators import computed as ind_computed
+
+Group = Literal["organisation", "area"] | None
+Values = dict[int | None, float | None]
+
+# The weightings each rule allows for a reported indicator; the first is the default.
+WEIGHTINGS: dict[str, tuple[Weighting | None, ...]] = {
+    Aggregation.flow: (None,),
+    Aggregation.stock: (None,),
+    Aggregation.share: (Weighting.ratio, Weighting.staff),
+    Aggregation.level: (Weighting.equal, Weighting.staff),
+}
+
+
+class RuleHolder(Protocol):
+    """What the rules need to know of an indicator (a table row or a plain row)."""
+
+    id: Any
+    source: str
+    computation: str | None
+    aggregation: str
+    weighting: str | None
+
+
+def is_summed(aggregation: str) -> bool:
+    """Flows and stocks add up over organisations: a region's count is no yardstick for one area."""
+    return aggregation in (Aggregation.flow, Aggregation.stock)
+
+
+def is_scaled(aggregation: str) -> bool:
+    """Only a flow grows with the span: a year of a quarterly flow is four quarters' worth."""
+    return aggregation == Aggregation.flow
+
+
+def default_rule(unit: str, computation: str | None = None) -> tuple[Aggregation, Weighting | None]:
+    """The rule an indicator gets when none is stated: its computation's, else by its unit."""
+    if computation in ind_computed.COMPUTATIONS:
+        comp = ind_computed.COMPUTATIONS[computation]
+        return comp.aggregation, comp.weighting
+    if unit == "%":
+        return Aggregation.share, Weighting.ratio
+    if unit in ("index", "dagar"):
+        return Aggregation.level, Weighting.equal
+    return Aggregation.flow, None
+
+
+def _is_computed(indicator: RuleHolder) -> bool:
+    return indicator.source == IndicatorSource.computed and bool(indicator.computation)
+
+
+def _rounded(value: Any) -> float | None:
+    return None if value is None else round(float(value), 1)
+
+
+# ---------------------------------------------------------------- the one entry point
+
+
+def values(
+    session: Session,
+    indicator: RuleHolder,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+    group: Group = None,
+) -> Values:
+    """The indicator over start..end by its rule: `{None: value}` for the scope, or per organisation or
+    per area (`group`). Computed flows give 0 where nothing happened; everything else None (a dash)."""
+    if _is_computed(indicator):
+        key = indicator.computation or ""
+        if group == "organisation":
+            return dict(ind_computed.compute_by_organisation(session, key, start=start, end=end, area_id=area_id))
+        if group == "area":
+            return dict(ind_computed.compute_by_area(session, key, start=start, end=end))
+        return {
+            None: ind_computed.compute(
+                session, key, start=start, end=end, area_id=area_id, organisation_id=organisation_id
+            )
+        }
+    return _reported(session, indicator, start, end, area_id, organisation_id, group)
+
+
+def value(
+    session: Session,
+    indicator: RuleHolder,
+    *,
+    start: date,
+    end: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> float | None:
+    """The indicator over start..end for the region, an area or an organisation, by its rule."""
+    found = values(session, indicator, start=start, end=end, area_id=area_id, organisation_id=organisation_id)
+    return found.get(None)
+
+
+# ---------------------------------------------------------------- reported values in SQL
+
+
+def _reported(
+    session: Session,
+    indicator: RuleHolder,
+    start: date,
+    end: date,
+    area_id: int | None,
+    organisation_id: int | None,
+    group: Group,
+) -> Values:
+    v = IndicatorValue
+    approved = [
+        v.indicator_id == indicator.id,
+        v.status == ValueStatus.approved,
+        v.period_start >= start,
+        v.period_start <= end,
+    ]
+    if organisation_id is not None:
+        approved.append(v.organisation_id == organisation_id)
+    where = [*approved, *([Organisation.area_id == area_id] if area_id is not None else [])]
+    key = {"organisation": v.organisation_id, "area": Organisation.area_id}.get(group or "", literal(None))
+    measure, extra = _measure(indicator)
+    stmt = select(key, measure).select_from(v).join(Organisation, v.organisation_id == Organisation.id)
+    if indicator.aggregation == Aggregation.stock:
+        # Each organisation's last approved period within the span, then the sum of those values.
+        last = (
+            select(v.organisation_id.label("org"), func.max(v.period_start).label("last"))
+            .where(*approved)
+            .group_by(v.organisation_id)
+            .subquery()
+        )
+        stmt = stmt.join(last, and_(last.c.org == v.organisation_id, last.c.last == v.period_start))
+    stmt = stmt.where(*where, *extra)
+    if group is not None:
+        stmt = stmt.group_by(key)
+    return {k: _rounded(x) for k, x in session.exec(stmt).all() if group is None or k is not None}
+
+
+def _measure(indicator: RuleHolder) -> tuple[Any, list[Any]]:
+    """The SQL aggregate of the rule, and the rows it needs (those that carry its weight)."""
+    v = IndicatorValue
+    if indicator.aggregation in (Aggregation.flow, Aggregation.stock):
+        return func.sum(v.value), []
+    if indicator.aggregation == Aggregation.share and indicator.weighting == Weighting.ratio:
+        return (
+            100.0 * func.sum(v.numerator) / func.nullif(func.sum(v.denominator), 0),
+            [col(v.numerator).is_not(None), col(v.denominator).is_not(None)],
+        )
+    if indicator.weighting == Weighting.staff:
+        staff = Organisation.staff_count
+        return func.sum(v.value * staff) / func.nullif(func.sum(staff), 0), [col(staff).is_not(None), staff > 0]
+    return func.avg(v.value), []
