@@ -158,6 +158,7 @@ def chart_with_table(
         mime=CSV_MIME,
         key=f"{key}_csv",
         icon=":material/download:",
+        on_click="ignore",  # the rows are ready: a download needs no rerun (which would renew the file's URL)
     )
     right.download_button(
         t("indicators.area.download_xlsx"),
@@ -166,6 +167,7 @@ def chart_with_table(
         mime=XLSX_MIME,
         key=f"{key}_xlsx",
         icon=":material/download:",
+        on_click="ignore",
     )
 
 

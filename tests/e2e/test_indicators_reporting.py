@@ -64,7 +64,8 @@ def test_manager_reports_admin_approves_dashboard_shows_it(page: Page, live_app:
 
 
 def _hsf_value(page: Page) -> float | None:
-    """HSF's value in the by-organisation chart's CSV download."""
+    """HSF's value in the by-organisation chart's CSV download, once the page's run has finished."""
+    settled(page)
     with page.expect_download() as download:
         page.locator(".st-key-orgs_health_csv").get_by_role("button").click()
     with open(download.value.path(), encoding="utf-8-sig") as handle:

@@ -463,7 +463,8 @@ def test_a_share_takes_a_sensible_numerator_and_denominator_and_saves_nothing_el
         ("10", "0", "denominator", "errors.too_small"),
         ("tio", "100", "numerator", "errors.not_a_number"),
         ("300", "200", "numerator", "indicators.data.numerator_above_denominator"),
-        ("1", "1e15", "denominator", "errors.too_large"),
+        ("1", "1 000 000 000 000 000", "denominator", "errors.too_large"),
+        ("1", "1e3", "denominator", "errors.not_a_number"),
     ]:
         with pytest.raises(ValidationError) as refused:
             values.save_value(
