@@ -9,8 +9,8 @@ how it is weighted. Existing indicators get the right rule each:
 Reported shares are weighted by staff count, since values stored so far carry no numerator/denominator
 (an owner can switch an indicator to numerator/denominator once values are reported that way).
 
-Revision ID: 0002
-Revises: 0001
+Revision ID: 0003
+Revises: 0002
 """
 
 from collections.abc import Sequence
@@ -18,8 +18,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0002"
-down_revision: str | None = "0001"
+revision: str = "0003"
+down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
