@@ -8,7 +8,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import streamlit as st
+from babel.dates import format_date, format_datetime
+from babel.numbers import format_decimal
 
+import i18n
 from components import context
 from components.context import lang, t
 from services.shared.errors import DomainError, Message, ValidationError
@@ -118,11 +121,15 @@ def write_then_confirm(
         flash_and_rerun(success_key, **params)
 
 
+def _decimal(value: float | int, pattern: str | None = None) -> str:
+    return format_decimal(value, format=pattern, locale=i18n.locale(lang()))
+
+
 def fmt_int(value: float | int | None) -> str:
+    """A whole number as the reader writes it: "1 234" in Swedish, "1,234" in English (Babel)."""
     if value is None:
         return "–"
-    text = f"{round(value):,}"
-    return text.replace(",", NBSP) if lang() == "sv" else text
+    return _decimal(round(value))
 
 
 def fmt_sek(value: float | int | None) -> str:
@@ -135,29 +142,32 @@ def fmt_msek(value: float | int | None) -> str:
     """Millions of kronor with one decimal, as the council reads budgets."""
     if value is None:
         return "–"
-    text = f"{value / 1_000_000:.1f}"
-    return f"{text.replace('.', ',')}{NBSP}mnkr" if lang() == "sv" else f"SEK{NBSP}{text}{NBSP}m"
+    text = _decimal(value / 1_000_000, "#,##0.0")
+    return f"{text}{NBSP}mnkr" if lang() == "sv" else f"SEK{NBSP}{text}{NBSP}m"
 
 
 def fmt_pct(value: float | None, decimals: int = 0) -> str:
     if value is None:
         return "–"
-    text = f"{value:.{decimals}f}"
-    return f"{text.replace('.', ',')}{NBSP}%" if lang() == "sv" else f"{text}%"
+    text = _decimal(value, "#,##0." + "0" * decimals if decimals else "#,##0")
+    return f"{text}{NBSP}%" if lang() == "sv" else f"{text}%"
 
 
 def fmt_date(value: date | datetime | None) -> str:
+    """A day as the reader writes it (Babel): "2026-12-03" in Swedish, "3 Dec 2026" in English."""
     if value is None:
         return "–"
     if isinstance(value, datetime):
         value = value.astimezone(STOCKHOLM).date()
-    return value.isoformat()
+    return format_date(value, "short" if lang() == "sv" else "medium", locale=i18n.locale(lang()))
 
 
 def fmt_datetime(value: datetime | None) -> str:
+    """A moment in Stockholm time: "2026-12-03 14:05" in Swedish, "3 Dec 2026, 14:05" in English."""
     if value is None:
         return "–"
-    return value.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+    pattern = "yyyy-MM-dd HH:mm" if lang() == "sv" else "d MMM y, HH:mm"
+    return format_datetime(value.astimezone(STOCKHOLM), pattern, locale=i18n.locale(lang()))
 
 
 def pager(page: Page[Any], key: str) -> None:

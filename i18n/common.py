@@ -277,7 +277,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "overview.granted_this_year": ("Beviljat ur fonden {year}", "Granted by the fund in {year}"),
     "overview.last_year_amount": ("I fjol: {amount}", "Last year: {amount}"),
     "overview.open_testbeds": ("Öppna testmiljöer", "Open test environments"),
-    "overview.planned_testbeds": ("{n} planerade", "{n} planned"),
+    "overview.planned_testbeds.one": ("{n} planerad", "{n} planned"),
+    "overview.planned_testbeds.other": ("{n} planerade", "{n} planned"),
     "overview.orgs_with_lead": ("Organisationer med innovationsansvarig", "Organisations with an innovation lead"),
     "overview.orgs_with_lead_help": (
         "Strategin: varje förvaltning och bolag ska utse en innovationsansvarig.",

@@ -97,7 +97,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Innovationsstödet ber dig komplettera ansökan. Ändra under Ansökan och skicka in igen:",
         "The innovation team asks you to add to the application. Edit it under Application and submit again:",
     ),
-    "fund.mine.late": ("{n} rapport(er) är försenade.", "{n} report(s) are late."),
+    "fund.mine.late.one": ("{n} rapport är försenad.", "{n} report is late."),
+    "fund.mine.late.other": ("{n} rapporter är försenade.", "{n} reports are late."),
     "fund.mine.next_report": ("Nästa rapport: {kind}, senast {day}.", "Next report: {kind}, due {day}."),
     "fund.mine.tab_details": ("Ansökan", "Application"),
     "fund.mine.tab_history": ("Händelser", "History"),
@@ -224,7 +225,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fund.follow.spent": ("Förbrukat", "Spent"),
     "fund.follow.next_due": ("Nästa rapport", "Next report"),
     "fund.follow.late": ("Försenat", "Late"),
-    "fund.follow.late_n": ("{n} försenad(e)", "{n} late"),
+    "fund.follow.late_n.one": ("{n} försenad", "{n} late"),
+    "fund.follow.late_n.other": ("{n} försenade", "{n} late"),
     "fund.budget.per_call": ("Per utlysning", "Per call"),
     "fund.budget.per_area": ("Per kärnverksamhet", "Per core area"),
     "fund.budget.budget": ("Budget", "Budget"),
@@ -248,7 +250,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Budgeten kan inte vara lägre än det som redan beviljats ({granted} kr).",
         "The budget cannot be lower than what has already been granted (SEK {granted}).",
     ),
-    "fund.call_has_undecided": (
+    "fund.call_has_undecided.one": (
+        "{n} ansökan väntar fortfarande på beslut.",
+        "{n} application is still waiting for a decision.",
+    ),
+    "fund.call_has_undecided.other": (
         "{n} ansökningar väntar fortfarande på beslut.",
         "{n} applications are still waiting for a decision.",
     ),

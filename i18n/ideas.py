@@ -158,7 +158,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ideas.older_than": ("Äldre än {n} dagar", "Older than {n} days"),
     "ideas.overdue_only": ("Bara väntande över 14 dagar", "Only waiting over 14 days"),
     "ideas.all_stages": ("Alla ({n})", "All ({n})"),
-    "ideas.overdue_warning": (
+    "ideas.overdue_warning.one": (
+        "{n} idé har väntat i Inkommen i mer än 14 dagar utan besked.",
+        "{n} idea has waited in Received for more than 14 days without an answer.",
+    ),
+    "ideas.overdue_warning.other": (
         "{n} idéer har väntat i Inkommen i mer än 14 dagar utan besked.",
         "{n} ideas have waited in Received for more than 14 days without an answer.",
     ),
@@ -185,7 +189,8 @@ TEXTS: dict[str, tuple[str, str]] = {
         "applications. The export is logged.",
     ),
     "ideas.person_find": ("Sök uppgifter", "Find data"),
-    "ideas.person_found": ("{n} poster hittades.", "{n} records were found."),
+    "ideas.person_found.one": ("{n} post hittades.", "{n} record was found."),
+    "ideas.person_found.other": ("{n} poster hittades.", "{n} records were found."),
     "ideas.person_empty": ("Inga poster", "No records"),
     "ideas.person.accounts": ("Konton", "Accounts"),
     "ideas.person.ideas": ("Idéer", "Ideas"),
@@ -288,7 +293,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "ideas.reached": ("Idéer som nått steget", "Ideas that reached the stage"),
     "ideas.latest": ("Senaste idéerna", "Latest ideas"),
-    "ideas.overview_overdue": (
+    "ideas.overview_overdue.one": (
+        "{n} idé har väntat mer än 14 dagar på ett första besked.",
+        "{n} idea has waited more than 14 days for a first answer.",
+    ),
+    "ideas.overview_overdue.other": (
         "{n} idéer har väntat mer än 14 dagar på ett första besked.",
         "{n} ideas have waited more than 14 days for a first answer.",
     ),

@@ -5,7 +5,8 @@ TEXTS: dict[str, tuple[str, str]] = {}
 # ---------------------------------------------------------------- views: area dashboards, Rådsläge, bokslut
 # (kept in their own block so that the two halves of the indicators issue can be edited apart)
 VIEW_TEXTS: dict[str, tuple[str, str]] = {
-    "indicators.computed.days": ("{n} dagar", "{n} days"),
+    "indicators.computed.days.one": ("{n} dag", "{n} day"),
+    "indicators.computed.days.other": ("{n} dagar", "{n} days"),
     "indicators.area.title": ("Kärnverksamhet", "Core area"),
     "indicators.area.caption": (
         "Innovationsarbetet i kärnverksamheten, räknat ur registren när sidan visas. Välj period; varje "

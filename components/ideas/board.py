@@ -217,7 +217,7 @@ def board_view(me: Actor) -> None:
     filters = _filters(me)
     counts = _board(context.cache_key(), filters)
     if counts.overdue:
-        st.warning(t("ideas.overdue_warning", n=fmt_int(counts.overdue)), icon=":material/schedule:")
+        st.warning(t("ideas.overdue_warning", n=counts.overdue), icon=":material/schedule:")
     stage = _stage_picker(counts)
     filters = IdeaFilter(**{**filters.__dict__, "stage": stage})
     total = counts.counts.get(stage, 0) if stage else counts.total
@@ -282,7 +282,7 @@ def person_view(me: Actor) -> None:
     if data is None:
         return
     found = sum(len(v) for v in data.values())
-    st.success(t("ideas.person_found", n=fmt_int(found)))
+    st.success(t("ideas.person_found", n=found))
     sheets = {
         t(f"ideas.person.{name}"): (
             list(rows[0]) if rows else [t("ideas.person_empty")],

@@ -13,7 +13,7 @@ import streamlit as st
 from components import context
 from components.context import CACHE_ENTRIES, t
 from components.ideas.common import area_names
-from components.ui import fmt_date, fmt_int, plain
+from components.ui import fmt_date, plain
 from services.ideas import stats
 
 
@@ -42,7 +42,7 @@ def _figures(key: tuple, today: date) -> dict:
 def render() -> None:
     data = _figures(context.cache_key(), date.today())
     if data["overdue"]:
-        st.warning(t("ideas.overview_overdue", n=fmt_int(data["overdue"])), icon=":material/schedule:")
+        st.warning(t("ideas.overview_overdue", n=data["overdue"]), icon=":material/schedule:")
     left, right = st.columns(2)
     with left:
         st.subheader(t("ideas.funnel"))

@@ -11,8 +11,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+import i18n
 from components.context import lang, t
-from components.ui import NBSP, fmt_int, fmt_msek, fmt_pct, fmt_sek, plain
+from components.ui import NBSP, fmt_msek, fmt_pct, fmt_sek, plain
 from services.indicators import periods as ind_periods
 from services.indicators.dashboard import IndicatorFigure, IndicatorInfo
 from services.indicators.targets import unit_name
@@ -31,10 +32,7 @@ def fmt_number(value: float | None, decimals: int = 1) -> str:
     """A decimal number as the reader writes it (comma in Swedish)."""
     if value is None:
         return "–"
-    if float(value).is_integer():
-        return fmt_int(value)
-    text = f"{value:.{decimals}f}"
-    return text.replace(".", ",") if lang() == "sv" else text
+    return i18n.number(round(value, decimals), lang())
 
 
 def fmt_value(value: float | None, unit: str) -> str:
@@ -46,7 +44,7 @@ def fmt_value(value: float | None, unit: str) -> str:
     if unit == "SEK":
         return fmt_msek(value) if abs(value) >= 100_000 else fmt_sek(value)
     if unit == "dagar":
-        return t("indicators.computed.days", n=fmt_number(value))
+        return t("indicators.computed.days", n=round(value, 1))
     return fmt_number(value)
 
 

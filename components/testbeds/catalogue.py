@@ -223,7 +223,7 @@ def catalogue() -> None:
             found = testbeds.search_testbeds(session=session, filters=filters, page=1, page_size=PAGE_SIZE)
         points = testbeds.map_points(session=session, filters=filters)
     _filter_widgets(counts, area_names)
-    st.subheader(t("testbeds.found", n=fmt_int(found.total)))
+    st.subheader(t("testbeds.found", n=found.total))
     if not found.items:
         st.info(t("testbeds.none_found"))
         return

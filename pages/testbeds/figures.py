@@ -24,8 +24,7 @@ heading("nav.testbeds_figures", "testbeds.figures_caption")
 def _days(value: float | None) -> str:
     if value is None:
         return "–"
-    text = f"{value:.1f}"
-    return t("testbeds.days", n=text.replace(".", ",") if context.lang() == "sv" else text)
+    return t("testbeds.days", n=round(value, 1))
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)

@@ -3,7 +3,7 @@
 Response-time promises ("a first answer within 10 working days") are counted in working days, so a
 request sent the day before Easter or midsummer is not flagged as late because of the holiday. Besides
 the statutory holidays, midsummer eve, Christmas eve and New Year's eve count as days off, as they do
-in practice for the region's offices.
+in practice for the region's offices. The calendar comes from the well-kept `holidays` package.
 """
 
 from __future__ import annotations
@@ -12,55 +12,19 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+import holidays as holiday_calendar
+from holidays.constants import DE_FACTO, PUBLIC
+
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 SATURDAY = 5
 
 
-def easter_sunday(year: int) -> date:
-    """Easter Sunday by the Gregorian computus (Meeus/Jones/Butcher)."""
-    a = year % 19
-    b, c = divmod(year, 100)
-    d, e = divmod(b, 4)
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = divmod(c, 4)
-    leap = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * leap) // 451
-    month, day = divmod(h + leap - 7 * m + 114, 31)
-    return date(year, month, day + 1)
-
-
-def _weekday_between(first: date, weekday: int) -> date:
-    """The first day from `first` on (within a week) that falls on `weekday` (Monday = 0)."""
-    return first + timedelta(days=(weekday - first.weekday()) % 7)
-
-
 @lru_cache(maxsize=64)
 def holidays(year: int) -> frozenset[date]:
-    """Sweden's public holidays of `year` plus midsummer, Christmas and New Year's eve."""
-    easter = easter_sunday(year)
-    midsummer_eve = _weekday_between(date(year, 6, 19), 4)  # Friday 19–25 June
-    return frozenset(
-        {
-            date(year, 1, 1),  # nyårsdagen
-            date(year, 1, 6),  # trettondedag jul
-            easter - timedelta(days=2),  # långfredagen
-            easter,  # påskdagen
-            easter + timedelta(days=1),  # annandag påsk
-            date(year, 5, 1),  # första maj
-            easter + timedelta(days=39),  # Kristi himmelfärds dag
-            easter + timedelta(days=49),  # pingstdagen
-            date(year, 6, 6),  # nationaldagen
-            midsummer_eve,  # midsommarafton
-            midsummer_eve + timedelta(days=1),  # midsommardagen
-            _weekday_between(date(year, 10, 31), SATURDAY),  # alla helgons dag
-            date(year, 12, 24),  # julafton
-            date(year, 12, 25),  # juldagen
-            date(year, 12, 26),  # annandag jul
-            date(year, 12, 31),  # nyårsafton
-        }
-    )
+    """Sweden's public holidays of `year` plus midsummer, Christmas and New Year's eve (the `holidays`
+    package's "public" and "de facto" categories for Sweden)."""
+    days = holiday_calendar.Sweden(years=year, categories=(PUBLIC, DE_FACTO))
+    return frozenset(day for day in days if day.year == year)
 
 
 def is_workday(day: date) -> bool:

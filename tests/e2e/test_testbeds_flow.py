@@ -23,7 +23,7 @@ def test_visitor_request_is_answered_and_timed(page: Page, live_app: str) -> Non
     expect(page.get_by_role("heading", name="Testmiljöer", exact=True)).to_be_visible(timeout=WAIT)
     page.get_by_label("Sök").fill("gestaltningslabb")
     page.get_by_label("Sök").press("Enter")
-    expect(page.get_by_role("heading", name="1 testmiljöer", exact=True)).to_be_visible(timeout=WAIT)
+    expect(page.get_by_role("heading", name="1 testmiljö", exact=True)).to_be_visible(timeout=WAIT)
     open_buttons = page.get_by_role("button", name="Läs mer och gör en förfrågan")
     expect(open_buttons).to_have_count(1, timeout=WAIT)  # the other cards are gone once the search has run
     open_buttons.click()

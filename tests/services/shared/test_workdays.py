@@ -8,7 +8,6 @@ import pytest
 
 from services.shared.workdays import (
     add_workdays,
-    easter_sunday,
     holidays,
     is_workday,
     latest_day_overdue,
@@ -17,10 +16,12 @@ from services.shared.workdays import (
 
 
 @pytest.mark.parametrize(
-    ("year", "easter"), [(2024, date(2024, 3, 31)), (2025, date(2025, 4, 20)), (2026, date(2026, 4, 5))]
+    ("year", "good_friday", "midsummer_eve"),
+    [(2024, date(2024, 3, 29), date(2024, 6, 21)), (2026, date(2026, 4, 3), date(2026, 6, 19))],
 )
-def test_easter_sunday(year: int, easter: date) -> None:
-    assert easter_sunday(year) == easter
+def test_moving_holidays(year: int, good_friday: date, midsummer_eve: date) -> None:
+    assert {good_friday, good_friday + timedelta(days=3), midsummer_eve} <= holidays(year)
+    assert date(year, 4, 30) not in holidays(year)  # Valborg is a working day
 
 
 def test_holidays_of_2025() -> None:
