@@ -132,6 +132,13 @@ def fmt_int(value: float | int | None) -> str:
     return _decimal(round(value))
 
 
+def fmt_decimal(value: float | None, decimals: int) -> str:
+    """A number with exactly `decimals` decimals as the reader writes it ("3,50" in Swedish)."""
+    if value is None:
+        return "–"
+    return _decimal(value, "#,##0." + "0" * decimals)
+
+
 def fmt_sek(value: float | int | None) -> str:
     if value is None:
         return "–"

@@ -26,6 +26,7 @@ from components.ui import (
     flash_and_rerun,
     fmt_date,
     fmt_datetime,
+    fmt_decimal,
     fmt_sek,
     forget_inputs,
     pager,
@@ -196,10 +197,8 @@ def _summary(summary: review.ReviewSummary, criteria: list[str]) -> None:
 
 
 def _score(value: float | None) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:.2f}"
-    return text.replace(".", ",") if context.lang() == "sv" else text
+    """A mean score with two decimals ("3,50" in Swedish)."""
+    return fmt_decimal(value, 2)
 
 
 def _decision_forms(me: Actor, view: fund.ApplicationView, today: date) -> None:

@@ -9,7 +9,7 @@ import streamlit as st
 from components import context
 from components.context import t
 from components.indicators.data import period_label, status_label
-from components.indicators.views import unit_label
+from components.indicators.views import fmt_number, unit_label
 from components.kpi import tiles
 from components.ui import fmt_date, fmt_int, plain
 from services.indicators import registry, values
@@ -18,12 +18,7 @@ from services.indicators.my_org import ComparisonRow, Waiting
 
 def _num(value: float | None) -> str:
     """A figure with at most one decimal, a decimal comma in Swedish."""
-    if value is None:
-        return "–"
-    if float(value).is_integer():
-        return fmt_int(value)
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if context.lang() == "sv" else text
+    return fmt_number(value)
 
 
 def waiting_section(waiting: Waiting) -> None:
