@@ -29,7 +29,7 @@ from models import Language, Role
 from services import seed as seed_service
 from services.people import users
 from services.shared.errors import DomainError, ValidationError
-from settings import COOKIE_KEY_ENV
+from settings import COOKIE_KEY_ENV, MIN_COOKIE_KEY_BYTES, cookie_key_problem
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 SECRETS_FILE = db.PROJECT_DIR / ".streamlit" / "secrets.toml"
@@ -86,17 +86,29 @@ def seed(
 
 @app.command("ensure-secrets")
 def ensure_secrets() -> None:
-    """Write a random cookie key to .streamlit/secrets.toml unless one is configured."""
+    """Write a random cookie key to .streamlit/secrets.toml unless one is configured; refuse a weak one."""
+    import tomllib
 
-    if os.environ.get(COOKIE_KEY_ENV):
-        return
-    if SECRETS_FILE.exists() and "cookie_key" in SECRETS_FILE.read_text(encoding="utf-8"):
+    key, where = os.environ.get(COOKIE_KEY_ENV), f"the environment variable {COOKIE_KEY_ENV}"
+    if not key and SECRETS_FILE.exists():
+        try:
+            key = tomllib.loads(SECRETS_FILE.read_text(encoding="utf-8")).get("cookie_key")
+        except tomllib.TOMLDecodeError as error:
+            _fail(f"{SECRETS_FILE} cannot be read ({error}); correct or delete it.")
+        where = str(SECRETS_FILE)
+    if key:
+        if cookie_key_problem(key):
+            _fail(
+                f"The cookie key in {where} is too short: it needs at least {MIN_COOKIE_KEY_BYTES} bytes. "
+                "Put a long random one there (e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))'), "
+                "or remove it and let this command generate one."
+            )
         return
     SECRETS_FILE.parent.mkdir(exist_ok=True)
     with SECRETS_FILE.open("a", encoding="utf-8") as handle:
         handle.write(f'cookie_key = "{secrets.token_urlsafe(48)}"\n')
     SECRETS_FILE.chmod(0o600)
-    typer.echo(f"Generated a cookie key in {SECRETS_FILE.relative_to(db.PROJECT_DIR)}")
+    typer.echo(f"Generated a cookie key in {SECRETS_FILE}")
 
 
 @app.command()

@@ -16,7 +16,7 @@ from components import context
 from components.context import t
 from services.people import users
 from services.people.auth import Actor, load_actor
-from settings import COOKIE_KEY_ENV, COOKIE_NAME
+from settings import COOKIE_KEY_ENV, COOKIE_NAME, MIN_COOKIE_KEY_BYTES, cookie_key_problem
 
 COOKIE_DAYS = 1.0
 _AUTHENTICATOR = "_authenticator"
@@ -37,8 +37,8 @@ def cookie_key() -> str | None:
 
 
 def _check_credentials(username: str, password: str) -> bool:
-    with context.writing() as session:
-        return users.authenticate(session=session, username=username, password=password)
+    # The service opens its own short sessions: bcrypt must not run inside a write transaction.
+    return users.authenticate(engine=context.engine(), username=username, password=password)
 
 
 class _CredentialsFromDatabase(dict):
@@ -79,8 +79,9 @@ def start() -> Actor | None:
     Call once per run, before navigation. Stops the app with a message when no cookie key is set.
     """
     key = cookie_key()
-    if not key:
-        st.error(t("auth.no_cookie_key", env=COOKIE_KEY_ENV))
+    problem = cookie_key_problem(key)
+    if problem:
+        st.error(t(problem, env=COOKIE_KEY_ENV, min=MIN_COOKIE_KEY_BYTES))
         st.stop()
     auth = stauth.Authenticate({"usernames": {}}, COOKIE_NAME, key, COOKIE_DAYS, auto_hash=False)
     # The two seams into the library: credentials come from the User table as they are looked up, and

@@ -25,6 +25,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No key for the login cookie is set. Set `cookie_key` in `.streamlit/secrets.toml` or the "
         "environment variable `{env}` (`make run` creates one).",
     ),
+    "auth.cookie_key_too_short": (
+        "Nyckeln för inloggningskakan är för kort: den behöver minst {min} byte. Sätt en lång slumpmässig "
+        "nyckel som `cookie_key` i `.streamlit/secrets.toml` eller i miljövariabeln `{env}` (ta bort den "
+        "korta så skapar `make run` en).",
+        "The key for the login cookie is too short: it needs at least {min} bytes. Set a long random key as "
+        "`cookie_key` in `.streamlit/secrets.toml` or in the environment variable `{env}` (remove the short "
+        "one and `make run` creates one).",
+    ),
     "auth.deactivated": (
         "Ditt konto är inte längre aktivt, så du har loggats ut. Kontakta innovationsstödet om det är fel.",
         "Your account is no longer active, so you have been logged out. Contact the innovation team if this is wrong.",
@@ -141,7 +149,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Små bokstäver a–z, siffror, punkt, bindestreck eller understreck; 2–60 tecken.",
         "Lower-case letters a–z, digits, dot, hyphen or underscore; 2–60 characters.",
     ),
-    "users.password_rule": ("Minst {min} tecken.", "At least {min} characters."),
+    "users.password_rule": (
+        "Minst {min} tecken, utan mellanslag först eller sist.",
+        "At least {min} characters, with no space at the beginning or end.",
+    ),
     "users.username_invalid": (
         "Användarnamnet får bara innehålla a–z, siffror, punkt, bindestreck och understreck.",
         "The username may only contain a–z, digits, dot, hyphen and underscore.",
@@ -165,6 +176,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "users.password_too_short": (
         "Lösenordet måste ha minst {min} tecken.",
         "The password needs at least {min} characters.",
+    ),
+    "users.password_spaces": (
+        "Lösenordet får inte börja eller sluta med mellanslag.",
+        "The password must not begin or end with a space.",
     ),
     "users.password_too_long": (
         "Lösenordet får vara högst {max} byte långt.",

@@ -10,9 +10,10 @@ from typing import Any
 
 import bcrypt
 from pydantic import BaseModel, Field, field_validator
-from sqlalchemy import func
+from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
+import db
 from models import Language, Organisation, Role, User, utcnow
 from services.people.auth import Actor, require_admin, require_login
 from services.shared import audit
@@ -20,6 +21,7 @@ from services.shared.errors import Message, NotFound, PermissionDenied, Validati
 from services.shared.pagination import Page, page_bounds
 from services.shared.search import text_matches
 from services.shared.validation import check_email, clean_text, fail, parse
+from services.shared.workdays import as_utc
 
 MAX_FAILED_LOGINS = 5
 LOCKOUT = timedelta(minutes=15)
@@ -47,6 +49,9 @@ def password_problem(password: str | None) -> Message | None:
     """What is wrong with a new password, or None when it is acceptable."""
     if not password or len(password) < MIN_PASSWORD_LENGTH:
         return Message("users.password_too_short", {"min": MIN_PASSWORD_LENGTH})
+    if password != password.strip():
+        # The login form drops spaces at either end of what is typed: such a password could never be used.
+        return Message("users.password_spaces")
     if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
         return Message("users.password_too_long", {"max": MAX_PASSWORD_BYTES})
     return None
@@ -62,27 +67,55 @@ def _check_password_rules(password: str | None) -> str | None:
 # ---------------------------------------------------------------- login
 
 
-def authenticate(*, session: Session, username: str, password: str, now: datetime | None = None) -> bool:
+@dataclass(frozen=True)
+class _LoginCandidate:
+    id: int
+    password_hash: str
+    is_active: bool
+
+
+def _candidate(session: Session, username: str) -> _LoginCandidate | None:
+    row = session.exec(select(User.id, User.password_hash, User.is_active).where(User.username == username)).first()
+    return _LoginCandidate(*row) if row is not None else None
+
+
+def authenticate(*, engine: Engine, username: str, password: str, now: datetime | None = None) -> bool:
     """True when `username` is active, not locked and `password` is right.
 
     Every wrong password counts; the fifth in a row locks the account for 15 minutes. A locked,
     deactivated or unknown account answers False exactly like a wrong password, so that the login
-    page cannot tell anyone which accounts exist or are locked. Commits its bookkeeping.
+    page cannot tell anyone which accounts exist or are locked.
+
+    Takes the engine rather than a session because it owns its transactions: the account is read in a
+    read session, the password (bcrypt, ~0.3 s at cost 12) is checked outside any transaction, and the
+    outcome is recorded in its own short write, so that a stream of failed logins never holds the
+    write lock that idea submissions and every other write need.
     """
     now = now or utcnow()
-    user = session.exec(select(User).where(User.username == (username or "").strip().lower())).first()
-    if user is None:
+    name = (username or "").strip().lower()
+    with db.read_session(engine) as session:
+        seen = _candidate(session, name)
+    if seen is None:
         password_matches(password or "", _DUMMY_HASH.decode("ascii"))
         return False
-    if not user.is_active:
-        password_matches(password or "", user.password_hash)
+    right = password_matches(password or "", seen.password_hash)
+    if not seen.is_active:
         return False
-    if user.locked_until is not None and user.locked_until > now:
-        password_matches(password or "", user.password_hash)
+    with db.write_session(engine) as session:
+        return _record_login(session, seen, right, now)
+
+
+def _record_login(session: Session, seen: _LoginCandidate, right: bool, now: datetime) -> bool:
+    """The bookkeeping of one login attempt, decided again on the account as it is now: a lock, a
+    deactivation or a new password that came in while the password was being checked wins."""
+    user = session.get(User, seen.id)
+    if user is None or not user.is_active:
+        return False
+    if user.locked_until is not None and as_utc(user.locked_until) > now:
         audit.record(session, None, "user.login_refused_locked", "user", user.id)
         session.commit()
         return False
-    if password_matches(password or "", user.password_hash):
+    if right and user.password_hash == seen.password_hash:
         user.failed_logins = 0
         user.locked_until = None
         user.last_login_at = now
@@ -233,7 +266,7 @@ def list_users(
             organisation=short,
             is_active=u.is_active,
             certified_innovation_leader_on=u.certified_innovation_leader_on,
-            locked=u.locked_until is not None and u.locked_until > now,
+            locked=u.locked_until is not None and as_utc(u.locked_until) > now,
             last_login_at=u.last_login_at,
         )
         for u, short in rows

@@ -104,3 +104,11 @@ def test_language_choice_switches_the_ui_and_is_kept(demo_url: str) -> None:
     fresh = app_as("council")  # a new session takes the choice from the database
     fresh.run()
     assert fresh.title[0].value == "Overview"
+
+
+def test_a_short_cookie_key_stops_the_app_with_a_clear_message(demo_url: str, monkeypatch) -> None:
+    monkeypatch.setenv("INNOVATION_COOKIE_KEY", "k" * 31)
+    at = app_as(None)
+    at.run()
+    assert "för kort" in texts(at) and "32 byte" in texts(at)
+    assert not at.text_input  # no login form signed with a guessable key

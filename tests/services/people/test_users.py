@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import threading
+from datetime import datetime, timedelta
 
 import pytest
+from sqlalchemy import Engine, event
 from sqlmodel import Session, func, select
 
+import db
 from models import AuditLog, Role, User, utcnow
 from services.people import users
 from services.shared.errors import PermissionDenied, ValidationError
+from services.shared.workdays import as_utc
 from tests.conftest import actor
 
 NEW_USER = {
@@ -37,55 +41,118 @@ def _org_id(session: Session, username: str = "employee") -> int:
 # ---------------------------------------------------------------- login
 
 
-def test_right_password_logs_in_and_is_audited(session: Session) -> None:
-    assert users.authenticate(session=session, username="employee", password="demo1234")
-    assert _user(session, "employee").last_login_at is not None
-    assert _audit_count(session, "user.login") == 1
+def _login(engine: Engine, username: str, password: str, now: datetime | None = None) -> bool:
+    return users.authenticate(engine=engine, username=username, password=password, now=now)
 
 
-def test_username_is_case_insensitive(session: Session) -> None:
-    assert users.authenticate(session=session, username=" Employee ", password="demo1234")
+def _fresh(engine: Engine, username: str) -> User:
+    with db.read_session(engine) as session:
+        return _user(session, username)
 
 
-def test_wrong_password_is_counted(session: Session) -> None:
-    assert not users.authenticate(session=session, username="employee", password="fel")
-    assert _user(session, "employee").failed_logins == 1
-    assert _audit_count(session, "user.login_failed") == 1
+def _audits(engine: Engine, action: str) -> int:
+    with db.read_session(engine) as session:
+        return _audit_count(session, action)
 
 
-def test_unknown_user_is_refused_and_writes_nothing(session: Session) -> None:
-    before = session.exec(select(func.count()).select_from(AuditLog)).one()
-    assert not users.authenticate(session=session, username="finns.inte", password="demo1234")
-    assert session.exec(select(func.count()).select_from(AuditLog)).one() == before
+def test_right_password_logs_in_and_is_audited(engine: Engine) -> None:
+    assert _login(engine, "employee", "demo1234")
+    assert _fresh(engine, "employee").last_login_at is not None
+    assert _audits(engine, "user.login") == 1
 
 
-def test_deactivated_user_cannot_log_in(session: Session) -> None:
-    assert not users.authenticate(session=session, username="former.employee", password="demo1234")
+def test_username_is_case_insensitive(engine: Engine) -> None:
+    assert _login(engine, " Employee ", "demo1234")
 
 
-def test_five_failures_lock_the_account_for_fifteen_minutes(session: Session) -> None:
+def test_wrong_password_is_counted(engine: Engine) -> None:
+    assert not _login(engine, "employee", "fel")
+    assert _fresh(engine, "employee").failed_logins == 1
+    assert _audits(engine, "user.login_failed") == 1
+
+
+def test_unknown_user_is_refused_and_writes_nothing(engine: Engine) -> None:
+    with db.read_session(engine) as session:
+        before = session.exec(select(func.count()).select_from(AuditLog)).one()
+    assert not _login(engine, "finns.inte", "demo1234")
+    with db.read_session(engine) as session:
+        assert session.exec(select(func.count()).select_from(AuditLog)).one() == before
+
+
+def test_deactivated_user_cannot_log_in(engine: Engine) -> None:
+    assert not _login(engine, "former.employee", "demo1234")
+
+
+def test_five_failures_lock_the_account_for_fifteen_minutes(engine: Engine) -> None:
     start = utcnow()
     for _ in range(users.MAX_FAILED_LOGINS):
-        assert not users.authenticate(session=session, username="employee", password="fel", now=start)
-    user = _user(session, "employee")
-    assert user.locked_until == start + timedelta(minutes=15)
+        assert not _login(engine, "employee", "fel", now=start)
+    assert as_utc(_fresh(engine, "employee").locked_until) == start + timedelta(minutes=15)
     # The right password does not help while locked...
-    assert not users.authenticate(session=session, username="employee", password="demo1234", now=start)
+    assert not _login(engine, "employee", "demo1234", now=start)
     later = start + timedelta(minutes=14, seconds=59)
-    assert not users.authenticate(session=session, username="employee", password="demo1234", now=later)
+    assert not _login(engine, "employee", "demo1234", now=later)
     # ...but works once the 15 minutes have passed.
     after = start + timedelta(minutes=15, seconds=1)
-    assert users.authenticate(session=session, username="employee", password="demo1234", now=after)
-    assert _user(session, "employee").locked_until is None
+    assert _login(engine, "employee", "demo1234", now=after)
+    assert _fresh(engine, "employee").locked_until is None
 
 
-def test_a_success_resets_the_failure_count(session: Session) -> None:
+def test_a_success_resets_the_failure_count(engine: Engine) -> None:
     for _ in range(4):
-        users.authenticate(session=session, username="employee", password="fel")
-    assert users.authenticate(session=session, username="employee", password="demo1234")
-    assert _user(session, "employee").failed_logins == 0
-    users.authenticate(session=session, username="employee", password="fel")
-    assert _user(session, "employee").locked_until is None
+        _login(engine, "employee", "fel")
+    assert _login(engine, "employee", "demo1234")
+    assert _fresh(engine, "employee").failed_logins == 0
+    _login(engine, "employee", "fel")
+    assert _fresh(engine, "employee").locked_until is None
+
+
+def test_writers_are_not_held_up_while_a_password_is_checked(
+    engine: Engine, demo_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bcrypt takes ~0.3 s at cost 12: run inside a write transaction, every failed login would stall
+    all writers (idea submissions, reports) for that long, and a few login loops would lock them out."""
+    checking, release = threading.Event(), threading.Event()
+    real = users.password_matches
+
+    def slow_check(password: str, password_hash: str) -> bool:
+        checking.set()
+        release.wait(timeout=10)  # as long as it takes the writer below to finish
+        return real(password, password_hash)
+
+    monkeypatch.setattr(users, "password_matches", slow_check)
+    outcome: list[bool] = []
+    login = threading.Thread(target=lambda: outcome.append(_login(engine, "employee", "fel")))
+    login.start()
+    try:
+        assert checking.wait(timeout=10)
+        impatient = db.make_engine(demo_url)  # a writer that gives up after 0.5 s instead of 10
+        event.listen(impatient, "connect", lambda connection, _: connection.execute("PRAGMA busy_timeout=500"))
+        with db.write_session(impatient) as session:
+            admin = _user(session, "admin")
+            admin.display_name = "Ändrad under inloggningen"
+            session.commit()
+        impatient.dispose()
+    finally:
+        release.set()
+        login.join(timeout=20)
+    assert outcome == [False]
+    assert _fresh(engine, "admin").display_name == "Ändrad under inloggningen"
+    assert _fresh(engine, "employee").failed_logins == 1
+
+
+def test_a_password_changed_while_it_was_checked_does_not_log_in(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = users.password_matches
+
+    def check_then_change(password: str, password_hash: str) -> bool:
+        with db.write_session(engine) as session:
+            users.reset_password_by_username(session=session, username="employee", password="ett-nytt-losen")
+        return real(password, password_hash)
+
+    monkeypatch.setattr(users, "password_matches", check_then_change)
+    assert not _login(engine, "employee", "demo1234")
 
 
 def test_credentials_hold_bcrypt_hashes_only(session: Session) -> None:
@@ -128,6 +195,8 @@ def test_anonymous_cannot_create_users(session: Session) -> None:
         ({"email": "inte-en-adress"}, "email", "errors.email_invalid"),
         ({"email": "  "}, "email", "errors.required"),
         ({"password": "kort"}, "password", "users.password_too_short"),
+        ({"password": " hemligt-ord"}, "password", "users.password_spaces"),
+        ({"password": "hemligt-ord\t"}, "password", "users.password_spaces"),
         ({"display_name": "x" * 121}, "display_name", "errors.too_long"),
         ({"role": "employee", "organisation_id": None}, "organisation_id", "users.organisation_required"),
     ],
@@ -216,7 +285,14 @@ def test_get_user_is_for_admins_and_oneself(session: Session) -> None:
 # ---------------------------------------------------------------- one's own profile
 
 
-def test_change_own_password(session: Session) -> None:
+def test_change_own_password(engine: Engine) -> None:
+    with db.write_session(engine) as session:
+        _change_own_password(session)
+    assert _login(engine, "employee", "nytt-losen")
+    assert not _login(engine, "employee", "demo1234")
+
+
+def _change_own_password(session: Session) -> None:
     me = actor(session, "employee")
     with pytest.raises(ValidationError) as wrong:
         users.change_own_password(session=session, actor=me, current="fel", new="nytt-losen", repeat="nytt-losen")
@@ -225,8 +301,6 @@ def test_change_own_password(session: Session) -> None:
         users.change_own_password(session=session, actor=me, current="demo1234", new="nytt-losen", repeat="annat")
     assert "repeat_password" in differ.value.fields
     users.change_own_password(session=session, actor=me, current="demo1234", new="nytt-losen", repeat="nytt-losen")
-    assert users.authenticate(session=session, username="employee", password="nytt-losen")
-    assert not users.authenticate(session=session, username="employee", password="demo1234")
 
 
 def test_language_choice_is_kept(session: Session) -> None:
@@ -237,8 +311,33 @@ def test_language_choice_is_kept(session: Session) -> None:
         users.set_language(session=session, actor=me, language="de")
 
 
-def test_operator_reset_password_lifts_a_lock(session: Session) -> None:
+def test_operator_reset_password_lifts_a_lock(engine: Engine) -> None:
     for _ in range(users.MAX_FAILED_LOGINS):
-        users.authenticate(session=session, username="council", password="fel")
-    users.reset_password_by_username(session=session, username="council", password="ett-nytt-losen")
-    assert users.authenticate(session=session, username="council", password="ett-nytt-losen")
+        _login(engine, "council", "fel")
+    with db.write_session(engine) as session:
+        users.reset_password_by_username(session=session, username="council", password="ett-nytt-losen")
+    assert _login(engine, "council", "ett-nytt-losen")
+
+
+def test_a_password_with_spaces_at_either_end_is_refused_wherever_it_is_set(engine: Engine) -> None:
+    """The login form drops spaces typed at either end, so such a password could be set but never used."""
+    with db.write_session(engine) as session:
+        admin, me = actor(session, "admin"), actor(session, "employee")
+        council_id = _user(session, "council").id
+        attempts = [
+            lambda: users.set_password(session=session, actor=admin, user_id=council_id, password="nytt losen "),
+            lambda: users.change_own_password(
+                session=session, actor=me, current="demo1234", new=" nytt losen", repeat=" nytt losen"
+            ),
+            lambda: users.reset_password_by_username(session=session, username="manager", password=" nytt-losen "),
+        ]
+        for set_it in attempts:
+            with pytest.raises(ValidationError) as refused:
+                set_it()
+            assert [m.key for m in refused.value.fields.values()] == ["users.password_spaces"]
+    # Spaces inside are fine, and every old password still works.
+    with db.write_session(engine) as session:
+        admin = actor(session, "admin")
+        users.set_password(session=session, actor=admin, user_id=council_id, password="ett nytt losen")
+    assert _login(engine, "council", "ett nytt losen")
+    assert _login(engine, "employee", "demo1234") and _login(engine, "manager", "demo1234")
