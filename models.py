@@ -304,6 +304,9 @@ class User(Timestamps, table=True):
     failed_logins: int = Field(default=0)
     locked_until: datetime | None = None
     last_login_at: datetime | None = None
+    # In every login cookie; raised on logout, password change, role change, lock and deactivation, which
+    # ends every session and cookie issued before.
+    session_version: int = Field(default=0)
 
 
 # ---------------------------------------------------------------- ideas

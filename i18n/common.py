@@ -37,6 +37,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Ditt konto är inte längre aktivt, så du har loggats ut. Kontakta innovationsstödet om det är fel.",
         "Your account is no longer active, so you have been logged out. Contact the innovation team if this is wrong.",
     ),
+    "auth.session_ended": (
+        "Du har loggats ut: du loggade ut på ett annat ställe, eller ditt lösenord eller din roll har ändrats. "
+        "Logga in igen.",
+        "You have been logged out: you logged out elsewhere, or your password or role has changed. Log in again.",
+    ),
+    "auth.cookie_refused": (
+        "Webbläsaren tog inte emot inloggningskakan, så du behöver logga in igen om du laddar om sidan.",
+        "The browser did not accept the login cookie, so you will need to log in again if you reload the page.",
+    ),
     "auth.logout": ("Logga ut", "Log out"),
     "auth.logged_in_as": ("Inloggad som **{name}** · {role}", "Logged in as **{name}** · {role}"),
     "login.title": ("Logga in", "Log in"),
@@ -50,6 +59,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "login.username": ("Användarnamn", "Username"),
     "login.password": ("Lösenord", "Password"),
     "login.submit": ("Logga in", "Log in"),
+    "login.pending": ("Loggar in …", "Logging in …"),
     "login.failed": (
         "Användarnamnet eller lösenordet stämmer inte. Försök igen, eller kontakta innovationsstödet.",
         "The username or password is not right. Try again, or contact the innovation team.",

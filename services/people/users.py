@@ -79,8 +79,16 @@ def _candidate(session: Session, username: str) -> _LoginCandidate | None:
     return _LoginCandidate(*row) if row is not None else None
 
 
-def authenticate(*, engine: Engine, username: str, password: str, now: datetime | None = None) -> bool:
-    """True when `username` is active, not locked and `password` is right.
+@dataclass(frozen=True)
+class SessionGrant:
+    """A successful login: whom the new session belongs to, and the session version its cookie carries."""
+
+    user_id: int
+    session_version: int
+
+
+def authenticate(*, engine: Engine, username: str, password: str, now: datetime | None = None) -> SessionGrant | None:
+    """A `SessionGrant` when `username` is active, not locked and `password` is right; else None.
 
     Every wrong password counts; the fifth in a row locks the account for 15 minutes. A locked,
     deactivated or unknown account answers False exactly like a wrong password, so that the login
@@ -97,24 +105,24 @@ def authenticate(*, engine: Engine, username: str, password: str, now: datetime 
         seen = _candidate(session, name)
     if seen is None:
         password_matches(password or "", _DUMMY_HASH.decode("ascii"))
-        return False
+        return None
     right = password_matches(password or "", seen.password_hash)
     if not seen.is_active:
-        return False
+        return None
     with db.write_session(engine) as session:
         return _record_login(session, seen, right, now)
 
 
-def _record_login(session: Session, seen: _LoginCandidate, right: bool, now: datetime) -> bool:
+def _record_login(session: Session, seen: _LoginCandidate, right: bool, now: datetime) -> SessionGrant | None:
     """The bookkeeping of one login attempt, decided again on the account as it is now: a lock, a
     deactivation or a new password that came in while the password was being checked wins."""
     user = session.get(User, seen.id)
     if user is None or not user.is_active:
-        return False
+        return None
     if user.locked_until is not None and as_utc(user.locked_until) > now:
         audit.record(session, None, "user.login_refused_locked", "user", user.id)
         session.commit()
-        return False
+        return None
     if right and user.password_hash == seen.password_hash:
         user.failed_logins = 0
         user.locked_until = None
@@ -122,17 +130,41 @@ def _record_login(session: Session, seen: _LoginCandidate, right: bool, now: dat
         user.updated_at = now
         audit.record(session, _actor_of(user), "user.login", "user", user.id)
         session.commit()
-        return True
+        return SessionGrant(user.id, user.session_version)
     user.failed_logins += 1
     details: dict[str, Any] = {"failed_logins": user.failed_logins}
     if user.failed_logins >= MAX_FAILED_LOGINS:
         user.locked_until = now + LOCKOUT
         user.failed_logins = 0
+        _end_sessions(user)
         details["locked_until"] = user.locked_until
     user.updated_at = now
     audit.record(session, None, "user.login_failed", "user", user.id, **details)
     session.commit()
-    return False
+    return None
+
+
+def _end_sessions(user: User) -> None:
+    """Every session and login cookie issued to `user` so far stops working at its next run."""
+    user.session_version += 1
+
+
+def log_out(*, session: Session, actor: Actor | None) -> None:
+    """Log out: ends this and every other session of the actor, and makes their login cookies worthless
+    (a copied cookie included)."""
+    actor = require_login(actor)
+    user = session.get(User, actor.id)
+    if user is None:
+        return
+    _end_sessions(user)
+    audit.record(session, actor, "user.logout", "user", user.id)
+    session.commit()
+
+
+def session_problem(*, session: Session, user_id: int | None) -> str:
+    """Why a session of `user_id` is no longer valid, as a translation key (after `session_actor` said so)."""
+    active = session.exec(select(User.is_active).where(User.id == user_id)).first() if user_id else None
+    return "auth.session_ended" if active else "auth.deactivated"
 
 
 def _actor_of(user: User) -> Actor:
@@ -146,25 +178,6 @@ def _actor_of(user: User) -> Actor:
         area_id=None,
         language=user.language,
     )
-
-
-def credential(*, session: Session, username: str) -> dict[str, Any] | None:
-    """One user's entry in streamlit-authenticator's credentials (bcrypt hash only), or None."""
-    row = session.exec(
-        select(User.display_name, User.email, User.password_hash, User.role).where(
-            User.username == (username or "").strip().lower()
-        )
-    ).first()
-    if row is None:
-        return None
-    name, email, password_hash, role = row
-    return {"name": name, "email": email, "password": password_hash, "roles": [role]}
-
-
-def credentials(*, session: Session) -> dict[str, Any]:
-    """streamlit-authenticator's whole credentials, built from the User table (bcrypt hashes only)."""
-    rows = session.exec(select(User.username))
-    return {"usernames": {username: credential(session=session, username=username) for username in rows}}
 
 
 # ---------------------------------------------------------------- input models
@@ -368,6 +381,8 @@ def update_user(*, session: Session, actor: Actor | None, user_id: int, data: di
             changes[name] = {"from": getattr(user, name), "to": new}
             setattr(user, name, new)
     if changes:
+        if "role" in changes:
+            _end_sessions(user)  # the new role starts with a new login
         user.updated_at = utcnow()
         audit.record(session, actor, "user.updated", "user", user.id, changes=changes)
         session.commit()
@@ -375,7 +390,7 @@ def update_user(*, session: Session, actor: Actor | None, user_id: int, data: di
 
 
 def set_active(*, session: Session, actor: Actor | None, user_id: int, active: bool) -> User:
-    """Activate or deactivate an account; a deactivated user is logged out at their next click."""
+    """Activate or deactivate an account; a deactivated user's sessions and cookies end at once."""
     actor = require_admin(actor)
     user = session.get(User, user_id)
     if user is None:
@@ -388,6 +403,8 @@ def set_active(*, session: Session, actor: Actor | None, user_id: int, active: b
     if active:
         user.failed_logins = 0
         user.locked_until = None
+    else:
+        _end_sessions(user)
     user.updated_at = utcnow()
     audit.record(session, actor, "user.activated" if active else "user.deactivated", "user", user.id)
     session.commit()
@@ -417,16 +434,19 @@ def set_password(*, session: Session, actor: Actor | None, user_id: int, passwor
     _store_password(session, user, password, actor, "user.password_reset")
 
 
-def _store_password(session: Session, user: User, password: str, actor: Actor | None, action: str) -> None:
+def _store_password(session: Session, user: User, password: str, actor: Actor | None, action: str) -> int:
+    """Store a new password; every session and cookie issued before ends. Returns the new session version."""
     problem = password_problem(password)
     if problem:
         raise ValidationError({"new_password": problem})
     user.password_hash = hash_password(password)
     user.failed_logins = 0
     user.locked_until = None
+    _end_sessions(user)
     user.updated_at = utcnow()
     audit.record(session, actor, action, "user", user.id)
     session.commit()
+    return user.session_version
 
 
 def reset_password_by_username(*, session: Session, username: str, password: str) -> None:
@@ -440,8 +460,12 @@ def reset_password_by_username(*, session: Session, username: str, password: str
 # ---------------------------------------------------------------- one's own profile
 
 
-def change_own_password(*, session: Session, actor: Actor | None, current: str, new: str, repeat: str) -> None:
-    """Change one's own password; the current one must be right and the new one given twice."""
+def change_own_password(*, session: Session, actor: Actor | None, current: str, new: str, repeat: str) -> int:
+    """Change one's own password; the current one must be right and the new one given twice.
+
+    Ends every session of the user, so returns the new session version for the session that asked to
+    carry on with.
+    """
     actor = require_login(actor)
     user = session.get(User, actor.id)
     if user is None:
@@ -450,7 +474,7 @@ def change_own_password(*, session: Session, actor: Actor | None, current: str, 
         raise ValidationError.single("current_password", "users.current_password_wrong")
     if new != repeat:
         raise ValidationError.single("repeat_password", "users.passwords_differ")
-    _store_password(session, user, new, actor, "user.password_changed")
+    return _store_password(session, user, new, actor, "user.password_changed")
 
 
 def set_language(*, session: Session, actor: Actor | None, language: str) -> None:

@@ -136,7 +136,7 @@ def test_writers_are_not_held_up_while_a_password_is_checked(
     finally:
         release.set()
         login.join(timeout=20)
-    assert outcome == [False]
+    assert outcome == [None]
     assert _fresh(engine, "admin").display_name == "Ändrad under inloggningen"
     assert _fresh(engine, "employee").failed_logins == 1
 
@@ -153,13 +153,6 @@ def test_a_password_changed_while_it_was_checked_does_not_log_in(
 
     monkeypatch.setattr(users, "password_matches", check_then_change)
     assert not _login(engine, "employee", "demo1234")
-
-
-def test_credentials_hold_bcrypt_hashes_only(session: Session) -> None:
-    creds = users.credentials(session=session)["usernames"]
-    assert creds["admin"]["password"].startswith("$2")
-    assert "demo1234" not in str(creds)
-    assert creds["manager"]["roles"] == ["manager"]
 
 
 # ---------------------------------------------------------------- admin: create and change
