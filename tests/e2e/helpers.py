@@ -36,6 +36,12 @@ def menu_titles(page: Page) -> list[str]:
     return [t.strip().splitlines()[-1] for t in links.all_inner_texts()]
 
 
+def run_finished(page: Page) -> None:
+    """Wait until the app has finished the run whose result the test has just seen begin (a heading, a
+    message): a list opened while that run still draws the page is redrawn shut."""
+    expect(page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')).to_have_count(1)
+
+
 def log_out(page: Page) -> None:
     """Log out. The app may delete the cookie a moment later: it no longer logs anyone in either way."""
     page.get_by_role("button", name="Logga ut").click()
