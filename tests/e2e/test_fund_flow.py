@@ -26,9 +26,11 @@ def _type_date(page: Page, label: str, day: date) -> None:
 
 
 def _choose(page: Page, label: str, option: str, exact: bool = False) -> None:
-    """Pick `option` in the selectbox `label`, once the page has been drawn to the end."""
+    """Pick `option` in the selectbox `label`, once the page has been drawn to the end: type it, as a
+    person would in a long list (a click far down a long page may only focus the box), then pick it."""
     run_finished(page)
     page.get_by_label(label, exact=True).first.click()
+    page.keyboard.type(option)
     page.get_by_role("option", name=option, exact=exact).first.click()
 
 
