@@ -33,6 +33,7 @@ from settings import COOKIE_KEY_ENV, MIN_COOKIE_KEY_BYTES, cookie_key_problem
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 SECRETS_FILE = db.PROJECT_DIR / ".streamlit" / "secrets.toml"
+LOCAL_PROXIES = "127.0.0.1,::1,::ffff:127.0.0.1"
 
 
 def _fail(message: str) -> None:
@@ -131,12 +132,17 @@ def serve(
     opens under an English "Page not found" notice. Telling it up front that this app navigates with
     `st.navigation` makes the first visitor's links work like everyone else's.
     """
+    import os
     import sys
 
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli
 
     PagesManager.uses_pages_directory = False
+    # Client addresses (login waits, limits on public writes) come from a reverse proxy's X-Forwarded-For
+    # when it runs on this machine; uvicorn's default list lacks the IPv4-mapped form a dual-stack socket
+    # reports for 127.0.0.1.
+    os.environ.setdefault("FORWARDED_ALLOW_IPS", LOCAL_PROXIES)
     sys.argv = ["streamlit", "run", str(db.PROJECT_DIR / "app.py"), "--server.port", str(port), *ctx.args]
     cli.main()
 
@@ -190,7 +196,7 @@ def reset_password(
     username: str,
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
 ) -> None:
-    """Set a new password for an account and lift any lockout."""
+    """Set a new password for an account, lift its login waits and end its sessions."""
     engine = db.make_engine()
     with db.write_session(engine) as session:
         try:

@@ -28,6 +28,7 @@ from components import context
 from components.context import t
 from services.people import users
 from services.people.auth import Actor, session_actor
+from services.shared.errors import RateLimited
 from settings import COOKIE_KEY_ENV, COOKIE_NAME, MIN_COOKIE_KEY_BYTES, cookie_key_problem
 
 COOKIE_DAYS = 1.0
@@ -244,10 +245,16 @@ def login_pending() -> bool:
 
 def log_in(username: str, password: str) -> None:
     """Check the password; when right, rerun at once to hand the cookie to the browser (the app moves
-    on when it is written). Returns only for a wrong password, an unknown user or a locked account."""
+    on when it is written). Returns only for a wrong password or an unknown or deactivated user;
+    raises `RateLimited` while this address must wait after wrong passwords."""
     # Spaces at either end are dropped, as the password rules promise. The service opens its own short
     # sessions: bcrypt must not run inside a write transaction.
-    grant = users.authenticate(engine=context.engine(), username=username.strip(), password=password.strip())
+    grant = users.authenticate(
+        engine=context.engine(),
+        username=username.strip(),
+        password=password.strip(),
+        address=context.client_address(),
+    )
     if grant is None:
         return
     token = make_token(_key(), grant.user_id, grant.session_version)
@@ -275,8 +282,12 @@ def login_form() -> None:
         )
         submitted = st.form_submit_button(t("login.submit"), type="primary")
     if submitted:
-        log_in(username, password)
-        # Still here: the same words for a wrong password, an unknown user and a locked account.
+        try:
+            log_in(username, password)
+        except RateLimited as waiting:
+            st.error(t(waiting.key, **waiting.params))
+            return
+        # Still here: the same words for a wrong password, an unknown user and a deactivated account.
         st.error(t("login.failed"))
 
 

@@ -64,9 +64,15 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Användarnamnet eller lösenordet stämmer inte. Försök igen, eller kontakta innovationsstödet.",
         "The username or password is not right. Try again, or contact the innovation team.",
     ),
+    "login.throttled": (
+        "För många felaktiga inloggningsförsök härifrån. Vänta {minutes} min och försök igen, eller kontakta "
+        "innovationsstödet.",
+        "Too many wrong login attempts from here. Please wait {minutes} min and try again, or contact the "
+        "innovation team.",
+    ),
     "login.help": (
-        "Efter fem felaktiga försök i rad spärras kontot i 15 minuter.",
-        "After five wrong attempts in a row the account is locked for 15 minutes.",
+        "Efter fem felaktiga försök i rad härifrån får du vänta en stund innan du kan försöka igen.",
+        "After five wrong attempts in a row from here, you have to wait a while before trying again.",
     ),
     # ------------------------------------------------------------ navigation
     "nav.section.start": ("Start", "Start"),
@@ -226,7 +232,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "admin_users.status": ("Status", "Status"),
     "admin_users.active": ("Aktiv", "Active"),
     "admin_users.inactive": ("Inaktiv", "Inactive"),
-    "admin_users.locked": ("Spärrad", "Locked"),
+    "admin_users.locked": ("Väntetid vid inloggning", "Login wait"),
     "admin_users.none_found": ("Inga användare matchar filtret.", "No users match the filter."),
     "admin_users.last_login": ("Senast inloggad", "Last login"),
     "admin_users.choose": ("Välj användare att ändra", "Choose a user to change"),
@@ -240,8 +246,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "admin_users.activate": ("Aktivera", "Activate"),
     "admin_users.activated": ("Kontot är aktivt igen.", "The account is active again."),
-    "admin_users.unlock": ("Häv spärr", "Unlock"),
-    "admin_users.unlocked": ("Spärren är hävd.", "The lock has been lifted."),
+    "admin_users.unlock": ("Häv väntetiden", "Lift the wait"),
+    "admin_users.unlocked": (
+        "Väntetiden är hävd: användaren kan logga in igen från alla adresser.",
+        "The wait has been lifted: the user can log in again from every address.",
+    ),
     "admin_users.set_password": ("Sätt nytt lösenord", "Set new password"),
     "admin_users.password_set": ("Det nya lösenordet är sparat.", "The new password has been saved."),
     "orgs.name": ("Namn", "Name"),

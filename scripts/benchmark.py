@@ -90,7 +90,7 @@ def build(path: Path, ideas: int, values: int) -> dict[str, int]:
         conn.execute(
             text(
                 "INSERT INTO user (username, display_name, email, password_hash, role, organisation_id, language, "
-                "is_active, failed_logins, created_at, updated_at) VALUES (:u, :n, :e, :h, 'employee', :o, 'sv', 1, "
+                "is_active, session_version, created_at, updated_at) VALUES (:u, :n, :e, :h, 'employee', :o, 'sv', 1, "
                 "0, :now, :now)"
             ),
             [

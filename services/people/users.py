@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import bcrypt
@@ -15,16 +15,14 @@ from sqlmodel import Session, col, select
 
 import db
 from models import Language, Organisation, Role, User, utcnow
+from services.people import login_throttle
 from services.people.auth import Actor, require_admin, require_login
 from services.shared import audit
 from services.shared.errors import Message, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
 from services.shared.search import text_matches
 from services.shared.validation import check_email, clean_text, fail, parse
-from services.shared.workdays import as_utc
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_BYTES = 72  # bcrypt reads no further
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
@@ -87,58 +85,59 @@ class SessionGrant:
     session_version: int
 
 
-def authenticate(*, engine: Engine, username: str, password: str, now: datetime | None = None) -> SessionGrant | None:
-    """A `SessionGrant` when `username` is active, not locked and `password` is right; else None.
+def authenticate(
+    *, engine: Engine, username: str, password: str, address: str | None = None, now: datetime | None = None
+) -> SessionGrant | None:
+    """A `SessionGrant` when `username` is active and `password` is right; else None.
 
-    Every wrong password counts; the fifth in a row locks the account for 15 minutes. A locked,
-    deactivated or unknown account answers False exactly like a wrong password, so that the login
-    page cannot tell anyone which accounts exist or are locked.
+    Wrong passwords make the client `address` wait before it may try again (`login_throttle`: per
+    username and per address, growing, never a lock on the account); while it must wait, raises
+    `RateLimited` without looking at the password. A deactivated or unknown account answers None exactly
+    like a wrong password, so that the login page cannot tell anyone which accounts exist.
 
-    Takes the engine rather than a session because it owns its transactions: the account is read in a
-    read session, the password (bcrypt, ~0.3 s at cost 12) is checked outside any transaction, and the
-    outcome is recorded in its own short write, so that a stream of failed logins never holds the
-    write lock that idea submissions and every other write need.
+    Takes the engine rather than a session because it owns its transactions: the attempt is counted
+    and the account read in one short write, the password (bcrypt, ~0.3 s at cost 12) is checked
+    outside any transaction, and the outcome is recorded in another short write, so that a stream of
+    failed logins never holds the write lock that idea submissions and every other write need.
     """
     now = now or utcnow()
     name = (username or "").strip().lower()
-    with db.read_session(engine) as session:
-        seen = _candidate(session, name)
-    if seen is None:
-        password_matches(password or "", _DUMMY_HASH.decode("ascii"))
+    if not name or not password:
         return None
-    right = password_matches(password or "", seen.password_hash)
+    address = address or "unknown"
+    with db.write_session(engine) as session:
+        login_throttle.count_attempt(session, address=address, username=name, now=now)
+        seen = _candidate(session, name)
+        session.commit()
+    if seen is None:
+        password_matches(password, _DUMMY_HASH.decode("ascii"))
+        return None
+    right = password_matches(password, seen.password_hash)
     if not seen.is_active:
         return None
     with db.write_session(engine) as session:
-        return _record_login(session, seen, right, now)
+        return _record_login(session, seen, right, address, now)
 
 
-def _record_login(session: Session, seen: _LoginCandidate, right: bool, now: datetime) -> SessionGrant | None:
-    """The bookkeeping of one login attempt, decided again on the account as it is now: a lock, a
-    deactivation or a new password that came in while the password was being checked wins."""
+def _record_login(
+    session: Session, seen: _LoginCandidate, right: bool, address: str, now: datetime
+) -> SessionGrant | None:
+    """The bookkeeping of one login attempt, decided again on the account as it is now: a deactivation
+    or a new password that came in while the password was being checked wins."""
     user = session.get(User, seen.id)
     if user is None or not user.is_active:
         return None
-    if user.locked_until is not None and as_utc(user.locked_until) > now:
-        audit.record(session, None, "user.login_refused_locked", "user", user.id)
-        session.commit()
-        return None
     if right and user.password_hash == seen.password_hash:
-        user.failed_logins = 0
-        user.locked_until = None
+        login_throttle.attempt_was_right(session, address=address, username=user.username)
         user.last_login_at = now
         user.updated_at = now
-        audit.record(session, _actor_of(user), "user.login", "user", user.id)
+        audit.record(session, _actor_of(user), "user.login", "user", user.id, address=address)
         session.commit()
         return SessionGrant(user.id, user.session_version)
-    user.failed_logins += 1
-    details: dict[str, Any] = {"failed_logins": user.failed_logins}
-    if user.failed_logins >= MAX_FAILED_LOGINS:
-        user.locked_until = now + LOCKOUT
-        user.failed_logins = 0
-        _end_sessions(user)
-        details["locked_until"] = user.locked_until
-    user.updated_at = now
+    failures, waits_until = login_throttle.failures(session, address=address, username=user.username)
+    details: dict[str, Any] = {"address": address, "failures_in_a_row": failures}
+    if waits_until is not None:
+        details["address_waits_until"] = waits_until
     audit.record(session, None, "user.login_failed", "user", user.id, **details)
     session.commit()
     return None
@@ -266,8 +265,8 @@ def list_users(
         query = query.where(User.is_active == active)
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     offset, limit = page_bounds(page, page_size)
-    now = utcnow()
-    rows = session.exec(query.order_by(func.lower(User.display_name), User.id).offset(offset).limit(limit))
+    rows = session.exec(query.order_by(func.lower(User.display_name), User.id).offset(offset).limit(limit)).all()
+    waiting = login_throttle.waiting_usernames(session, [u.username for u, _ in rows], utcnow())
     items = [
         UserRow(
             id=u.id,
@@ -279,7 +278,7 @@ def list_users(
             organisation=short,
             is_active=u.is_active,
             certified_innovation_leader_on=u.certified_innovation_leader_on,
-            locked=u.locked_until is not None and as_utc(u.locked_until) > now,
+            locked=u.username in waiting,
             last_login_at=u.last_login_at,
         )
         for u, short in rows
@@ -400,10 +399,7 @@ def set_active(*, session: Session, actor: Actor | None, user_id: int, active: b
     if user.is_active == active:
         return user
     user.is_active = active
-    if active:
-        user.failed_logins = 0
-        user.locked_until = None
-    else:
+    if not active:
         _end_sessions(user)
     user.updated_at = utcnow()
     audit.record(session, actor, "user.activated" if active else "user.deactivated", "user", user.id)
@@ -411,15 +407,22 @@ def set_active(*, session: Session, actor: Actor | None, user_id: int, active: b
     return user
 
 
+def login_waits(*, session: Session, actor: Actor | None, user_id: int) -> bool:
+    """Whether some client address must currently wait before trying this user's password; admins only."""
+    require_admin(actor)
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound()
+    return bool(login_throttle.waiting_usernames(session, [user.username], utcnow()))
+
+
 def unlock(*, session: Session, actor: Actor | None, user_id: int) -> User:
-    """Lift a lockout before its 15 minutes have passed; admins only."""
+    """Lift every address's wait for this user (e.g. the owner, who mistyped from several places); admins only."""
     actor = require_admin(actor)
     user = session.get(User, user_id)
     if user is None:
         raise NotFound()
-    user.failed_logins = 0
-    user.locked_until = None
-    user.updated_at = utcnow()
+    login_throttle.lift(session, username=user.username)
     audit.record(session, actor, "user.unlocked", "user", user.id)
     session.commit()
     return user
@@ -440,8 +443,7 @@ def _store_password(session: Session, user: User, password: str, actor: Actor | 
     if problem:
         raise ValidationError({"new_password": problem})
     user.password_hash = hash_password(password)
-    user.failed_logins = 0
-    user.locked_until = None
+    login_throttle.lift(session, username=user.username)
     _end_sessions(user)
     user.updated_at = utcnow()
     audit.record(session, actor, action, "user", user.id)

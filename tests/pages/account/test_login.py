@@ -3,6 +3,8 @@ lockout and deactivation."""
 
 from __future__ import annotations
 
+import contextlib
+
 import pytest
 from sqlmodel import Session, select
 
@@ -11,7 +13,8 @@ from components import auth
 from models import User
 from services.people import users
 from services.people.auth import load_actor
-from services.people.users import MAX_FAILED_LOGINS
+from services.people.login_throttle import FREE_PER_USERNAME
+from services.shared.errors import RateLimited
 from tests.pages.apptest import app_as, texts
 
 FAILED = "Användarnamnet eller lösenordet stämmer inte."
@@ -151,13 +154,21 @@ def test_an_ended_session_and_its_cookie_stop_working(demo_url: str, monkeypatch
     assert _visit_with_cookie(cookie, monkeypatch).session_state["actor"] is None
 
 
-def test_the_cookie_does_not_log_in_while_the_account_is_locked(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    _, cookie = _logged_in("employee")
+def test_someone_guessing_elsewhere_neither_logs_the_owner_out_nor_keeps_them_out(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    at, cookie = _logged_in("employee")
     engine = db.make_engine(demo_url)
-    for _ in range(MAX_FAILED_LOGINS):
-        users.authenticate(engine=engine, username="employee", password="fel")
+    for _ in range(FREE_PER_USERNAME + 2):
+        with contextlib.suppress(RateLimited):
+            users.authenticate(engine=engine, username="employee", password="gissning", address="203.0.113.66")
     engine.dispose()
-    assert _visit_with_cookie(cookie, monkeypatch).session_state["actor"] is None
+    at.run()
+    assert at.session_state["actor"].username == "employee"
+    assert _visit_with_cookie(cookie, monkeypatch).session_state["actor"].username == "employee"
+    monkeypatch.setattr(auth, "_cookie_sent", lambda: None)
+    again, _ = _logged_in("employee")  # from this machine, through the form
+    assert again.session_state["actor"].username == "employee"
 
 
 def test_own_password_change_keeps_this_session_with_a_new_cookie(
@@ -180,25 +191,31 @@ def test_own_password_change_keeps_this_session_with_a_new_cookie(
     assert elsewhere.session_state["actor"] is None
 
 
-def test_wrong_password_unknown_user_and_locked_account_read_the_same(demo_url: str) -> None:
+def test_wrong_password_unknown_user_and_deactivated_account_read_the_same(demo_url: str) -> None:
     messages = []
-    for username, password in [("manager", "fel"), ("ingen.alls", "demo1234")]:
+    for username, password in [("manager", "fel"), ("ingen.alls", "demo1234"), ("former.employee", "demo1234")]:
         at = app_as(None)
         at.run()
         _log_in(at, username, password)
         messages.append([e.value for e in at.error])
-    for _ in range(MAX_FAILED_LOGINS):
+        assert at.session_state["actor"] is None and "Loggar in" not in texts(at)
+    assert all(m == [m[0]] and m[0].startswith(FAILED) for m in messages), messages
+    assert messages[0] == messages[1] == messages[2]
+
+
+def test_after_five_wrong_passwords_this_address_waits_and_is_told_how_long(demo_url: str) -> None:
+    for _ in range(FREE_PER_USERNAME):
         at = app_as(None)
         at.run()
         _log_in(at, "employee", "fel")
-    assert _user(demo_url, "employee").locked_until is not None
     at = app_as(None)
     at.run()
-    _log_in(at, "employee", "demo1234")  # right password, but locked
-    messages.append([e.value for e in at.error])
+    _log_in(at, "employee", "demo1234")  # the right password, but too soon
+    assert [e.value for e in at.error] == [
+        "För många felaktiga inloggningsförsök härifrån. Vänta 1 min och försök igen, eller kontakta innovationsstödet."
+    ]
     assert at.session_state["actor"] is None and "Loggar in" not in texts(at)
-    assert all(m == [m[0]] and m[0].startswith(FAILED) for m in messages), messages
-    assert messages[0] == messages[1] == messages[2]
+    assert at.text_input(key="login_username").value == "employee"  # what was typed stays
 
 
 def test_spaces_typed_around_the_password_are_dropped(demo_url: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 from datetime import datetime, timedelta
 
@@ -11,9 +12,8 @@ from sqlmodel import Session, func, select
 
 import db
 from models import AuditLog, Role, User, utcnow
-from services.people import users
-from services.shared.errors import PermissionDenied, ValidationError
-from services.shared.workdays import as_utc
+from services.people import login_throttle, users
+from services.shared.errors import PermissionDenied, RateLimited, ValidationError
 from tests.conftest import actor
 
 NEW_USER = {
@@ -41,8 +41,10 @@ def _org_id(session: Session, username: str = "employee") -> int:
 # ---------------------------------------------------------------- login
 
 
-def _login(engine: Engine, username: str, password: str, now: datetime | None = None) -> bool:
-    return users.authenticate(engine=engine, username=username, password=password, now=now)
+def _login(
+    engine: Engine, username: str, password: str, now: datetime | None = None, address: str = "198.51.100.7"
+) -> bool:
+    return users.authenticate(engine=engine, username=username, password=password, address=address, now=now) is not None
 
 
 def _fresh(engine: Engine, username: str) -> User:
@@ -55,9 +57,15 @@ def _audits(engine: Engine, action: str) -> int:
         return _audit_count(session, action)
 
 
+ATTACKER = "203.0.113.66"
+OWNER = "198.51.100.7"
+
+
 def test_right_password_logs_in_and_is_audited(engine: Engine) -> None:
-    assert _login(engine, "employee", "demo1234")
-    assert _fresh(engine, "employee").last_login_at is not None
+    grant = users.authenticate(engine=engine, username="employee", password="demo1234", address=OWNER)
+    user = _fresh(engine, "employee")
+    assert grant == users.SessionGrant(user.id, user.session_version)
+    assert user.last_login_at is not None
     assert _audits(engine, "user.login") == 1
 
 
@@ -65,13 +73,15 @@ def test_username_is_case_insensitive(engine: Engine) -> None:
     assert _login(engine, " Employee ", "demo1234")
 
 
-def test_wrong_password_is_counted(engine: Engine) -> None:
-    assert not _login(engine, "employee", "fel")
-    assert _fresh(engine, "employee").failed_logins == 1
-    assert _audits(engine, "user.login_failed") == 1
+def test_wrong_password_is_counted_for_the_address_and_audited(engine: Engine) -> None:
+    assert not _login(engine, "employee", "fel", address=ATTACKER)
+    with db.read_session(engine) as session:
+        assert login_throttle.failures(session, address=ATTACKER, username="employee") == (1, None)
+        entry = session.exec(select(AuditLog).where(AuditLog.action == "user.login_failed")).one()
+    assert entry.details["address"] == ATTACKER
 
 
-def test_unknown_user_is_refused_and_writes_nothing(engine: Engine) -> None:
+def test_unknown_user_is_refused_and_audits_nothing(engine: Engine) -> None:
     with db.read_session(engine) as session:
         before = session.exec(select(func.count()).select_from(AuditLog)).one()
     assert not _login(engine, "finns.inte", "demo1234")
@@ -83,28 +93,87 @@ def test_deactivated_user_cannot_log_in(engine: Engine) -> None:
     assert not _login(engine, "former.employee", "demo1234")
 
 
-def test_five_failures_lock_the_account_for_fifteen_minutes(engine: Engine) -> None:
+def test_wrong_passwords_make_the_address_wait_longer_and_longer(engine: Engine) -> None:
     start = utcnow()
-    for _ in range(users.MAX_FAILED_LOGINS):
-        assert not _login(engine, "employee", "fel", now=start)
-    assert as_utc(_fresh(engine, "employee").locked_until) == start + timedelta(minutes=15)
-    # The right password does not help while locked...
-    assert not _login(engine, "employee", "demo1234", now=start)
-    later = start + timedelta(minutes=14, seconds=59)
-    assert not _login(engine, "employee", "demo1234", now=later)
-    # ...but works once the 15 minutes have passed.
-    after = start + timedelta(minutes=15, seconds=1)
-    assert _login(engine, "employee", "demo1234", now=after)
-    assert _fresh(engine, "employee").locked_until is None
+    for _ in range(login_throttle.FREE_PER_USERNAME):
+        assert not _login(engine, "admin", "fel", now=start, address=ATTACKER)
+    # The fifth wrong password in a row: this address waits a minute, even with the right password...
+    with pytest.raises(RateLimited) as waiting:
+        _login(engine, "admin", "demo1234", now=start + timedelta(seconds=59), address=ATTACKER)
+    assert waiting.value.key == "login.throttled" and waiting.value.params == {"minutes": 1}
+    # ...then may try again; another wrong password doubles the wait, and so on up to an hour.
+    moment = start + timedelta(minutes=1, seconds=1)
+    for expected in (2, 4, 8, 16, 32, 60, 60):
+        assert not _login(engine, "admin", "fel", now=moment, address=ATTACKER)
+        with pytest.raises(RateLimited) as waiting:
+            _login(engine, "admin", "demo1234", now=moment + timedelta(seconds=1), address=ATTACKER)
+        assert waiting.value.params == {"minutes": expected}
+        moment += timedelta(minutes=expected, seconds=1)
+    # Attempts made while waiting were never checked, nor counted.
+    assert _audits(engine, "user.login_failed") == login_throttle.FREE_PER_USERNAME + 7
 
 
-def test_a_success_resets_the_failure_count(engine: Engine) -> None:
-    for _ in range(4):
-        _login(engine, "employee", "fel")
-    assert _login(engine, "employee", "demo1234")
-    assert _fresh(engine, "employee").failed_logins == 0
-    _login(engine, "employee", "fel")
-    assert _fresh(engine, "employee").locked_until is None
+def test_the_owner_gets_in_from_their_own_address_while_an_attacker_waits(engine: Engine) -> None:
+    """The old lockout was the account's: five wrong guesses from anywhere kept `admin` out, for ever."""
+    now = utcnow()
+    for _ in range(10):
+        with contextlib.suppress(RateLimited):
+            _login(engine, "admin", "gissning", now=now, address=ATTACKER)
+    assert _login(engine, "admin", "demo1234", now=now, address=OWNER)
+    with pytest.raises(RateLimited):
+        _login(engine, "admin", "demo1234", now=now, address=ATTACKER)
+
+
+def test_an_address_trying_many_usernames_waits_as_a_whole(engine: Engine) -> None:
+    now = utcnow()
+    names = [f"gissat.namn{i}" for i in range(login_throttle.FREE_PER_ADDRESS)]
+    for name in names:
+        assert not _login(engine, name, "demo1234", now=now, address=ATTACKER)
+    with pytest.raises(RateLimited):
+        _login(engine, "manager", "demo1234", now=now, address=ATTACKER)  # a fresh username, a right password
+    assert _login(engine, "manager", "demo1234", now=now, address=OWNER)
+
+
+def test_a_right_password_or_a_quiet_day_starts_the_count_afresh(engine: Engine) -> None:
+    now = utcnow()
+    for _ in range(login_throttle.FREE_PER_USERNAME - 1):
+        _login(engine, "employee", "fel", now=now)
+    assert _login(engine, "employee", "demo1234", now=now)
+    for _ in range(login_throttle.FREE_PER_USERNAME - 1):
+        _login(engine, "employee", "fel", now=now)
+    later = now + login_throttle.FORGET_AFTER + timedelta(seconds=1)
+    for _ in range(login_throttle.FREE_PER_USERNAME - 1):
+        _login(engine, "employee", "fel", now=later)
+    assert _login(engine, "employee", "demo1234", now=later)  # never five in a row within a day
+
+
+def test_two_app_processes_share_the_waits(demo_url: str) -> None:
+    one, other = db.make_engine(demo_url), db.make_engine(demo_url)
+    now = utcnow()
+    try:
+        for engine in (one, other, one, other, one):
+            _login(engine, "council", "fel", now=now, address=ATTACKER)
+        with pytest.raises(RateLimited):
+            _login(other, "council", "demo1234", now=now, address=ATTACKER)
+    finally:
+        one.dispose()
+        other.dispose()
+
+
+def test_an_admin_sees_and_lifts_the_waits(engine: Engine) -> None:
+    now = utcnow()
+    for _ in range(login_throttle.FREE_PER_USERNAME):
+        _login(engine, "employee", "fel", now=now, address=ATTACKER)
+    with db.write_session(engine) as session:
+        admin, employee = actor(session, "admin"), _user(session, "employee")
+        assert users.login_waits(session=session, actor=admin, user_id=employee.id)
+        listed = users.list_users(session=session, actor=admin, search="employee").items
+        assert [u.locked for u in listed if u.username == "employee"] == [True]
+        with pytest.raises(PermissionDenied):
+            users.unlock(session=session, actor=actor(session, "manager"), user_id=employee.id)
+        users.unlock(session=session, actor=admin, user_id=employee.id)
+        assert not users.login_waits(session=session, actor=admin, user_id=employee.id)
+    assert _login(engine, "employee", "demo1234", address=ATTACKER)
 
 
 def test_writers_are_not_held_up_while_a_password_is_checked(
@@ -136,9 +205,9 @@ def test_writers_are_not_held_up_while_a_password_is_checked(
     finally:
         release.set()
         login.join(timeout=20)
-    assert outcome == [None]
+    assert outcome == [False]
     assert _fresh(engine, "admin").display_name == "Ändrad under inloggningen"
-    assert _fresh(engine, "employee").failed_logins == 1
+    assert _audits(engine, "user.login_failed") == 1
 
 
 def test_a_password_changed_while_it_was_checked_does_not_log_in(
@@ -304,8 +373,8 @@ def test_language_choice_is_kept(session: Session) -> None:
         users.set_language(session=session, actor=me, language="de")
 
 
-def test_operator_reset_password_lifts_a_lock(engine: Engine) -> None:
-    for _ in range(users.MAX_FAILED_LOGINS):
+def test_operator_reset_password_lifts_the_waits(engine: Engine) -> None:
+    for _ in range(login_throttle.FREE_PER_USERNAME):
         _login(engine, "council", "fel")
     with db.write_session(engine) as session:
         users.reset_password_by_username(session=session, username="council", password="ett-nytt-losen")
