@@ -163,7 +163,6 @@ def start() -> Actor | None:
         st.session_state[VERSION_KEY] = login["session_version"]
         if not login["written"]:
             st.session_state[NOTICE] = "auth.cookie_refused"
-        context.clear_caches()
     actor = None
     if st.session_state.get(USER_KEY) is not None:
         actor = _session_actor()
@@ -243,6 +242,14 @@ def login_pending() -> bool:
     return bool(command and command["login"])
 
 
+def _finish_without_cookie() -> None:
+    command = st.session_state.pop(_COMMAND)
+    st.session_state[USER_KEY] = command["login"]["user_id"]
+    st.session_state[VERSION_KEY] = command["login"]["session_version"]
+    st.session_state[NOTICE] = "auth.cookie_refused"
+    st.rerun()
+
+
 def log_in(username: str, password: str) -> None:
     """Check the password; when right, rerun at once to hand the cookie to the browser (the app moves
     on when it is written). Returns only for a wrong password or an unknown or deactivated user;
@@ -273,6 +280,10 @@ def login_form() -> None:
     """The login form, or a short wait while the browser stores the cookie."""
     if login_pending():
         st.info(t("login.pending"), icon=":material/hourglass_top:")
+        # Should the browser never report the cookie (a script blocked by a strict policy), the login
+        # still completes, for this browser session only.
+        if st.button(t("login.continue_without_cookie"), key="login_continue"):
+            _finish_without_cookie()
         return
     with st.form("login"):
         st.subheader(t("login.form"))
@@ -299,5 +310,4 @@ def logout_button() -> None:
             with context.writing() as session:
                 users.log_out(session=session, actor=current)
         _forget_session()
-        context.clear_caches()
         st.rerun()

@@ -60,6 +60,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "login.password": ("Lösenord", "Password"),
     "login.submit": ("Logga in", "Log in"),
     "login.pending": ("Loggar in …", "Logging in …"),
+    "login.continue_without_cookie": ("Fortsätt utan att bli ihågkommen", "Continue without being remembered"),
     "login.failed": (
         "Användarnamnet eller lösenordet stämmer inte. Försök igen, eller kontakta innovationsstödet.",
         "The username or password is not right. Try again, or contact the innovation team.",

@@ -131,14 +131,14 @@ def _record_login(
         login_throttle.attempt_was_right(session, address=address, username=user.username)
         user.last_login_at = now
         user.updated_at = now
-        audit.record(session, _actor_of(user), "user.login", "user", user.id, address=address)
+        audit.record(session, _actor_of(user), "user.login", "user", user.id, moves_data=False, address=address)
         session.commit()
         return SessionGrant(user.id, user.session_version)
     failures, waits_until = login_throttle.failures(session, address=address, username=user.username)
     details: dict[str, Any] = {"address": address, "failures_in_a_row": failures}
     if waits_until is not None:
         details["address_waits_until"] = waits_until
-    audit.record(session, None, "user.login_failed", "user", user.id, **details)
+    audit.record(session, None, "user.login_failed", "user", user.id, moves_data=False, **details)
     session.commit()
     return None
 
@@ -156,7 +156,7 @@ def log_out(*, session: Session, actor: Actor | None) -> None:
     if user is None:
         return
     _end_sessions(user)
-    audit.record(session, actor, "user.logout", "user", user.id)
+    audit.record(session, actor, "user.logout", "user", user.id, moves_data=False)
     session.commit()
 
 

@@ -85,6 +85,15 @@ def test_login_is_one_step_the_menu_changes_once_the_browser_holds_the_cookie(de
     assert auth.read_token(KEY, cookie) == (user.id, user.session_version)
 
 
+def test_a_browser_that_never_stores_the_cookie_can_still_go_on_for_this_session(demo_url: str) -> None:
+    at = app_as(None)
+    at.run()
+    _log_in(at, "manager", "demo1234")
+    at.button(key="login_continue").click().run()
+    assert at.session_state["actor"].username == "manager"
+    assert "logga in igen om du laddar om" in "\n".join(w.value for w in at.sidebar.warning)
+
+
 def test_the_cookie_logs_a_new_browser_session_in(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     _, cookie = _logged_in("council")
     at = _visit_with_cookie(cookie, monkeypatch)

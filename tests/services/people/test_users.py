@@ -13,8 +13,9 @@ from sqlmodel import Session, func, select
 import db
 from models import AuditLog, Role, User, utcnow
 from services.people import login_throttle, users
+from services.shared import versions
 from services.shared.errors import PermissionDenied, RateLimited, ValidationError
-from tests.conftest import actor
+from tests.conftest import actor, sqlite_only
 
 NEW_USER = {
     "username": "Ny.Person",
@@ -147,6 +148,19 @@ def test_a_right_password_or_a_quiet_day_starts_the_count_afresh(engine: Engine)
     assert _login(engine, "employee", "demo1234", now=later)  # never five in a row within a day
 
 
+def test_logging_in_and_out_leaves_cached_figures_alone(engine: Engine) -> None:
+    """Login bookkeeping changes nothing a cached figure shows: a failed-login loop must not empty caches."""
+    with db.read_session(engine) as session:
+        before = versions.current(session)
+    _login(engine, "employee", "fel")
+    _login(engine, "employee", "demo1234")
+    with db.write_session(engine) as session:
+        users.log_out(session=session, actor=actor(session, "employee"))
+    with db.read_session(engine) as session:
+        assert versions.current(session) == before
+        assert _audit_count(session, "user.logout") == 1
+
+
 def test_two_app_processes_share_the_waits(demo_url: str) -> None:
     one, other = db.make_engine(demo_url), db.make_engine(demo_url)
     now = utcnow()
@@ -176,6 +190,7 @@ def test_an_admin_sees_and_lifts_the_waits(engine: Engine) -> None:
     assert _login(engine, "employee", "demo1234", address=ATTACKER)
 
 
+@sqlite_only  # SQLite's one writer at a time is what a long login transaction would block
 def test_writers_are_not_held_up_while_a_password_is_checked(
     engine: Engine, demo_url: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
