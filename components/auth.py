@@ -1,7 +1,8 @@
 """Login, the re-login cookie and logout.
 
 The password check and every rule about sessions live in `services.people` (bcrypt outside any write,
-lockout, the session version that ends sessions). Here is what only a browser session can do:
+waits per client address after wrong passwords, the session version that ends sessions). Here is what
+only a browser session can do:
 
 - **Login is one step.** The form's password is checked, then the browser is told to write the
   re-login cookie, and only when it reports the cookie written does the session count as logged in
@@ -11,7 +12,7 @@ lockout, the session version that ends sessions). Here is what only a browser se
   SameSite=Strict, and Secure when the app is served over https. A new browser session logs in from
   it only while that version is still the user's.
 - **Every run** reads the actor from the database with the session's version: a logout elsewhere, a
-  new password, a new role, a lock or a deactivation ends the session at its next run
+  new password, a new role or a deactivation ends the session at its next run
   (`recheck` does the same for fragments that rerun on their own).
 """
 
@@ -95,7 +96,9 @@ def read_token(key: str, token: str) -> tuple[int, int] | None:
 
 def served_over_https(url: str | None, forwarded_proto: str | None) -> bool:
     """Whether the browser reached the app over https (directly, or through a proxy that says so)."""
-    return (url or "").lower().startswith("https:") or (forwarded_proto or "").lower().startswith("https")
+    url = url if isinstance(url, str) else ""
+    forwarded_proto = forwarded_proto if isinstance(forwarded_proto, str) else ""
+    return url.lower().startswith("https:") or forwarded_proto.lower().startswith("https")
 
 
 def _command(value: str | None, *, login: dict[str, int] | None = None) -> None:
@@ -243,7 +246,9 @@ def login_pending() -> bool:
 
 
 def _finish_without_cookie() -> None:
-    command = st.session_state.pop(_COMMAND)
+    command = st.session_state.pop(_COMMAND, None)
+    if not command or not command["login"]:
+        st.rerun()  # the browser's word came first: the login is already complete
     st.session_state[USER_KEY] = command["login"]["user_id"]
     st.session_state[VERSION_KEY] = command["login"]["session_version"]
     st.session_state[NOTICE] = "auth.cookie_refused"

@@ -220,7 +220,7 @@ def _fund(session: Any, actors: dict[str, Any]) -> Any:
     return overview.fund_per_year(session=session, actor=actors["council"])
 
 
-@benchmark("Every run: the actor from the database, with the session version check")
+@benchmark("Every run: the actor from the database")
 def _actor(session: Any, actors: dict[str, Any]) -> Any:
     from services.people.auth import session_actor
 

@@ -60,7 +60,7 @@ def load_actor(session: Session, username: str | None) -> Actor | None:
 
 def session_actor(session: Session, *, user_id: int | None, session_version: int | None) -> Actor | None:
     """The active user `user_id` as the database knows them now, if their sessions have not been ended
-    (logout, new password, new role, lock, deactivation) since `session_version` was handed out."""
+    (logout, new password, new role, deactivation) since `session_version` was handed out."""
     if user_id is None or session_version is None:
         return None
     row = session.exec(

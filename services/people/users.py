@@ -1,4 +1,5 @@
-"""Users: login checks with lockout, the admin's user management, and one's own profile."""
+"""Users: login checks (with waits per client address, and sessions that can be ended), the admin's user
+management, and one's own profile."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Users: login with lockout, the admin's management, one's own profile; permissions per role."""
+"""Users: login with waits per client address, the admin's management, one's own profile; permissions per role."""
 
 from __future__ import annotations
 
