@@ -29,10 +29,11 @@ from models import Language, Role
 from services import seed as seed_service
 from services.people import users
 from services.shared.errors import DomainError, ValidationError
-from settings import COOKIE_KEY_ENV
+from settings import COOKIE_KEY_ENV, MIN_COOKIE_KEY_BYTES, cookie_key_problem
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 SECRETS_FILE = db.PROJECT_DIR / ".streamlit" / "secrets.toml"
+LOCAL_PROXIES = "127.0.0.1,::1,::ffff:127.0.0.1"
 
 
 def _fail(message: str) -> None:
@@ -86,17 +87,29 @@ def seed(
 
 @app.command("ensure-secrets")
 def ensure_secrets() -> None:
-    """Write a random cookie key to .streamlit/secrets.toml unless one is configured."""
+    """Write a random cookie key to .streamlit/secrets.toml unless one is configured; refuse a weak one."""
+    import tomllib
 
-    if os.environ.get(COOKIE_KEY_ENV):
-        return
-    if SECRETS_FILE.exists() and "cookie_key" in SECRETS_FILE.read_text(encoding="utf-8"):
+    key, where = os.environ.get(COOKIE_KEY_ENV), f"the environment variable {COOKIE_KEY_ENV}"
+    if not key and SECRETS_FILE.exists():
+        try:
+            key = tomllib.loads(SECRETS_FILE.read_text(encoding="utf-8")).get("cookie_key")
+        except tomllib.TOMLDecodeError as error:
+            _fail(f"{SECRETS_FILE} cannot be read ({error}); correct or delete it.")
+        where = str(SECRETS_FILE)
+    if key:
+        if cookie_key_problem(key):
+            _fail(
+                f"The cookie key in {where} is too short: it needs at least {MIN_COOKIE_KEY_BYTES} bytes. "
+                "Put a long random one there (e.g. python -c 'import secrets; print(secrets.token_urlsafe(48))'), "
+                "or remove it and let this command generate one."
+            )
         return
     SECRETS_FILE.parent.mkdir(exist_ok=True)
     with SECRETS_FILE.open("a", encoding="utf-8") as handle:
         handle.write(f'cookie_key = "{secrets.token_urlsafe(48)}"\n')
     SECRETS_FILE.chmod(0o600)
-    typer.echo(f"Generated a cookie key in {SECRETS_FILE.relative_to(db.PROJECT_DIR)}")
+    typer.echo(f"Generated a cookie key in {SECRETS_FILE}")
 
 
 @app.command()
@@ -119,12 +132,17 @@ def serve(
     opens under an English "Page not found" notice. Telling it up front that this app navigates with
     `st.navigation` makes the first visitor's links work like everyone else's.
     """
+    import os
     import sys
 
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli
 
     PagesManager.uses_pages_directory = False
+    # Client addresses (login waits, limits on public writes) come from a reverse proxy's X-Forwarded-For
+    # when it runs on this machine; uvicorn's default list lacks the IPv4-mapped form a dual-stack socket
+    # reports for 127.0.0.1.
+    os.environ.setdefault("FORWARDED_ALLOW_IPS", LOCAL_PROXIES)
     sys.argv = ["streamlit", "run", str(db.PROJECT_DIR / "app.py"), "--server.port", str(port), *ctx.args]
     cli.main()
 
@@ -178,7 +196,7 @@ def reset_password(
     username: str,
     password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
 ) -> None:
-    """Set a new password for an account and lift any lockout."""
+    """Set a new password for an account, lift its login waits and end its sessions."""
     engine = db.make_engine()
     with db.write_session(engine) as session:
         try:

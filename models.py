@@ -301,9 +301,10 @@ class User(Timestamps, table=True):
     language: str = Field(default=Language.sv, sa_type=_text(2))
     is_active: bool = Field(default=True)
     certified_innovation_leader_on: date | None = None
-    failed_logins: int = Field(default=0)
-    locked_until: datetime | None = None
     last_login_at: datetime | None = None
+    # In every login cookie; raised on logout, password change, role change and deactivation, which ends
+    # every session and cookie issued before.
+    session_version: int = Field(default=0)
 
 
 # ---------------------------------------------------------------- ideas
@@ -758,3 +759,34 @@ class DataVersion(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     version: int = Field(default=0, sa_type=sa.BigInteger)
     changed_at: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- abuse limits (shared by every app process)
+
+
+class LoginThrottle(SQLModel, table=True):
+    """Wrong passwords from one client address, for one username or ("") for the address as a whole.
+
+    Waits belong to the address, never to the account: someone guessing from elsewhere cannot keep the
+    owner out. A right password from the address clears its row.
+    """
+
+    __table_args__ = (sa.UniqueConstraint("address", "username"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    address: str = Field(sa_type=_text(64))
+    username: str = Field(sa_type=_text(60), index=True)  # as typed, lower-case; "" for the address
+    failures: int = Field(default=0)
+    last_failure_at: datetime = Field(index=True)
+    blocked_until: datetime | None = None
+
+
+class ClientEvent(SQLModel, table=True):
+    """One public write (an idea, a testbed request) by one client, kept while a limit's window lasts."""
+
+    __table_args__ = (sa.Index(None, "kind", "client", "at"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(sa_type=_text(30))
+    client: str = Field(sa_type=_text(80))  # "ip:<address>" for visitors, "user:<id>" when logged in
+    at: datetime = Field(index=True)

@@ -2,3 +2,13 @@
 
 COOKIE_KEY_ENV = "INNOVATION_COOKIE_KEY"  # the secret that signs the re-login cookie
 COOKIE_NAME = "innovationsportalen_session"
+MIN_COOKIE_KEY_BYTES = 32  # HMAC-SHA256 signs the cookie: a shorter key can be guessed offline
+
+
+def cookie_key_problem(key: str | None) -> str | None:
+    """Why `key` cannot sign the login cookie, as a translation key; None when it can."""
+    if not key:
+        return "auth.no_cookie_key"
+    if len(key.encode("utf-8")) < MIN_COOKIE_KEY_BYTES:
+        return "auth.cookie_key_too_short"
+    return None

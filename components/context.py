@@ -44,6 +44,13 @@ def writing() -> Iterator[Session]:
         yield session
 
 
+def client_address() -> str:
+    """The browser's address as the app sees it, for limits per client ("local" when it comes from this
+    machine: Streamlit reports no address for localhost; behind a proxy see README)."""
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "local"
+
+
 def lang() -> str:
     return st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
 

@@ -25,9 +25,26 @@ TEXTS: dict[str, tuple[str, str]] = {
         "No key for the login cookie is set. Set `cookie_key` in `.streamlit/secrets.toml` or the "
         "environment variable `{env}` (`make run` creates one).",
     ),
+    "auth.cookie_key_too_short": (
+        "Nyckeln för inloggningskakan är för kort: den behöver minst {min} byte. Sätt en lång slumpmässig "
+        "nyckel som `cookie_key` i `.streamlit/secrets.toml` eller i miljövariabeln `{env}` (ta bort den "
+        "korta så skapar `make run` en).",
+        "The key for the login cookie is too short: it needs at least {min} bytes. Set a long random key as "
+        "`cookie_key` in `.streamlit/secrets.toml` or in the environment variable `{env}` (remove the short "
+        "one and `make run` creates one).",
+    ),
     "auth.deactivated": (
         "Ditt konto är inte längre aktivt, så du har loggats ut. Kontakta innovationsstödet om det är fel.",
         "Your account is no longer active, so you have been logged out. Contact the innovation team if this is wrong.",
+    ),
+    "auth.session_ended": (
+        "Du har loggats ut: du loggade ut på ett annat ställe, eller ditt lösenord eller din roll har ändrats. "
+        "Logga in igen.",
+        "You have been logged out: you logged out elsewhere, or your password or role has changed. Log in again.",
+    ),
+    "auth.cookie_refused": (
+        "Webbläsaren tog inte emot inloggningskakan, så du behöver logga in igen om du laddar om sidan.",
+        "The browser did not accept the login cookie, so you will need to log in again if you reload the page.",
     ),
     "auth.logout": ("Logga ut", "Log out"),
     "auth.logged_in_as": ("Inloggad som **{name}** · {role}", "Logged in as **{name}** · {role}"),
@@ -42,13 +59,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "login.username": ("Användarnamn", "Username"),
     "login.password": ("Lösenord", "Password"),
     "login.submit": ("Logga in", "Log in"),
+    "login.pending": ("Loggar in …", "Logging in …"),
+    "login.continue_without_cookie": ("Fortsätt utan att bli ihågkommen", "Continue without being remembered"),
     "login.failed": (
         "Användarnamnet eller lösenordet stämmer inte. Försök igen, eller kontakta innovationsstödet.",
         "The username or password is not right. Try again, or contact the innovation team.",
     ),
+    "login.throttled": (
+        "För många felaktiga inloggningsförsök härifrån. Vänta {minutes} min och försök igen, eller kontakta "
+        "innovationsstödet.",
+        "Too many wrong login attempts from here. Please wait {minutes} min and try again, or contact the "
+        "innovation team.",
+    ),
     "login.help": (
-        "Efter fem felaktiga försök i rad spärras kontot i 15 minuter.",
-        "After five wrong attempts in a row the account is locked for 15 minutes.",
+        "Efter fem felaktiga försök i rad härifrån får du vänta en stund innan du kan försöka igen.",
+        "After five wrong attempts in a row from here, you have to wait a while before trying again.",
     ),
     # ------------------------------------------------------------ navigation
     "nav.section.start": ("Start", "Start"),
@@ -141,7 +166,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Små bokstäver a–z, siffror, punkt, bindestreck eller understreck; 2–60 tecken.",
         "Lower-case letters a–z, digits, dot, hyphen or underscore; 2–60 characters.",
     ),
-    "users.password_rule": ("Minst {min} tecken.", "At least {min} characters."),
+    "users.password_rule": (
+        "Minst {min} tecken, utan mellanslag först eller sist.",
+        "At least {min} characters, with no space at the beginning or end.",
+    ),
     "users.username_invalid": (
         "Användarnamnet får bara innehålla a–z, siffror, punkt, bindestreck och understreck.",
         "The username may only contain a–z, digits, dot, hyphen and underscore.",
@@ -165,6 +193,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "users.password_too_short": (
         "Lösenordet måste ha minst {min} tecken.",
         "The password needs at least {min} characters.",
+    ),
+    "users.password_spaces": (
+        "Lösenordet får inte börja eller sluta med mellanslag.",
+        "The password must not begin or end with a space.",
     ),
     "users.password_too_long": (
         "Lösenordet får vara högst {max} byte långt.",
@@ -201,7 +233,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "admin_users.status": ("Status", "Status"),
     "admin_users.active": ("Aktiv", "Active"),
     "admin_users.inactive": ("Inaktiv", "Inactive"),
-    "admin_users.locked": ("Spärrad", "Locked"),
+    "admin_users.locked": ("Väntetid vid inloggning", "Login wait"),
     "admin_users.none_found": ("Inga användare matchar filtret.", "No users match the filter."),
     "admin_users.last_login": ("Senast inloggad", "Last login"),
     "admin_users.choose": ("Välj användare att ändra", "Choose a user to change"),
@@ -215,8 +247,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "admin_users.activate": ("Aktivera", "Activate"),
     "admin_users.activated": ("Kontot är aktivt igen.", "The account is active again."),
-    "admin_users.unlock": ("Häv spärr", "Unlock"),
-    "admin_users.unlocked": ("Spärren är hävd.", "The lock has been lifted."),
+    "admin_users.unlock": ("Häv väntetiden", "Lift the wait"),
+    "admin_users.unlocked": (
+        "Väntetiden är hävd: användaren kan logga in igen från alla adresser.",
+        "The wait has been lifted: the user can log in again from every address.",
+    ),
     "admin_users.set_password": ("Sätt nytt lösenord", "Set new password"),
     "admin_users.password_set": ("Det nya lösenordet är sparat.", "The new password has been saved."),
     "orgs.name": ("Namn", "Name"),

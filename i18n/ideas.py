@@ -84,9 +84,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "ideas.go_track": ("Följ din idé", "Follow your idea"),
     "ideas.rate_limited": (
-        "Du har lämnat flera idéer på kort tid. Vänta en stund och försök igen – tack för ditt engagemang!",
-        "You have submitted several ideas in a short time. Please wait a while and try again – thank you for your "
-        "commitment!",
+        "Många idéer har lämnats härifrån på kort tid. Vänta {minutes} min och försök igen – det du skrev finns "
+        "kvar. Tack för ditt engagemang!",
+        "Many ideas have been submitted from here in a short time. Please wait {minutes} min and try again – what "
+        "you wrote is kept. Thank you for your commitment!",
     ),
     # ------------------------------------------------------------ Följ din idé
     "ideas.track_caption": (

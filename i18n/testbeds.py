@@ -104,8 +104,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "testbeds.req.submit": ("Skicka förfrågan", "Send request"),
     "testbeds.req.rate_limited": (
-        "Du har skickat många förfrågningar på kort tid. Vänta en stund och försök igen – inget har skickats.",
-        "You have sent many requests in a short time. Please wait a while and try again – nothing was sent.",
+        "Många förfrågningar har skickats härifrån på kort tid. Vänta {minutes} min och försök igen – inget har "
+        "skickats, och det du skrev finns kvar.",
+        "Many requests have been sent from here in a short time. Please wait {minutes} min and try again – nothing "
+        "was sent, and what you wrote is kept.",
     ),
     "testbeds.request_sent": (
         "Tack! Din förfrågan om {name} har tagits emot med referens **{ref}**.",

@@ -85,12 +85,12 @@ def build(path: Path, ideas: int, values: int) -> dict[str, int]:
             extra_orgs,
         )
         orgs = [(r[0], r[1]) for r in conn.execute(text("SELECT id, area_id FROM organisation"))]
-        # Ten thousand accounts: every page run builds the login credentials from this table.
+        # Ten thousand accounts: every page run reads its actor from this table.
         some_hash = conn.execute(text("SELECT password_hash FROM user LIMIT 1")).scalar()
         conn.execute(
             text(
                 "INSERT INTO user (username, display_name, email, password_hash, role, organisation_id, language, "
-                "is_active, failed_logins, created_at, updated_at) VALUES (:u, :n, :e, :h, 'employee', :o, 'sv', 1, "
+                "is_active, session_version, created_at, updated_at) VALUES (:u, :n, :e, :h, 'employee', :o, 'sv', 1, "
                 "0, :now, :now)"
             ),
             [
@@ -220,16 +220,11 @@ def _fund(session: Any, actors: dict[str, Any]) -> Any:
     return overview.fund_per_year(session=session, actor=actors["council"])
 
 
-@benchmark("Every login: one user's credentials from the User table")
-def _credentials(session: Any, actors: dict[str, Any]) -> Any:
-    from services.people import users
-
-    return users.credential(session=session, username="bench.user9999")
-
-
 @benchmark("Every run: the actor from the database")
 def _actor(session: Any, actors: dict[str, Any]) -> Any:
-    return load_actor(session, "manager")
+    from services.people.auth import session_actor
+
+    return session_actor(session, user_id=actors["manager"].id, session_version=0)
 
 
 @benchmark("Användare: first page, search")

@@ -83,6 +83,7 @@ def create_user_form(me: Actor, org_label: dict[int, str]) -> None:
 def edit_user_form(me: Actor, user_id: int, org_label: dict[int, str]) -> None:
     with context.reading() as session:
         user = users.get_user(session=session, actor=me, user_id=user_id)
+        login_waits = users.login_waits(session=session, actor=me, user_id=user_id)
     with st.form(f"edit_user_{user_id}"):
         errors = FieldErrors()
         c1, c2 = st.columns(2)
@@ -128,10 +129,10 @@ def edit_user_form(me: Actor, user_id: int, org_label: dict[int, str]) -> None:
             if attempt(save, errors):
                 context.clear_caches()
                 flash_and_rerun("ui.saved")
-    _account_actions(me, user.id, user.is_active, user.locked_until is not None)
+    _account_actions(me, user.id, user.is_active, login_waits)
 
 
-def _account_actions(me: Actor, user_id: int, is_active: bool, maybe_locked: bool) -> None:
+def _account_actions(me: Actor, user_id: int, is_active: bool, login_waits: bool) -> None:
     c1, c2, c3 = st.columns(3)
     if is_active:
         if c1.button(t("admin_users.deactivate"), key=f"deactivate_{user_id}", icon=":material/person_off:"):
@@ -143,7 +144,7 @@ def _account_actions(me: Actor, user_id: int, is_active: bool, maybe_locked: boo
         write_then_confirm(
             lambda s: users.set_active(session=s, actor=me, user_id=user_id, active=True), "admin_users.activated"
         )
-    if maybe_locked and c2.button(t("admin_users.unlock"), key=f"unlock_{user_id}", icon=":material/lock_open:"):
+    if login_waits and c2.button(t("admin_users.unlock"), key=f"unlock_{user_id}", icon=":material/lock_open:"):
         write_then_confirm(lambda s: users.unlock(session=s, actor=me, user_id=user_id), "admin_users.unlocked")
     with c3.popover(t("admin_users.set_password"), icon=":material/key:"), st.form(f"set_password_{user_id}"):
         errors = FieldErrors()

@@ -7,7 +7,6 @@ import streamlit as st
 
 from components import context
 from components.context import t
-from components.ratelimit import may_submit, record_submission
 from components.testbeds.catalogue import QUERY_PARAM
 from components.ui import FieldErrors, attempt, forget_inputs, plain
 from models import RequesterKind, TestbedStatus
@@ -17,7 +16,6 @@ from services.testbeds import catalogue, requests
 from services.testbeds.catalogue import TestbedDetail
 
 RECEIPT_KEY = "tb_receipt"
-RATE_KIND = "testbed_request"
 
 
 def back_to_catalogue() -> None:
@@ -109,9 +107,6 @@ def _request_form(d: TestbedDetail) -> None:
         consent = st.checkbox(t("testbeds.req.consent"), key="tbr_consent")
         errors.slot("consent")
         if st.form_submit_button(t("testbeds.req.submit"), type="primary"):
-            if not may_submit(RATE_KIND):
-                st.warning(t("testbeds.req.rate_limited"), icon=":material/hourglass_top:")
-                return
             data = {
                 "testbed_id": d.card.id,
                 "requester_name": name,
@@ -125,11 +120,12 @@ def _request_form(d: TestbedDetail) -> None:
 
             def send() -> str:
                 with context.writing() as session:
-                    return requests.submit_request(session=session, data=data).ref
+                    return requests.submit_request(
+                        session=session, data=data, actor=context.actor(), address=context.client_address()
+                    ).ref
 
-            ref = attempt(send, errors)
+            ref = attempt(send, errors)  # beyond this client's limit: a message, and the form keeps its text
             if ref:
-                record_submission(RATE_KIND)
                 context.clear_caches()
                 forget_inputs("tbr_")
                 st.session_state[RECEIPT_KEY] = (ref, d.card.slug)

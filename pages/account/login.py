@@ -1,4 +1,4 @@
-"""Logga in: the login form (streamlit-authenticator, checked against the User table)."""
+"""Logga in: the login form (checked against the User table; one step, see components/auth.py)."""
 
 import streamlit as st
 

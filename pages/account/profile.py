@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import context
+from components import auth, context
 from components.context import actor, t
 from components.ui import FieldErrors, attempt, fmt_date, heading, plain
 from services.people import organisations, users
@@ -53,10 +53,11 @@ with st.form("change_password"):
     errors.slot("repeat_password")
     if st.form_submit_button(t("profile.save_password"), type="primary"):
 
-        def change() -> bool:
+        def change() -> int:
             with context.writing() as session:
-                users.change_own_password(session=session, actor=me, current=current, new=new, repeat=repeat)
-            return True
+                return users.change_own_password(session=session, actor=me, current=current, new=new, repeat=repeat)
 
-        if attempt(change, errors):
+        session_version = attempt(change, errors)
+        if session_version is not None:
+            auth.renew_cookie(session_version)  # every other session has ended; this one carries on
             st.success(t("profile.password_changed"))

@@ -11,7 +11,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import charts, context
+from components import auth, charts, context
 from components.areas import with_area_names
 from components.context import label as label_of
 from components.context import lang, t
@@ -20,6 +20,7 @@ from components.ui import fmt_int, heading, plain
 from services import overview
 from services.indicators import dashboard as dash
 from services.people import organisations
+from services.people.auth import Actor
 from services.shared.errors import PermissionDenied
 
 REFRESH_SECONDS = 5
@@ -92,9 +93,9 @@ def _area(live: dash.LiveFigures, area: organisations.AreaRow, funnel: list[tupl
     )
 
 
-def _ideas_chart(today: date) -> None:
+def _ideas_chart(today: date, viewer: Actor | None) -> None:
     with context.reading() as session:
-        rows = overview.ideas_per_month(session=session, actor=context.actor(), today=today, months=12)
+        rows = overview.ideas_per_month(session=session, actor=viewer, today=today, months=12)
     months = pd.DataFrame([(r.month, r.area_code, r.count) for r in rows], columns=["month", "area_code", "count"])
     if months.empty:
         st.info(t("council.no_ideas"))
@@ -124,15 +125,17 @@ def _shown(areas: list[organisations.AreaRow], rotate: bool) -> list[organisatio
 
 @st.fragment(run_every=REFRESH_SECONDS)
 def live_board(rotate: bool) -> None:
-    """Everything that moves: recounted at every refresh."""
+    """Everything that moves: recounted at every refresh, for the viewer as the database knows them now
+    (a refresh is no click: without the recheck, a demoted or deactivated viewer would keep watching)."""
+    viewer = auth.recheck()
     today = date.today()
     try:
         with context.reading() as session:
-            live = dash.live_figures(session, context.actor(), today=today)
+            live = dash.live_figures(session, viewer, today=today)
             areas = organisations.list_areas(session=session)
             shown = _shown(areas, rotate)
             funnels = {
-                a.id: dash.idea_funnel(session, context.actor(), start=date(today.year, 1, 1), end=today, area_id=a.id)
+                a.id: dash.idea_funnel(session, viewer, start=date(today.year, 1, 1), end=today, area_id=a.id)
                 for a in shown
             }
     except PermissionDenied:
@@ -143,7 +146,7 @@ def live_board(rotate: bool) -> None:
         with column:
             _area(live, area, funnels[area.id])
     st.subheader(t("council.per_month"))
-    _ideas_chart(today)
+    _ideas_chart(today, viewer)
     st.caption(t("council.updated", time=pd.Timestamp.now(tz="Europe/Stockholm").strftime("%H:%M:%S")))
 
 

@@ -5,7 +5,6 @@ import streamlit as st
 from components import context
 from components.context import actor, t
 from components.ideas.common import area_names, organisation_names, similar_list
-from components.ratelimit import may_submit, record_submission
 from components.ui import FieldErrors, attempt, forget_inputs, heading
 from models import BenefitKind, SubmitterKind
 from services.ideas import intake
@@ -111,30 +110,26 @@ consent = st.checkbox(t("ideas.consent"), key=f"{PREFIX}consent")
 errors.slot("consent")
 
 if st.button(t("ideas.submit"), type="primary", icon=":material/send:"):
-    if not may_submit("idea"):
-        st.warning(t("ideas.rate_limited"), icon=":material/hourglass:")
-    else:
-        data = {
-            "title": title,
-            "need": need,
-            "proposal": proposal,
-            "area_id": area_id,
-            "organisation_id": organisation_id,
-            "submitter_kind": submitter_kind,
-            "benefit_kind": benefit_kind,
-            "contact_name": contact_name,
-            "contact_email": contact_email,
-            "consent": consent,
-        }
+    data = {
+        "title": title,
+        "need": need,
+        "proposal": proposal,
+        "area_id": area_id,
+        "organisation_id": organisation_id,
+        "submitter_kind": submitter_kind,
+        "benefit_kind": benefit_kind,
+        "contact_name": contact_name,
+        "contact_email": contact_email,
+        "consent": consent,
+    }
 
-        def submit() -> str:
-            with context.writing() as session:
-                return intake.submit_idea(session=session, actor=actor(), data=data).ref
+    def submit() -> str:
+        with context.writing() as session:
+            return intake.submit_idea(session=session, actor=actor(), data=data, address=context.client_address()).ref
 
-        ref = attempt(submit, errors)
-        if ref:
-            record_submission("idea")
-            context.clear_caches()
-            forget_inputs(PREFIX)
-            st.session_state[DONE] = ref  # made by the service: IDE-YYYY-NNNNN, no user text
-            st.rerun()
+    ref = attempt(submit, errors)  # beyond this client's limit: a message, and the form keeps its text
+    if ref:
+        context.clear_caches()
+        forget_inputs(PREFIX)
+        st.session_state[DONE] = ref  # made by the service: IDE-YYYY-NNNNN, no user text
+        st.rerun()

@@ -31,7 +31,7 @@ from models import (
     utcnow,
 )
 from services.people.auth import Actor, require_login
-from services.shared import audit, fulltext, refs
+from services.shared import audit, fulltext, ratelimit, refs
 from services.shared.errors import InvalidTransition, NotFound, ValidationError
 from services.shared.pagination import Page, page_bounds
 from services.shared.validation import check_email, clean_text, fail, parse
@@ -90,11 +90,18 @@ class Submitted:
 
 
 def submit_idea(
-    *, session: Session, actor: Actor | None, data: dict[str, Any], now: datetime | None = None
+    *,
+    session: Session,
+    actor: Actor | None,
+    data: dict[str, Any],
+    address: str | None = None,
+    now: datetime | None = None,
 ) -> Submitted:
     """Store a new idea in `received` with a fresh unique reference; anyone may submit, logged in or not.
 
-    A logged-in submitter is linked to the idea (it appears under Mina idéer). Commits.
+    A logged-in submitter is linked to the idea (it appears under Mina idéer). A browser's submission
+    (`address` given) counts against its client's limit (`ratelimit`), refused with `RateLimited`
+    beyond it. Commits.
     """
     values = parse(IdeaCreate, data)
     if session.get(Area, values.area_id) is None:
@@ -102,6 +109,9 @@ def submit_idea(
     if values.organisation_id is not None and session.get(Organisation, values.organisation_id) is None:
         raise ValidationError.single("organisation_id", "errors.not_allowed_value")
     now = now or utcnow()
+    ratelimit.count_public_write(
+        session, kind="idea", refusal="ideas.rate_limited", actor=actor, address=address, now=now
+    )
     has_contact = bool(values.contact_name or values.contact_email)
     idea = Idea(
         ref=refs.next_ref(session, "IDE", now.year),

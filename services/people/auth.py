@@ -55,9 +55,23 @@ def load_actor(session: Session, username: str | None) -> Actor | None:
         .join(Organisation, User.organisation_id == Organisation.id, isouter=True)
         .where(User.username == username.strip().lower(), User.is_active)
     ).first()
-    if row is None:
+    return _actor(*row) if row is not None else None
+
+
+def session_actor(session: Session, *, user_id: int | None, session_version: int | None) -> Actor | None:
+    """The active user `user_id` as the database knows them now, if their sessions have not been ended
+    (logout, new password, new role, deactivation) since `session_version` was handed out."""
+    if user_id is None or session_version is None:
         return None
-    user, area_id = row
+    row = session.exec(
+        select(User, Organisation.area_id)
+        .join(Organisation, User.organisation_id == Organisation.id, isouter=True)
+        .where(User.id == user_id, User.is_active, User.session_version == session_version)
+    ).first()
+    return _actor(*row) if row is not None else None
+
+
+def _actor(user: User, area_id: int | None) -> Actor:
     return Actor(
         id=user.id,
         username=user.username,

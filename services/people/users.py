@@ -1,19 +1,22 @@
-"""Users: login checks with lockout, the admin's user management, and one's own profile."""
+"""Users: login checks (with waits per client address, and sessions that can be ended), the admin's user
+management, and one's own profile."""
 
 from __future__ import annotations
 
 import os
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import bcrypt
 from pydantic import BaseModel, Field, field_validator
-from sqlalchemy import func
+from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
+import db
 from models import Language, Organisation, Role, User, utcnow
+from services.people import login_throttle
 from services.people.auth import Actor, require_admin, require_login
 from services.shared import audit
 from services.shared.errors import Message, NotFound, PermissionDenied, ValidationError
@@ -21,8 +24,6 @@ from services.shared.pagination import Page, page_bounds
 from services.shared.search import text_matches
 from services.shared.validation import check_email, clean_text, fail, parse
 
-MAX_FAILED_LOGINS = 5
-LOCKOUT = timedelta(minutes=15)
 MIN_PASSWORD_LENGTH = 8
 MAX_PASSWORD_BYTES = 72  # bcrypt reads no further
 USERNAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9._-]{1,59}$")
@@ -47,6 +48,9 @@ def password_problem(password: str | None) -> Message | None:
     """What is wrong with a new password, or None when it is acceptable."""
     if not password or len(password) < MIN_PASSWORD_LENGTH:
         return Message("users.password_too_short", {"min": MIN_PASSWORD_LENGTH})
+    if password != password.strip():
+        # The login form drops spaces at either end of what is typed: such a password could never be used.
+        return Message("users.password_spaces")
     if len(password.encode("utf-8")) > MAX_PASSWORD_BYTES:
         return Message("users.password_too_long", {"max": MAX_PASSWORD_BYTES})
     return None
@@ -62,44 +66,105 @@ def _check_password_rules(password: str | None) -> str | None:
 # ---------------------------------------------------------------- login
 
 
-def authenticate(*, session: Session, username: str, password: str, now: datetime | None = None) -> bool:
-    """True when `username` is active, not locked and `password` is right.
+@dataclass(frozen=True)
+class _LoginCandidate:
+    id: int
+    password_hash: str
+    is_active: bool
 
-    Every wrong password counts; the fifth in a row locks the account for 15 minutes. A locked,
-    deactivated or unknown account answers False exactly like a wrong password, so that the login
-    page cannot tell anyone which accounts exist or are locked. Commits its bookkeeping.
+
+def _candidate(session: Session, username: str) -> _LoginCandidate | None:
+    row = session.exec(select(User.id, User.password_hash, User.is_active).where(User.username == username)).first()
+    return _LoginCandidate(*row) if row is not None else None
+
+
+@dataclass(frozen=True)
+class SessionGrant:
+    """A successful login: whom the new session belongs to, and the session version its cookie carries."""
+
+    user_id: int
+    session_version: int
+
+
+def authenticate(
+    *, engine: Engine, username: str, password: str, address: str | None = None, now: datetime | None = None
+) -> SessionGrant | None:
+    """A `SessionGrant` when `username` is active and `password` is right; else None.
+
+    Wrong passwords make the client `address` wait before it may try again (`login_throttle`: per
+    username and per address, growing, never a lock on the account); while it must wait, raises
+    `RateLimited` without looking at the password. A deactivated or unknown account answers None exactly
+    like a wrong password, so that the login page cannot tell anyone which accounts exist.
+
+    Takes the engine rather than a session because it owns its transactions: the attempt is counted
+    and the account read in one short write, the password (bcrypt, ~0.3 s at cost 12) is checked
+    outside any transaction, and the outcome is recorded in another short write, so that a stream of
+    failed logins never holds the write lock that idea submissions and every other write need.
     """
     now = now or utcnow()
-    user = session.exec(select(User).where(User.username == (username or "").strip().lower())).first()
-    if user is None:
-        password_matches(password or "", _DUMMY_HASH.decode("ascii"))
-        return False
-    if not user.is_active:
-        password_matches(password or "", user.password_hash)
-        return False
-    if user.locked_until is not None and user.locked_until > now:
-        password_matches(password or "", user.password_hash)
-        audit.record(session, None, "user.login_refused_locked", "user", user.id)
+    name = (username or "").strip().lower()
+    if not name or not password:
+        return None
+    address = address or "unknown"
+    with db.write_session(engine) as session:
+        login_throttle.count_attempt(session, address=address, username=name, now=now)
+        seen = _candidate(session, name)
         session.commit()
-        return False
-    if password_matches(password or "", user.password_hash):
-        user.failed_logins = 0
-        user.locked_until = None
+    if seen is None:
+        password_matches(password, _DUMMY_HASH.decode("ascii"))
+        return None
+    right = password_matches(password, seen.password_hash)
+    if not seen.is_active:
+        return None
+    with db.write_session(engine) as session:
+        return _record_login(session, seen, right, address, now)
+
+
+def _record_login(
+    session: Session, seen: _LoginCandidate, right: bool, address: str, now: datetime
+) -> SessionGrant | None:
+    """The bookkeeping of one login attempt, decided again on the account as it is now: a deactivation
+    or a new password that came in while the password was being checked wins."""
+    user = session.get(User, seen.id)
+    if user is None or not user.is_active:
+        return None
+    if right and user.password_hash == seen.password_hash:
+        login_throttle.attempt_was_right(session, address=address, username=user.username)
         user.last_login_at = now
         user.updated_at = now
-        audit.record(session, _actor_of(user), "user.login", "user", user.id)
+        audit.record(session, _actor_of(user), "user.login", "user", user.id, moves_data=False, address=address)
         session.commit()
-        return True
-    user.failed_logins += 1
-    details: dict[str, Any] = {"failed_logins": user.failed_logins}
-    if user.failed_logins >= MAX_FAILED_LOGINS:
-        user.locked_until = now + LOCKOUT
-        user.failed_logins = 0
-        details["locked_until"] = user.locked_until
-    user.updated_at = now
-    audit.record(session, None, "user.login_failed", "user", user.id, **details)
+        return SessionGrant(user.id, user.session_version)
+    failures, waits_until = login_throttle.failures(session, address=address, username=user.username)
+    details: dict[str, Any] = {"address": address, "failures_in_a_row": failures}
+    if waits_until is not None:
+        details["address_waits_until"] = waits_until
+    audit.record(session, None, "user.login_failed", "user", user.id, moves_data=False, **details)
     session.commit()
-    return False
+    return None
+
+
+def _end_sessions(user: User) -> None:
+    """Every session and login cookie issued to `user` so far stops working at its next run."""
+    user.session_version += 1
+
+
+def log_out(*, session: Session, actor: Actor | None) -> None:
+    """Log out: ends this and every other session of the actor, and makes their login cookies worthless
+    (a copied cookie included)."""
+    actor = require_login(actor)
+    user = session.get(User, actor.id)
+    if user is None:
+        return
+    _end_sessions(user)
+    audit.record(session, actor, "user.logout", "user", user.id, moves_data=False)
+    session.commit()
+
+
+def session_problem(*, session: Session, user_id: int | None) -> str:
+    """Why a session of `user_id` is no longer valid, as a translation key (after `session_actor` said so)."""
+    active = session.exec(select(User.is_active).where(User.id == user_id)).first() if user_id else None
+    return "auth.session_ended" if active else "auth.deactivated"
 
 
 def _actor_of(user: User) -> Actor:
@@ -113,25 +178,6 @@ def _actor_of(user: User) -> Actor:
         area_id=None,
         language=user.language,
     )
-
-
-def credential(*, session: Session, username: str) -> dict[str, Any] | None:
-    """One user's entry in streamlit-authenticator's credentials (bcrypt hash only), or None."""
-    row = session.exec(
-        select(User.display_name, User.email, User.password_hash, User.role).where(
-            User.username == (username or "").strip().lower()
-        )
-    ).first()
-    if row is None:
-        return None
-    name, email, password_hash, role = row
-    return {"name": name, "email": email, "password": password_hash, "roles": [role]}
-
-
-def credentials(*, session: Session) -> dict[str, Any]:
-    """streamlit-authenticator's whole credentials, built from the User table (bcrypt hashes only)."""
-    rows = session.exec(select(User.username))
-    return {"usernames": {username: credential(session=session, username=username) for username in rows}}
 
 
 # ---------------------------------------------------------------- input models
@@ -220,8 +266,8 @@ def list_users(
         query = query.where(User.is_active == active)
     total = session.exec(select(func.count()).select_from(query.subquery())).one()
     offset, limit = page_bounds(page, page_size)
-    now = utcnow()
-    rows = session.exec(query.order_by(func.lower(User.display_name), User.id).offset(offset).limit(limit))
+    rows = session.exec(query.order_by(func.lower(User.display_name), User.id).offset(offset).limit(limit)).all()
+    waiting = login_throttle.waiting_usernames(session, [u.username for u, _ in rows], utcnow())
     items = [
         UserRow(
             id=u.id,
@@ -233,7 +279,7 @@ def list_users(
             organisation=short,
             is_active=u.is_active,
             certified_innovation_leader_on=u.certified_innovation_leader_on,
-            locked=u.locked_until is not None and u.locked_until > now,
+            locked=u.username in waiting,
             last_login_at=u.last_login_at,
         )
         for u, short in rows
@@ -335,6 +381,8 @@ def update_user(*, session: Session, actor: Actor | None, user_id: int, data: di
             changes[name] = {"from": getattr(user, name), "to": new}
             setattr(user, name, new)
     if changes:
+        if "role" in changes:
+            _end_sessions(user)  # the new role starts with a new login
         user.updated_at = utcnow()
         audit.record(session, actor, "user.updated", "user", user.id, changes=changes)
         session.commit()
@@ -342,7 +390,7 @@ def update_user(*, session: Session, actor: Actor | None, user_id: int, data: di
 
 
 def set_active(*, session: Session, actor: Actor | None, user_id: int, active: bool) -> User:
-    """Activate or deactivate an account; a deactivated user is logged out at their next click."""
+    """Activate or deactivate an account; a deactivated user's sessions and cookies end at once."""
     actor = require_admin(actor)
     user = session.get(User, user_id)
     if user is None:
@@ -352,24 +400,30 @@ def set_active(*, session: Session, actor: Actor | None, user_id: int, active: b
     if user.is_active == active:
         return user
     user.is_active = active
-    if active:
-        user.failed_logins = 0
-        user.locked_until = None
+    if not active:
+        _end_sessions(user)
     user.updated_at = utcnow()
     audit.record(session, actor, "user.activated" if active else "user.deactivated", "user", user.id)
     session.commit()
     return user
 
 
+def login_waits(*, session: Session, actor: Actor | None, user_id: int) -> bool:
+    """Whether some client address must currently wait before trying this user's password; admins only."""
+    require_admin(actor)
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound()
+    return bool(login_throttle.waiting_usernames(session, [user.username], utcnow()))
+
+
 def unlock(*, session: Session, actor: Actor | None, user_id: int) -> User:
-    """Lift a lockout before its 15 minutes have passed; admins only."""
+    """Lift every address's wait for this user (e.g. the owner, who mistyped from several places); admins only."""
     actor = require_admin(actor)
     user = session.get(User, user_id)
     if user is None:
         raise NotFound()
-    user.failed_logins = 0
-    user.locked_until = None
-    user.updated_at = utcnow()
+    login_throttle.lift(session, username=user.username)
     audit.record(session, actor, "user.unlocked", "user", user.id)
     session.commit()
     return user
@@ -384,16 +438,18 @@ def set_password(*, session: Session, actor: Actor | None, user_id: int, passwor
     _store_password(session, user, password, actor, "user.password_reset")
 
 
-def _store_password(session: Session, user: User, password: str, actor: Actor | None, action: str) -> None:
+def _store_password(session: Session, user: User, password: str, actor: Actor | None, action: str) -> int:
+    """Store a new password; every session and cookie issued before ends. Returns the new session version."""
     problem = password_problem(password)
     if problem:
         raise ValidationError({"new_password": problem})
     user.password_hash = hash_password(password)
-    user.failed_logins = 0
-    user.locked_until = None
+    login_throttle.lift(session, username=user.username)
+    _end_sessions(user)
     user.updated_at = utcnow()
     audit.record(session, actor, action, "user", user.id)
     session.commit()
+    return user.session_version
 
 
 def reset_password_by_username(*, session: Session, username: str, password: str) -> None:
@@ -407,8 +463,12 @@ def reset_password_by_username(*, session: Session, username: str, password: str
 # ---------------------------------------------------------------- one's own profile
 
 
-def change_own_password(*, session: Session, actor: Actor | None, current: str, new: str, repeat: str) -> None:
-    """Change one's own password; the current one must be right and the new one given twice."""
+def change_own_password(*, session: Session, actor: Actor | None, current: str, new: str, repeat: str) -> int:
+    """Change one's own password; the current one must be right and the new one given twice.
+
+    Ends every session of the user, so returns the new session version for the session that asked to
+    carry on with.
+    """
     actor = require_login(actor)
     user = session.get(User, actor.id)
     if user is None:
@@ -417,7 +477,7 @@ def change_own_password(*, session: Session, actor: Actor | None, current: str, 
         raise ValidationError.single("current_password", "users.current_password_wrong")
     if new != repeat:
         raise ValidationError.single("repeat_password", "users.passwords_differ")
-    _store_password(session, user, new, actor, "user.password_changed")
+    return _store_password(session, user, new, actor, "user.password_changed")
 
 
 def set_language(*, session: Session, actor: Actor | None, language: str) -> None:

@@ -32,10 +32,13 @@ def record(
     action: str,
     entity: str,
     entity_id: int | None,
+    *,
+    moves_data: bool = True,
     **details: Any,
 ) -> AuditLog:
     """Add an audit entry to the session and move the data version (`versions.bump`); the caller commits
-    both with the change."""
+    both with the change. `moves_data=False` for entries about logging in and out, which change nothing a
+    cached figure shows (a stream of failed logins must not empty every cache)."""
     entry = AuditLog(
         actor_id=actor.id if actor else None,
         action=action,
@@ -44,7 +47,8 @@ def record(
         details=_plain(details),
     )
     session.add(entry)
-    versions.bump(session)
+    if moves_data:
+        versions.bump(session)
     return entry
 
 

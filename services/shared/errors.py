@@ -64,3 +64,7 @@ class ValidationError(DomainError):
     @classmethod
     def single(cls, field_name: str, key: str, **params: Any) -> ValidationError:
         return cls({field_name: Message(key, params)})
+
+
+class RateLimited(DomainError):
+    """Too many attempts from this client for now; `minutes` says how long until the next may go."""

@@ -30,7 +30,7 @@ from models import (
     utcnow,
 )
 from services.people.auth import Actor, require_login
-from services.shared import audit, refs
+from services.shared import audit, ratelimit, refs
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
 from services.shared.validation import check_email, clean_text, fail, parse
@@ -84,8 +84,19 @@ class Receipt:
     testbed_name: str
 
 
-def submit_request(*, session: Session, data: dict[str, Any], now: datetime | None = None) -> Receipt:
-    """Store a public request and give it its reference `TMR-YYYY-NNNN`. Closed testbeds take none."""
+def submit_request(
+    *,
+    session: Session,
+    data: dict[str, Any],
+    actor: Actor | None = None,
+    address: str | None = None,
+    now: datetime | None = None,
+) -> Receipt:
+    """Store a public request and give it its reference `TMR-YYYY-NNNN`. Closed testbeds take none.
+
+    A browser's request (`address` given) counts against its client's limit (`ratelimit`), refused with
+    `RateLimited` beyond it.
+    """
     values = parse(RequestInput, data)
     testbed = session.get(Testbed, values.testbed_id)
     if testbed is None:
@@ -93,6 +104,9 @@ def submit_request(*, session: Session, data: dict[str, Any], now: datetime | No
     if testbed.status == TestbedStatus.closed:
         raise InvalidTransition("testbeds.closed_no_requests")
     now = now or utcnow()
+    ratelimit.count_public_write(
+        session, kind="testbed_request", refusal="testbeds.req.rate_limited", actor=actor, address=address, now=now
+    )
     request = TestbedRequest(
         ref=refs.next_ref(session, "TMR", local_day(now).year),
         consent_at=now,

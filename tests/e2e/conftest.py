@@ -22,6 +22,7 @@ import pytest
 from tests.conftest import PROJECT_DIR
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+COOKIE_KEY = "browser-test-key-" + "k" * 40
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -78,7 +79,7 @@ def live_app(live_workdir: Path, live_db_url: str) -> Iterator[str]:
     env = {
         **os.environ,
         "DATABASE_URL": live_db_url,
-        "INNOVATION_COOKIE_KEY": "browser-test-key-" + "k" * 40,
+        "INNOVATION_COOKIE_KEY": COOKIE_KEY,
         "PYTHONUNBUFFERED": "1",
     }
     subprocess.run([sys.executable, "manage.py", "prepare"], cwd=PROJECT_DIR, env=env, check=True, capture_output=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 
 from playwright.sync_api import Page, expect
 
@@ -12,20 +11,19 @@ from settings import COOKIE_NAME
 
 def log_in(page: Page, base_url: str, username: str, password: str = "demo1234") -> None:
     page.goto(base_url)
+    submit_login(page, username, password)
+    expect(page.get_by_role("heading", name="Översikt")).to_be_visible()
+    assert has_login_cookie(page), "the app moved on before the browser held the login cookie"
+
+
+def submit_login(page: Page, username: str, password: str = "demo1234") -> None:
     page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill(password)
     page.get_by_role("button", name="Logga in").click()
-    expect(page.get_by_role("heading", name="Översikt")).to_be_visible()
-    wait_for_login_cookie(page)
 
 
-def wait_for_login_cookie(page: Page, timeout: float = 15.0) -> None:
-    """The app sets the login cookie on the run after login; a `goto` before that would log out."""
-    deadline = time.monotonic() + timeout
-    while not any(c["name"] == COOKIE_NAME for c in page.context.cookies()):
-        if time.monotonic() > deadline:
-            raise AssertionError("the login cookie was never set")
-        page.wait_for_timeout(100)
+def has_login_cookie(page: Page) -> bool:
+    return any(c["name"] == COOKIE_NAME for c in page.context.cookies())
 
 
 def menu_titles(page: Page) -> list[str]:
@@ -38,15 +36,16 @@ def menu_titles(page: Page) -> list[str]:
     return [t.strip().splitlines()[-1] for t in links.all_inner_texts()]
 
 
+def run_finished(page: Page) -> None:
+    """Wait until the app has finished the run whose result the test has just seen begin (a heading, a
+    message): a list opened while that run still draws the page is redrawn shut."""
+    expect(page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]')).to_have_count(1)
+
+
 def log_out(page: Page) -> None:
+    """Log out. The app may delete the cookie a moment later: it no longer logs anyone in either way."""
     page.get_by_role("button", name="Logga ut").click()
     expect(page.get_by_role("heading", name="Logga in")).to_be_visible()
-    # The app deletes the cookie on the run after logout; a visit before that would log straight back in.
-    deadline = time.monotonic() + 15
-    while any(c["name"] == COOKIE_NAME for c in page.context.cookies()):
-        if time.monotonic() > deadline:
-            raise AssertionError("the login cookie was never deleted")
-        page.wait_for_timeout(100)
 
 
 def settled(page: Page) -> None:

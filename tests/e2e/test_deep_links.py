@@ -8,15 +8,13 @@ from __future__ import annotations
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import wait_for_login_cookie
+from tests.e2e.helpers import has_login_cookie, submit_login
 
 
 def test_link_to_a_protected_page_asks_for_login_then_opens_it(page: Page, live_app: str) -> None:
     page.goto(f"{live_app}/handelselogg")
     expect(page.get_by_role("heading", name="Logga in")).to_be_visible()
-    page.get_by_label("Användarnamn").fill("admin")
-    page.get_by_label("Lösenord").fill("demo1234")
-    page.get_by_role("button", name="Logga in").click()
+    submit_login(page, "admin")
     expect(page.get_by_role("heading", name="Händelselogg")).to_be_visible()
-    wait_for_login_cookie(page)
+    assert has_login_cookie(page)
     expect(page.get_by_text("Page not found")).to_have_count(0)

@@ -7,32 +7,16 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from playwright.sync_api import Page, expect
-from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from services.fund.decisions import REPORT_INTERVAL_MONTHS, add_months
-from tests.e2e.helpers import log_in, log_out
+from tests.e2e.helpers import log_in, log_out, open_from_menu, run_finished
 
 TITLE = "Webbläsartest: digital väntrumsskärm"
 
 
 def _switch_user(page: Page, base_url: str, username: str) -> None:
-    """Log out (log_out waits until the login cookie is gone) and log in as `username`."""
     log_out(page)
     log_in(page, base_url, username)
-
-
-def _open(page: Page, title: str) -> None:
-    """Open a page from the menu; clicked again if the first click landed while a rerun (the one that
-    sets the login cookie right after logging in) was replacing the page, which swallows it."""
-    link = page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title)
-    for attempt in range(3):
-        link.click()
-        try:
-            expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=10_000)
-            return
-        except AssertionError:
-            if attempt == 2:
-                raise
 
 
 def _type_date(page: Page, label: str, day: date) -> None:
@@ -42,18 +26,12 @@ def _type_date(page: Page, label: str, day: date) -> None:
 
 
 def _choose(page: Page, label: str, option: str, exact: bool = False) -> None:
-    """Pick `option` in the selectbox `label`; retried, because a rerun can close an open list."""
-    box = page.get_by_label(label, exact=True).first
-    choice = page.get_by_role("option", name=option, exact=exact).first
-    for attempt in range(3):
-        box.click()
-        try:
-            choice.click(timeout=5_000)
-            return
-        except PlaywrightTimeout:
-            if attempt == 2:
-                raise
-            page.keyboard.press("Escape")
+    """Pick `option` in the selectbox `label`, once the page has been drawn to the end: type it, as a
+    person would in a long list (a click far down a long page may only focus the box), then pick it."""
+    run_finished(page)
+    page.get_by_label(label, exact=True).first.click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option, exact=exact).first.click()
 
 
 def test_apply_review_approve_and_see_the_decision(page: Page, live_app: str) -> None:
@@ -62,7 +40,7 @@ def test_apply_review_approve_and_see_the_decision(page: Page, live_app: str) ->
 
     # The employee applies in the open call.
     log_in(page, live_app, "employee")
-    _open(page, "Utlysningar & ansökan")
+    open_from_menu(page, "Utlysningar & ansökan")
     page.get_by_label("Projektets namn").fill(TITLE)
     page.get_by_label("Sammanfattning").fill("Skärmar som visar väntetiden i akutens väntrum.")
     page.get_by_label("Förväntad nytta", exact=True).and_(page.get_by_role("textbox")).fill(
@@ -76,7 +54,7 @@ def test_apply_review_approve_and_see_the_decision(page: Page, live_app: str) ->
 
     # The admin assigns a council member.
     _switch_user(page, live_app, "admin")
-    _open(page, "Fondhantering")
+    open_from_menu(page, "Fondhantering")
     expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
     _choose(page, "Ny granskare", "Birgitta Ahlström (council)")
     page.get_by_role("button", name="Tilldela").click()
@@ -84,7 +62,7 @@ def test_apply_review_approve_and_see_the_decision(page: Page, live_app: str) ->
 
     # The council member declares no conflict, then reviews.
     _switch_user(page, live_app, "council")
-    _open(page, "Granskning")
+    open_from_menu(page, "Granskning")
     _choose(page, "Välj ansökan", TITLE)
     expect(page.get_by_text("Innan du ser ansökan")).to_be_visible()
     expect(page.get_by_text("Skärmar som visar väntetiden")).to_have_count(0)  # details hidden until declared
@@ -99,7 +77,7 @@ def test_apply_review_approve_and_see_the_decision(page: Page, live_app: str) ->
 
     # The admin approves part of the amount.
     _switch_user(page, live_app, "admin")
-    _open(page, "Fondhantering")
+    open_from_menu(page, "Fondhantering")
     expect(page.get_by_role("heading", name=TITLE)).to_be_visible()
     expect(page.get_by_text("Rekommendationer: ja 1")).to_be_visible()
     page.get_by_label("Beviljat belopp (kr)").fill("200000")
@@ -109,7 +87,7 @@ def test_apply_review_approve_and_see_the_decision(page: Page, live_app: str) ->
 
     # The applicant sees the decision and the first report due date.
     _switch_user(page, live_app, "employee")
-    _open(page, "Mina ansökningar")
+    open_from_menu(page, "Mina ansökningar")
     _choose(page, "Välj ansökan", TITLE)
     expect(page.get_by_text("Beviljad 200\u00a0000\u00a0kr")).to_be_visible()
     expect(page.get_by_text("Beviljas för första etappen.")).to_be_visible()

@@ -9,19 +9,13 @@ from datetime import date
 
 from playwright.sync_api import Page, expect
 
-from settings import COOKIE_NAME
 from tests.e2e.helpers import choose, log_in, log_out, open_from_menu, settled
 
 VALUE = "37"
 
 
 def _switch_user(page: Page, base_url: str, username: str) -> None:
-    """Log out, wait until the login cookie is gone (else the next visit logs straight back in), log in."""
     log_out(page)
-    for _ in range(150):
-        if not any(c["name"] == COOKIE_NAME for c in page.context.cookies()):
-            break
-        page.wait_for_timeout(100)
     log_in(page, base_url, username)
 
 

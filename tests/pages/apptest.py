@@ -6,6 +6,7 @@ from sqlmodel import select
 from streamlit.testing.v1 import AppTest
 
 import db
+from components import auth
 from models import User
 from tests.conftest import PROJECT_DIR
 
@@ -14,7 +15,7 @@ TIMEOUT = 30
 
 
 def app_as(username: str | None = None, *, lang: str | None = None) -> AppTest:
-    """The app with `username` logged in (as streamlit-authenticator leaves the session), not yet run.
+    """The app with `username` logged in (as a completed login leaves the session), not yet run.
 
     `lang` is stored as the user's choice in the database (where the app reads it at login), or for a
     visitor in the session.
@@ -23,13 +24,20 @@ def app_as(username: str | None = None, *, lang: str | None = None) -> AppTest:
         _store_language(username, lang)
     at = AppTest.from_file(APP, default_timeout=TIMEOUT)
     if username:
-        at.session_state["authentication_status"] = True
-        at.session_state["username"] = username
-        at.session_state["name"] = username
-        at.session_state["roles"] = None  # deliberately not the real role: the app must read the database
+        user_id, session_version = _session_of(username)
+        at.session_state[auth.USER_KEY] = user_id
+        at.session_state[auth.VERSION_KEY] = session_version
     elif lang:
         at.session_state["lang"] = lang
     return at
+
+
+def _session_of(username: str) -> tuple[int, int]:
+    engine = db.make_engine()
+    with db.read_session(engine) as session:
+        user = session.exec(select(User).where(User.username == username)).one()
+    engine.dispose()
+    return user.id, user.session_version
 
 
 def _store_language(username: str, lang: str) -> None:

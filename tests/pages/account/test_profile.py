@@ -15,8 +15,11 @@ def _fill(at, current: str, new: str, repeat: str):
 
 
 def _can_log_in(url: str, password: str) -> bool:
-    with db.write_session(db.make_engine(url)) as session:
-        return users.authenticate(session=session, username="employee", password=password)
+    engine = db.make_engine(url)
+    try:
+        return users.authenticate(engine=engine, username="employee", password=password)
+    finally:
+        engine.dispose()
 
 
 def test_profile_shows_who_i_am(demo_url: str) -> None:
