@@ -11,7 +11,7 @@ import streamlit as st
 
 from components import context
 from components.context import lang, t
-from services.shared.errors import DomainError, Message, ValidationError
+from services.shared.errors import DomainError, Message, Unavailable, ValidationError
 from services.shared.pagination import Page
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
@@ -91,15 +91,29 @@ class FieldErrors:
 
 
 def attempt(action: Callable[[], Any], errors: FieldErrors | None = None) -> Any | None:
-    """Run a service call; show a domain error (at the fields, if given) and return None instead."""
+    """Run a service call; show a domain error (at the fields, if given) and return None instead.
+
+    A database that cannot answer now (e.g. "database is locked") is a refusal like any other: the
+    "try again" message, the form as typed."""
     try:
-        return action()
+        with context.unavailable():
+            return action()
     except DomainError as error:
         if errors is not None:
             errors.show(error)
         else:
             show_error(error)
         return None
+
+
+def run_page(page: Any) -> None:
+    """Run the chosen page; a database failure that no form caught ends the page with the calm "try
+    again" message instead of a traceback."""
+    try:
+        with context.unavailable():
+            page.run()
+    except Unavailable as error:
+        show_error(error)
 
 
 def write_then_confirm(
