@@ -452,3 +452,15 @@ def test_manage_anonymise_clears_expired_contacts_and_says_what_it_did(demo_url:
     again = CliRunner().invoke(manage.app, ["anonymise", "--months", "6"])
     assert "from 0 closed ideas" in again.output
     engine.dispose()
+
+
+def test_the_idea_searches_refuse_a_pasted_page_of_text(session: Session) -> None:
+    long_search = "väntetid akuten " * 100
+    with pytest.raises(ValidationError) as refused:
+        triage.board(session=session, actor=actor(session, "admin"), filters=IdeaFilter(search=long_search))
+    assert refused.value.fields["search"].key == "errors.search_too_long"
+    with pytest.raises(ValidationError):
+        intake.ideas_to_back(session=session, actor=actor(session, "employee"), search=long_search)
+    # Similar ideas read only the most informative words, of texts cut to the form's limits.
+    found = intake.similar_ideas(session=session, title="Blippa bankkortet " * 10_000, need="spärren " * 100_000)
+    assert found and "lipp" in found[0].title.lower()
