@@ -59,16 +59,17 @@ TEXTS: dict[str, tuple[str, str]] = {
         "**Det här kan andra se:** idéns rubrik, steg och kärnverksamhet kan visas som liknande idé för andra "
         "som lämnar en idé, så länge idén inte är parkerad eller avslutad. Inloggade medarbetare kan se "
         "rubriken, steget och hur många som stöder idén (och hitta den när de söker i behoven) för att kunna "
-        "stödja den, så länge den inte är avslutad. Ditt namn, din e-post, idéns referens och din länk visas "
-        "aldrig för andra.",
+        "stödja den, så länge den inte är avslutad. Testas idén i en testmiljö kan rubriken visas på "
+        "testmiljöns sida. Ditt namn, din e-post, idéns referens och din länk visas aldrig för andra.",
         "Your contact details are used only so that the innovation team and the organisation handling the idea "
         "can reach you about it. Only they see them. They are removed at the latest twelve months after the idea "
         "is closed, or earlier if you ask.\n\n"
         "**What others can see:** the idea's title, stage and core area may be shown as a similar idea to "
         "others submitting an idea, as long as the idea is not parked or closed. Logged-in employees can see the "
         "title, the stage and how many back the idea (and find it when searching needs) so that they can back "
-        "it, as long as it is not closed. Your name, your e-mail, the idea's reference and your link are never "
-        "shown to others.",
+        "it, as long as it is not closed. If the idea is tried out in a test environment, its title may be shown on "
+        "that environment's page. Your name, your e-mail, the idea's reference and your link are never shown to "
+        "others.",
     ),
     "ideas.consent": (
         "Jag samtycker till att mina kontaktuppgifter sparas för detta ändamål.",
