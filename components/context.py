@@ -8,7 +8,8 @@ from typing import Any
 
 import streamlit as st
 from sqlalchemy import Engine
-from sqlalchemy.exc import OperationalError, TimeoutError
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session
 
 import db
@@ -56,7 +57,7 @@ def unavailable() -> Iterator[None]:
     into `Unavailable`, so that no page shows them as a crash."""
     try:
         yield
-    except (OperationalError, TimeoutError) as error:
+    except (OperationalError, PoolTimeout) as error:  # PoolTimeout: no free connection in time
         raise Unavailable() from error
 
 
