@@ -40,7 +40,9 @@ def _submit_idea(page: Page, base_url: str) -> tuple[str, str, str]:
     expect(confirmation).to_be_visible()
     match = re.search(r"IDE-\d{4}-\d{5,}", confirmation.inner_text())
     assert match, confirmation.inner_text()
-    link, code = (block.inner_text().strip() for block in page.locator('[data-testid="stCode"]').all())
+    blocks = page.locator('[data-testid="stCode"]')
+    expect(blocks).to_have_count(2)  # drawn just after the confirmation
+    link, code = (block.inner_text().strip() for block in blocks.all())
     assert link == f"{base_url}/folj-ide?kod={code}"
     return match.group(0), link, code
 
