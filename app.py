@@ -5,6 +5,7 @@ import streamlit as st
 import db
 from components import auth, navigation, sidebar
 from components.context import t
+from components.ui import run_page
 
 st.set_page_config(page_title="Innovationsportalen", page_icon=":material/emoji_objects:", layout="wide")
 
@@ -17,4 +18,4 @@ actor = auth.start()
 page = st.navigation(navigation.pages_for(actor), expanded=True)  # every page in the menu, no "View more"
 navigation.remember(page)
 sidebar.render(actor)
-page.run()
+run_page(page)

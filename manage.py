@@ -127,6 +127,11 @@ def serve(
 ) -> None:
     """Start the app (as `make run` does); further options go to `streamlit run`.
 
+    Works from any folder: Streamlit reads `.streamlit/config.toml` and `secrets.toml` from the working
+    directory only, so the app runs in the project folder (a relative SQLite path in DATABASE_URL still
+    means the caller's folder). Started elsewhere it used to run with Streamlit's defaults: tracebacks
+    shown to users, 200 MB uploads.
+
     Streamlit serves the very first browser session after start in its legacy mode whenever a `pages/`
     folder sits next to the main script, before `st.navigation` has run once: a link to any page then
     opens under an English "Page not found" notice. Telling it up front that this app navigates with
@@ -138,6 +143,11 @@ def serve(
     from streamlit.runtime.pages_manager import PagesManager
     from streamlit.web import cli
 
+    url = db.database_url()
+    path = db.sqlite_path(url)
+    if path is not None and not path.is_absolute():
+        os.environ["DATABASE_URL"] = url.replace(str(path), str(path.resolve()), 1)
+    os.chdir(db.PROJECT_DIR)
     PagesManager.uses_pages_directory = False
     # Client addresses (login waits, limits on public writes) come from a reverse proxy's X-Forwarded-For
     # when it runs on this machine; uvicorn's default list lacks the IPv4-mapped form a dual-stack socket

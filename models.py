@@ -8,6 +8,7 @@ SQLModel refuses naive ones); dates are calendar dates in Stockholm.
 
 from __future__ import annotations
 
+import secrets
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import Any
@@ -350,6 +351,9 @@ class Idea(Timestamps, table=True):
     merged_into_id: int | None = Field(default=None, foreign_key="idea.id", index=True)
     anonymised_at: datetime | None = None
     received_at: datetime = Field(default_factory=utcnow, index=True)
+    # The digest of the submitter's private tracking token (services/shared/tokens.py); the token is shown
+    # once and never stored. The default has no token behind it (ideas not made through the form).
+    tracking_hash: str = Field(default_factory=lambda: secrets.token_hex(32), sa_type=_text(64), unique=True)
 
 
 class IdeaArea(SQLModel, table=True):

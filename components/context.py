@@ -8,12 +8,15 @@ from typing import Any
 
 import streamlit as st
 from sqlalchemy import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlmodel import Session
 
 import db
 import i18n
 from services.people.auth import Actor
 from services.shared import versions
+from services.shared.errors import Unavailable
 
 LANG_KEY = "lang"
 # How many results each cached read keeps (per process). Keys carry the data version, so an entry is
@@ -34,13 +37,17 @@ def engine() -> Engine:
 
 @contextmanager
 def reading() -> Iterator[Session]:
-    with db.read_session(engine()) as session:
+    """A read session; a database that cannot answer now raises `Unavailable` (see `unavailable`)."""
+    with unavailable(), db.read_session(engine()) as session:
         yield session
 
 
 @contextmanager
 def writing() -> Iterator[Session]:
-    with db.write_session(engine()) as session:
+    """A write session; a lock that does not come free in time, or any other operational failure of
+    the database, raises `Unavailable`, a domain error that pages show like any refusal: the form keeps
+    what was typed and nothing was saved."""
+    with unavailable(), db.write_session(engine()) as session:
         yield session
 
 
@@ -49,6 +56,16 @@ def client_address() -> str:
     machine: Streamlit reports no address for localhost; behind a proxy see README)."""
     address = st.context.ip_address
     return address if isinstance(address, str) and address else "local"
+
+
+@contextmanager
+def unavailable() -> Iterator[None]:
+    """Turn the database's operational errors ("database is locked", a lost connection, a full disk)
+    into `Unavailable`, so that no page shows them as a crash."""
+    try:
+        yield
+    except (OperationalError, PoolTimeout) as error:  # PoolTimeout: no free connection in time
+        raise Unavailable() from error
 
 
 def lang() -> str:

@@ -6,7 +6,7 @@ import streamlit as st
 
 from components import auth, context
 from components.context import t
-from components.ui import plain, set_document_language
+from components.ui import attempt, plain, set_document_language
 from i18n import LANGUAGES
 from services.people import users
 from services.people.auth import Actor
@@ -19,8 +19,12 @@ def _language_changed() -> None:
     st.session_state[context.LANG_KEY] = chosen
     current = context.actor()
     if current is not None:
-        with context.writing() as session:
-            users.set_language(session=session, actor=current, language=chosen)
+
+        def store() -> None:
+            with context.writing() as session:
+                users.set_language(session=session, actor=current, language=chosen)
+
+        attempt(store)  # the choice holds for this session even if it cannot be stored just now
     context.clear_caches()
 
 

@@ -16,6 +16,7 @@ from components import context
 from components.context import lang, t
 from services.shared.errors import DomainError, Message, ValidationError
 from services.shared.pagination import Page
+from services.shared.search import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS
 
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 NBSP = "\u00a0"
@@ -94,15 +95,29 @@ class FieldErrors:
 
 
 def attempt(action: Callable[[], Any], errors: FieldErrors | None = None) -> Any | None:
-    """Run a service call; show a domain error (at the fields, if given) and return None instead."""
+    """Run a service call; show a domain error (at the fields, if given) and return None instead.
+
+    A database that cannot answer now (e.g. "database is locked") is a refusal like any other: the
+    "try again" message, the form as typed."""
     try:
-        return action()
+        with context.unavailable():
+            return action()
     except DomainError as error:
         if errors is not None:
             errors.show(error)
         else:
             show_error(error)
         return None
+
+
+def run_page(page: Any) -> None:
+    """Run the chosen page; a refusal that the page did not catch (a database failure above all: the
+    calm "try again") ends the page with its message instead of a traceback."""
+    try:
+        with context.unavailable():
+            page.run()
+    except DomainError as error:
+        show_error(error)
 
 
 def write_then_confirm(
@@ -123,6 +138,26 @@ def write_then_confirm(
 
 def _decimal(value: float | int, pattern: str | None = None) -> str:
     return format_decimal(value, format=pattern, locale=i18n.locale(lang()))
+
+
+def capped_search(text: str | None) -> tuple[str, bool]:
+    """A search within the services' limits (services.shared.search): the first `MAX_SEARCH_WORDS`
+    words; True when words were left out."""
+    words = (text or "").split()
+    if len(words) > MAX_SEARCH_WORDS:
+        return " ".join(words[:MAX_SEARCH_WORDS]), True
+    return (text or "")[:MAX_SEARCH_CHARS], False
+
+
+def search_box(label: str, key: str, where: Any = None, **kwargs: Any) -> str:
+    """A search field (in `where`, e.g. a column) that stays within the services' limits: typing stops
+    at `MAX_SEARCH_CHARS` characters, and words beyond `MAX_SEARCH_WORDS` are left out, saying so."""
+    where = where or st
+    text = where.text_input(label, key=key, max_chars=MAX_SEARCH_CHARS, **kwargs)
+    search, shortened = capped_search(text)
+    if shortened:
+        where.caption(t("ui.search_shortened", words=MAX_SEARCH_WORDS))
+    return search
 
 
 def fmt_int(value: float | int | None) -> str:

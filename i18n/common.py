@@ -137,6 +137,20 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Något behöver rättas innan det kan sparas – se markeringarna nedan. Inget har sparats.",
         "Something needs correcting before it can be saved – see the notes below. Nothing was saved.",
     ),
+    "errors.search_too_long": (
+        "Sökningen är för lång: skriv högst {words} ord och {chars} tecken.",
+        "The search is too long: use at most {words} words and {chars} characters.",
+    ),
+    "ui.search_shortened": (
+        "Bara de första {words} orden används i sökningen.",
+        "Only the first {words} words are used in the search.",
+    ),
+    "errors.try_again": (
+        "Databasen är upptagen just nu och inget har sparats. Försök igen om en liten stund – det du "
+        "har skrivit finns kvar.",
+        "The database is busy right now and nothing has been saved. Please try again in a moment – what "
+        "you have entered is still here.",
+    ),
     "errors.required": ("Fyll i det här fältet.", "Please fill in this field."),
     "errors.too_long": ("Högst {max_length} tecken.", "At most {max_length} characters."),
     "errors.not_a_number": ("Skriv ett tal.", "Enter a number."),

@@ -1,6 +1,16 @@
 """Texts of the fund pages and services. `{key: (swedish, english)}`."""
 
 TEXTS: dict[str, tuple[str, str]] = {
+    "fund.own_case": (
+        "Du kan inte hantera, granska eller besluta om din egen ansökan. En annan administratör gör det.",
+        "You cannot handle, review or decide your own application. Another administrator does that.",
+    ),
+    "fund.admin.own_case": (
+        "Det här är din egen ansökan. Granskare, frågor till sökande och beslut sköts av en annan "
+        "administratör (fyra ögon).",
+        "This is your own application. Reviewers, questions to the applicant and the decision are handled by "
+        "another administrator (four eyes).",
+    ),
     # ------------------------------------------------------------ shared by the fund pages
     "fund.criterion.nytta": ("Nytta", "Benefit"),
     "fund.criterion.nyhetsgrad": ("Nyhetsgrad", "Novelty"),

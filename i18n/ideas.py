@@ -55,10 +55,21 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ideas.consent_text": (
         "Dina kontaktuppgifter används bara för att innovationsstödet och den organisation som tar hand om idén "
         "ska kunna nå dig om idén. Bara de ser dem. De tas bort senast tolv månader efter att idén har avslutats, "
-        "eller tidigare om du ber om det.",
+        "eller tidigare om du ber om det.\n\n"
+        "**Det här kan andra se:** idéns rubrik, steg och kärnverksamhet kan visas som liknande idé för andra "
+        "som lämnar en idé, så länge idén inte är parkerad eller avslutad. Inloggade medarbetare kan se "
+        "rubriken, steget och hur många som stöder idén (och hitta den när de söker i behoven) för att kunna "
+        "stödja den, så länge den inte är avslutad. Testas idén i en testmiljö kan rubriken visas på "
+        "testmiljöns sida. Ditt namn, din e-post, idéns referens och din länk visas aldrig för andra.",
         "Your contact details are used only so that the innovation team and the organisation handling the idea "
         "can reach you about it. Only they see them. They are removed at the latest twelve months after the idea "
-        "is closed, or earlier if you ask.",
+        "is closed, or earlier if you ask.\n\n"
+        "**What others can see:** the idea's title, stage and core area may be shown as a similar idea to "
+        "others submitting an idea, as long as the idea is not parked or closed. Logged-in employees can see the "
+        "title, the stage and how many back the idea (and find it when searching needs) so that they can back "
+        "it, as long as it is not closed. If the idea is tried out in a test environment, its title may be shown on "
+        "that environment's page. Your name, your e-mail, the idea's reference and your link are never shown to "
+        "others.",
     ),
     "ideas.consent": (
         "Jag samtycker till att mina kontaktuppgifter sparas för detta ändamål.",
@@ -70,9 +81,44 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "ideas.submit": ("Skicka idén", "Submit the idea"),
     "ideas.submitted": (
-        "Tack! Din idé har tagits emot med referensen **{ref}**. Spara referensen – med den kan du följa idén.",
-        "Thank you! Your idea has been received with the reference **{ref}**. Keep the reference – it lets you "
-        "follow the idea.",
+        "Tack! Din idé har tagits emot med referensen **{ref}**.",
+        "Thank you! Your idea has been received with the reference **{ref}**.",
+    ),
+    "ideas.tracking_heading": ("Följ din idé med din personliga länk", "Follow your idea with your personal link"),
+    "ideas.tracking_once": (
+        "Spara länken eller koden nu – av säkerhetsskäl visas de bara den här gången. Referensen räcker inte för "
+        "att se idén, och den som har länken kan följa idén, så dela den inte.",
+        "Save the link or the code now – for security they are shown only this once. The reference is not "
+        "enough to see the idea, and anyone with the link can follow it, so do not share it.",
+    ),
+    "ideas.tracking_link": (
+        "Din länk (kopiera den med knappen till höger):",
+        "Your link (copy it with the button on the right):",
+    ),
+    "ideas.tracking_code": (
+        "Din spårningskod, om du hellre skriver in den under Följ din idé:",
+        "Your tracking code, if you would rather type it under Follow your idea:",
+    ),
+    "ideas.new_link": ("Ny länk till idégivaren", "New link for the submitter"),
+    "ideas.new_link_help": (
+        "För en idégivare som har tappat bort sin länk, eller lämnade idén innan länkar fanns. Den gamla länken "
+        "slutar gälla. Den nya visas bara här och nu: skicka den till den e-postadress som idégivaren lämnade.",
+        "For a submitter who lost their link, or submitted the idea before links existed. The old link stops "
+        "working. The new one is shown only here and now: send it to the e-mail address the submitter gave.",
+    ),
+    "ideas.new_link_make": ("Skapa en ny länk", "Create a new link"),
+    "ideas.new_link_done": (
+        "Den nya länken gäller nu (spårningskod: `{code}`). Den gamla länken fungerar inte längre.",
+        "The new link is valid now (tracking code: `{code}`). The old link no longer works.",
+    ),
+    "ideas.tracking_download": ("Spara som textfil", "Save as a text file"),
+    "ideas.tracking_file": (
+        "Innovationsportalen – din idé {ref}\n\nFölj idén med den här länken:\n{link}\n\nEller skriv in "
+        "spårningskoden under Följ din idé:\n{code}\n\nDela inte länken eller koden: den som har dem kan följa "
+        "idén.\n",
+        "Innovationsportalen – your idea {ref}\n\nFollow the idea with this link:\n{link}\n\nOr type the "
+        "tracking code under Follow your idea:\n{code}\n\nDo not share the link or the code: anyone who has "
+        "them can follow the idea.\n",
     ),
     "ideas.next_steps": (
         "**Vad händer nu?** Innovationsstödet går igenom nya idéer och ger ett första besked inom 14 dagar. "
@@ -91,13 +137,27 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     # ------------------------------------------------------------ Följ din idé
     "ideas.track_caption": (
-        "Skriv referensen du fick när du lämnade idén, till exempel IDE-2026-00042.",
-        "Enter the reference you got when you submitted the idea, for example IDE-2026-00042.",
+        "Öppna den personliga länken du fick när du lämnade idén, eller klistra in länken eller spårningskoden här.",
+        "Open the personal link you got when you submitted the idea, or paste the link or the tracking code here.",
+    ),
+    "ideas.tracking_code_field": ("Spårningskod eller länk", "Tracking code or link"),
+    "ideas.tracking_code_help": (
+        "Koden har 22 tecken och visades tillsammans med referensen när du lämnade idén.",
+        "The code has 22 characters and was shown with the reference when you submitted the idea.",
+    ),
+    "ideas.track_ref_not_enough": (
+        "Referensen ensam visar inte idén – annars kunde vem som helst läsa andras idéer. Använd länken eller "
+        "spårningskoden du fick när du lämnade idén. Lämnade du den inloggad finns den under Mina idéer. Har du "
+        "tappat bort länken kan innovationsstödet skicka en ny till den e-postadress du lämnade.",
+        "The reference alone does not show the idea – otherwise anyone could read other people's ideas. Use the "
+        "link or tracking code you got when you submitted the idea. If you were logged in, it is under My "
+        "ideas. If you have lost the link, the innovation team can send a new one to the e-mail address you "
+        "gave.",
     ),
     "ideas.track_show": ("Visa", "Show"),
     "ideas.track_not_found": (
-        "Ingen idé hittades med den referensen. Kontrollera att den är skriven som IDE-ÅÅÅÅ-NNNNN.",
-        "No idea was found with that reference. Check that it is written as IDE-YYYY-NNNNN.",
+        "Ingen idé hittades med den koden. Kontrollera att du har fått med hela länken eller alla 22 tecken i koden.",
+        "No idea was found with that code. Check that you have the whole link or all 22 characters of the code.",
     ),
     "ideas.timeline": ("Händelser", "Timeline"),
     "ideas.when": ("När", "When"),

@@ -305,6 +305,12 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
         "Filen importerades inte och inget har sparats. Rader med fel: {count}. Rätta dem och försök igen.",
         "The file was not imported and nothing was saved. Rows with errors: {count}. Correct them and try again.",
     ),
+    "indicators.data.import_unpacks_too_large": (
+        "Filen packas upp till mer än {mb} MB. Kopiera värdena till en ny arbetsbok (eller mallen) och "
+        "spara den, eller spara som CSV.",
+        "The file unpacks to more than {mb} MB. Copy the values into a new workbook (or the template) and "
+        "save it, or save it as CSV.",
+    ),
     "indicators.data.import_too_large": ("Filen är större än {mb} MB.", "The file is larger than {mb} MB."),
     "indicators.data.import_too_many": (
         "Filen har fler än {max} rader. Dela upp den.",

@@ -57,11 +57,11 @@ def _sheet(session: Any, actors: dict[str, Any]) -> Any:
 def _import_check(session: Any, actors: dict[str, Any]) -> Any:
     from services.indicators import file_import
 
-    lines = ["indikator;organisation;period;värde"]
-    lines += [f"PRJ-01;KS;{700 + i // 4:04d}-{(i % 4) * 3 + 1:02d}-01;{i}" for i in range(IMPORT_ROWS - 1)]
+    lines = ["indikator;organisation;period;värde"]  # distinct keys: 125 benchmark units × 40 quarters
+    lines += [f"PRJ-01;BE{i % 125};{2001 + i // 500}-K{i // 125 % 4 + 1};{i}" for i in range(IMPORT_ROWS - 1)]
     lines.append("OKÄND;KS;2020-01-01;1")
     try:
-        file_import.import_values(
+        file_import.check_file(
             session=session,
             actor=actors["admin"],
             content="\n".join(lines).encode("utf-8"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 import subprocess
+import sys
 import tomllib
 from datetime import timedelta
 from pathlib import Path
@@ -228,3 +229,23 @@ def test_the_test_suites_cookie_keys_are_long_enough() -> None:
 
     assert settings.cookie_key_problem(os.environ["INNOVATION_COOKIE_KEY"]) is None
     assert settings.cookie_key_problem(COOKIE_KEY) is None
+
+
+def test_serve_runs_in_the_project_folder_wherever_it_is_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Streamlit reads .streamlit/config.toml (error details hidden, upload limit, theme) and secrets.toml
+    from the working directory only; a relative SQLite path keeps meaning the caller's folder."""
+    from streamlit.web import cli
+
+    seen: dict[str, object] = {}
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("DATABASE_URL", "sqlite:///mine/innovation.db")
+    monkeypatch.setattr(cli, "main", lambda: seen.update(cwd=Path.cwd(), argv=list(sys.argv)))
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    result = runner.invoke(manage.app, ["serve", "--port", "8765"])
+    assert result.exit_code == 0, result.output
+    assert seen["cwd"] == db.PROJECT_DIR
+    assert (db.PROJECT_DIR / ".streamlit" / "config.toml").exists()
+    assert seen["argv"][:5] == ["streamlit", "run", str(db.PROJECT_DIR / "app.py"), "--server.port", "8765"]
+    assert db.database_url() == f"sqlite:///{tmp_path / 'mine' / 'innovation.db'}"

@@ -31,6 +31,7 @@ from components.ui import (
     forget_inputs,
     pager,
     plain,
+    search_box,
     write_then_confirm,
 )
 from models import ApplicationStatus
@@ -67,7 +68,7 @@ def applications_tab(me: Actor, calls: list[CallRow], year: int, today: date) ->
         format_func=lambda s: t("ui.all") if s is None else status_label(s),
         key="fa_status",
     )
-    search = f3.text_input(t("ui.search"), key="fa_search")
+    search = search_box(t("ui.search"), "fa_search", f3)
     with context.reading() as session:
         page = fund.list_applications(
             session=session,
@@ -105,13 +106,18 @@ def applications_tab(me: Actor, calls: list[CallRow], year: int, today: date) ->
 def _application_panel(me: Actor, application_id: int, today: date) -> None:
     with context.reading() as session:
         view = fund.get_application(session=session, actor=me, application_id=application_id)
-        assignments = review.assignments_for(session=session, actor=me, application_id=application_id)
-        summary = review.review_summary(session=session, actor=me, application_id=application_id)
-        reviews = review.others_reviews(session=session, actor=me, application_id=application_id)
         events = fund.application_history(session=session, actor=me, application_id=application_id)
+        own = view.applicant_id == me.id  # four eyes: another admin handles it (the services refuse too)
+        if not own:
+            assignments = review.assignments_for(session=session, actor=me, application_id=application_id)
+            summary = review.review_summary(session=session, actor=me, application_id=application_id)
+            reviews = review.others_reviews(session=session, actor=me, application_id=application_id)
     application_details(view)
     with st.expander(t("fund.mine.tab_history")):
         history_table(events)
+    if own:
+        st.info(t("fund.admin.own_case"), icon=":material/group:")
+        return
     st.subheader(t("fund.admin.reviewers"))
     if assignments:
         st.dataframe(
@@ -149,10 +155,10 @@ def _application_panel(me: Actor, application_id: int, today: date) -> None:
 def _assign_form(me: Actor, application_id: int) -> None:
     """Council members are offered at once; anyone else active is found by name (searched in SQL, capped),
     since the issue lets an admin ask "council members or other named users"."""
-    search = st.text_input(
+    search = search_box(
         t("fund.admin.reviewer_search"),
+        f"fa_reviewer_search_{application_id}",
         help=t("fund.admin.reviewer_search_help"),
-        key=f"fa_reviewer_search_{application_id}",
     )
     with context.reading() as session:
         reviewers = fund.reviewer_choices(session=session, actor=me, search=search)

@@ -15,7 +15,7 @@ import i18n
 from components import context
 from components.context import CACHE_ENTRIES, t
 from components.ideas.common import SELECTED, area_names, organisation_names
-from components.ui import FieldErrors, attempt, current_page, fmt_date, fmt_int, pager
+from components.ui import FieldErrors, attempt, current_page, fmt_date, fmt_int, pager, search_box
 from models import STAGE_PATH, IdeaStage, Role, SubmitterKind
 from services.ideas import privacy, stats, triage
 from services.ideas.triage import IdeaFilter
@@ -31,7 +31,7 @@ STAGES = (*STAGE_PATH, IdeaStage.parked, IdeaStage.closed)
 def _filters(me: Actor) -> IdeaFilter:
     areas, orgs = area_names(), organisation_names()
     c1, c2, c3, c4 = st.columns([3, 2, 2, 2])
-    search = c1.text_input(t("ui.search"), key="board_search", placeholder=t("ideas.search_hint"))
+    search = search_box(t("ui.search"), "board_search", c1, placeholder=t("ideas.search_hint"))
     area_id = c2.selectbox(
         t("ideas.area"),
         [None, *areas],

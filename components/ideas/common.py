@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
@@ -78,6 +79,46 @@ def tracking_view(seen: intake.Tracking) -> None:
     public_timeline_table(seen.timeline)
 
 
+TRACK_PAGE = "pages/ideas/track.py"
+
+
+def tracking_link(code: str) -> str:
+    """The address of Följ din idé that opens the idea with `code`: absolute when the browser's address
+    is known (st.context.url), else relative to the app."""
+    from components.navigation import PAGES
+
+    path = next(spec.url_path for spec in PAGES if spec.path == TRACK_PAGE)
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    tail = f"{'/' + base if base else ''}/{path}?{urlencode({intake.TRACKING_PARAM: code})}"
+    here = urlsplit(st.context.url or "")
+    return f"{here.scheme}://{here.netloc}{tail}" if here.scheme and here.netloc else tail
+
+
+def tracking_receipt(ref: str, code: str) -> None:
+    """What the submitter needs to follow the idea, shown once after submitting: the reference, the
+    private link and code (copy buttons, a text file to keep), and that the reference alone is not enough."""
+    link = tracking_link(code)
+    st.success(t("ideas.submitted", ref=ref), icon=":material/check_circle:")
+    with st.container(border=True):
+        st.markdown(f"**{t('ideas.tracking_heading')}**")
+        st.warning(t("ideas.tracking_once"), icon=":material/key:")
+        st.caption(t("ideas.tracking_link"))
+        st.code(link, language=None, wrap_lines=True)
+        st.caption(t("ideas.tracking_code"))
+        st.code(code, language=None)
+        c1, c2 = st.columns(2)
+        c1.page_link(
+            TRACK_PAGE,
+            label=t("ideas.go_track"),
+            icon=":material/travel_explore:",
+            query_params={intake.TRACKING_PARAM: code},
+        )
+        keep = t("ideas.tracking_file", ref=ref, link=link, code=code)
+        c2.download_button(
+            t("ideas.tracking_download"), keep.encode("utf-8"), f"{ref}.txt", "text/plain", icon=":material/download:"
+        )
+
+
 def timeline_table(entries: Sequence[Any]) -> None:
     """The team's full timeline, internal entries marked."""
     rows = [
@@ -99,14 +140,16 @@ def _event_note(entry: Any) -> str:
     return entry.text or ""
 
 
-def similar_list(found: Sequence[intake.SimilarIdea], *, caption_key: str, show_ref: bool = False) -> None:
-    """Similar ideas: title, stage and area, as plain text (the reference only for the team: the public
-    may not follow other people's ideas)."""
+def similar_list(
+    found: Sequence[intake.SimilarIdea | intake.SuggestedIdea], *, caption_key: str, show_ref: bool = False
+) -> None:
+    """Similar ideas: title, stage and area, as plain text (the reference only for the team; what people
+    submitting see comes from `intake.similar_for_submitter`, which has none)."""
     st.markdown(f"**{t(caption_key)}**")
     if not found:
         st.caption(t("ideas.similar_none"))
         return
     areas = area_names()
     for s in found:
-        ref = f" · {plain(s.ref)}" if show_ref else ""
+        ref = f" · {plain(s.ref)}" if show_ref and isinstance(s, intake.SimilarIdea) else ""
         st.markdown(f"- {plain(s.title)} · {context.label(s.stage, 'stage')} · {plain(areas.get(s.area_id, ''))}{ref}")

@@ -9,7 +9,14 @@ import streamlit as st
 
 from components import context
 from components.context import CACHE_ENTRIES, t
-from components.ideas.common import SELECTED, area_names, organisation_names, similar_list, timeline_table
+from components.ideas.common import (
+    SELECTED,
+    area_names,
+    organisation_names,
+    similar_list,
+    timeline_table,
+    tracking_link,
+)
 from components.ui import (
     FieldErrors,
     attempt,
@@ -52,6 +59,7 @@ def detail_view(me: Actor, idea_id: int) -> None:
         _adoptions(me, idea)
         _linked(idea)
         _duplicates(me, idea)
+        _new_tracking_link(me, idea)
 
 
 def _content(idea: IdeaDetail) -> None:
@@ -289,3 +297,20 @@ def _duplicates(me: Actor, idea: IdeaDetail) -> None:
                 "ideas.merged",
                 errors,
             )
+
+
+def _new_tracking_link(me: Actor, idea: IdeaDetail) -> None:
+    """For a submitter who lost their link: a new one, shown once here for the team to send on."""
+    with st.expander(t("ideas.new_link"), icon=":material/key:"):
+        st.caption(t("ideas.new_link_help"))
+        if not st.button(t("ideas.new_link_make"), key=f"new_link_{idea.id}"):
+            return
+
+        def renew() -> str:
+            with context.writing() as session:
+                return triage.new_tracking_code(session=session, actor=me, idea_id=idea.id)
+
+        code = attempt(renew)
+        if code:
+            st.code(tracking_link(code), language=None, wrap_lines=True)
+            st.caption(t("ideas.new_link_done", code=code))

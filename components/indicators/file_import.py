@@ -32,16 +32,18 @@ def import_panel(me: Actor | None, organisation_id: int) -> None:
 
 def _run_import(me: Actor | None, filename: str, content: bytes, submit: bool) -> None:
     bar = st.progress(0.0, text=t("indicators.report.importing"))
+
+    def show(share: float) -> None:
+        bar.progress(min(share, 1.0), text=t("indicators.report.importing"))
+
     try:
-        with context.writing() as session:
-            result = file_import.import_values(
-                session=session,
-                actor=me,
-                content=content,
-                filename=filename,
-                submit=submit,
-                progress=lambda share: bar.progress(min(share, 1.0), text=t("indicators.report.importing")),
+        # Checked in a read session, then written in one short write: others' writes do not wait.
+        with context.reading() as session:
+            checked = file_import.check_file(
+                session=session, actor=me, content=content, filename=filename, progress=show
             )
+        with context.writing() as session:
+            result = file_import.write_checked(session=session, actor=me, checked=checked, submit=submit, progress=show)
     except file_import.ImportRefused as refused:
         bar.empty()
         if all(r.line == 0 for r in refused.rows):  # the file as a whole: no rows to list

@@ -11,7 +11,7 @@ import db
 import i18n
 from components import context
 from components.context import t
-from components.ui import current_page, fmt_int, heading, pager, plain
+from components.ui import capped_search, current_page, fmt_int, heading, pager, plain, search_box
 from models import Access, EnvType, TestbedStatus
 from services.people import organisations
 from services.shared import exports
@@ -48,7 +48,7 @@ def _filters_from_state() -> CatalogueFilters:
         statuses=tuple(state["tb_status"]),
         trl_min=int(trl[0]),
         trl_max=int(trl[1]),
-        search=state.get("tb_search", ""),
+        search=capped_search(state.get("tb_search", ""))[0],
     )
 
 
@@ -57,7 +57,7 @@ def _with_count(name: str, n: int | None) -> str:
 
 
 def _filter_widgets(counts: dict[str, dict[str, int]], area_names: dict[str, str]) -> None:
-    st.text_input(t("testbeds.search"), key="tb_search", placeholder=t("testbeds.search_hint"))
+    search_box(t("testbeds.search"), "tb_search", placeholder=t("testbeds.search_hint"))
     c1, c2, c3 = st.columns(3)
     c1.multiselect(
         t("testbeds.area"),

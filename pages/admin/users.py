@@ -6,7 +6,7 @@ import streamlit as st
 from components import context
 from components.context import actor, t
 from components.people.forms import create_user_form, edit_user_form, organisation_form
-from components.ui import current_page, fmt_date, fmt_datetime, heading, pager
+from components.ui import current_page, fmt_date, fmt_datetime, heading, pager, search_box
 from models import Role
 from services.people import organisations, users
 
@@ -24,7 +24,7 @@ users_tab, new_tab, orgs_tab = st.tabs(
 
 with users_tab:
     f1, f2, f3, f4 = st.columns([3, 2, 3, 2])
-    search = f1.text_input(t("ui.search"), key="users_search", placeholder=t("admin_users.search_hint"))
+    search = search_box(t("ui.search"), "users_search", f1, placeholder=t("admin_users.search_hint"))
     role = f2.selectbox(
         t("users.role"),
         [None, *Role],

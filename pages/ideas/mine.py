@@ -5,7 +5,7 @@ import streamlit as st
 from components import context
 from components.context import actor, t
 from components.ideas.common import area_names, tracking_view
-from components.ui import attempt, current_page, flash_and_rerun, fmt_date, fmt_int, heading, pager, plain
+from components.ui import attempt, current_page, flash_and_rerun, fmt_date, fmt_int, heading, pager, plain, search_box
 from services.ideas import intake
 
 me = actor()
@@ -42,7 +42,7 @@ with mine_tab:
 with back_tab:
     st.caption(t("ideas.back_caption"))
     c1, c2 = st.columns([3, 2])
-    search = c1.text_input(t("ui.search"), key="back_search")
+    search = search_box(t("ui.search"), "back_search", c1)
     area_id = c2.selectbox(
         t("ideas.area"),
         [None, *areas],

@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import context
 from components.context import actor, t
-from components.ideas.common import area_names, organisation_names, similar_list
+from components.ideas.common import area_names, organisation_names, similar_list, tracking_receipt
 from components.ui import FieldErrors, attempt, forget_inputs, heading
 from models import BenefitKind, SubmitterKind
 from services.ideas import intake
@@ -14,9 +14,9 @@ DONE = "_idea_submitted"
 
 
 @st.cache_data(show_spinner=False, max_entries=500)
-def _similar(title: str, need: str, key: tuple) -> list[intake.SimilarIdea]:
+def _similar(title: str, need: str, key: tuple) -> list[intake.SuggestedIdea]:
     with context.reading() as session:
-        return intake.similar_ideas(session=session, title=title, need=need)
+        return intake.similar_for_submitter(session=session, title=title, need=need)
 
 
 def _prefill() -> None:
@@ -40,9 +40,8 @@ def _unset(key: str) -> dict:
 heading("nav.ideas_submit", "ideas.submit_caption")
 done = st.session_state.pop(DONE, None)
 if done:
-    st.success(t("ideas.submitted", ref=done), icon=":material/check_circle:")
+    tracking_receipt(*done)  # shown this once: the code is stored nowhere
     st.markdown(t("ideas.next_steps"))
-    st.page_link("pages/ideas/track.py", label=t("ideas.go_track"), icon=":material/travel_explore:")
 
 _prefill()
 st.warning(t("ideas.no_health_details"), icon=":material/health_and_safety:")
@@ -123,13 +122,14 @@ if st.button(t("ideas.submit"), type="primary", icon=":material/send:"):
         "consent": consent,
     }
 
-    def submit() -> str:
+    def submit() -> intake.Submitted:
         with context.writing() as session:
-            return intake.submit_idea(session=session, actor=actor(), data=data, address=context.client_address()).ref
+            return intake.submit_idea(session=session, actor=actor(), data=data, address=context.client_address())
 
-    ref = attempt(submit, errors)  # beyond this client's limit: a message, and the form keeps its text
-    if ref:
+    submitted = attempt(submit, errors)  # beyond this client's limit: a message, and the form keeps its text
+    if submitted:
         context.clear_caches()
         forget_inputs(PREFIX)
-        st.session_state[DONE] = ref  # made by the service: IDE-YYYY-NNNNN, no user text
+        # Made by the service (IDE-YYYY-NNNNN and a random code), no user text.
+        st.session_state[DONE] = (submitted.ref, submitted.tracking_code)
         st.rerun()

@@ -6,8 +6,12 @@ readers that only look at the column, and `decided` is the one state an admin se
 application of a closed call has its decision). Everything that decides "open or not" uses the dates.
 
 Visibility (enforced here, for every read): an applicant sees their own applications; a manager also
-those of their organisation (not others' drafts); a reviewer an application they are assigned to, once
-they have declared no conflict of interest (see `services/fund/review.py`); an admin everything.
+those of their organisation (not others' drafts, nor their history); a reviewer an application they are
+assigned to, once they have declared no conflict of interest (see `services/fund/review.py`); an admin
+everything.
+
+Four eyes: the applicant never handles, reviews or decides their own case, whatever their role
+(`refuse_own_case`): an admin who applies is assessed and decided by the others.
 """
 
 from __future__ import annotations
@@ -491,6 +495,13 @@ def reviewer_may_read(session: Session, actor: Actor, application_id: int) -> bo
     return row is not None
 
 
+def refuse_own_case(actor: Actor, application: FundApplication) -> None:
+    """Four eyes: nobody assigns reviewers to, asks for more on, reads the reviews of, decides or closes
+    their own application, whatever their role."""
+    if application.applicant_id == actor.id:
+        raise PermissionDenied("fund.own_case")
+
+
 def may_read(session: Session, actor: Actor, application: FundApplication) -> bool:
     if actor.is_admin or application.applicant_id == actor.id:
         return True
@@ -644,12 +655,14 @@ class EventRow:
 
 
 def application_history(*, session: Session, actor: Actor | None, application_id: int) -> list[EventRow]:
-    """The status moves and messages, oldest first; for the applicant, their manager and admins."""
+    """The status moves and messages, oldest first; for the applicant, their manager (not of a draft:
+    drafts are the applicant's own) and admins."""
     actor = require_login(actor)
     application = session.get(FundApplication, application_id)
     if application is None:
         raise NotFound()
-    if not (actor.is_admin or application.applicant_id == actor.id or actor.manages(application.organisation_id)):
+    managed = actor.manages(application.organisation_id) and application.status != S.draft
+    if not (actor.is_admin or application.applicant_id == actor.id or managed):
         raise PermissionDenied()
     rows = session.exec(
         select(FundApplicationEvent, User.display_name)

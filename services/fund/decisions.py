@@ -24,6 +24,7 @@ from services.fund.applications import (
     granted_in_call,
     may_read,
     move,
+    refuse_own_case,
     refuse_transition,
     sek_text,
 )
@@ -78,6 +79,7 @@ def request_info(*, session: Session, actor: Actor | None, application_id: int, 
     """Ask the applicant for more information; they read `message`, edit and submit again."""
     actor = require_admin(actor)
     application = _application(session, application_id)
+    refuse_own_case(actor, application)
     text = _text(message, "message", "fund.message_required")
     if application.status not in (S.submitted, S.in_review):
         raise refuse_transition(application, S.needs_info)
@@ -99,6 +101,7 @@ def approve(
     the report due dates. Call inside `db.write_session` so that the budget check holds (see above)."""
     actor = require_admin(actor)
     application = _application(session, application_id)
+    refuse_own_case(actor, application)
     if application.status not in UNDECIDED:
         raise refuse_transition(application, S.approved)
     # Lock the call row where the database can (PostgreSQL); SQLite already holds the write lock.
@@ -131,6 +134,7 @@ def reject(*, session: Session, actor: Actor | None, application_id: int, reason
     """Reject with a reason that the applicant reads."""
     actor = require_admin(actor)
     application = _application(session, application_id)
+    refuse_own_case(actor, application)
     text = _text(reason, "reason", "fund.reason_required")
     if application.status not in UNDECIDED:
         raise refuse_transition(application, S.rejected)
@@ -146,6 +150,7 @@ def close_project(*, session: Session, actor: Actor | None, application_id: int)
     """Close a project whose final report is in: the last step of the cycle, an admin's alone."""
     actor = require_admin(actor)
     application = _application(session, application_id)
+    refuse_own_case(actor, application)
     if application.status != S.final_reported:
         raise InvalidTransition("fund.close_needs_final_report")
     move(session, application, actor, S.closed)

@@ -30,7 +30,7 @@ from models import (
     User,
     utcnow,
 )
-from services.fund.applications import UNDECIDED, S, move
+from services.fund.applications import UNDECIDED, S, move, refuse_own_case
 from services.people.auth import Actor, require_admin, require_login
 from services.shared import audit
 from services.shared.errors import InvalidTransition, Message, NotFound, PermissionDenied, ValidationError
@@ -53,6 +53,7 @@ def assign_reviewer(*, session: Session, actor: Actor | None, application_id: in
     application = session.get(FundApplication, application_id)
     if application is None:
         raise NotFound()
+    refuse_own_case(actor, application)
     if application.status not in UNDECIDED:
         raise InvalidTransition("fund.review_closed", status=application.status)
     reviewer = session.get(User, reviewer_id)
@@ -88,8 +89,10 @@ class AssignmentRow:
 
 
 def assignments_for(*, session: Session, actor: Actor | None, application_id: int) -> list[AssignmentRow]:
-    """Who was asked to review and how far they got, including declared conflicts; admins only."""
-    require_admin(actor)
+    """Who was asked to review and how far they got, including declared conflicts; admins only, not the
+    applicant."""
+    actor = require_admin(actor)
+    _own_case_refused(session, actor, application_id)
     rows = session.exec(
         select(ReviewAssignment, User.display_name, FundReview.no_conflict_declared_at, FundReview.submitted_at)
         .join(User, ReviewAssignment.reviewer_id == User.id)
@@ -165,6 +168,9 @@ def my_assignments(*, session: Session, actor: Actor | None, page: int = 1, page
 
 
 def _active_assignment(session: Session, actor: Actor, application_id: int) -> ReviewAssignment:
+    application = session.get(FundApplication, application_id)
+    if application is not None:
+        refuse_own_case(actor, application)  # assigning refuses it too; this holds whatever happened since
     assignment = session.exec(
         select(ReviewAssignment).where(
             ReviewAssignment.application_id == application_id,
@@ -330,6 +336,13 @@ def _submitted_reviews(session: Session, applications: Any) -> dict[int, list[Re
     return found
 
 
+def _own_case_refused(session: Session, actor: Actor, application_id: int) -> None:
+    application = session.get(FundApplication, application_id)
+    if application is None:
+        raise NotFound()
+    refuse_own_case(actor, application)
+
+
 def _one(application_id: int) -> Any:
     return select(FundApplication.id).where(FundApplication.id == application_id)
 
@@ -337,7 +350,9 @@ def _one(application_id: int) -> Any:
 def others_reviews(*, session: Session, actor: Actor | None, application_id: int) -> list[ReviewRow]:
     """The submitted reviews of an application: admins always; a reviewer only after submitting theirs."""
     actor = require_login(actor)
-    if not actor.is_admin:
+    if actor.is_admin:
+        _own_case_refused(session, actor, application_id)
+    else:
         _active_assignment(session, actor, application_id)
         own = _own_review(session, actor, application_id)
         if own is None or own.submitted_at is None:
@@ -377,11 +392,12 @@ def summarise(criteria: list[str], reviews: list[ReviewRow]) -> ReviewSummary:
 
 
 def review_summary(*, session: Session, actor: Actor | None, application_id: int) -> ReviewSummary:
-    """The submitted reviews summed up for the decision; admins only."""
-    require_admin(actor)
+    """The submitted reviews summed up for the decision; admins only, not the applicant."""
+    actor = require_admin(actor)
     application = session.get(FundApplication, application_id)
     if application is None:
         raise NotFound()
+    refuse_own_case(actor, application)
     criteria = list(session.get(FundCall, application.call_id).criteria or DEFAULT_CRITERIA)
     return summarise(criteria, _submitted_reviews(session, _one(application_id))[application_id])
 

@@ -1,5 +1,9 @@
 """Ideas from employees and from patients, relatives, travellers and residents: submitting, following
-one's idea by its reference, one's own ideas, backing others' ideas, and finding similar ideas.
+one's idea with its private tracking code, one's own ideas, backing others' ideas, and finding similar
+ideas.
+
+Following an idea needs the submitter's tracking code (128 random bits, shown once with the reference;
+see `services/shared/tokens.py`): references are sequential, so a reference alone shows nothing.
 
 The triage side (board, idea page, stage changes) is in `services/ideas/triage.py`; personal data
 (anonymising, export per e-mail address) in `services/ideas/privacy.py`.
@@ -31,14 +35,15 @@ from models import (
     utcnow,
 )
 from services.people.auth import Actor, require_login
-from services.shared import audit, fulltext, ratelimit, refs
+from services.shared import audit, fulltext, ratelimit, refs, tokens
 from services.shared.errors import InvalidTransition, NotFound, ValidationError
 from services.shared.pagination import Page, page_bounds
 from services.shared.validation import check_email, clean_text, fail, parse
 
 MAX_TITLE = 120
 MAX_TEXT = 5000
-REF_PATTERN = re.compile(r"^IDE-\d{4}-\d{5}$")
+REF_PATTERN = re.compile(r"^IDE-\d{4}-\d{5,}$")  # five digits, more after the 99,999th idea of a year
+TRACKING_PARAM = "kod"  # the query parameter of Följ din idé that carries the tracking code
 # Stages in which an idea is still open for backing and for being found as a possible duplicate.
 OPEN_STAGES: tuple[str, ...] = (*STAGE_PATH, IdeaStage.parked)
 # Event kinds a submitter may read on the tracking page (when not marked internal).
@@ -85,8 +90,12 @@ class IdeaCreate(BaseModel):
 
 @dataclass(frozen=True)
 class Submitted:
+    """The new idea's reference and its tracking code: show the code to the submitter now, it is not
+    stored anywhere and cannot be shown again."""
+
     ref: str
     idea_id: int
+    tracking_code: str
 
 
 def submit_idea(
@@ -97,7 +106,8 @@ def submit_idea(
     address: str | None = None,
     now: datetime | None = None,
 ) -> Submitted:
-    """Store a new idea in `received` with a fresh unique reference; anyone may submit, logged in or not.
+    """Store a new idea in `received` with a fresh unique reference and a private tracking code; anyone
+    may submit, logged in or not.
 
     A logged-in submitter is linked to the idea (it appears under Mina idéer). A browser's submission
     (`address` given) counts against its client's limit (`ratelimit`), refused with `RateLimited`
@@ -113,6 +123,7 @@ def submit_idea(
         session, kind="idea", refusal="ideas.rate_limited", actor=actor, address=address, now=now
     )
     has_contact = bool(values.contact_name or values.contact_email)
+    code = tokens.issue()
     idea = Idea(
         ref=refs.next_ref(session, "IDE", now.year),
         title=values.title,
@@ -131,6 +142,7 @@ def submit_idea(
         received_at=now,
         created_at=now,
         updated_at=now,
+        tracking_hash=code.digest,
     )
     session.add(idea)
     session.flush()
@@ -139,7 +151,7 @@ def submit_idea(
     )
     audit.record(session, actor, "idea.created", "idea", idea.id, ref=idea.ref, with_contact=has_contact)
     session.commit()
-    return Submitted(idea.ref, idea.id)
+    return Submitted(idea.ref, idea.id, code.token)
 
 
 # ---------------------------------------------------------------- following one's idea
@@ -172,15 +184,19 @@ def normalise_ref(text: str | None) -> str:
     return (text or "").strip().upper()
 
 
-def track_idea(*, session: Session, ref: str | None) -> Tracking:
-    """The public view of the idea with reference `ref`.
+def track_idea(*, session: Session, code: str | None) -> Tracking:
+    """The public view of the idea whose tracking code is `code` (or a pasted link carrying it).
 
-    A malformed and an unknown reference get the same `NotFound`, so the page cannot be used to probe.
+    A reference, a malformed and an unknown code all get the same `NotFound`: nothing can be probed.
     """
-    ref = normalise_ref(ref)
-    idea = session.exec(select(Idea).where(Idea.ref == ref)).first() if REF_PATTERN.match(ref) else None
+    digest = tokens.digest_of(code, TRACKING_PARAM)
+    idea = session.exec(select(Idea).where(Idea.tracking_hash == digest)).first() if digest else None
     if idea is None:
         raise NotFound("ideas.track_not_found")
+    return _tracking(session, idea)
+
+
+def _tracking(session: Session, idea: Idea) -> Tracking:
     merged_into = session.get(Idea, idea.merged_into_id).ref if idea.merged_into_id else None
     return Tracking(
         ref=idea.ref,
@@ -250,7 +266,7 @@ def my_idea(*, session: Session, actor: Actor | None, idea_id: int) -> Tracking:
     idea = session.get(Idea, idea_id)
     if idea is None or idea.submitter_id != actor.id:
         raise NotFound()
-    return track_idea(session=session, ref=idea.ref)
+    return _tracking(session, idea)
 
 
 def ideas_to_back(
@@ -358,6 +374,30 @@ def _informative(title: str, need: str) -> list[str]:
     return [w for w in title_words + need_words if len(w) >= 4][:CANDIDATE_WORDS]
 
 
+@dataclass(frozen=True)
+class SuggestedIdea:
+    """A similar idea as anyone submitting one may see it: title, stage and area; no reference (that
+    could be looked up), no organisation, no id."""
+
+    title: str
+    stage: str
+    area_id: int
+
+
+# Stages of the ideas suggested to people submitting: closed and parked ideas (with their reasons) stay
+# with the team.
+SUGGESTED_STAGES: tuple[str, ...] = STAGE_PATH
+
+
+def similar_for_submitter(
+    *, session: Session, title: str | None, need: str | None = None, limit: int = 5
+) -> list[SuggestedIdea]:
+    """What Lämna en idé shows while someone types: similar ideas that are still on the way (not closed
+    or parked), without references. The consent text says that titles can be shown like this."""
+    found = similar_ideas(session=session, title=title, need=need, limit=limit, stages=SUGGESTED_STAGES)
+    return [SuggestedIdea(s.title, s.stage, s.area_id) for s in found]
+
+
 def similar_ideas(
     *,
     session: Session,
@@ -366,15 +406,17 @@ def similar_ideas(
     exclude_id: int | None = None,
     limit: int = 5,
     min_score: float = 0.08,
+    stages: tuple[str, ...] | None = None,
 ) -> list[SimilarIdea]:
     """The existing ideas most like `title` and `need`, best first, across all areas and organisations.
 
     Scales with the number of ideas: the full-text index finds the ideas sharing any of the few most
     informative word stems and ranks them (bm25, the title counting double); Python ranks the best
     `CANDIDATE_ROWS` of them by word overlap (Jaccard over title and need, title counting double).
-    Merged ideas are left out. Titles and stages are public information here: no contact details, no internal notes.
+    Merged ideas are left out, and with `stages` every idea in another stage. For the team (references
+    included); people submitting get `similar_for_submitter`. Texts longer than the form allows are cut.
     """
-    title, need = (title or "").strip(), (need or "").strip()
+    title, need = (title or "").strip()[:MAX_TITLE], (need or "").strip()[:MAX_TEXT]
     stems = list(dict.fromkeys(w[:STEM] for w in _informative(title, need)))
     if not stems:
         return []
@@ -388,6 +430,8 @@ def similar_ideas(
     )
     if exclude_id is not None:
         query = query.where(Idea.id != exclude_id)
+    if stages is not None:
+        query = query.where(col(Idea.stage).in_(stages))
     mine_title = stems_of(title)
     mine_all = mine_title | stems_of(need)
     ranked = []

@@ -37,7 +37,7 @@ from models import (
 from services.fund import applications as fund
 from services.ideas.intake import MAX_TEXT
 from services.people.auth import Actor, require_admin, require_login
-from services.shared import audit, fulltext
+from services.shared import audit, fulltext, tokens
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
 from services.shared.validation import clean_text
@@ -537,6 +537,19 @@ def assign(
     _event(session, actor, idea, IdeaEventKind.assigned, text or None, internal=True)
     audit.record(session, actor, "idea.assigned", "idea", idea.id, owner_id=owner_id, organisation_id=organisation_id)
     session.commit()
+
+
+def new_tracking_code(*, session: Session, actor: Actor | None, idea_id: int) -> str:
+    """A new private tracking code for the idea's submitter, e.g. one who lost the link (ideas from
+    before tracking codes have none anyone holds). The old code stops working. Returned this once, for
+    the team to send to the contact address given; only its digest is stored. Commits."""
+    actor, idea = _managed(session, actor, idea_id)
+    code = tokens.issue()
+    idea.tracking_hash = code.digest
+    idea.updated_at = utcnow()
+    audit.record(session, actor, "idea.tracking_code_renewed", "idea", idea.id, ref=idea.ref)
+    session.commit()
+    return code.token
 
 
 def set_ip_status(*, session: Session, actor: Actor | None, idea_id: int, ip_status: str) -> None:

@@ -2,7 +2,13 @@
 
 All or nothing: every row is checked first, and if any row is bad the whole file is refused with every
 bad row listed by its line number (as a spreadsheet shows it; the header is line 1) and the reason.
-Nothing is written then. Good files are written in one transaction with one audit entry.
+Nothing is written then. Checking needs only a read session (`check_file`); a good file is then written
+in one short write transaction with one audit entry (`write_checked`), so other people's writes do not
+wait while a large file is checked.
+
+Files are read lazily and within limits, whatever they claim to hold: at most `MAX_BYTES` uploaded,
+`MAX_UNPACKED_BYTES` unpacked (an .xlsx is a zip), `MAX_COLUMNS` columns read per row (more are
+ignored), and reading stops at `MAX_ROWS` data rows or `MAX_LINES` lines.
 
 Columns (Swedish or English headers, any order): indikator/indicator (the code), organisation (short
 name or full name), period (2026-07-01, 2026-07, 2026-K3/2026-Q3 or 2026, matching the indicator's
@@ -16,11 +22,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, col, select
 
 from models import Indicator, IndicatorScope, IndicatorSource, IndicatorValue, Organisation, ValueStatus, utcnow
@@ -34,7 +42,11 @@ from services.shared.exports import table_to_csv, to_xlsx
 from services.shared.validation import clean_text
 
 MAX_BYTES = 10 * 1024 * 1024
+MAX_UNPACKED_BYTES = 60 * 1024 * 1024  # a full 50,000-row template unpacks to about 12 MB
+MAX_ZIP_MEMBERS = 200
 MAX_ROWS = 50_000
+MAX_LINES = MAX_ROWS + 10_000  # blank lines count too: a sheet can claim a million empty rows
+MAX_COLUMNS = 30  # the template has five; a stray cell far to the right is not read
 MAX_NOTE = 2000
 COLUMNS: tuple[str, ...] = ("indicator", "organisation", "period", "value", "note", "numerator", "denominator")
 TEMPLATE_HEADERS: tuple[str, ...] = ("indikator", "organisation", "period", "värde", "kommentar", "täljare", "nämnare")
@@ -92,6 +104,14 @@ class ImportResult:
     submitted: bool
 
 
+@dataclass(frozen=True)
+class CheckedFile:
+    """A file whose every row passed the checks, ready for `write_checked`."""
+
+    filename: str
+    rows: list[_Good]
+
+
 @dataclass
 class _Good:
     line: int
@@ -142,15 +162,21 @@ def read_table(content: bytes, filename: str) -> list[tuple[int, dict[str, Any]]
         raise ImportRefused([RowError(1, Message("indicators.data.import_columns", {"expected": expected}))])
     rows = []
     for line, cells in enumerate(raw, start=2):
+        if line > MAX_LINES:
+            raise _too_many()
         row = {c: cells[i] if i < len(cells) else None for i, c in enumerate(columns) if c}
         if all(v is None or str(v).strip() == "" for v in row.values()):
             continue
         rows.append((line, row))
         if len(rows) > MAX_ROWS:
-            raise ImportRefused([RowError(0, Message("indicators.data.import_too_many", {"max": MAX_ROWS}))])
+            raise _too_many()
     if not rows:
         raise ImportRefused([RowError(0, Message("indicators.data.import_empty"))])
     return rows
+
+
+def _too_many() -> ImportRefused:
+    return ImportRefused([RowError(0, Message("indicators.data.import_too_many", {"max": MAX_ROWS}))])
 
 
 def _csv_rows(content: bytes) -> Iterable[list[Any]]:
@@ -163,21 +189,55 @@ def _csv_rows(content: bytes) -> Iterable[list[Any]]:
     # newline="": the csv module itself handles \r\n, old Mac \r and line breaks inside quotes.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
-        yield from reader
+        for cells in reader:
+            yield cells[:MAX_COLUMNS]
     except csv.Error:  # e.g. a field longer than csv.field_size_limit()
         raise ImportRefused([RowError(0, Message("indicators.data.import_bad_csv"))]) from None
 
 
 def _xlsx_rows(content: bytes) -> Iterable[list[Any]]:
+    """The first sheet's rows, one at a time, at most `MAX_COLUMNS` wide and `MAX_LINES` long.
+
+    openpyxl pads every row to the width the sheet claims (up to 16,384 columns) and fills in every row
+    it skips: a 160 KB file could ask for gigabytes. The zip's unpacked size is checked before opening,
+    and rows are read with explicit bounds.
+    """
     from openpyxl import load_workbook
 
+    _refuse_zip_bomb(content)
     try:
         workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-        rows = [list(r) for r in workbook.worksheets[0].iter_rows(values_only=True)]
-        workbook.close()
     except Exception:  # openpyxl raises many kinds for a file that is not a workbook
-        raise ImportRefused([RowError(0, Message("indicators.data.import_unreadable"))]) from None
-    return iter(rows)
+        raise _unreadable() from None
+    try:
+        sheet = workbook.worksheets[0]
+        if (sheet.max_row or 0) > MAX_LINES:  # the sheet's own <dimension>; refused before reading
+            raise _too_many()
+        for cells in sheet.iter_rows(max_row=MAX_LINES + 1, max_col=MAX_COLUMNS, values_only=True):
+            yield list(cells)
+    except ImportRefused:
+        raise
+    except Exception:  # malformed XML inside a valid zip, and the like
+        raise _unreadable() from None
+    finally:
+        workbook.close()
+
+
+def _refuse_zip_bomb(content: bytes) -> None:
+    """Refuse an .xlsx that would unpack to more than `MAX_UNPACKED_BYTES` (zipfile never unpacks a
+    member beyond the size the archive declares, so the declared sizes are a bound)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise _unreadable() from None
+    if len(members) > MAX_ZIP_MEMBERS or sum(m.file_size for m in members) > MAX_UNPACKED_BYTES:
+        mb = MAX_UNPACKED_BYTES // 2**20
+        raise ImportRefused([RowError(0, Message("indicators.data.import_unpacks_too_large", {"mb": mb}))])
+
+
+def _unreadable() -> ImportRefused:
+    return ImportRefused([RowError(0, Message("indicators.data.import_unreadable"))])
 
 
 # ---------------------------------------------------------------- checking rows
@@ -337,6 +397,89 @@ def _existing(session: Session, good: list[_Good]) -> dict[tuple[int, int, date]
 # ---------------------------------------------------------------- the import
 
 
+def check_file(
+    *,
+    session: Session,
+    actor: Actor | None,
+    content: bytes,
+    filename: str,
+    today: date | None = None,
+    progress: Progress | None = None,
+) -> CheckedFile:
+    """Read and check every row of the file without writing anything (a read session is enough).
+
+    Raises `ImportRefused` listing every bad row. Managers import only for their own organisation,
+    admins for every one.
+    """
+    actor = _require_importer(actor)
+    today = today or date.today()
+    tick = progress or (lambda _share: None)
+    rows = read_table(content, filename)
+    found = _lookups(session)
+    errors: list[RowError] = []
+    good: list[_Good] = []
+    for n, (line, row) in enumerate(rows, start=1):
+        problems = _check_row(line, row, actor, found, today)
+        errors.extend(RowError(line, p) for p in problems)
+        if not problems:
+            good.append(_good(line, row, found))
+        if n % 500 == 0:
+            tick(0.8 * n / len(rows))
+    if not errors:
+        errors = _approved_already(good, _existing(session, good))
+    if errors:
+        raise ImportRefused(errors)
+    tick(0.8)
+    return CheckedFile(filename[:200], good)
+
+
+def write_checked(
+    *,
+    session: Session,
+    actor: Actor | None,
+    checked: CheckedFile,
+    submit: bool = False,
+    progress: Progress | None = None,
+) -> ImportResult:
+    """Write a checked file (as drafts, or submitted with `submit=True`) in one short transaction with
+    one audit entry, and commit.
+
+    What may have changed since the check is checked again first (a value approved or a year frozen
+    meanwhile); then `ImportRefused` is raised and nothing is written.
+    """
+    actor = _require_importer(actor)
+    good = checked.rows
+    frozen = ind_periods.frozen_years(session)
+    existing = _existing(session, good)
+    errors = [
+        RowError(g.line, Message("indicators.data.year_frozen", {"year": g.period_start.year}))
+        for g in good
+        if g.period_start.year in frozen
+    ] or _approved_already(good, existing)
+    if errors:
+        session.rollback()
+        raise ImportRefused(errors)
+    result = _write(session, actor, good, existing, submit)
+    audit.record(
+        session,
+        actor,
+        "indicator_value.imported",
+        ind_values.ENTITY_VALUE,
+        None,
+        filename=checked.filename,
+        rows=result.rows,
+        created=result.created,
+        updated=result.updated,
+        submitted=submit,
+        indicators=sorted({g.code for g in good}),
+        organisations=sorted({g.organisation_id for g in good}),
+    )
+    session.commit()
+    if progress is not None:
+        progress(1.0)
+    return result
+
+
 def import_values(
     *,
     session: Session,
@@ -347,93 +490,80 @@ def import_values(
     today: date | None = None,
     progress: Progress | None = None,
 ) -> ImportResult:
-    """Check every row, then write them all (as drafts, or submitted with `submit=True`) or none.
+    """`check_file` then `write_checked` in one session: for scripts and tests. The app checks in a
+    read session and writes in a separate short write session."""
+    checked = check_file(
+        session=session, actor=actor, content=content, filename=filename, today=today, progress=progress
+    )
+    return write_checked(session=session, actor=actor, checked=checked, submit=submit, progress=progress)
 
-    Raises `ImportRefused` listing every bad row; the database is then left exactly as it was.
-    Managers import only for their own organisation, admins for every one.
-    """
+
+def _require_importer(actor: Actor | None) -> Actor:
     actor = require_login(actor)
     if not (actor.is_admin or actor.is_manager):
         raise PermissionDenied()
-    today = today or date.today()
-    tick = progress or (lambda _share: None)
-    rows = read_table(content, filename)
-    found = _lookups(session)
-    errors: list[RowError] = []
-    good: list[_Good] = []
-    existing: dict[tuple[int, int, date], IndicatorValue] = {}
-    for n, (line, row) in enumerate(rows, start=1):
-        problems = _check_row(line, row, actor, found, today)
-        errors.extend(RowError(line, p) for p in problems)
-        if not problems:
-            good.append(_good(line, row, found))
-        if n % 500 == 0:
-            tick(0.5 * n / len(rows))
-    if not errors:
-        existing = _existing(session, good)
-        errors = [
-            RowError(g.line, Message("indicators.data.import_already_approved", {}))
-            for g in good
-            if (v := existing.get((g.indicator_id, g.organisation_id, g.period_start))) is not None
-            and v.status not in ind_values.EDITABLE
-        ]
-    if errors:
-        session.rollback()
-        raise ImportRefused(errors)
-    tick(0.5)
-    result = _write(session, actor, good, existing, submit, tick)
-    audit.record(
-        session,
-        actor,
-        "indicator_value.imported",
-        ind_values.ENTITY_VALUE,
-        None,
-        filename=filename[:200],
-        rows=result.rows,
-        created=result.created,
-        updated=result.updated,
-        submitted=submit,
-        indicators=sorted({g.code for g in good}),
-        organisations=sorted({g.organisation_id for g in good}),
+    return actor
+
+
+_Key = tuple[int, int, date]
+
+
+def _existing(session: Session, good: list[_Good]) -> dict[_Key, tuple[int, str]]:
+    """(id, status) of the stored values that the file's rows would replace, read in one query."""
+    if not good:
+        return {}
+    query = select(
+        IndicatorValue.id,
+        IndicatorValue.indicator_id,
+        IndicatorValue.organisation_id,
+        IndicatorValue.period_start,
+        IndicatorValue.status,
+    ).where(
+        col(IndicatorValue.indicator_id).in_({g.indicator_id for g in good}),
+        col(IndicatorValue.organisation_id).in_({g.organisation_id for g in good}),
+        IndicatorValue.period_start >= min(g.period_start for g in good),
+        IndicatorValue.period_start <= max(g.period_start for g in good),
     )
-    session.commit()
-    tick(1.0)
-    return result
+    return {(i, o, p): (value_id, status) for value_id, i, o, p, status in session.exec(query)}
+
+
+def _approved_already(good: list[_Good], existing: dict[_Key, tuple[int, str]]) -> list[RowError]:
+    return [
+        RowError(g.line, Message("indicators.data.import_already_approved", {}))
+        for g in good
+        if (found := existing.get((g.indicator_id, g.organisation_id, g.period_start))) is not None
+        and found[1] not in ind_values.EDITABLE
+    ]
 
 
 def _write(
-    session: Session,
-    actor: Actor,
-    good: list[_Good],
-    existing: dict[tuple[int, int, date], IndicatorValue],
-    submit: bool,
-    tick: Progress,
+    session: Session, actor: Actor, good: list[_Good], existing: dict[_Key, tuple[int, str]], submit: bool
 ) -> ImportResult:
+    """Two bulk statements (insert the new, update the replaced), not one ORM object per row."""
     now = utcnow()
-    status = ValueStatus.submitted if submit else ValueStatus.draft
-    created = updated = 0
-    for n, g in enumerate(good, start=1):
-        row = existing.get((g.indicator_id, g.organisation_id, g.period_start))
-        if row is None:
-            row = IndicatorValue(
-                indicator_id=g.indicator_id, organisation_id=g.organisation_id, period_start=g.period_start
-            )
-            session.add(row)
-            created += 1
+    common = {
+        "status": ValueStatus.submitted.value if submit else ValueStatus.draft.value,
+        "entered_by_id": actor.id,
+        "submitted_at": now if submit else None,
+        "updated_at": now,
+    }
+    new: list[dict[str, Any]] = []
+    changed: list[dict[str, Any]] = []
+    for g in good:
+        values = {"value": g.value, "numerator": g.numerator, "denominator": g.denominator, "note": g.note, **common}
+        found = existing.get((g.indicator_id, g.organisation_id, g.period_start))
+        if found is None:
+            key = {"indicator_id": g.indicator_id, "organisation_id": g.organisation_id, "period_start": g.period_start}
+            new.append({**key, **values, "created_at": now})
         else:
-            updated += 1
-        row.value = g.value
-        row.numerator, row.denominator = g.numerator, g.denominator
-        row.note = g.note
-        row.status = status
-        row.entered_by_id = actor.id
-        row.submitted_at = now if submit else None
-        row.updated_at = now
-        if n % 500 == 0:
-            session.flush()
-            tick(0.5 + 0.45 * n / len(good))
-    session.flush()
-    return ImportResult(len(good), created, updated, submit)
+            changed.append({"value_id": found[0], **values})
+    table = IndicatorValue.__table__  # type: ignore[attr-defined]
+    if new:  # Core executemany: the ORM's per-row bookkeeping would double the time under the lock
+        session.execute(insert(table), new)
+    if changed:
+        columns = {name: bindparam(name) for name in ("value", "numerator", "denominator", "note", *common)}
+        session.execute(update(table).where(table.c.id == bindparam("value_id")).values(**columns), changed)
+    return ImportResult(len(good), len(new), len(changed), submit)
 
 
 # ---------------------------------------------------------------- the template

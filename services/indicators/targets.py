@@ -19,6 +19,7 @@ from sqlmodel import Session, col, select
 import i18n
 from models import (
     Indicator,
+    IndicatorScope,
     IndicatorTarget,
     Organisation,
     Role,
@@ -49,8 +50,16 @@ class TargetRow:
 
 
 def list_targets(*, session: Session, actor: Actor | None, indicator_id: int) -> list[TargetRow]:
-    """Every target of the indicator, newest year first, region before areas before organisations."""
-    require_role(actor, Role.admin, Role.council, Role.manager)
+    """Every target of the indicator, newest year first, region before areas before organisations.
+
+    Of an indicator the reader may see (as in the register): a manager gets no targets of another
+    administration's own indicator, just `NotFound`."""
+    actor = require_role(actor, Role.admin, Role.council, Role.manager)
+    indicator = session.get(Indicator, indicator_id)
+    if indicator is None or (
+        actor.is_manager and indicator.scope == IndicatorScope.own and indicator.owner_org_id != actor.organisation_id
+    ):
+        raise NotFound()
     rows = session.exec(
         select(IndicatorTarget)
         .where(IndicatorTarget.indicator_id == indicator_id)

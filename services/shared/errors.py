@@ -45,6 +45,14 @@ class NotFound(DomainError):
         super().__init__(key, **params)
 
 
+class Unavailable(DomainError):
+    """The database could not do it just now (locked by another writer, busy, unreachable): nothing was
+    saved, and trying again in a moment is the remedy."""
+
+    def __init__(self, key: str = "errors.try_again", **params: Any) -> None:
+        super().__init__(key, **params)
+
+
 class InvalidTransition(DomainError):
     """The record's current state does not allow this step."""
 

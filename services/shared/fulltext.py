@@ -38,7 +38,7 @@ from sqlalchemy import (
 from sqlalchemy import table as sql_table
 from sqlmodel import Session
 
-from services.shared.search import escape_like, text_matches
+from services.shared.search import escape_like, search_words, text_matches
 
 TRIGRAM = 3  # the shortest word an FTS5 trigram index can find
 COMMON = 2_000  # matches from which a word counts as common (at 100k ideas: in 2 % of them)
@@ -99,8 +99,9 @@ def matches(session: Session, term: str | None, *columns: Any) -> ColumnElement[
     """A condition: every word of `term` occurs in at least one of `columns` (all of one table).
 
     None when the term has no words, so callers can write `if (cond := matches(...)) is not None`.
+    A term over the search limits raises `ValidationError` (`search.search_words`).
     """
-    words = (term or "").split()
+    words = search_words(term)
     if not words:
         return None
     index = _index_of(columns)

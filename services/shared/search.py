@@ -12,7 +12,13 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, and_, false, func, or_
 
+from services.shared.errors import ValidationError
+
 MAX_VARIANTS = 16  # 4 non-ASCII letters; longer terms fall back to the lower-case form only
+# Every word is a LIKE per column and case variant on every row: a pasted page of text (200 words once
+# cost 6 s of CPU, 1,000 crashed the page) is refused. Search boxes enforce the same limits as you type.
+MAX_SEARCH_CHARS = 100
+MAX_SEARCH_WORDS = 8
 
 
 def _variants(term: str) -> list[str]:
@@ -36,12 +42,23 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+def search_words(term: str | None) -> list[str]:
+    """The words of a search, or `ValidationError` (field "search") when it is longer than
+    `MAX_SEARCH_CHARS` characters or `MAX_SEARCH_WORDS` words."""
+    text = (term or "").strip()
+    words = text.split()
+    if len(text) > MAX_SEARCH_CHARS or len(words) > MAX_SEARCH_WORDS:
+        raise ValidationError.single("search", "errors.search_too_long", words=MAX_SEARCH_WORDS, chars=MAX_SEARCH_CHARS)
+    return words
+
+
 def text_matches(term: str | None, *columns: Any) -> ColumnElement[bool] | None:
     """A condition: every word of `term` occurs in at least one of `columns` (case-insensitive).
 
     None when the term is empty, so callers can write `if (cond := text_matches(...)) is not None`.
+    A term over the limits raises `ValidationError` (see `search_words`).
     """
-    words = (term or "").split()
+    words = search_words(term)
     if not words:
         return None
     conditions = []

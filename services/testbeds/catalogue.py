@@ -33,7 +33,7 @@ from services.people.auth import Actor, require_login
 from services.shared import audit, fulltext
 from services.shared.errors import Message, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
-from services.shared.search import text_matches
+from services.shared.search import search_words, text_matches
 from services.shared.validation import check_email, check_url, clean_text, fail, parse
 
 AUDIENCES = ("external", "employees")
@@ -145,7 +145,7 @@ def _conditions(session: Session, filters: CatalogueFilters, skip: str | None = 
         conditions.append(or_(*wanted))
     conditions.append(col(Testbed.trl_min) <= filters.trl_max)
     conditions.append(col(Testbed.trl_max) >= filters.trl_min)
-    for word in (filters.search or "").split():  # in the testbed's texts (indexed) or its organisation's name
+    for word in search_words(filters.search):  # in the testbed's texts (indexed) or its organisation's name
         in_texts = fulltext.matches(session, word, Testbed.name, Testbed.summary, Testbed.offers)
         conditions.append(or_(in_texts, text_matches(word, Organisation.name)))
     return conditions

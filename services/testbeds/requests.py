@@ -29,6 +29,8 @@ from models import (
     User,
     utcnow,
 )
+from services.fund import applications as fund
+from services.ideas.triage import may_manage as may_manage_idea
 from services.people.auth import Actor, require_login
 from services.shared import audit, ratelimit, refs
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
@@ -348,10 +350,23 @@ def link(
     idea_ref: str | None,
     application_ref: str | None,
 ) -> TestbedRequest:
-    """Link a request to an idea and/or a fund application by their references (empty: unlink)."""
+    """Link a request to an idea and/or a fund application by their references (empty: unlink).
+
+    Only records the actor may read can be linked (the linked titles show on the public testbed page):
+    an idea of their own organisation (or their own), an application they may read. Any other reference
+    gets the same answer as an unknown one. Keeping a link someone else made is always allowed.
+    """
     actor, request, _ = _handled(session, actor, request_id)
     idea_id = _id_by_ref(session, Idea, idea_ref, "idea_ref")
     application_id = _id_by_ref(session, FundApplication, application_ref, "application_ref")
+    if idea_id is not None and idea_id != request.idea_id and not _may_read_idea(actor, session.get(Idea, idea_id)):
+        raise ValidationError.single("idea_ref", "testbeds.ref_unknown", ref=_ref_text(idea_ref))
+    if (
+        application_id is not None
+        and application_id != request.application_id
+        and not fund.may_read(session, actor, session.get(FundApplication, application_id))
+    ):
+        raise ValidationError.single("application_ref", "testbeds.ref_unknown", ref=_ref_text(application_ref))
     if (request.idea_id, request.application_id) == (idea_id, application_id):
         return request
     request.idea_id, request.application_id = idea_id, application_id
@@ -369,8 +384,17 @@ def link(
     return request
 
 
+def _may_read_idea(actor: Actor, idea: Idea) -> bool:
+    own = idea.submitter_id is not None and idea.submitter_id == actor.id
+    return own or may_manage_idea(actor, idea.organisation_id)
+
+
+def _ref_text(ref: str | None) -> str:
+    return (ref or "").strip().upper()
+
+
 def _id_by_ref(session: Session, table: Any, ref: str | None, field_name: str) -> int | None:
-    ref = (ref or "").strip().upper()
+    ref = _ref_text(ref)
     if not ref:
         return None
     found = session.exec(select(table.id).where(table.ref == ref)).first()

@@ -85,10 +85,10 @@ def live_app(live_workdir: Path, live_db_url: str) -> Iterator[str]:
     subprocess.run([sys.executable, "manage.py", "prepare"], cwd=PROJECT_DIR, env=env, check=True, capture_output=True)
     port = _free_port()
     log = (workdir / "streamlit.log").open("w")
-    process = subprocess.Popen(
+    process = subprocess.Popen(  # from another folder: the project's settings must apply all the same
         [
             sys.executable,
-            "manage.py",
+            str(PROJECT_DIR / "manage.py"),
             "serve",
             "--port",
             str(port),
@@ -97,7 +97,7 @@ def live_app(live_workdir: Path, live_db_url: str) -> Iterator[str]:
             "--server.fileWatcherType",
             "none",
         ],
-        cwd=PROJECT_DIR,
+        cwd=workdir,
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,

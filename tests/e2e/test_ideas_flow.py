@@ -1,5 +1,6 @@
-"""In a real browser: a visitor submits an idea with an HTML payload in its title and follows it; an
-admin moves it to Bedömning; the tracking page then says Bedömning. The payload is text throughout."""
+"""In a real browser: a visitor submits an idea with an HTML payload in its title and follows it with the
+private link shown once; an admin moves it to Bedömning; the tracking page, given the code, then says
+Bedömning. The payload is text throughout."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ def _open(page: Page, url: str, heading: str | re.Pattern[str]) -> None:
     expect(title).to_be_visible()
 
 
-def _submit_idea(page: Page, base_url: str) -> str:
+def _submit_idea(page: Page, base_url: str) -> tuple[str, str, str]:
+    """Submit an idea; (reference, private link, tracking code) as the receipt shows them."""
     _open(page, f"{base_url}/lamna-ide", "Lämna en idé")
     page.get_by_role("textbox", name="Rubrik").fill(PAYLOAD)
     page.get_by_role("textbox", name="Behov eller problem").fill("Det är svårt att hitta rätt entré på sjukhuset.")
@@ -36,9 +38,13 @@ def _submit_idea(page: Page, base_url: str) -> str:
     page.get_by_role("button", name="Skicka idén").click()
     confirmation = page.get_by_text("Din idé har tagits emot med referensen")
     expect(confirmation).to_be_visible()
-    match = re.search(r"IDE-\d{4}-\d{5}", confirmation.inner_text())
+    match = re.search(r"IDE-\d{4}-\d{5,}", confirmation.inner_text())
     assert match, confirmation.inner_text()
-    return match.group(0)
+    blocks = page.locator('[data-testid="stCode"]')
+    expect(blocks).to_have_count(2)  # drawn just after the confirmation
+    link, code = (block.inner_text().strip() for block in blocks.all())
+    assert link == f"{base_url}/folj-ide?kod={code}"
+    return match.group(0), link, code
 
 
 def _menu(page: Page, title: str) -> None:
@@ -46,16 +52,21 @@ def _menu(page: Page, title: str) -> None:
     expect(page.get_by_role("heading", name=title)).to_be_visible()
 
 
-def _follow(page: Page, ref: str) -> None:
-    page.get_by_role("textbox", name="Referens").fill(ref)
+def _follow(page: Page, code: str) -> None:
+    page.get_by_role("textbox", name="Spårningskod eller länk").fill(code)
     page.get_by_role("button", name="Visa").click()
     expect(page.get_by_text(PAYLOAD, exact=True)).to_be_visible()  # the payload as text, not markup
 
 
 def test_visitor_submits_and_follows_an_idea_that_an_admin_moves(page: Page, live_app: str) -> None:
-    ref = _submit_idea(page, live_app)
+    ref, link, code = _submit_idea(page, live_app)
     _open(page, f"{live_app}/folj-ide", "Följ din idé")
-    _follow(page, ref)
+    page.get_by_role("textbox", name="Spårningskod eller länk").fill(ref)  # the reference alone: nothing
+    page.get_by_role("button", name="Visa").click()
+    expect(page.get_by_text("Referensen ensam visar inte idén")).to_be_visible()
+    expect(page.get_by_text(PAYLOAD, exact=True)).to_have_count(0)
+    _open(page, link, "Följ din idé")  # the private link opens the idea directly
+    expect(page.get_by_text(PAYLOAD, exact=True)).to_be_visible()
     stage = page.get_by_test_id("stMetric").filter(has_text="Steg")
     expect(stage).to_contain_text("Inkommen")
     assert page.locator("b", has_text="Fet").count() == 0 and page.title() != "1"
@@ -74,5 +85,5 @@ def test_visitor_submits_and_follows_an_idea_that_an_admin_moves(page: Page, liv
     expect(page.get_by_text("Idén är flyttad till Bedömning.")).to_be_visible()
 
     _menu(page, "Följ din idé")
-    _follow(page, ref)
+    _follow(page, code)
     expect(page.get_by_test_id("stMetric").filter(has_text="Steg")).to_contain_text("Bedömning")

@@ -320,3 +320,20 @@ def test_an_admins_own_criterion_shows_as_typed_not_as_markdown(demo_url: str) -
     assert not at.exception
     cells = {str(v) for table in at.table for v in table.value.to_numpy().ravel()}
     assert r"\*\*fet\*\* \[länk\]\(http\://x\)" in cells  # escaped, so it shows as typed
+
+
+def test_an_admins_own_application_is_left_to_another_admin(demo_url: str) -> None:
+    app = _one(demo_url, m.FundApplication, status="in_review")
+    engine = _engine(demo_url)
+    with db.write_session(engine) as session:  # the admin applied for this one
+        admin_id = session.exec(select(m.User.id).where(m.User.username == "admin")).one()
+        session.get(m.FundApplication, app.id).applicant_id = admin_id
+        session.commit()
+    engine.dispose()
+    for username, own in (("admin", True), ("helena.forsberg", False)):
+        at = open_page(app_as(username), ADMIN)
+        at.selectbox(key="fa_status").set_value("in_review").run()
+        at.selectbox(key="fa_chosen").set_value(app.id).run()
+        assert not at.exception
+        assert ("Det här är din egen ansökan" in texts(at)) is own
+        assert any(b.key == f"FormSubmitter:fa_approve_{app.id}-Bevilja" for b in at.button) is not own

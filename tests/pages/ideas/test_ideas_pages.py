@@ -140,27 +140,65 @@ def _latest_ref(url: str) -> str:
         return session.exec(select(m.Idea.ref).order_by(m.Idea.id.desc())).first()
 
 
+def _receipt(at) -> tuple[str, str]:
+    """The link and the code shown once after submitting (in copyable code blocks)."""
+    link, code = (c.value for c in at.get("code"))
+    return link, code
+
+
+def test_the_submitter_gets_a_private_link_and_code_shown_once(demo_url: str) -> None:
+    at = open_page(app_as(None), SUBMIT)
+    _submit(_fill(at))
+    ref = _latest_ref(demo_url)
+    link, code = _receipt(at)
+    assert ref in at.success[0].value and "visas de bara den här gången" in texts(at)
+    assert link.endswith(f"/folj-ide?kod={code}") and len(code) == 22
+    assert at.get("download_button")  # the link, code and reference as a text file to keep
+    with _db(demo_url) as session:  # only a digest is stored
+        stored = session.exec(select(m.Idea).where(m.Idea.ref == ref)).one()
+    assert code not in repr(stored.model_dump())
+    at.run()  # any later run: gone
+    assert not at.get("code") and ref not in texts(at)
+
+
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_tracking_shows_stage_and_public_timeline(demo_url: str, lang: str) -> None:
+def test_the_link_opens_the_idea_with_stage_and_public_timeline(demo_url: str, lang: str) -> None:
     at = open_page(app_as(None), SUBMIT)
     _submit(_fill(at, title=PAYLOAD))
-    ref = _latest_ref(demo_url)
-    at = open_page(app_as(None, lang=lang), TRACK)
-    at.text_input(key="track_ref").input(ref.lower())
-    at = at.button[0].click().run()
+    _, code = _receipt(at)
+    at = app_as(None, lang=lang)
+    at.query_params["kod"] = code  # opened from the link: ?kod=...
+    at = open_page(at, TRACK)
     stage = next(mt for mt in at.metric if mt.label == i18n.t("ideas.stage", lang))
     assert stage.value == i18n.label("received", "stage", lang)
     assert at.subheader[0].value.replace("\\", "") == PAYLOAD  # escaped Markdown: shown as typed
 
 
-def test_tracking_unknown_and_malformed_references_look_the_same(demo_url: str) -> None:
+def test_the_reference_alone_shows_nothing_and_bad_codes_look_the_same(demo_url: str) -> None:
+    ref = _latest_ref(demo_url)
+    at = open_page(app_as(None), TRACK)
+    at.text_input(key="track_code").input(ref)
+    at = at.button[0].click().run()
+    assert not at.metric and not at.subheader and "Referensen ensam visar inte idén" in texts(at)
     answers = []
-    for ref in ("IDE-2099-99999", "<script>"):
+    for code in ("A" * 22, "<script>", f"http://x/folj-ide?kod={'B' * 22}"):
         at = open_page(app_as(None), TRACK)
-        at.text_input(key="track_ref").input(ref)
+        at.text_input(key="track_code").input(code)
         at = at.button[0].click().run()
         answers.append([e.value for e in at.error])
-    assert answers[0] == answers[1] and "Ingen idé hittades" in answers[0][0]
+        assert not at.metric
+    assert answers[0] == answers[1] == answers[2] and "Ingen idé hittades" in answers[0][0]
+
+
+def test_similar_ideas_while_typing_show_no_reference_and_no_closed_idea(demo_url: str) -> None:
+    with _db(demo_url) as session:
+        closed = session.exec(select(m.Idea).where(m.Idea.stage == "closed", m.Idea.merged_into_id.is_(None))).first()
+    at = open_page(app_as(None), SUBMIT)
+    at.text_input(key="idea_title").input(closed.title).run()
+    shown = texts(at)
+    assert "Liknande idéer som redan finns" in shown
+    assert "IDE-" not in shown and closed.title.replace("-", "\\-") not in shown
+    assert "Det här kan andra se" in shown  # the consent text says what others see
 
 
 def test_employee_backs_an_idea_once(demo_url: str) -> None:

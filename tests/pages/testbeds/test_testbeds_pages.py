@@ -207,3 +207,15 @@ def test_catalogue_in_english(demo_url: str) -> None:
     at = open_page(app_as(None, lang="en"), CATALOGUE)
     assert at.title[0].value == "Test environments"
     assert "17 test environments" in [s.value for s in at.subheader]
+
+
+def test_a_pasted_page_of_text_in_the_search_is_cut_to_eight_words_and_says_so(demo_url: str) -> None:
+    at = open_page(app_as(None), CATALOGUE)
+    box = at.text_input(key="tb_search")
+    assert box.max_chars == 100  # the browser stops typing there
+    box.input("vaxholm " + "båt " * 20).run()  # 21 words in 88 characters
+    assert not at.exception
+    assert "Bara de första 8 orden används i sökningen." in texts(at)
+    assert "0 testmiljöer" in [s.value for s in at.subheader]  # "vaxholm" and seven "båt": none has all
+    at.text_input(key="tb_search").input("vaxholm").run()
+    assert "1 testmiljöer" in [s.value for s in at.subheader] and "Bara de första" not in texts(at)

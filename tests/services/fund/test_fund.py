@@ -819,3 +819,64 @@ def test_an_application_cannot_link_an_idea_from_another_organisation(session: S
         call_id=_open_call(session).id,
     )
     assert saved.idea_id == own_org.id
+
+
+def test_an_admin_never_handles_reviews_or_decides_their_own_application(session: Session) -> None:
+    """Four eyes, whatever the role: another admin handles an admin's application."""
+    own = _submitted(session, "admin")
+    me, colleague = actor(session, "admin"), actor(session, "helena.forsberg")
+    council = actor(session, "council")
+    refused = [
+        lambda: decisions.approve(
+            session=session, actor=me, application_id=own.id, granted_sek=100_000, note=None, today=TODAY
+        ),
+        lambda: decisions.reject(session=session, actor=me, application_id=own.id, reason="Nej.", today=TODAY),
+        lambda: decisions.request_info(session=session, actor=me, application_id=own.id, message="Mer?"),
+        lambda: review.assign_reviewer(session=session, actor=me, application_id=own.id, reviewer_id=council.id),
+        lambda: review.assignments_for(session=session, actor=me, application_id=own.id),
+        lambda: review.review_summary(session=session, actor=me, application_id=own.id),
+        lambda: review.others_reviews(session=session, actor=me, application_id=own.id),
+    ]
+    for attempt in refused:
+        with pytest.raises(PermissionDenied) as caught:
+            attempt()
+        assert caught.value.key == "fund.own_case"
+        session.rollback()
+    assert session.get(m.FundApplication, own.id).status == "submitted"
+    # The applicant can never be asked to review it either.
+    with pytest.raises(ValidationError):
+        review.assign_reviewer(session=session, actor=colleague, application_id=own.id, reviewer_id=me.id)
+    session.rollback()
+    # Another admin handles it all the way to the decision.
+    _reviewed_by(session, colleague, own, "council")
+    decisions.approve(
+        session=session, actor=colleague, application_id=own.id, granted_sek=100_000, note=None, today=TODAY
+    )
+    assert session.get(m.FundApplication, own.id).decided_by_id == colleague.id
+    # ...and the applicant still reads their own application and its history.
+    assert fund.get_application(session=session, actor=me, application_id=own.id).row.status == "approved"
+    assert fund.application_history(session=session, actor=me, application_id=own.id)
+
+
+def _reviewed_by(session: Session, admin: object, app: m.FundApplication, reviewer: str) -> None:
+    who = actor(session, reviewer)
+    review.assign_reviewer(session=session, actor=admin, application_id=app.id, reviewer_id=who.id)
+    review.declare(session=session, actor=who, application_id=app.id, conflict=False)
+    scores = {"nytta": 4, "nyhetsgrad": 3, "genomförbarhet": 5, "spridningspotential": 4}
+    review.save_review(
+        session=session, actor=who, application_id=app.id, scores=scores, recommendation="yes", comment="", submit=True
+    )
+
+
+def test_a_draft_and_its_history_are_the_applicants_own(session: Session) -> None:
+    """A manager reads their organisation's applications once submitted, never a colleague's draft."""
+    applicant, manager = actor(session, "employee"), actor(session, "maria.ekholm")  # both of KS
+    assert applicant.organisation_id == manager.organisation_id
+    draft = fund.save_application(
+        session=session, actor=applicant, data=_form(session, "employee"), today=TODAY, call_id=_open_call(session).id
+    )
+    for read in (fund.get_application, fund.application_history):
+        with pytest.raises(PermissionDenied):
+            read(session=session, actor=manager, application_id=draft.id)
+    fund.submit_application(session=session, actor=applicant, application_id=draft.id, today=TODAY)
+    assert [e.to_status for e in fund.application_history(session=session, actor=manager, application_id=draft.id)]

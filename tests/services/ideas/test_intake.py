@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from datetime import timedelta
 
@@ -11,7 +12,7 @@ from sqlmodel import Session, func, select
 
 import db
 import models as m
-from services.ideas import intake
+from services.ideas import intake, triage
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from tests.conftest import actor
 
@@ -128,18 +129,73 @@ def test_tracking_shows_the_public_timeline_only(session: Session) -> None:
     session.add(m.IdeaEvent(idea_id=done.idea_id, kind="comment", text="Intern anteckning", internal=True))
     session.add(m.IdeaEvent(idea_id=done.idea_id, kind="comment", text="Tack för idén!", internal=False))
     session.commit()
-    seen = intake.track_idea(session=session, ref=f"  {done.ref.lower()} ")
+    seen = intake.track_idea(session=session, code=f"  {done.tracking_code} ")
     assert seen.stage == "received" and seen.ref == done.ref
     texts = [e.text for e in seen.timeline]
     assert "Tack för idén!" in texts and "Intern anteckning" not in texts
     assert "a@b.se" not in repr(seen)
 
 
-@pytest.mark.parametrize("ref", ["IDE-2099-99999", "nonsense", "", "IDE-2026-1' OR 1=1 --"])
-def test_unknown_and_malformed_references_get_the_same_answer(session: Session, ref: str) -> None:
+def test_the_reference_alone_shows_nothing_the_code_or_the_link_opens_the_idea(session: Session) -> None:
+    """References are sequential (177 guesses once read all 110 demo ideas): only the private code opens
+    one. The code is 128 random bits, and only its digest is stored."""
+    done = intake.submit_idea(session=session, actor=None, data=form(session))
+    idea = session.get(m.Idea, done.idea_id)
+    assert len(done.tracking_code) == 22 and done.tracking_code not in repr(idea.model_dump())
+    assert idea.tracking_hash == hashlib.sha256(done.tracking_code.encode()).hexdigest()
+    for guess in (done.ref, done.ref.lower(), str(done.idea_id), idea.tracking_hash):
+        with pytest.raises(NotFound):
+            intake.track_idea(session=session, code=guess)
+    link = f"https://portal.example/folj-ide?kod={done.tracking_code}"
+    assert intake.track_idea(session=session, code=link).ref == done.ref  # a pasted link works too
+    # Every demo idea has a code of its own, and nobody holds those of the demo (or migrated) ideas.
+    hashes = session.exec(select(m.Idea.tracking_hash)).all()
+    assert len(set(hashes)) == len(hashes) == count_ideas(session)
+
+
+@pytest.mark.parametrize(
+    "code", ["IDE-2099-99999", "nonsense", "", "x" * 22, "IDE-2026-1' OR 1=1 --", "kod=" + "A" * 22, "A" * 5000]
+)
+def test_unknown_and_malformed_codes_get_the_same_answer(session: Session, code: str) -> None:
     with pytest.raises(NotFound) as refused:
-        intake.track_idea(session=session, ref=ref)
+        intake.track_idea(session=session, code=code)
     assert refused.value.key == "ideas.track_not_found"
+
+
+def test_the_hundred_thousandth_idea_of_a_year_keeps_a_valid_reference(session: Session) -> None:
+    """The reference pattern once required exactly five digits: IDE-2026-100000 could not be followed
+    or found by the team."""
+    year = m.utcnow().year
+    sequence = session.get(m.RefSequence, ("IDE", year)) or m.RefSequence(prefix="IDE", year=year, last_value=0)
+    sequence.last_value = 99_999
+    session.add(sequence)
+    session.commit()
+    done = intake.submit_idea(session=session, actor=None, data=form(session))
+    assert done.ref == f"IDE-{year}-100000" and intake.REF_PATTERN.match(done.ref)
+    assert intake.track_idea(session=session, code=done.tracking_code).ref == done.ref
+    admin = actor(session, "admin")
+    assert triage.find_id(session=session, actor=admin, ref=done.ref.lower()) == done.idea_id
+
+
+def test_logged_in_submitters_follow_their_ideas_under_mina_ideer_without_a_code(session: Session) -> None:
+    me = actor(session, "employee")
+    done = intake.submit_idea(session=session, actor=me, data=form(session, submitter_kind="employee"))
+    assert intake.my_idea(session=session, actor=me, idea_id=done.idea_id).ref == done.ref
+    with pytest.raises(NotFound):
+        intake.my_idea(session=session, actor=actor(session, "employee.sl"), idea_id=done.idea_id)
+
+
+def test_the_team_gives_a_submitter_a_new_link_and_the_old_one_stops_working(session: Session) -> None:
+    done = intake.submit_idea(session=session, actor=None, data=form(session))  # KS's idea
+    with pytest.raises(PermissionDenied):  # HSF's manager
+        triage.new_tracking_code(session=session, actor=actor(session, "manager"), idea_id=done.idea_id)
+    new = triage.new_tracking_code(session=session, actor=actor(session, "admin"), idea_id=done.idea_id)
+    assert new != done.tracking_code
+    assert intake.track_idea(session=session, code=new).ref == done.ref
+    with pytest.raises(NotFound):
+        intake.track_idea(session=session, code=done.tracking_code)
+    audit_rows = session.exec(select(m.AuditLog.action).where(m.AuditLog.entity_id == done.idea_id)).all()
+    assert "idea.tracking_code_renewed" in audit_rows
 
 
 def test_backing_once_per_person_not_own_not_closed(session: Session) -> None:
@@ -170,6 +226,22 @@ def test_ideas_to_back_leaves_out_own_and_marks_backed(session: Session) -> None
     assert {i.id for i in page.items if i.supported_by_me} == backed & {i.id for i in page.items}
     found = intake.ideas_to_back(session=session, actor=me, search="blippa")
     assert found.total >= 1 and all("lipp" in i.title.lower() for i in found.items)
+
+
+def test_similar_ideas_for_people_submitting_show_no_reference_and_no_closed_or_parked_idea(
+    session: Session,
+) -> None:
+    closed = session.exec(select(m.Idea).where(m.Idea.stage == "closed", m.Idea.merged_into_id.is_(None))).first()
+    parked = session.exec(select(m.Idea).where(m.Idea.stage == "parked")).first()
+    for idea in (closed, parked):
+        assert idea.id in {s.id for s in intake.similar_ideas(session=session, title=idea.title, need=idea.need)}
+        shown = intake.similar_for_submitter(session=session, title=idea.title, need=idea.need)
+        assert idea.title not in {s.title for s in shown}
+        assert all(s.stage not in ("closed", "parked") for s in shown)
+    open_idea = session.exec(select(m.Idea).where(m.Idea.stage == "development")).first()
+    shown = intake.similar_for_submitter(session=session, title=open_idea.title, need=open_idea.need)
+    assert shown and shown[0].title == open_idea.title
+    assert not any(hasattr(s, "ref") or hasattr(s, "id") for s in shown)
 
 
 def test_similar_ideas_finds_a_near_duplicate_first(session: Session) -> None:

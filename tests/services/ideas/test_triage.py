@@ -20,9 +20,18 @@ from tests.services.ideas.test_intake import form, org_id
 PATH = ["received", "screening", "development", "testing", "implementation", "spread"]
 
 
+_CODES: dict[int, str] = {}  # idea id -> the tracking code its submitter got
+
+
 def new_idea(session: Session, **changes: object) -> m.Idea:
     done = intake.submit_idea(session=session, actor=None, data=form(session, **changes))
+    _CODES[done.idea_id] = done.tracking_code
     return session.get(m.Idea, done.idea_id)
+
+
+def follow(session: Session, idea: m.Idea) -> intake.Tracking:
+    """What the submitter sees with their link."""
+    return intake.track_idea(session=session, code=_CODES[idea.id])
 
 
 def move(session: Session, idea: m.Idea, to: str, who: str = "admin", text: str | None = None) -> m.Idea:
@@ -100,7 +109,7 @@ def test_close_needs_a_reason_the_submitter_reads_and_can_be_reopened(session: S
     assert refused.value.fields["text"].key == "ideas.close_needs_reason"
     session.rollback()
     move(session, idea, "closed", text="Finns redan i 1177.")
-    seen = intake.track_idea(session=session, ref=idea.ref)
+    seen = follow(session, idea)
     assert seen.stage == "closed" and seen.closed_reason == "Finns redan i 1177."
     assert triage.allowed_moves(session, idea) == ["received"]  # reopened where it was closed
     move(session, idea, "received")
@@ -233,7 +242,7 @@ def test_comment_assign_ip_areas_each_write_event_and_audit(session: Session) ->
         "idea.ip_changed",
         "idea.areas_changed",
     ]
-    public = [e.text for e in intake.track_idea(session=session, ref=idea.ref).timeline]
+    public = [e.text for e in follow(session, idea).timeline]
     assert "Till alla" in public and "<b>intern</b>" not in public
     detail = triage.idea_detail(session=session, actor=admin, idea_id=idea.id)
     assert detail.further_area_ids == [culture] and detail.owner == owner.display_name
@@ -298,7 +307,7 @@ def test_merge_keeps_both_timelines_and_moves_backers(session: Session) -> None:
     triage.merge(
         session=session, actor=admin, duplicate_id=duplicate.id, into_ref=target.ref, reason="Samma idé som en annan."
     )
-    seen = intake.track_idea(session=session, ref=duplicate.ref)
+    seen = follow(session, duplicate)
     assert seen.stage == "closed" and seen.merged_into_ref == target.ref
     assert any(e.kind == "merged" and e.related_ref == target.ref for e in seen.timeline)
     detail = triage.idea_detail(session=session, actor=admin, idea_id=target.id)
@@ -443,3 +452,15 @@ def test_manage_anonymise_clears_expired_contacts_and_says_what_it_did(demo_url:
     again = CliRunner().invoke(manage.app, ["anonymise", "--months", "6"])
     assert "from 0 closed ideas" in again.output
     engine.dispose()
+
+
+def test_the_idea_searches_refuse_a_pasted_page_of_text(session: Session) -> None:
+    long_search = "väntetid akuten " * 100
+    with pytest.raises(ValidationError) as refused:
+        triage.board(session=session, actor=actor(session, "admin"), filters=IdeaFilter(search=long_search))
+    assert refused.value.fields["search"].key == "errors.search_too_long"
+    with pytest.raises(ValidationError):
+        intake.ideas_to_back(session=session, actor=actor(session, "employee"), search=long_search)
+    # Similar ideas read only the most informative words, of texts cut to the form's limits.
+    found = intake.similar_ideas(session=session, title="Blippa bankkortet " * 10_000, need="spärren " * 100_000)
+    assert found and "lipp" in found[0].title.lower()

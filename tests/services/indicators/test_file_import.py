@@ -4,12 +4,14 @@ every bad row named, and leave the database byte-for-byte as it was."""
 from __future__ import annotations
 
 import io
+import zipfile
 from datetime import date
 
 import pytest
 from openpyxl import Workbook, load_workbook
 from sqlmodel import Session, select
 
+import db
 import models as m
 from services.indicators import file_import as imp
 from tests.conftest import actor, database_fingerprint
@@ -276,3 +278,111 @@ def test_periods_before_2000_and_python_number_syntax_are_refused(session: Sessi
         (2, "indicators.data.period_too_early"),
         (3, "indicators.data.period_too_early"),
     ]
+
+
+# ---------------------------------------------------------------- crafted workbooks
+
+
+def _cell(ref: str, value: object) -> str:
+    if isinstance(value, str):
+        return f'<c r="{ref}" t="inlineStr"><is><t>{value}</t></is></c>'
+    return f'<c r="{ref}"><v>{value}</v></c>'
+
+
+def _crafted(rows: dict[int, dict[str, object]], dimension: str | None, extra: dict[str, bytes] | None = None) -> bytes:
+    """A valid .xlsx whose first sheet holds exactly `rows` ({row number: {column letter: value}}) and
+    claims `dimension`, as a hostile or broken program could write it."""
+    cells = "".join(
+        f'<row r="{r}">' + "".join(_cell(f"{c}{r}", v) for c, v in row.items()) + "</row>"
+        for r, row in sorted(rows.items())
+    )
+    dim = f'<dimension ref="{dimension}"/>' if dimension else ""
+    sheet = (
+        '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        f"{dim}<sheetData>{cells}</sheetData></worksheet>"
+    )
+    source = zipfile.ZipFile(io.BytesIO(_xlsx([])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in source.namelist():
+            data = sheet.encode() if name == "xl/worksheets/sheet1.xml" else source.read(name)
+            target.writestr(name, data)
+        for name, data in (extra or {}).items():
+            target.writestr(name, data)
+    return out.getvalue()
+
+
+HEADER = {"A": "indicator", "B": "organisation", "C": "period", "D": "value"}
+
+
+def test_a_sheet_claiming_a_million_rows_of_16384_columns_is_refused_before_reading(session: Session) -> None:
+    """openpyxl pads every row to the claimed width: this 1 KB file used to ask for gigabytes."""
+    content = _crafted({1: HEADER, 2: {"A": "PRJ-01", "B": "KS", "C": "2026-10-01", "D": 4}}, "A1:XFD1048576")
+    assert len(content) < 10_000
+    assert _refused(session, "admin", content, "v.xlsx") == [(0, "indicators.data.import_too_many")]
+
+
+def test_rows_are_read_at_most_thirty_cells_wide_and_the_rest_is_ignored(session: Session) -> None:
+    rows = {1: {**HEADER, "XFD": "skräp"}, 2: {"A": "PRJ-01", "B": "KS", "C": "2026-10-01", "D": 4, "XFC": "x"}}
+    content = _crafted(rows, "A1:XFD2")
+    assert [len(r) for r in imp._xlsx_rows(content)] == [imp.MAX_COLUMNS, imp.MAX_COLUMNS]
+    result = imp.import_values(
+        session=session, actor=actor(session, "admin"), content=content, filename="v.xlsx", today=TODAY
+    )
+    assert result.created == 1 and _value(session, "PRJ-01", "KS", date(2026, 10, 1)).value == 4
+
+
+def test_blank_rows_past_the_line_limit_end_the_reading(session: Session) -> None:
+    far = imp.MAX_LINES + 5
+    rows = {1: HEADER, 2: {"A": "PRJ-01", "B": "KS", "C": "2026-10-01", "D": 4}, far: {"A": "PRJ-01"}}
+    for dimension in (None, f"A1:D{far}"):  # whether or not the sheet says how long it is
+        assert _refused(session, "admin", _crafted(rows, dimension), "v.xlsx") == [
+            (0, "indicators.data.import_too_many")
+        ]
+
+
+def test_a_workbook_that_unpacks_to_too_much_is_refused(session: Session, demo_url: str) -> None:
+    """A zip bomb: 60 MB of zeros pack into some 60 KB."""
+    before = _dump(demo_url)
+    padding = {"xl/media/image1.bin": bytes(imp.MAX_UNPACKED_BYTES)}
+    content = _crafted({1: HEADER, 2: {"A": "PRJ-01", "B": "KS", "C": "2026-10-01", "D": 4}}, "A1:D2", padding)
+    assert len(content) < imp.MAX_BYTES // 10
+    assert _refused(session, "admin", content, "v.xlsx") == [(0, "indicators.data.import_unpacks_too_large")]
+    assert _dump(demo_url) == before
+
+
+def test_a_file_is_checked_in_one_session_and_written_in_another(engine, demo_url: str) -> None:
+    """What the page does: check while reading (others keep writing), then one short write; a value
+    approved in between refuses the file at the write and nothing is written."""
+    with db.read_session(engine) as reading:
+        admin = actor(reading, "admin")
+        checked = imp.check_file(
+            session=reading,
+            actor=admin,
+            content=_csv("PRJ-01;KS;2026-10-01;4;", "PRJ-01;SöS;2026-10-01;5;"),
+            filename="v.csv",
+            today=TODAY,
+        )
+    assert [g.line for g in checked.rows] == [2, 3]
+    with db.write_session(engine) as writing:
+        result = imp.write_checked(session=writing, actor=admin, checked=checked, submit=True)
+    assert (result.created, result.updated) == (2, 0)
+    with db.write_session(engine) as writing:
+        value = _value(writing, "PRJ-01", "KS", date(2026, 10, 1))
+        value.status = "approved"
+        writing.commit()
+    before = _dump(demo_url)
+    with db.write_session(engine) as writing, pytest.raises(imp.ImportRefused) as refused:
+        imp.write_checked(session=writing, actor=admin, checked=checked)
+    assert [(r.line, r.message.key) for r in refused.value.rows] == [(2, "indicators.data.import_already_approved")]
+    assert _dump(demo_url) == before
+
+
+def test_streamlit_refuses_uploads_larger_than_the_import_takes() -> None:
+    """The browser upload stops at the import's own limit (Streamlit's default is 200 MB in memory)."""
+    import tomllib
+
+    from tests.conftest import PROJECT_DIR
+
+    config = tomllib.loads((PROJECT_DIR / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
+    assert config["server"]["maxUploadSize"] * 2**20 == imp.MAX_BYTES

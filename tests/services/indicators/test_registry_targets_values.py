@@ -570,3 +570,18 @@ def test_a_value_before_2000_or_in_python_number_syntax_is_refused(session: Sess
         assert odd.value.fields["value"].key == "errors.not_a_number"
     assert session.exec(select(m.IndicatorValue.id)).all() == before
     assert values.save_value(period_start=date(2026, 7, 1), value="1 000 000", **kwargs).value == 1_000_000
+
+
+def test_targets_of_another_administrations_own_indicator_are_hidden_from_a_manager(session: Session) -> None:
+    """The register hides TF-01 (Trafikförvaltningen's own) from HSF's manager: so do its targets."""
+    admin, hsf_manager = actor(session, "admin"), actor(session, "manager")
+    tf_own, _ = _ids(session, "TF-01", "HSF")
+    targets.set_target(session=session, actor=admin, indicator_id=tf_own, year=2026, value=12)
+    assert tf_own not in {i.id for i in registry.list_indicators(session=session, actor=hsf_manager)}
+    with pytest.raises(NotFound):
+        targets.list_targets(session=session, actor=hsf_manager, indicator_id=tf_own)
+    owners = targets.list_targets(session=session, actor=actor(session, "manager.trafik"), indicator_id=tf_own)
+    assert 12 in [t.value for t in owners]
+    assert targets.list_targets(session=session, actor=actor(session, "council"), indicator_id=tf_own)
+    own, _ = _ids(session, "HSF-01", "HSF")
+    targets.list_targets(session=session, actor=hsf_manager, indicator_id=own)  # its own: readable

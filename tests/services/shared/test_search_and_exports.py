@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
 from openpyxl import load_workbook
 from sqlmodel import Session, select
 
@@ -58,3 +59,15 @@ def test_headers_are_protected_against_formulas_too() -> None:
     sheet = load_workbook(io.BytesIO(table_to_xlsx(headers, [[1, 2, 3]]))).active
     assert [c.value for c in sheet[1]] == ['\'=HYPERLINK("http://x";"klicka")', "'@SUM(A1)", "Antal"]
     assert all(c.data_type == "s" for c in sheet[1])
+
+
+def test_a_search_longer_than_the_limits_is_refused_with_a_message() -> None:
+    from services.shared.errors import ValidationError
+    from services.shared.search import MAX_SEARCH_CHARS, MAX_SEARCH_WORDS
+
+    assert text_matches(" ".join(["vård"] * MAX_SEARCH_WORDS), User.display_name) is not None
+    for term in (" ".join(["vård"] * (MAX_SEARCH_WORDS + 1)), "x" * (MAX_SEARCH_CHARS + 1), "ord " * 1000):
+        with pytest.raises(ValidationError) as refused:
+            text_matches(term, User.display_name)
+        assert refused.value.fields["search"].key == "errors.search_too_long"
+        assert refused.value.fields["search"].params == {"words": MAX_SEARCH_WORDS, "chars": MAX_SEARCH_CHARS}

@@ -274,3 +274,12 @@ def test_manager_cannot_move_testbed_to_another_organisation(region) -> None:
             data=_form(ids, organisation_id=ids["sl"]),
         )
     assert caught.value.fields["organisation_id"].key == "testbeds.other_org"
+
+
+def test_the_public_search_refuses_a_pasted_page_of_text(session: Session) -> None:
+    """200 words once cost 6 s of CPU and 1,000 crashed the page: the service caps words and characters."""
+    long_search = " ".join(["testbädd", "vård", "sensor", "mobil"] * 50)
+    for call in (catalogue.search_testbeds, catalogue.filter_counts, catalogue.map_points):
+        with pytest.raises(ValidationError) as refused:
+            call(session=session, filters=CatalogueFilters(search=long_search))
+        assert refused.value.fields["search"].key == "errors.search_too_long"

@@ -14,7 +14,7 @@ import db
 import models as m
 from services.people.auth import load_actor
 from services.shared.errors import InvalidTransition, PermissionDenied, ValidationError
-from services.testbeds import requests
+from services.testbeds import catalogue, requests
 from tests import factories as f
 from tests.factories import at
 
@@ -204,7 +204,7 @@ def test_link_to_idea_and_application_by_reference(region) -> None:
     session, ids = region
     request_id = _request(session, _send(session, ids["sim"])).id
     health = session.exec(select(m.Area).where(m.Area.code == "health")).one()
-    idea = f.idea(session, health, "2025-03-01", ref="IDE-2025-00007")
+    idea = f.idea(session, health, "2025-03-01", ref="IDE-2025-00007", organisation_id=ids["ks"])
     session.commit()
     boss = load_actor(session, "boss.ks")
     requests.link(session=session, actor=boss, request_id=request_id, idea_ref="ide-2025-00007", application_ref="")
@@ -223,6 +223,34 @@ def test_link_to_idea_and_application_by_reference(region) -> None:
             application_ref=None,
         )
     assert session.get(m.TestbedRequest, request_id).idea_id == idea.id
+
+
+def test_only_records_the_manager_may_read_can_be_linked(region) -> None:
+    """Linked titles show on the public testbed page: another organisation's idea or funded project
+    cannot be linked by reference (it answers as an unknown reference would)."""
+    session, ids = region
+    request_id = _request(session, _send(session, ids["sim"])).id  # KS's testbed
+    health = session.exec(select(m.Area).where(m.Area.code == "health")).one()
+    theirs = f.idea(session, health, "2025-03-01", ref="IDE-2025-00008", organisation_id=ids["sl"], title="SL:s idé")
+    sl_manager = session.exec(select(m.User).where(m.User.username == "boss.sl")).one()
+    sl = session.get(m.Organisation, ids["sl"])
+    project = f.application(session, f.call(session, 2025), sl_manager, sl, status="approved", title="SL:s projekt")
+    session.commit()
+    boss = load_actor(session, "boss.ks")
+    attempts = ({"idea_ref": theirs.ref, "application_ref": None}, {"idea_ref": None, "application_ref": project.ref})
+    for fields in attempts:
+        with pytest.raises(ValidationError) as refused:
+            requests.link(session=session, actor=boss, request_id=request_id, **fields)
+        name, message = next(iter(refused.value.fields.items()))
+        assert message.key == "testbeds.ref_unknown" and fields[name] is not None
+    request = session.get(m.TestbedRequest, request_id)
+    assert (request.idea_id, request.application_id) == (None, None)
+    detail = catalogue.get_testbed(session=session, slug=session.get(m.Testbed, ids["sim"]).slug)
+    assert "SL:s idé" not in detail.ideas and "SL:s projekt" not in detail.funded_projects
+    # An admin may link any record.
+    root = load_actor(session, "root")
+    requests.link(session=session, actor=root, request_id=request_id, idea_ref=theirs.ref, application_ref=project.ref)
+    assert (request.idea_id, request.application_id) == (theirs.id, project.id)
 
 
 def test_figures_count_and_time_the_answers(region) -> None:
