@@ -26,7 +26,6 @@ from models import (
     Indicator,
     IndicatorScope,
     Organisation,
-    Testbed,
     User,
     utcnow,
 )
@@ -38,6 +37,7 @@ from services.people.auth import Actor, require_admin
 from services.shared import audit
 from services.shared.errors import DomainError, ValidationError
 from services.shared.validation import clean_text
+from services.testbeds.catalogue import status_counts_on
 
 ReportData = dict[str, Any]
 MAX_COMMENTARY = 5000
@@ -77,7 +77,7 @@ def build(session: Session, year: int) -> ReportData:
     levels.update({org_key(o.id): _empty_level() for o in orgs if o.id is not None})
 
     _ideas(session, levels, start, end)
-    _testbeds(session, levels)
+    _testbeds(session, levels, end)
     _indicators(session, levels, indicators, start, end, area_of)
     return {
         "year": year,
@@ -135,17 +135,13 @@ def _ideas(session: Session, levels: dict[str, dict[str, Any]], start: date, end
                 _add(levels[key]["ideas_by_kind"], kind, int(n))
 
 
-def _testbeds(session: Session, levels: dict[str, dict[str, Any]]) -> None:
-    """Test and demonstration environments by status, as they stand when the report is built."""
-    rows = session.exec(
-        select(Testbed.area_id, Testbed.organisation_id, Testbed.status, func.count()).group_by(
-            Testbed.area_id, Testbed.organisation_id, Testbed.status
-        )
-    ).all()
-    for area_id, org_id, status, n in rows:
+def _testbeds(session: Session, levels: dict[str, dict[str, Any]], end: date) -> None:
+    """Test and demonstration environments by status as they stood on the year's last day (from their
+    dated history: one closed in March is closed, not open, at the year's end)."""
+    for area_id, org_id, status, n in status_counts_on(session, end):
         for key in _levels_of(area_id, org_id):
             if key in levels:
-                _add(levels[key]["testbeds"], status, int(n))
+                _add(levels[key]["testbeds"], status, n)
 
 
 def _indicators(
