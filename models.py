@@ -753,16 +753,22 @@ class IndicatorValue(Timestamps, table=True):
 
 
 class AnnualReport(Timestamps, table=True):
-    """The innovationsbokslut of a year, for the region (no organisation) or one organisation.
+    """The innovationsbokslut of a year: the region's row (no area, no organisation), a core area's or an
+    organisation's commentary.
 
     When frozen, `snapshot` keeps the figures as published, whatever the records say later.
     """
 
-    __table_args__ = (sa.UniqueConstraint("year", "organisation_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("year", "organisation_id"),
+        sa.CheckConstraint("area_id IS NULL OR organisation_id IS NULL", name="one_level"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     year: int = Field(index=True)
     organisation_id: int | None = Field(default=None, foreign_key="organisation.id")
+    # A core area's commentary (no organisation); neither: the region's row, which holds the freeze.
+    area_id: int | None = Field(default=None, foreign_key="area.id")
     commentary: str = Field(default="", sa_type=_text())
     frozen_at: datetime | None = None
     frozen_by_id: int | None = Field(default=None, foreign_key="user.id")
