@@ -636,6 +636,50 @@ class TestbedRequestEvent(SQLModel, table=True):
     text: str | None = Field(default=None, sa_type=_text())
 
 
+# ---------------------------------------------------------------- dated history (states at a day)
+
+
+class TestbedStatusChange(SQLModel, table=True):
+    """A testbed's status from a day on: counts "at year end" come from here, not from today's status."""
+
+    __test__ = False
+
+    __table_args__ = (one_of("status", TestbedStatus), sa.Index(None, "testbed_id", "changed_on"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    testbed_id: int = Field(foreign_key="testbed.id", ondelete="CASCADE")
+    status: str = Field(sa_type=_text(20))
+    changed_on: date
+    actor_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class InnovationLeadChange(SQLModel, table=True):
+    """Who led innovation at an organisation from a day on (no one: `lead_id` None)."""
+
+    __table_args__ = (sa.Index(None, "organisation_id", "changed_on"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", ondelete="CASCADE")
+    lead_id: int | None = Field(default=None, foreign_key="user.id")
+    changed_on: date
+    actor_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class CertificationChange(SQLModel, table=True):
+    """A person became a certified innovation leader (or stopped counting as one: left, or revoked)."""
+
+    __table_args__ = (sa.Index(None, "user_id", "changed_on"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", ondelete="CASCADE")
+    certified: bool
+    changed_on: date
+    actor_id: int | None = Field(default=None, foreign_key="user.id")
+    created_at: datetime = Field(default_factory=utcnow)
+
+
 # ---------------------------------------------------------------- indicators
 
 
@@ -714,16 +758,22 @@ class IndicatorValue(Timestamps, table=True):
 
 
 class AnnualReport(Timestamps, table=True):
-    """The innovationsbokslut of a year, for the region (no organisation) or one organisation.
+    """The innovationsbokslut of a year: the region's row (no area, no organisation), a core area's or an
+    organisation's commentary.
 
     When frozen, `snapshot` keeps the figures as published, whatever the records say later.
     """
 
-    __table_args__ = (sa.UniqueConstraint("year", "organisation_id"),)
+    __table_args__ = (
+        sa.UniqueConstraint("year", "organisation_id"),
+        sa.CheckConstraint("area_id IS NULL OR organisation_id IS NULL", name="one_level"),
+    )
 
     id: int | None = Field(default=None, primary_key=True)
     year: int = Field(index=True)
     organisation_id: int | None = Field(default=None, foreign_key="organisation.id")
+    # A core area's commentary (no organisation); neither: the region's row, which holds the freeze.
+    area_id: int | None = Field(default=None, foreign_key="area.id")
     commentary: str = Field(default="", sa_type=_text())
     frozen_at: datetime | None = None
     frozen_by_id: int | None = Field(default=None, foreign_key="user.id")

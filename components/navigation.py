@@ -133,7 +133,15 @@ PAGES: tuple[PageSpec, ...] = (
         ":material/list_alt:",
         "indicators",
         "indikatorregister",
-        ADMIN,
+        frozenset({Role.admin, Role.manager}),
+    ),
+    PageSpec(
+        "pages/indicators/annual_report.py",
+        "nav.annual_report",
+        ":material/summarize:",
+        "indicators",
+        "innovationsbokslut",
+        DASHBOARD_READERS,
     ),
     # --- Rådet
     PageSpec(
@@ -141,14 +149,6 @@ PAGES: tuple[PageSpec, ...] = (
     ),
     # --- Administration
     PageSpec("pages/admin/users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
-    PageSpec(
-        "pages/admin/annual_report.py",
-        "nav.annual_report",
-        ":material/summarize:",
-        "admin",
-        "innovationsbokslut",
-        ADMIN,
-    ),
     PageSpec("pages/admin/audit.py", "nav.admin_audit", ":material/history:", "admin", "handelselogg", ADMIN),
     # --- Konto
     PageSpec(

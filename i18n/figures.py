@@ -11,6 +11,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     "weighting.staff": ("vägd med antal anställda", "weighted by staff"),
     "weighting.equal": ("lika vikt per organisation", "equal weight per organisation"),
     "annual.col.rule": ("Regel", "Rule"),
+    # ------------------------------------------------------------ ownership
+    "indicators.data.own_indicators_only": (
+        "Du kan skapa och ändra din egen förvaltnings egna indikatorer. De centrala sköts av innovationsstöd.",
+        "You can create and change your own administration's own indicators. The central ones are kept by "
+        "the innovation team.",
+    ),
+    "indicators.data.own_targets_only": (
+        "Du kan sätta mål för din förvaltnings egna indikatorer, för din egen förvaltning.",
+        "You can set targets for your administration's own indicators, for your own administration.",
+    ),
+    "annual.error_not_your_level": (
+        "Du skriver kommentaren för din egen organisation. Regionens och kärnverksamheternas skrivs av "
+        "innovationsstöd.",
+        "You write the commentary of your own organisation. The region's and the core areas' are written by "
+        "the innovation team.",
+    ),
+    "indicators.register.own_of": (
+        "Indikatorn blir en egen indikator för {organisation}: ni rapporterar den och sätter dess mål.",
+        "The indicator becomes an own indicator of {organisation}: you report it and set its targets.",
+    ),
+    "indicators.register.central_read_only": (
+        "En central indikator: innovationsstöd ändrar den och dess mål.",
+        "A central indicator: the innovation team changes it and its targets.",
+    ),
     "orgs.staff": ("Antal anställda", "Staff"),
     "orgs.staff_help": (
         "Väger organisationens andelar och nivåer i kärnverksamhetens och regionens siffror, för indikatorer "

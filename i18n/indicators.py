@@ -82,12 +82,12 @@ VIEW_TEXTS: dict[str, tuple[str, str]] = {
     "indicators.area.requested_sek": ("Sökt belopp (kr)", "Amount applied for (SEK)"),
     "indicators.area.granted_sek": ("Beviljat belopp (kr)", "Amount granted (SEK)"),
     "indicators.area.testbeds": ("Testmiljöer och förfrågningar {period}", "Test environments and requests {period}"),
-    "indicators.area.testbeds_now": ("Testmiljöer nu", "Test environments now"),
+    "indicators.area.testbeds_now": ("Testmiljöer vid periodens slut", "Test environments at the period's end"),
     "indicators.area.requests_in_period": ("Förfrågningar under perioden", "Requests in the period"),
     "indicators.area.no_testbeds": ("Inga testmiljöer eller förfrågningar.", "No test environments or requests."),
     "indicators.area.testbeds_description": (
-        "Stapeldiagram: testmiljöer per status i dag och periodens förfrågningar per status.",
-        "Bar chart: test environments by status today and the period's requests by status.",
+        "Stapeldiagram: testmiljöer per status vid periodens slut och periodens förfrågningar per status.",
+        "Bar chart: test environments by status at the period's end and the period's requests by status.",
     ),
     "indicators.area.what": ("Vad", "What"),
     "indicators.area.count": ("Antal", "Count"),
@@ -122,10 +122,13 @@ VIEW_TEXTS: dict[str, tuple[str, str]] = {
         ":material/check_circle: Target for the year {target}: reached",
     ),
     "annual.caption": (
-        "Årets innovationsbokslut för regionen, varje kärnverksamhet och varje organisation. Skriv en "
-        "kommentar per organisation, ladda ned som Excel eller PDF och frys året när det är publicerat.",
-        "The year's annual innovation report for the region, each core area and each organisation. Write a "
-        "commentary per organisation, download it as Excel or PDF and freeze the year once it is published.",
+        "Årets innovationsbokslut för regionen, varje kärnverksamhet och varje organisation. Innovationsstöd "
+        "skriver regionens och kärnverksamheternas kommentar, varje förvaltning och bolag sin egen; ladda ned "
+        "som Excel eller PDF. När året fryses står siffror och kommentarer kvar som de publicerades.",
+        "The year's annual innovation report for the region, each core area and each organisation. The "
+        "innovation team writes the region's and the core areas' commentary, each administration and company "
+        "its own; download it as Excel or PDF. Once the year is frozen, figures and commentary stay as "
+        "published.",
     ),
     "annual.year": ("År", "Year"),
     "annual.level": ("Nivå", "Level"),
@@ -566,8 +569,8 @@ DATA_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "indicators.myorg.own": ("Egna indikatorer", "Own indicators"),
     "indicators.myorg.no_own": (
-        "Förvaltningen har inga egna indikatorer. Innovationsstöd kan lägga till dem i indikatorregistret.",
-        "The administration has no own indicators. The innovation team can add them in the indicator register.",
+        "Förvaltningen har inga egna indikatorer än. Lägg till dem, med mål per år, i indikatorregistret.",
+        "The administration has no own indicators yet. Add them, with targets per year, in the indicator register.",
     ),
     "indicators.myorg.to_report": ("Rapportera värden", "Report values"),
 }

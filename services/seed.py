@@ -189,11 +189,23 @@ def _load_region(session: Session, seed_dir: Path, clock: _Clock, index: _Index,
         session.add(user)
         session.flush()
         index.users[user.username] = user.id
+        if user.certified_innovation_leader_on is not None:
+            session.add(
+                m.CertificationChange(user_id=user.id, certified=True, changed_on=user.certified_innovation_leader_on)
+            )
+            if not user.is_active:
+                left = clock.day(row.get("left_on")) or user.certified_innovation_leader_on
+                session.add(m.CertificationChange(user_id=user.id, certified=False, changed_on=left))
     for row in organisations:
         if row.get("innovation_lead"):
             org = session.get(m.Organisation, index.orgs[row["short_name"]])
             org.innovation_lead_id = index.users[row["innovation_lead"]]
             org.innovation_lead_appointed_on = clock.day(row.get("lead_appointed_on", "2023-01-15"))
+            session.add(
+                m.InnovationLeadChange(
+                    organisation_id=org.id, lead_id=org.innovation_lead_id, changed_on=org.innovation_lead_appointed_on
+                )
+            )
     session.flush()
 
 
@@ -233,6 +245,14 @@ def _load_testbeds(session: Session, seed_dir: Path, clock: _Clock, index: _Inde
         session.add(testbed)
         session.flush()
         index.testbeds[testbed.slug] = testbed.id
+        # Its statuses with their days (the last is today's); without a history, its status since it came.
+        since = {"on": row.get("created_on", "2023-06-01"), "status": row["status"]}
+        for change in row.get("history") or [since]:
+            session.add(
+                m.TestbedStatusChange(
+                    testbed_id=testbed.id, status=change["status"], changed_on=clock.day(change["on"])
+                )
+            )
         pending_requests.extend((testbed.id, r) for r in row.get("requests", []))
     # References are numbered in the order the requests came in.
     pending_requests.sort(key=lambda item: item[1]["created_on"])

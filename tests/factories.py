@@ -122,7 +122,10 @@ def application(
 
 
 def testbed(session: Session, area_row: m.Area, org: m.Organisation, **values: Any) -> m.Testbed:
+    """A testbed with its status since `since` (default 1 January 2020) in its dated history, as the
+    catalogue keeps it."""
     n = next(_n)
+    since = values.pop("since", date(2020, 1, 1))
     row = m.Testbed(
         slug=values.pop("slug", f"testbed-{n}"),
         name=values.pop("name", f"Testmiljö {n}"),
@@ -135,6 +138,8 @@ def testbed(session: Session, area_row: m.Area, org: m.Organisation, **values: A
         **values,
     )
     session.add(row)
+    session.flush()
+    session.add(m.TestbedStatusChange(testbed_id=row.id, status=row.status, changed_on=since))
     session.flush()
     return row
 

@@ -86,17 +86,21 @@ def indicator_form(me: Actor | None, row: registry.IndicatorRow | None, org_labe
         )
         errors.slot("computation")
         _rule_fields(values, row, errors, key)
-        c4, c5 = st.columns(2)
-        values["scope"] = _choice(c4, "scope", list(IndicatorScope), row, key)
-        owners = [None, *org_label]
-        values["owner_org_id"] = c5.selectbox(
-            t("indicators.register.owner"),
-            owners,
-            index=owners.index(row.owner_org_id) if row and row.owner_org_id in owners else 0,
-            format_func=lambda o: t("ui.none") if o is None else org_label[o],
-            key=f"{key}_owner",
-        )
-        errors.slot("owner_org_id")
+        if me is not None and me.is_admin:
+            c4, c5 = st.columns(2)
+            values["scope"] = _choice(c4, "scope", list(IndicatorScope), row, key)
+            owners = [None, *org_label]
+            values["owner_org_id"] = c5.selectbox(
+                t("indicators.register.owner"),
+                owners,
+                index=owners.index(row.owner_org_id) if row and row.owner_org_id in owners else 0,
+                format_func=lambda o: t("ui.none") if o is None else org_label[o],
+                key=f"{key}_owner",
+            )
+            errors.slot("owner_org_id")
+        else:  # a manager's indicators are their own administration's (the service holds to that too)
+            own = me.organisation_id if me else None
+            st.caption(t("indicators.register.own_of", organisation=plain(org_label.get(own or 0, "–"))))
         values["is_active"] = st.checkbox(
             t("indicators.register.active"), value=row.is_active if row else True, key=f"{key}_active"
         )

@@ -57,6 +57,9 @@ def targets_panel(
         )
     else:
         st.info(t("indicators.register.no_targets"))
+    if me is not None and me.is_manager:  # a manager sets their own organisation's targets only
+        org_label = {me.organisation_id: org_label.get(me.organisation_id, "–")} if me.organisation_id else {}
+        targets = [x for x in targets if x.organisation_id == me.organisation_id and x.area_id is None]
     _target_form(me, indicator_id, area_label, org_label)
     if targets:
         _delete_target(me, targets, level_of)
@@ -73,16 +76,21 @@ def _target_form(me: Actor | None, indicator_id: int, area_label: dict[int, str]
         errors.slot("year")
         value = c2.text_input(t("indicators.register.target_value"), key="tgt_value")
         errors.slot("value")
+        manager = me is not None and me.is_manager
         level = st.radio(
             t("indicators.register.level"),
-            LEVELS,
+            LEVELS[2:] if manager else LEVELS,
             horizontal=True,
             format_func=lambda x: t(f"indicators.register.level_{x}"),
             key="tgt_level",
         )
         c3, c4 = st.columns(2)
-        area_id = c3.selectbox(
-            t("indicators.register.level_area"), list(area_label), format_func=area_label.get, key="tgt_area"
+        area_id = (
+            None
+            if manager
+            else c3.selectbox(
+                t("indicators.register.level_area"), list(area_label), format_func=area_label.get, key="tgt_area"
+            )
         )
         org_id = c4.selectbox(
             t("indicators.register.level_organisation"), list(org_label), format_func=org_label.get, key="tgt_org"

@@ -27,7 +27,7 @@ def _overview(key: tuple, area_id: int, start: date, end: date) -> dict:
             "figures": dash.figures(session, me, start=start, end=end, area_id=area_id),
             "funnel": dash.idea_funnel(session, me, start=start, end=end, area_id=area_id),
             "fund": [asdict(r) for r in dash.fund_by_status(session, me, start=start, end=end, area_id=area_id)],
-            "testbeds": dash.testbeds_by_status(session, me, area_id=area_id),
+            "testbeds": dash.testbeds_by_status(session, me, on=min(end, date.today()), area_id=area_id),
             "requests": dash.requests_by_status(session, me, start=start, end=end, area_id=area_id),
         }
 

@@ -1,4 +1,6 @@
-"""Indikatorregister (admin): central indicators and each administration's own, and their targets."""
+"""Indikatorregister: central indicators and each administration's own, and their targets. Admins keep
+every one; a manager reads the central ones and creates and changes their own administration's own
+indicators and their targets (the services check that too)."""
 
 import pandas as pd
 import streamlit as st
@@ -70,10 +72,17 @@ with list_tab:
     )
     if chosen is not None:
         st.subheader(plain(indicator_label(by_id[chosen])))
-        indicator_form(me, by_id[chosen], org_label, key=f"reg_edit_{chosen}")
+        picked = by_id[chosen]
+        if registry.may_edit(me, picked.owner_org_id, picked.scope):
+            indicator_form(me, picked, org_label, key=f"reg_edit_{chosen}")
+        else:
+            st.info(t("indicators.register.central_read_only"), icon=":material/lock:")
+            if picked.description:
+                st.caption(plain(picked.description))
 
 with new_tab:
     indicator_form(me, None, org_label, key="reg_new")
 
 with targets_tab:
-    targets_panel(me, rows, areas, org_label)
+    editable = [r for r in rows if registry.may_edit(me, r.owner_org_id, r.scope)]
+    targets_panel(me, rows if me and me.is_admin else editable, areas, org_label)

@@ -6,8 +6,11 @@ organisation, so the report stays fast at ten times the region's size. They come
 (`ReportData`), which is what a frozen year keeps in the region's `AnnualReport.snapshot`: after
 freezing, the page and the exports show the snapshot, whatever the records say later.
 
-Commentary is written per organisation (and for the region) in `AnnualReport.commentary`; a frozen
-year takes no new commentary. Only admins produce the report (DESIGN.md: Innovationsbokslut, admin).
+Commentary is written per level in `AnnualReport.commentary`: the region's and each core area's by
+admins, each organisation's by its managers (admins may help); a frozen year takes no new commentary,
+whoever asks. Admins and the council read the whole report; a manager reads the region, the areas and
+their own organisation (`report` leaves the others out, so the exports made from it do too). Only
+admins freeze a year.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ from models import (
     Indicator,
     IndicatorScope,
     Organisation,
-    Testbed,
+    Role,
     User,
     utcnow,
 )
@@ -34,12 +37,14 @@ from services.indicators import aggregation
 from services.indicators import computed as ind_computed
 from services.indicators import targets as ind_targets
 from services.indicators.targets import target_met
-from services.people.auth import Actor, require_admin
+from services.people.auth import Actor, require_admin, require_login, require_role
 from services.shared import audit
-from services.shared.errors import DomainError, ValidationError
+from services.shared.errors import DomainError, PermissionDenied, ValidationError
 from services.shared.validation import clean_text
+from services.testbeds.catalogue import status_counts_on
 
 ReportData = dict[str, Any]
+READERS: tuple[Role, ...] = (Role.admin, Role.council, Role.manager)
 MAX_COMMENTARY = 5000
 REGION = "region"
 
@@ -77,7 +82,7 @@ def build(session: Session, year: int) -> ReportData:
     levels.update({org_key(o.id): _empty_level() for o in orgs if o.id is not None})
 
     _ideas(session, levels, start, end)
-    _testbeds(session, levels)
+    _testbeds(session, levels, end)
     _indicators(session, levels, indicators, start, end, area_of)
     return {
         "year": year,
@@ -135,17 +140,13 @@ def _ideas(session: Session, levels: dict[str, dict[str, Any]], start: date, end
                 _add(levels[key]["ideas_by_kind"], kind, int(n))
 
 
-def _testbeds(session: Session, levels: dict[str, dict[str, Any]]) -> None:
-    """Test and demonstration environments by status, as they stand when the report is built."""
-    rows = session.exec(
-        select(Testbed.area_id, Testbed.organisation_id, Testbed.status, func.count()).group_by(
-            Testbed.area_id, Testbed.organisation_id, Testbed.status
-        )
-    ).all()
-    for area_id, org_id, status, n in rows:
+def _testbeds(session: Session, levels: dict[str, dict[str, Any]], end: date) -> None:
+    """Test and demonstration environments by status as they stood on the year's last day (from their
+    dated history: one closed in March is closed, not open, at the year's end)."""
+    for area_id, org_id, status, n in status_counts_on(session, end):
         for key in _levels_of(area_id, org_id):
             if key in levels:
-                _add(levels[key]["testbeds"], status, int(n))
+                _add(levels[key]["testbeds"], status, n)
 
 
 def _indicators(
@@ -220,52 +221,117 @@ def _rows(session: Session, year: int) -> list[AnnualReport]:
     return list(session.exec(select(AnnualReport).where(AnnualReport.year == year)).all())
 
 
+def _key_of(row: AnnualReport) -> str:
+    """The level key a report row belongs to: the region, an area or an organisation."""
+    if row.organisation_id is not None:
+        return org_key(row.organisation_id)
+    return REGION if row.area_id is None else area_key(row.area_id)
+
+
+def _commentary(rows: list[AnnualReport]) -> dict[str, str]:
+    return {_key_of(r): r.commentary for r in rows if r.commentary}
+
+
 def _region_row(session: Session, year: int) -> AnnualReport | None:
     return session.exec(
-        select(AnnualReport).where(AnnualReport.year == year, col(AnnualReport.organisation_id).is_(None))
+        select(AnnualReport).where(
+            AnnualReport.year == year,
+            col(AnnualReport.organisation_id).is_(None),
+            col(AnnualReport.area_id).is_(None),
+        )
     ).first()
 
 
+# ---------------------------------------------------------------- who reads and writes what
+
+
+def require_reader(actor: Actor | None) -> Actor:
+    """The bokslut is read by admins, the council and managers (these only partly: `readable_levels`)."""
+    return require_role(actor, *READERS)
+
+
+def may_read_level(actor: Actor, key: str) -> bool:
+    """Admins and the council read every level; a manager the region, the areas and their own
+    organisation (other organisations' figures and commentary are theirs)."""
+    if not actor.is_manager:
+        return True
+    return not key.startswith("org:") or key == org_key(actor.organisation_id or 0)
+
+
+def may_write_level(actor: Actor, key: str) -> bool:
+    """Admins write the region's and the areas' commentary (and any organisation's, as the central team);
+    a manager writes their own organisation's only."""
+    if actor.is_admin:
+        return True
+    return actor.is_manager and key == org_key(actor.organisation_id or 0)
+
+
+def _visible(actor: Actor, data: ReportData, commentary: dict[str, str]) -> tuple[ReportData, dict[str, str]]:
+    """The report as this reader may see it: a manager's copy leaves other organisations out, in the
+    figures, the commentary and therefore in every export made from it."""
+    if not actor.is_manager:
+        return data, commentary
+    own = actor.organisation_id
+    data = {
+        **data,
+        "organisations": [o for o in data["organisations"] if o["id"] == own],
+        "indicators": [i for i in data["indicators"] if i.get("owner_org_id") in (None, own)],
+        "levels": {k: v for k, v in data["levels"].items() if may_read_level(actor, k)},
+    }
+    return data, {k: v for k, v in commentary.items() if may_read_level(actor, k)}
+
+
 def report(session: Session, actor: Actor | None, year: int) -> Report:
-    """The year's report: a frozen year's snapshot, else figures computed now."""
-    require_admin(actor)
+    """The year's report as `actor` may read it: a frozen year's snapshot, else figures computed now."""
+    actor = require_reader(actor)
     rows = _rows(session, year)
-    region = next((r for r in rows if r.organisation_id is None), None)
+    region = next((r for r in rows if r.organisation_id is None and r.area_id is None), None)
     if region is not None and region.frozen_at is not None and region.snapshot:
         snapshot = dict(region.snapshot)
         frozen_by = session.get(User, region.frozen_by_id) if region.frozen_by_id else None
-        return Report(
-            year,
-            snapshot["data"],
-            dict(snapshot.get("commentary", {})),
-            region.frozen_at,
-            frozen_by.display_name if frozen_by else None,
-        )
-    commentary = {(REGION if r.organisation_id is None else org_key(r.organisation_id)): r.commentary for r in rows}
-    return Report(year, build(session, year), {k: v for k, v in commentary.items() if v}, None, None)
+        data, commentary = _visible(actor, snapshot["data"], dict(snapshot.get("commentary", {})))
+        return Report(year, data, commentary, region.frozen_at, frozen_by.display_name if frozen_by else None)
+    data, commentary = _visible(actor, build(session, year), _commentary(rows))
+    return Report(year, data, commentary, None, None)
 
 
 def save_commentary(
-    session: Session, actor: Actor | None, year: int, organisation_id: int | None, text: str
+    session: Session,
+    actor: Actor | None,
+    year: int,
+    organisation_id: int | None,
+    text: str,
+    *,
+    area_id: int | None = None,
 ) -> AnnualReport:
-    """Write the commentary of an organisation (or of the region, `organisation_id=None`)."""
-    actor = require_admin(actor)
+    """Write the commentary of an organisation, a core area (`area_id`) or the region (neither).
+
+    Managers write their own organisation's, admins the region's and the areas' (and any organisation's);
+    a frozen year takes none. Audited.
+    """
+    actor = require_login(actor)
+    if organisation_id is not None and area_id is not None:
+        raise ValidationError.single("organisation", "errors.not_allowed_value")
+    key = org_key(organisation_id) if organisation_id is not None else area_key(area_id) if area_id else REGION
+    if not may_write_level(actor, key):
+        raise PermissionDenied("annual.error_not_your_level")
     _refuse_frozen(session, year)
     text = clean_text(text) or ""
     if len(text) > MAX_COMMENTARY:
         raise ValidationError.single("commentary", "annual.error_too_long", max=MAX_COMMENTARY)
     if organisation_id is not None and session.get(Organisation, organisation_id) is None:
         raise ValidationError.single("organisation", "errors.not_allowed_value")
+    if area_id is not None and session.get(Area, area_id) is None:
+        raise ValidationError.single("organisation", "errors.not_allowed_value")
     row = session.exec(
         select(AnnualReport).where(
             AnnualReport.year == year,
-            col(AnnualReport.organisation_id).is_(None)
-            if organisation_id is None
-            else AnnualReport.organisation_id == organisation_id,
+            _is(AnnualReport.organisation_id, organisation_id),
+            _is(AnnualReport.area_id, area_id),
         )
     ).first()
     if row is None:
-        row = AnnualReport(year=year, organisation_id=organisation_id)
+        row = AnnualReport(year=year, organisation_id=organisation_id, area_id=area_id)
     before = row.commentary
     row.commentary = text
     row.updated_at = utcnow()
@@ -279,11 +345,16 @@ def save_commentary(
         row.id,
         year=year,
         organisation_id=organisation_id,
+        area_id=area_id,
         before_chars=len(before or ""),
         after_chars=len(text),
     )
     session.commit()
     return row
+
+
+def _is(column: Any, value: int | None) -> Any:
+    return col(column).is_(None) if value is None else column == value
 
 
 def freeze(session: Session, actor: Actor | None, year: int, *, today: date) -> AnnualReport:
@@ -296,9 +367,8 @@ def freeze(session: Session, actor: Actor | None, year: int, *, today: date) -> 
     if year >= today.year:
         raise ValidationError.single("year", "annual.error_year_not_over", year=year)
     rows = _rows(session, year)
-    commentary = {(REGION if r.organisation_id is None else org_key(r.organisation_id)): r.commentary for r in rows}
-    region = next((r for r in rows if r.organisation_id is None), None) or AnnualReport(year=year)
-    region.snapshot = {"data": build(session, year), "commentary": {k: v for k, v in commentary.items() if v}}
+    region = _region_row(session, year) or AnnualReport(year=year)
+    region.snapshot = {"data": build(session, year), "commentary": _commentary(rows)}
     region.frozen_at = utcnow()
     region.frozen_by_id = actor.id
     region.updated_at = region.frozen_at

@@ -12,7 +12,8 @@ Attribution, so that region = sum of areas = sum of organisations where a figure
   another are duplicates and are left out;
 - adoptions count for the idea that spread (its area and organisation), only by other organisations;
 - fund figures belong to the application's area and organisation, testbed requests to the testbed's;
-- innovation leads and certified leaders belong to the organisation (and its area).
+- innovation leads and certified leaders belong to the organisation (and its area), counted as they stood
+  on the period's last day from their dated history.
 
 These functions read aggregates only, which every logged-in role may see (DESIGN.md: a manager sees
 region-wide aggregates); pages check the login before calling them.
@@ -34,6 +35,7 @@ from models import (
     Aggregation,
     ApplicationStatus,
     Area,
+    CertificationChange,
     Direction,
     FundApplication,
     Idea,
@@ -41,6 +43,7 @@ from models import (
     IdeaEvent,
     IdeaEventKind,
     IdeaStage,
+    InnovationLeadChange,
     Organisation,
     Testbed,
     TestbedRequest,
@@ -49,6 +52,7 @@ from models import (
 )
 from services.fund.applications import FUNDED
 from services.overview import start_of_day
+from services.shared.history import state_on
 
 Group = Literal["organisation", "area"] | None
 Unit = Literal["count", "percent", "sek", "days"]
@@ -367,19 +371,16 @@ def testbed_median_days_first_response(session: Session, scope: Scope) -> Values
 
 
 def orgs_innovation_lead_share(session: Session, scope: Scope) -> Values:
-    """Share (%) of organisations that had an innovation lead at the end of the period.
-
-    A lead without an appointment date counts as appointed (the date is unknown, not absent).
-    """
-    appointed = col(Organisation.innovation_lead_id).is_not(None) & or_(
-        col(Organisation.innovation_lead_appointed_on).is_(None),
-        Organisation.innovation_lead_appointed_on <= scope.end,
-    )
+    """Share (%) of organisations that had an innovation lead on the last day of the period, from the
+    dated history of appointments (`InnovationLeadChange`), not from who leads today."""
+    lead = state_on(InnovationLeadChange, InnovationLeadChange.organisation_id, scope.end)
+    appointed = col(lead.c.lead_id).is_not(None)
     return _aggregate(
         session,
         scope,
         _percent(_count_if(appointed), func.count()),
         source=Organisation,
+        joins=[(lead, (lead.c.organisation_id == Organisation.id) & (lead.c.latest == 1))],
         org_col=Organisation.id,
         area_col=Organisation.area_id,
         where=[],
@@ -387,16 +388,19 @@ def orgs_innovation_lead_share(session: Session, scope: Scope) -> Values:
 
 
 def certified_innovation_leaders(session: Session, scope: Scope) -> Values:
-    """Active users certified as innovation leaders on or before the end of the period."""
+    """People counted as certified innovation leaders on the last day of the period, from the dated
+    history (`CertificationChange`: certified on a day, no longer counted once they left), by their
+    organisation."""
+    certified = state_on(CertificationChange, CertificationChange.user_id, scope.end)
     return _aggregate(
         session,
         scope,
         func.count(),
-        source=User,
-        joins=[(Organisation, User.organisation_id == Organisation.id)],
+        source=certified,
+        joins=[(User, User.id == certified.c.user_id), (Organisation, User.organisation_id == Organisation.id)],
         org_col=User.organisation_id,
         area_col=Organisation.area_id,
-        where=[col(User.is_active).is_(True), User.certified_innovation_leader_on <= scope.end],
+        where=[certified.c.latest == 1, col(certified.c.certified).is_(True)],
     )
 
 

@@ -37,6 +37,7 @@ from services.indicators import aggregation, periods, targets
 from services.indicators import computed as ind_computed
 from services.indicators.targets import target_met
 from services.people.auth import Actor, require_role
+from services.testbeds.catalogue import status_counts_on
 
 READERS: tuple[Role, ...] = (Role.admin, Role.council, Role.manager)
 
@@ -349,16 +350,20 @@ def fund_by_status(
 
 
 def testbeds_by_status(
-    session: Session, actor: Actor | None, *, area_id: int | None = None, organisation_id: int | None = None
+    session: Session,
+    actor: Actor | None,
+    *,
+    on: date,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
 ) -> list[tuple[str, int]]:
-    """How many test and demonstration environments are open, planned and closed (now)."""
+    """How many test and demonstration environments were open, planned and closed on the day `on` (a
+    period's last day), from their dated history."""
     require_reader(actor)
-    stmt = select(Testbed.status, func.count()).group_by(Testbed.status)
-    if area_id is not None:
-        stmt = stmt.where(Testbed.area_id == area_id)
-    if organisation_id is not None:
-        stmt = stmt.where(Testbed.organisation_id == organisation_id)
-    return [(status, int(n)) for status, n in session.exec(stmt).all()]
+    counts: dict[str, int] = {}
+    for _, _, status, n in status_counts_on(session, on, area_id=area_id, organisation_id=organisation_id):
+        counts[status] = counts.get(status, 0) + n
+    return sorted(counts.items())
 
 
 def requests_by_status(

@@ -90,6 +90,7 @@ def frozen_at(session: Session, year: int) -> datetime | None:
         select(AnnualReport.frozen_at).where(
             AnnualReport.year == year,
             col(AnnualReport.organisation_id).is_(None),
+            col(AnnualReport.area_id).is_(None),
             col(AnnualReport.frozen_at).is_not(None),
         )
     ).first()
@@ -99,7 +100,9 @@ def frozen_years(session: Session) -> set[int]:
     """Every year whose region-wide report is frozen (one query, for imports of many rows)."""
     rows = session.exec(
         select(AnnualReport.year).where(
-            col(AnnualReport.organisation_id).is_(None), col(AnnualReport.frozen_at).is_not(None)
+            col(AnnualReport.organisation_id).is_(None),
+            col(AnnualReport.area_id).is_(None),
+            col(AnnualReport.frozen_at).is_not(None),
         )
     )
     return set(rows.all())

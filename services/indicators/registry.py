@@ -4,6 +4,9 @@ What callers may rely on:
 - Codes are unique and upper-case; a computed indicator names a registered computation
   (`services.indicators.computed.COMPUTATIONS`); an own indicator names its administration.
 - Admins and the council read every indicator, managers the central ones and their own administration's.
+- Admins create and change every indicator; a manager creates and changes their own administration's
+  own indicators only (`scope='own'`, owned by their organisation): "Nämnder och bolag kan även fastställa
+  egna indikatorer". `may_edit` says which.
 - Every indicator has an aggregation rule (`services.indicators.aggregation`): a computed one takes its
   computation's; a reported one states its own (shares weighted by numerator/denominator or staff,
   levels by staff or equally). Changing the rule of an indicator with reported values needs
@@ -36,9 +39,9 @@ from models import (
 )
 from services.indicators.aggregation import WEIGHTINGS, default_rule
 from services.indicators.computed import COMPUTATIONS
-from services.people.auth import Actor, require_admin, require_role
+from services.people.auth import Actor, require_role
 from services.shared import audit
-from services.shared.errors import Message, NotFound, ValidationError
+from services.shared.errors import Message, NotFound, PermissionDenied, ValidationError
 from services.shared.validation import clean_text, fail, parse
 
 CODE_PATTERN = re.compile(r"^[A-ZÅÄÖ0-9][A-ZÅÄÖ0-9_-]{1,29}$")
@@ -219,6 +222,20 @@ def list_indicators(
     return [_indicator_row(ind, owners.get(ind.owner_org_id)) for ind in rows]
 
 
+def may_edit(actor: Actor | None, owner_org_id: int | None, scope: str) -> bool:
+    """Admins edit every indicator; a manager their own organisation's own ones."""
+    if actor is None:
+        return False
+    return actor.is_admin or (scope == IndicatorScope.own and actor.manages(owner_org_id))
+
+
+def _require_editor(actor: Actor | None, owner_org_id: int | None, scope: str) -> Actor:
+    actor = require_role(actor, Role.admin, Role.manager)
+    if not may_edit(actor, owner_org_id, scope):
+        raise PermissionDenied("indicators.data.own_indicators_only")
+    return actor
+
+
 def _check_unique_code(session: Session, code: str, indicator_id: int | None) -> None:
     query = select(Indicator.id).where(func.upper(Indicator.code) == code.upper())
     if indicator_id is not None:
@@ -233,9 +250,13 @@ def _check_owner(session: Session, owner_org_id: int | None) -> None:
 
 
 def create_indicator(*, session: Session, actor: Actor | None, data: dict[str, Any]) -> IndicatorRow:
-    """A new indicator (admins). Codes are unique, upper-case; a computed one names its computation."""
-    actor = require_admin(actor)
+    """A new indicator: admins any, a manager their own organisation's own one. Codes are unique,
+    upper-case; a computed one names its computation."""
+    actor = require_role(actor, Role.admin, Role.manager)
+    if actor.is_manager:  # a manager's new indicator is their administration's own
+        data = {**data, "scope": IndicatorScope.own, "owner_org_id": actor.organisation_id}
     clean = _parse_indicator(data)
+    actor = _require_editor(actor, clean.owner_org_id, clean.scope)
     _check_unique_code(session, clean.code, None)
     _check_owner(session, clean.owner_org_id)
     ind = Indicator(**clean.model_dump())
@@ -254,12 +275,15 @@ def update_indicator(
     data: dict[str, Any],
     confirm_rule_change: bool = False,
 ) -> IndicatorRow:
-    """Change an indicator (admins). A source change is refused once values are reported for it; a
-    rule change then needs `confirm_rule_change` (refused with the number of values otherwise)."""
-    actor = require_admin(actor)
+    """Change an indicator (admins any, a manager their own organisation's own ones, which stay theirs).
+    A source change is refused once values are reported for it; a rule change then needs
+    `confirm_rule_change` (refused with the number of values otherwise)."""
     ind = session.get(Indicator, indicator_id)
     if ind is None:
         raise NotFound()
+    actor = _require_editor(actor, ind.owner_org_id, ind.scope)
+    if actor.is_manager:
+        data = {**data, "scope": IndicatorScope.own, "owner_org_id": ind.owner_org_id}
     if not data.get("aggregation"):  # a form that does not speak of the rule keeps it
         data = {**data, "aggregation": ind.aggregation, "weighting": data.get("weighting") or ind.weighting}
     clean = _parse_indicator(data)

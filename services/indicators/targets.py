@@ -4,7 +4,8 @@ What callers may rely on:
 - `period_target(...)` / `target_for(...)` / `pick_target(...)` apply the rule described below, by the
   indicator's aggregation rule: shares and levels fall back organisation -> area -> region; flows and
   stocks take their own level's target only; only flows are scaled to the span.
-- Admins set and delete targets; every logged-in role may read them (they are aggregates).
+- Admins set and delete every target; a manager those of their organisation's own indicators, at their
+  organisation's level. Every logged-in role may read them (they are aggregates).
 """
 
 from __future__ import annotations
@@ -27,9 +28,9 @@ from models import (
 )
 from services.indicators.aggregation import is_scaled, is_summed
 from services.indicators.periods import periods_in
-from services.people.auth import Actor, require_admin, require_role
+from services.people.auth import Actor, require_role
 from services.shared import audit
-from services.shared.errors import Message, NotFound, ValidationError
+from services.shared.errors import Message, NotFound, PermissionDenied, ValidationError
 from services.shared.validation import number_field, parse
 
 ENTITY_TARGET = "indicator_target"
@@ -99,10 +100,13 @@ def set_target(
     area_id: int | None = None,
     organisation_id: int | None = None,
 ) -> TargetRow:
-    """Set (or change) the target for one year at one level: region, an area or an organisation."""
-    actor = require_admin(actor)
-    if session.get(Indicator, indicator_id) is None:
+    """Set (or change) the target for one year at one level: region, an area or an organisation.
+
+    A manager sets only their own indicators' targets, and only for their own organisation."""
+    indicator = session.get(Indicator, indicator_id)
+    if indicator is None:
         raise NotFound()
+    actor = _require_target_writer(actor, indicator, area_id, organisation_id)
     try:
         clean = parse(
             TargetInput,
@@ -134,15 +138,36 @@ def set_target(
 
 
 def delete_target(*, session: Session, actor: Actor | None, target_id: int) -> None:
-    """Remove a target (admins); the level above applies again."""
-    actor = require_admin(actor)
+    """Remove a target (admins; a manager their own indicators' own-level ones); the level above applies again."""
     row = session.get(IndicatorTarget, target_id)
     if row is None:
         raise NotFound()
+    indicator = session.get(Indicator, row.indicator_id)
+    actor = _require_target_writer(actor, indicator, row.area_id, row.organisation_id)
     details = {"indicator_id": row.indicator_id, "year": row.year, "value": row.value}
     session.delete(row)
     audit.record(session, actor, "indicator_target.deleted", ENTITY_TARGET, target_id, **details)
     session.commit()
+
+
+def _require_target_writer(
+    actor: Actor | None, indicator: Indicator | None, area_id: int | None, organisation_id: int | None
+) -> Actor:
+    """Admins write every target; a manager their own organisation's own indicators' targets, at their
+    organisation's level (not the region's or an area's)."""
+    actor = require_role(actor, Role.admin, Role.manager)
+    if actor.is_admin:
+        return actor
+    own = (
+        indicator is not None
+        and indicator.scope == IndicatorScope.own
+        and actor.manages(indicator.owner_org_id)
+        and area_id is None
+        and organisation_id == actor.organisation_id
+    )
+    if not own:
+        raise PermissionDenied("indicators.data.own_targets_only")
+    return actor
 
 
 def _is(column: Any, value: int | None) -> Any:

@@ -10,9 +10,9 @@ from pydantic import BaseModel, Field, field_validator
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from models import Area, Organisation, OrganisationKind, User, utcnow
+from models import Area, InnovationLeadChange, Organisation, OrganisationKind, User, utcnow
 from services.people.auth import Actor, require_admin
-from services.shared import audit
+from services.shared import audit, history
 from services.shared.errors import NotFound, ValidationError
 from services.shared.validation import clean_text, parse
 
@@ -176,8 +176,14 @@ def set_innovation_lead(
         return organisation
     previous = organisation.innovation_lead_id
     organisation.innovation_lead_id = user_id
-    organisation.innovation_lead_appointed_on = utcnow().date() if user_id else None
+    organisation.innovation_lead_appointed_on = history.today() if user_id else None
     organisation.updated_at = utcnow()
+    # Kept with its day, so that "organisations with a lead" can be counted as they stood at a year's end.
+    session.add(
+        InnovationLeadChange(
+            organisation_id=organisation.id, lead_id=user_id, changed_on=history.today(), actor_id=actor.id
+        )
+    )
     audit.record(
         session, actor, "organisation.lead_set", "organisation", organisation.id, previous=previous, lead=user_id
     )

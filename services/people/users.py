@@ -15,10 +15,10 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
 import db
-from models import Language, Organisation, Role, User, utcnow
+from models import CertificationChange, Language, Organisation, Role, User, utcnow
 from services.people import login_throttle
 from services.people.auth import Actor, require_admin, require_login
-from services.shared import audit
+from services.shared import audit, history
 from services.shared.errors import Message, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
 from services.shared.search import text_matches
@@ -380,6 +380,8 @@ def update_user(*, session: Session, actor: Actor | None, user_id: int, data: di
         if getattr(user, name) != new:
             changes[name] = {"from": getattr(user, name), "to": new}
             setattr(user, name, new)
+    if "certified_innovation_leader_on" in changes:
+        _certification_changed(session, actor, user, changes["certified_innovation_leader_on"]["from"])
     if changes:
         if "role" in changes:
             _end_sessions(user)  # the new role starts with a new login
@@ -387,6 +389,28 @@ def update_user(*, session: Session, actor: Actor | None, user_id: int, data: di
         audit.record(session, actor, "user.updated", "user", user.id, changes=changes)
         session.commit()
     return user
+
+
+def _record_certification(session: Session, actor: Actor, user: User, certified: bool, on: date) -> None:
+    session.add(CertificationChange(user_id=user.id, certified=certified, changed_on=on, actor_id=actor.id))
+
+
+def _certification_changed(session: Session, actor: Actor, user: User, before: date | None) -> None:
+    """Keep the certification's history: certified from its date, no longer from today when removed; a
+    changed date corrects when the latest certification began."""
+    after = user.certified_innovation_leader_on
+    if after is None:
+        _record_certification(session, actor, user, False, history.today())
+        return
+    latest = session.exec(
+        select(CertificationChange)
+        .where(CertificationChange.user_id == user.id, col(CertificationChange.certified).is_(True))
+        .order_by(col(CertificationChange.changed_on).desc(), col(CertificationChange.id).desc())
+    ).first()
+    if before is not None and latest is not None:
+        latest.changed_on = after
+    else:
+        _record_certification(session, actor, user, True, after)
 
 
 def set_active(*, session: Session, actor: Actor | None, user_id: int, active: bool) -> User:
@@ -402,6 +426,9 @@ def set_active(*, session: Session, actor: Actor | None, user_id: int, active: b
     user.is_active = active
     if not active:
         _end_sessions(user)
+    if user.certified_innovation_leader_on is not None:
+        # A certified leader who leaves stops counting from today, and counts again on coming back.
+        _record_certification(session, actor, user, active, history.today())
     user.updated_at = utcnow()
     audit.record(session, actor, "user.activated" if active else "user.deactivated", "user", user.id)
     session.commit()

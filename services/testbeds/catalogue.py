@@ -3,6 +3,9 @@
 The catalogue is public ("en tydlig väg in"): anyone may search it and read a testbed's page, whatever
 its status. Creating and changing a testbed is for admins and for managers of the organisation that
 runs it. Filtering and counting happen in SQL, so the catalogue stays quick however long it grows.
+
+Every status a testbed takes is kept with its day (`TestbedStatusChange`), so that the figures can count
+testbeds as they stood at a period's end (`status_counts_on`), not as they stand today.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, Field, field_validator
@@ -27,11 +31,13 @@ from models import (
     Testbed,
     TestbedRequest,
     TestbedStatus,
+    TestbedStatusChange,
     utcnow,
 )
 from services.people.auth import Actor, require_login
-from services.shared import audit, fulltext
+from services.shared import audit, fulltext, history
 from services.shared.errors import Message, NotFound, PermissionDenied, ValidationError
+from services.shared.history import state_on
 from services.shared.pagination import Page, page_bounds
 from services.shared.search import search_words, text_matches
 from services.shared.validation import check_email, check_url, clean_text, fail, parse
@@ -409,6 +415,7 @@ def create_testbed(*, session: Session, actor: Actor | None, data: dict[str, Any
     testbed = Testbed(slug=slug, **_columns(values))
     session.add(testbed)
     session.flush()
+    _record_status(session, actor, testbed)
     audit.record(session, actor, "testbed.created", "testbed", testbed.id, slug=slug, name=testbed.name)
     session.commit()
     return testbed
@@ -435,6 +442,8 @@ def update_testbed(*, session: Session, actor: Actor | None, testbed_id: int, da
             setattr(testbed, key, value)
     if changed:
         testbed.updated_at = utcnow()
+        if "status" in changed:
+            _record_status(session, actor, testbed)
         audit.record(session, actor, "testbed.updated", "testbed", testbed.id, changed=sorted(changed))
         session.commit()
     return testbed
@@ -449,9 +458,38 @@ def set_status(*, session: Session, actor: Actor | None, testbed_id: int, status
     previous = testbed.status
     testbed.status = new.value
     testbed.updated_at = utcnow()
+    _record_status(session, actor, testbed)
     audit.record(session, actor, "testbed.status_changed", "testbed", testbed.id, previous=previous, status=new.value)
     session.commit()
     return testbed
+
+
+def _record_status(session: Session, actor: Actor, testbed: Testbed) -> None:
+    """Keep the status the testbed has from today on (its history, for counts at a period's end)."""
+    session.add(
+        TestbedStatusChange(testbed_id=testbed.id, status=testbed.status, changed_on=history.today(), actor_id=actor.id)
+    )
+
+
+def status_counts_on(
+    session: Session, day: date, *, area_id: int | None = None, organisation_id: int | None = None
+) -> list[tuple[int, int, str, int]]:
+    """(area, organisation, status, count) of the testbeds as they stood on `day`, from their dated
+    history: a testbed closed in March is closed, not open, on 31 December; one created later is not
+    counted at all. Aggregates only, like the catalogue's counts."""
+    state = state_on(TestbedStatusChange, TestbedStatusChange.testbed_id, day)
+    stmt = (
+        select(Testbed.area_id, Testbed.organisation_id, state.c.status, func.count())
+        .select_from(state)
+        .join(Testbed, Testbed.id == state.c.testbed_id)
+        .where(state.c.latest == 1)
+        .group_by(Testbed.area_id, Testbed.organisation_id, state.c.status)
+    )
+    if area_id is not None:
+        stmt = stmt.where(Testbed.area_id == area_id)
+    if organisation_id is not None:
+        stmt = stmt.where(Testbed.organisation_id == organisation_id)
+    return [(a, o, status, int(n)) for a, o, status, n in session.exec(stmt).all()]
 
 
 def get_for_edit(*, session: Session, actor: Actor | None, testbed_id: int) -> dict[str, Any]:

@@ -212,6 +212,39 @@ def test_admin_creates_an_indicator_and_sets_a_target_in_the_register(demo_url: 
     assert [(t.area_id, t.organisation_id, t.value) for t in targets] == [(None, None, 11)]
 
 
+def test_a_manager_creates_an_own_indicator_and_its_target_in_the_register(demo_url: str) -> None:
+    at = open_page(app_as("manager"), REGISTER)
+    assert not at.exception, at.exception
+    assert not any(sb.key == "reg_new_scope" for sb in at.selectbox)  # no choice of scope or owner
+    at.text_input(key="reg_new_code").input("HSF-05")
+    at.text_input(key="reg_new_name_sv").input("Patienter med digital egenvårdsplan")
+    at.text_input(key="reg_new_name_en").input("Patients with a digital self-care plan")
+    at.text_input(key="reg_new_unit").input("antal")
+    at.selectbox(key="reg_new_aggregation").select("stock")
+    next(b for b in at.button if b.label == "Skapa indikatorn").click().run()
+    assert not at.exception
+    assert "Indikatorn HSF-05 är sparad." in texts(at)
+    hsf = _rows(demo_url, m.Organisation, m.Organisation.short_name == "HSF")[0]
+    created = _rows(demo_url, m.Indicator, m.Indicator.code == "HSF-05")[0]
+    assert (created.scope, created.owner_org_id, created.aggregation) == ("own", hsf.id, "stock")
+    # Its targets: only the own indicators to choose, only the organisation's own level.
+    box = at.selectbox(key="tgt_ind")
+    assert all(o.startswith("HSF-") for o in box.options)
+    box.select(next(o for o in box.options if o.startswith("HSF-05"))).run()
+    assert at.radio(key="tgt_level").options == ["Organisation"]
+    at.number_input(key="tgt_year").set_value(2027)
+    at.text_input(key="tgt_value").input("400")
+    next(b for b in at.button if b.label == "Spara målet").click().run()
+    assert "Målet för 2027 är sparat." in texts(at)
+    targets = _rows(demo_url, m.IndicatorTarget, m.IndicatorTarget.indicator_id == created.id)
+    assert [(t.year, t.area_id, t.organisation_id, t.value) for t in targets] == [(2027, None, hsf.id, 400)]
+    # A central indicator is shown, not offered for editing.
+    chooser = at.selectbox(key="reg_chosen")
+    chooser.select(next(o for o in chooser.options if o.startswith("PRJ-01"))).run()
+    assert "En central indikator: innovationsstöd ändrar den och dess mål." in texts(at)
+    assert not any(b.label == "Spara ändringarna" for b in at.button)
+
+
 def test_min_forvaltning_shows_what_waits_and_the_comparison(demo_url: str) -> None:
     at = open_page(app_as("manager"), MY_ORG)
     assert not at.exception

@@ -17,7 +17,7 @@ import i18n
 import models as m
 from services.annual_report import export
 from services.annual_report import report as annual
-from services.people.auth import Actor
+from services.people.auth import Actor, load_actor
 from services.shared.errors import PermissionDenied, ValidationError
 from tests import factories as f
 
@@ -158,16 +158,69 @@ def test_a_year_that_is_not_over_cannot_be_frozen(s: Session, region: dict) -> N
     assert s.exec(select(m.AnnualReport)).all() == []
 
 
-def test_only_admins(s: Session, region: dict) -> None:
-    council = Actor(9, "c", "c", "", m.Role.council, None, None, "sv")
-    manager = Actor(9, "m", "m", "", m.Role.manager, region["ks"].id, region["health"].id, "sv")
-    for who in (council, manager, None):
+def _actor(s: Session, role: m.Role, org: m.Organisation | None = None) -> Actor:
+    """A user of `role` (in `org`), stored, as the services see them."""
+    username = f"{role.value}-{org.short_name if org else 'region'}".lower()
+    if s.exec(select(m.User).where(m.User.username == username)).first() is None:
+        f.user(s, username, role.value, org)
+        s.commit()
+    found = load_actor(s, username)
+    assert found is not None
+    return found
+
+
+def test_the_council_reads_everything_a_manager_the_region_areas_and_own_organisation(s: Session, region: dict) -> None:
+    ks, sos = region["ks"], region["sos"]
+    annual.save_commentary(s, region["admin"], 2025, sos.id, "Södersjukhusets egen text")
+    annual.save_commentary(s, region["admin"], 2025, None, "Regionens text", area_id=region["health"].id)
+    council = annual.report(s, _actor(s, m.Role.council), 2025)
+    assert annual.org_key(sos.id) in council.data["levels"]
+    assert council.commentary[annual.org_key(sos.id)] == "Södersjukhusets egen text"
+    mine = annual.report(s, _actor(s, m.Role.manager, ks), 2025)
+    assert set(mine.data["levels"]) == {
+        annual.REGION,
+        annual.area_key(region["health"].id),
+        annual.area_key(region["transport"].id),
+        annual.org_key(ks.id),
+    }
+    assert mine.commentary == {annual.area_key(region["health"].id): "Regionens text"}
+    assert [o["short_name"] for o in mine.data["organisations"]] == ["KS"]
+    # The exports are made from the reader's copy: no other organisation in them.
+    book = load_workbook(io.BytesIO(export.to_workbook(mine, "sv")))
+    names = {row[1] for sheet in book.worksheets for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert "Karolinska Universitetssjukhuset" in names and "Södersjukhuset AB" not in names
+    other = annual.report(s, _actor(s, m.Role.manager, sos), 2025)
+    assert "KS-01" not in {i["code"] for i in other.data["indicators"]}  # KS's own indicator is KS's
+    for who in (_actor(s, m.Role.employee, ks), None):
         with pytest.raises(PermissionDenied):
             annual.report(s, who, 2025)
+
+
+def test_each_writes_the_commentary_of_their_own_level_and_a_frozen_year_stays_frozen(s: Session, region: dict) -> None:
+    ks, sos, health = region["ks"], region["sos"], region["health"]
+    chef = _actor(s, m.Role.manager, ks)
+    annual.save_commentary(s, chef, 2025, ks.id, "Karolinskas år")
+    before = s.exec(select(m.AnnualReport.id, m.AnnualReport.commentary)).all()
+    for organisation_id, area_id in ((sos.id, None), (None, None), (None, health.id)):
         with pytest.raises(PermissionDenied):
-            annual.save_commentary(s, who, 2025, region["ks"].id, "x")
+            annual.save_commentary(s, chef, 2025, organisation_id, "x", area_id=area_id)
+    for who in (_actor(s, m.Role.council), _actor(s, m.Role.employee, ks), None):
+        with pytest.raises(PermissionDenied):
+            annual.save_commentary(s, who, 2025, ks.id, "x")
         with pytest.raises(PermissionDenied):
             annual.freeze(s, who, 2025, today=TODAY)
+    with pytest.raises(PermissionDenied):
+        annual.freeze(s, chef, 2025, today=TODAY)
+    assert s.exec(select(m.AnnualReport.id, m.AnnualReport.commentary)).all() == before
+    annual.save_commentary(s, region["admin"], 2025, None, "Vården", area_id=health.id)
+    entry = s.exec(select(m.AuditLog).where(m.AuditLog.action == "annual_report.commentary")).all()[-1]
+    assert entry.details["area_id"] == health.id
+    annual.freeze(s, region["admin"], 2025, today=TODAY)
+    frozen = annual.report(s, chef, 2025)
+    assert frozen.commentary == {annual.org_key(ks.id): "Karolinskas år", annual.area_key(health.id): "Vården"}
+    for who in (chef, region["admin"]):
+        with pytest.raises(annual.YearFrozen):
+            annual.save_commentary(s, who, 2025, ks.id, "Ändrad i efterhand")
 
 
 @pytest.mark.parametrize("language", ["sv", "en"])

@@ -218,19 +218,30 @@ def test_testbed_requests_and_median_days_to_first_response(s: Session, region: 
 
 
 def test_innovation_leads_and_certified_leaders_at_the_end_of_the_period(s: Session, region: dict) -> None:
+    """Counted from the dated history, as things stood on the period's last day."""
     lead = f.user(s, "lead", "manager", region["ks"], certified_innovation_leader_on=date(2025, 2, 1))
-    f.user(s, "later", "manager", region["sl"], certified_innovation_leader_on=date(2025, 5, 1))
-    f.user(s, "gone", "manager", region["sl"], certified_innovation_leader_on=date(2024, 5, 1), is_active=False)
-    region["ks"].innovation_lead_id = lead.id
-    region["ks"].innovation_lead_appointed_on = date(2025, 1, 15)
-    region["sl"].innovation_lead_id = lead.id
-    region["sl"].innovation_lead_appointed_on = date(2025, 6, 1)
+    later = f.user(s, "later", "manager", region["sl"], certified_innovation_leader_on=date(2025, 5, 1))
+    gone = f.user(s, "gone", "manager", region["sl"], certified_innovation_leader_on=date(2024, 5, 1), is_active=False)
+    s.add_all(
+        [
+            m.InnovationLeadChange(organisation_id=region["ks"].id, lead_id=lead.id, changed_on=date(2025, 1, 15)),
+            m.InnovationLeadChange(organisation_id=region["sl"].id, lead_id=later.id, changed_on=date(2025, 6, 1)),
+            m.InnovationLeadChange(organisation_id=region["sl"].id, lead_id=None, changed_on=date(2025, 11, 1)),
+            m.CertificationChange(user_id=lead.id, certified=True, changed_on=date(2025, 2, 1)),
+            m.CertificationChange(user_id=later.id, certified=True, changed_on=date(2025, 5, 1)),
+            m.CertificationChange(user_id=gone.id, certified=True, changed_on=date(2024, 5, 1)),
+            m.CertificationChange(user_id=gone.id, certified=False, changed_on=date(2025, 4, 10)),  # left
+        ]
+    )
     s.flush()
+    q4 = {"start": date(2025, 10, 1), "end": date(2025, 12, 31)}
     assert computed.compute(s, "orgs_innovation_lead_share", **Q1) == pytest.approx(33.3)
     assert computed.compute(s, "orgs_innovation_lead_share", **Q2) == pytest.approx(66.7)
+    assert computed.compute(s, "orgs_innovation_lead_share", **q4) == pytest.approx(33.3)  # SL's lead left
     assert computed.compute(s, "orgs_innovation_lead_share", **Q1, area_id=region["health"].id) == 50.0
-    assert computed.compute(s, "certified_innovation_leaders", **Q1) == 1
+    assert computed.compute(s, "certified_innovation_leaders", **Q1) == 2  # "gone" still worked here then
     assert computed.compute(s, "certified_innovation_leaders", **Q2) == 2
+    assert computed.compute(s, "certified_innovation_leaders", **Q1, area_id=region["transport"].id) == 1
     assert computed.compute(s, "certified_innovation_leaders", **Q2, area_id=region["transport"].id) == 1
 
 

@@ -260,7 +260,8 @@ def test_fund_and_testbed_figures(s: Session, region: dict) -> None:
         )
     )
     s.flush()
-    assert dict(dash.testbeds_by_status(s, ADMIN, area_id=region["health"].id)) == {"open": 1, "planned": 1}
+    on = date(2025, 12, 31)
+    assert dict(dash.testbeds_by_status(s, ADMIN, on=on, area_id=region["health"].id)) == {"open": 1, "planned": 1}
     assert dash.requests_by_status(s, ADMIN, **YEAR_2025) == [("accepted", 1)]
 
 
@@ -270,3 +271,22 @@ def test_employees_and_visitors_get_no_dashboard_figures(s: Session, region: dic
             dash.figures(s, who, **YEAR_2025)
         with pytest.raises(PermissionDenied):
             dash.idea_funnel(s, who, **YEAR_2025)
+
+
+def test_a_testbed_closed_in_march_is_not_open_at_the_years_end(s: Session, region: dict) -> None:
+    from services.annual_report import report
+
+    lab = f.testbed(s, region["health"], region["ks"], since=date(2024, 6, 1))
+    s.add(m.TestbedStatusChange(testbed_id=lab.id, status="closed", changed_on=date(2025, 3, 14)))
+    lab.status = "closed"
+    f.testbed(s, region["health"], region["sos"], since=date(2024, 9, 1))
+    f.testbed(s, region["health"], region["sos"], since=date(2026, 2, 1))  # came after 2025: not counted
+    s.flush()
+    health = region["health"].id
+    assert dict(dash.testbeds_by_status(s, ADMIN, on=date(2024, 12, 31), area_id=health)) == {"open": 2}
+    assert dict(dash.testbeds_by_status(s, ADMIN, on=date(2025, 3, 13), area_id=health)) == {"open": 2}
+    assert dict(dash.testbeds_by_status(s, ADMIN, on=date(2025, 12, 31), area_id=health)) == {"closed": 1, "open": 1}
+    levels = report.build(s, 2025)["levels"]
+    assert levels[report.REGION]["testbeds"] == {"closed": 1, "open": 1}
+    assert levels[report.org_key(region["ks"].id)]["testbeds"] == {"closed": 1}
+    assert report.build(s, 2024)["levels"][report.org_key(region["ks"].id)]["testbeds"] == {"open": 1}

@@ -96,11 +96,33 @@ def test_admin_sets_changes_and_deletes_a_target_with_audit(s: Session, region: 
     assert targets.set_target(session=s, actor=admin, indicator_id=i, year=2027, value="12,5").value == 12.5
 
 
-def test_a_manager_cannot_set_targets(s: Session, region: dict) -> None:
-    f.user(s, "chef", "manager", region["ks"])
+def test_a_manager_sets_their_own_indicators_targets_for_their_own_organisation_only(s: Session, region: dict) -> None:
+    ks, sos = region["ks"], region["sos"]
+    f.user(s, "chef", "manager", ks)
+    own = f.indicator(s, "KS-01", "antal", scope="own", owner_org_id=ks.id)
+    others = f.indicator(s, "SOS-01", "antal", scope="own", owner_org_id=sos.id)
     s.commit()
+    chef = load_actor(s, "chef")
+    row = targets.set_target(session=s, actor=chef, indicator_id=own.id, year=2026, value="12", organisation_id=ks.id)
+    assert targets.target_for(s, own.id, 2026, aggregation="flow", organisation_id=ks.id) == 12
+    before = s.exec(select(m.IndicatorTarget.id, m.IndicatorTarget.value)).all()
+    refused = [
+        {"indicator_id": region["ind"].id, "organisation_id": ks.id},  # a central indicator
+        {"indicator_id": others.id, "organisation_id": sos.id},  # another administration's own
+        {"indicator_id": own.id, "organisation_id": sos.id},  # own indicator, another organisation's level
+        {"indicator_id": own.id, "area_id": region["health"].id},  # the area's level
+        {"indicator_id": own.id},  # the region's level
+    ]
+    for where in refused:
+        with pytest.raises(PermissionDenied):
+            targets.set_target(session=s, actor=chef, year=2026, value=1, **where)
+    central = s.exec(select(m.IndicatorTarget.id).where(m.IndicatorTarget.indicator_id == region["ind"].id)).first()
     with pytest.raises(PermissionDenied):
-        targets.set_target(session=s, actor=load_actor(s, "chef"), indicator_id=region["ind"].id, year=2026, value=1)
+        targets.delete_target(session=s, actor=chef, target_id=central)
+    assert s.exec(select(m.IndicatorTarget.id, m.IndicatorTarget.value)).all() == before
+    targets.delete_target(session=s, actor=chef, target_id=row.id)
+    actions = s.exec(select(m.AuditLog.action).where(m.AuditLog.actor_id == chef.id)).all()
+    assert actions == ["indicator_target.set", "indicator_target.deleted"]
 
 
 # ---------------------------------------------------------------- registry
@@ -244,6 +266,50 @@ def test_a_weighting_must_fit_the_rule_and_a_computed_indicator_keeps_its_comput
         },
     )
     assert (computed.aggregation, computed.weighting) == ("share", "ratio")
+
+
+def test_a_manager_creates_and_changes_their_own_administrations_indicators_only(session: Session) -> None:
+    manager = actor(session, "manager")  # HSF
+    hsf = session.exec(select(m.Organisation).where(m.Organisation.short_name == "HSF")).one()
+    sl = session.exec(select(m.Organisation).where(m.Organisation.short_name == "SL")).one()
+    # Whatever the form says, a manager's new indicator is their own administration's own.
+    created = registry.create_indicator(
+        session=session,
+        actor=manager,
+        data={
+            "code": "HSF-07",
+            "name_sv": "Väntetid till vårdcentral",
+            "name_en": "Wait for a health centre",
+            "unit": "dagar",
+            "scope": "central",
+            "owner_org_id": sl.id,
+        },
+    )
+    assert (created.scope, created.owner_org_id, created.aggregation) == ("own", hsf.id, "level")
+    changed = registry.update_indicator(
+        session=session,
+        actor=manager,
+        indicator_id=created.id,
+        data={**_data(created), "name_sv": "Väntetid till första besök", "owner_org_id": sl.id, "scope": "central"},
+    )
+    assert (changed.name_sv, changed.scope, changed.owner_org_id) == ("Väntetid till första besök", "own", hsf.id)
+    by_code = {r.code: r for r in registry.list_indicators(session=session, actor=actor(session, "admin"))}
+    before = session.exec(select(m.Indicator.id, m.Indicator.name_sv, m.Indicator.updated_at)).all()
+    for code in ("PRJ-01", "TF-01"):  # a central one, another administration's own
+        with pytest.raises(PermissionDenied):
+            row = by_code[code]
+            registry.update_indicator(
+                session=session, actor=manager, indicator_id=row.id, data={**_data(row), "name_sv": "x"}
+            )
+    for username in ("employee", "council"):
+        with pytest.raises(PermissionDenied):
+            data = {"code": "X-1", "name_sv": "x", "name_en": "x", "unit": "st"}
+            registry.create_indicator(session=session, actor=actor(session, username), data=data)
+    assert session.exec(select(m.Indicator.id, m.Indicator.name_sv, m.Indicator.updated_at)).all() == before
+    actions = session.exec(
+        select(m.AuditLog.action).where(m.AuditLog.entity == "indicator", m.AuditLog.actor_id == manager.id)
+    ).all()
+    assert actions == ["indicator.created", "indicator.updated"]
 
 
 def test_manager_sees_central_and_own_indicators_only(session: Session) -> None:

@@ -1,5 +1,7 @@
 """Innovationsbokslut: the year's report per region, area and organisation, with commentary written
-here, exported as .xlsx and PDF; freezing a year keeps its figures as published."""
+here, exported as .xlsx and PDF; freezing a year keeps its figures as published. Admins and the council
+read it all, a manager the region, the areas and their own organisation; admins write the region's and
+the areas' commentary, each manager their own organisation's; only admins freeze a year."""
 
 from datetime import date
 
@@ -165,36 +167,41 @@ if figures["testbeds"]:
         hide_index=True,
     )
 
-# --- commentary (region and organisations)
-if not level.startswith("area:"):
-    st.subheader(t("annual.commentary"))
-    current = report.commentary.get(level, "")
-    organisation_id = None if level == annual.REGION else int(level.split(":", 1)[1])
-    if report.frozen:
-        st.markdown(plain(current) if current else t("annual.no_commentary"))
-    else:
-        with st.form(f"annual_commentary_{year}_{level}"):
-            text = st.text_area(
-                t("annual.commentary_label", name=plain(names.get(level, level))),
-                value=current,
-                max_chars=annual.MAX_COMMENTARY,
-                height=160,
-                key=f"annual_commentary_text_{year}_{level}",
-            )
-            errors = FieldErrors()
-            errors.slot("commentary")
-            if st.form_submit_button(t("annual.save_commentary"), type="primary"):
+# --- commentary: the region's and the areas' by admins, each organisation's by its managers
+me = context.actor()
+st.subheader(t("annual.commentary"))
+current = report.commentary.get(level, "")
+if report.frozen or me is None or not annual.may_write_level(me, level):
+    st.markdown(plain(current) if current else t("annual.no_commentary"))
+else:
+    kind, _, ident = level.partition(":")
+    where = {"organisation_id": None, "area_id": None}
+    if kind in ("org", "area"):
+        where["organisation_id" if kind == "org" else "area_id"] = int(ident)
+    with st.form(f"annual_commentary_{year}_{level}"):
+        text = st.text_area(
+            t("annual.commentary_label", name=plain(names.get(level, level))),
+            value=current,
+            max_chars=annual.MAX_COMMENTARY,
+            height=160,
+            key=f"annual_commentary_text_{year}_{level}",
+        )
+        errors = FieldErrors()
+        errors.slot("commentary")
+        if st.form_submit_button(t("annual.save_commentary"), type="primary"):
 
-                def _save() -> object:
-                    with context.writing() as session:
-                        return annual.save_commentary(session, context.actor(), year, organisation_id, text)
+            def _save() -> object:
+                with context.writing() as session:
+                    return annual.save_commentary(
+                        session, me, year, where["organisation_id"], text, area_id=where["area_id"]
+                    )
 
-                if attempt(_save, errors) is not None:
-                    context.clear_caches()
-                    flash_and_rerun("annual.commentary_saved")
+            if attempt(_save, errors) is not None:
+                context.clear_caches()
+                flash_and_rerun("annual.commentary_saved")
 
-# --- freezing the year
-if not report.frozen:
+# --- freezing the year (admins)
+if not report.frozen and me is not None and me.is_admin:
     with st.expander(t("annual.freeze_heading"), icon=":material/lock:"):
         st.caption(t("annual.freeze_help"))
         sure = st.checkbox(t("annual.freeze_confirm", year=year), key=f"annual_freeze_sure_{year}")
