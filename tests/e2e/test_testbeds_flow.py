@@ -54,7 +54,7 @@ def test_visitor_request_is_answered_and_timed(page: Page, live_app: str) -> Non
     page.keyboard.type(TESTBED)
     page.keyboard.press("Enter")
     expect(_metric(page, "Förfrågningar")).to_have_text("1", timeout=WAIT)
-    expect(_metric(page, "Mediantid till första svar")).to_have_text("0,0 dagar", timeout=WAIT)
+    expect(_metric(page, "Mediantid till första svar")).to_have_text("0 dagar", timeout=WAIT)
     expect(_metric(page, "Ännu utan svar")).to_have_text("0", timeout=WAIT)
 
 
