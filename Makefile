@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test test-postgres lint format bench clean-venv
+.PHONY: run test test-postgres lint format bench bench-pages clean-venv
 
 $(VENV)/.installed: requirements.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,9 @@ format: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	$(PY) scripts/benchmark.py --keep
+
+bench-pages: $(VENV)/.installed-dev
+	$(PY) scripts/benchmark_pages.py
 
 clean-venv:
 	rm -rf $(VENV)
