@@ -8,12 +8,15 @@ and again (hit), and so is an empty page registered in the same app (the router 
 and sidebar, nothing else), in the same run; the table gives each page's median run as a multiple of the
 empty page's. Ratios, not milliseconds, so that a loaded or slower machine compares with itself.
 
-Part 2, served (`manage.py serve` on a free port): a lone session, then N sessions at once, each logging
-in through the login form and opening pages over the websocket as a browser would (a small client, no
-browser), timed from the rerun request to the script's end. It reports P50/P95 per page run, the bytes a
-page load sends, and the server's resident memory before and after.
+Part 2, served (`manage.py serve` on a free port, its warm-up included): the first Översikt after the
+start against the next one; a lone session, then N sessions at once, each opening pages over the
+websocket as a browser would (a small client, no browser; sessions come in with the signed re-login
+cookie, as a returning browser does), timed from the rerun request to the script's end. It reports
+P50/P95 per page run, the bytes a page load sends, the server's resident memory before and after, and
+the server's CPU while one Rådsläge stays open and refreshes with nothing changing.
 
-The scaled database is `scripts/benchmark.py`'s (built when missing; `--keep` there keeps it). Results go
+The scaled database is `scripts/benchmark.py`'s (built when missing; `--keep` there keeps it; one from an
+older checkout is migrated first). Results go
 between the page-benchmark markers of benchmarks/RESULTS.md. Tests never assert any of this.
 """
 
@@ -40,7 +43,7 @@ RESULTS = PROJECT / "benchmarks" / "RESULTS.md"
 START, END = "<!-- page benchmark: start -->", "<!-- page benchmark: end -->"
 EMPTY_PAGE = "scripts/benchmark_empty_page.py"
 ROLES = ("admin", "council", "manager", "employee")
-PASSWORD = "demo1234"
+COOKIE_KEY = "bench-" + "k" * 40  # the served app's cookie key in this run (signs the re-login cookies)
 
 
 # ---------------------------------------------------------------- part 1: page runs in process
@@ -55,22 +58,27 @@ def page_runs(db_url: str, rounds: int) -> list[tuple[str, str, float, float, fl
     os.environ["DATABASE_URL"] = db_url
     os.environ.setdefault("INNOVATION_COOKIE_KEY", "bench-" + "k" * 40)
     import streamlit as st
+    from sqlmodel import select
     from streamlit.testing.v1 import AppTest
     from streamlit.util import calc_hash
 
-    from components import navigation
+    import db
+    from components import auth, navigation
     from components.navigation import EVERYONE_LOGGED_IN, PageSpec, visible_specs
-    from services.people.auth import Actor
+    from models import User
+    from services.people.auth import load_actor
 
     empty = PageSpec(EMPTY_PAGE, "nav.profile", ":material/crop_square:", "account", "tom-sida", EVERYONE_LOGGED_IN)
     navigation.PAGES = (*navigation.PAGES, empty)
+    engine = db.make_engine(db_url)
 
     def run_once(username: str | None, spec: PageSpec) -> tuple[float, float]:
         at = AppTest.from_file(str(PROJECT / "app.py"), default_timeout=300)
-        if username:
-            at.session_state["authentication_status"] = True
-            at.session_state["username"] = username
-            at.session_state["name"] = username
+        if username:  # logged in as a completed login leaves the session (tests/pages/apptest.py)
+            with db.read_session(engine) as session:
+                user = session.exec(select(User).where(User.username == username)).one()
+            at.session_state[auth.USER_KEY] = user.id
+            at.session_state[auth.VERSION_KEY] = user.session_version
         at.run()
         at.switch_page(spec.path)
         at._page_hash = calc_hash(spec.url_path)
@@ -87,8 +95,9 @@ def page_runs(db_url: str, rounds: int) -> list[tuple[str, str, float, float, fl
     results = []
     for username in (*ROLES, None):
         role = username or "visitor"
-        fake = Actor(1, role, role, role, username, None, None, "sv") if username else None
-        specs = [s for s in visible_specs(fake) if (s is not empty and not s.logged_out_only) or username is None]
+        with db.read_session(engine) as session:
+            actor = load_actor(session, username) if username else None
+        specs = [s for s in visible_specs(actor) if s is not empty]
         base = [run_once(username, empty) for _ in range(rounds)] if username else None
         for spec in specs:
             samples = [run_once(username, spec) for _ in range(rounds)]
@@ -124,9 +133,11 @@ class Client:
     pages: set[str] = field(default_factory=set)  # script hashes of the pages in this user's menu
     widgets: dict[str, list] = field(default_factory=dict)  # element kind -> [proto]
     received: int = 0
+    page_hash: str = ""  # the page shown now
+    auto_rerun: tuple[str, float] | None = None  # (fragment id, seconds) of a fragment that reruns itself
 
-    async def connect(self) -> None:
-        import websockets
+    async def connect(self, cookie: str | None = None) -> None:
+        import websockets  # Streamlit's own dependency
 
         host = self.base.removeprefix("http://")
         self.ws = await websockets.connect(
@@ -135,6 +146,7 @@ class Client:
             origin=self.base,
             max_size=None,
             ping_interval=None,
+            additional_headers={"Cookie": cookie} if cookie else None,
         )
 
     async def close(self) -> None:
@@ -149,7 +161,8 @@ class Client:
         state = msg.rerun_script
         state.SetInParent()  # an empty ClientState is still a rerun request
         if page is not None:
-            state.page_script_hash = _page_hash(page)
+            self.page_hash = state.page_script_hash = _page_hash(page)
+            self.auto_rerun = None
         for widget in widget_states or []:
             state.widget_states.widgets.append(widget)
         self.widgets = {}
@@ -164,6 +177,8 @@ class Client:
             kind = fwd.WhichOneof("type")
             if kind == "ref_hash":  # a large message kept in the server's cache: fetched over HTTP
                 self.received += await asyncio.to_thread(self._fetch, fwd.ref_hash)
+            elif kind == "auto_rerun":
+                self.auto_rerun = (fwd.auto_rerun.fragment_id, fwd.auto_rerun.interval)
             elif kind == "navigation":
                 self.pages = {p.page_script_hash for p in fwd.navigation.app_pages if not p.is_hidden}
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
@@ -182,25 +197,33 @@ class Client:
         with urllib.request.urlopen(f"{self.base}/_stcore/message?hash={ref_hash}") as response:
             return len(response.read())
 
-    async def log_in(self, username: str) -> None:
-        from streamlit.proto.WidgetStates_pb2 import WidgetState
-
-        await self.rerun(label="login form")
-        inputs = self.widgets.get("text_input", [])
-        buttons = [b for b in self.widgets.get("button", []) if b.is_form_submitter]
-        if len(inputs) < 2 or not buttons:
-            raise RuntimeError("no login form")
-        states = []
-        for proto, value in ((inputs[0], username), (inputs[1], PASSWORD)):
-            state = WidgetState(id=proto.id)
-            state.string_value = value
-            states.append(state)
-        submit = WidgetState(id=buttons[0].id)
-        submit.trigger_value = True
-        states.append(submit)
-        await self.rerun(widget_states=states, label="login")
+    async def log_in(self) -> None:
+        """The first run of a returning user: logged in from the re-login cookie sent with the connection."""
+        await self.rerun(label="login")
         if _page_hash("min-profil") not in self.pages:
-            raise RuntimeError(f"login as {username} failed")
+            raise RuntimeError("the re-login cookie was refused")
+
+    async def fragment_reruns(self, fragment_id: str, seconds: float, every: float) -> int:
+        """What a browser does for an open `st.fragment(run_every=...)`: ask for the fragment's run."""
+        from streamlit.proto.BackMsg_pb2 import BackMsg
+        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+        runs = 0
+        deadline = time.perf_counter() + seconds
+        while time.perf_counter() < deadline:
+            await asyncio.sleep(every)
+            msg = BackMsg()
+            msg.rerun_script.fragment_id = fragment_id
+            msg.rerun_script.is_auto_rerun = True
+            msg.rerun_script.page_script_hash = self.page_hash
+            await self.ws.send(msg.SerializeToString())
+            while True:
+                fwd = ForwardMsg()
+                fwd.ParseFromString(await self.ws.recv())
+                if fwd.WhichOneof("type") == "script_finished":
+                    break
+            runs += 1
+        return runs
 
 
 def _page_hash(url_path: str) -> str:
@@ -221,35 +244,61 @@ def _rss_mb(pid: int) -> float:
     return int(re.search(r"VmRSS:\s+(\d+)", status).group(1)) / 1024
 
 
-def _serve(db_url: str) -> tuple[subprocess.Popen, str]:
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of the process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _serve(db_url: str) -> tuple[subprocess.Popen, str, float]:
+    """`manage.py serve` on a free port; (process, base URL, seconds until it answered its health check)."""
+    from settings import COOKIE_KEY_ENV
+
     port = _free_port()
-    env = {**os.environ, "DATABASE_URL": db_url, "INNOVATION_COOKIE_KEY": "bench-" + "k" * 40}
+    env = {**os.environ, "DATABASE_URL": db_url, COOKIE_KEY_ENV: COOKIE_KEY}
+    started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, str(PROJECT / "manage.py"), "serve", "--port", str(port)],
+        [sys.executable, str(PROJECT / "manage.py"), "serve", "--port", str(port), "--server.headless", "true"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     base = f"http://127.0.0.1:{port}"
-    for _ in range(600):
+    for _ in range(1200):
         try:
             with urllib.request.urlopen(f"{base}/_stcore/health", timeout=1):
-                return process, base
+                return process, base, time.perf_counter() - started
         except OSError:
             time.sleep(0.1)
     process.kill()
     raise RuntimeError("the app did not start")
 
 
-async def _logged_in(base: str, username: str) -> Client:
+def _cookies(db_url: str) -> dict[str, str]:
+    """username -> the Cookie header a returning browser sends: a signed re-login token."""
+    from sqlmodel import select
+
+    import db
+    from components.auth import make_token
+    from models import User
+    from settings import COOKIE_NAME
+
+    engine = db.make_engine(db_url)
+    with db.read_session(engine) as session:
+        users = session.exec(select(User).where(User.username.in_(ROLES))).all()
+    engine.dispose()
+    return {u.username: f"{COOKIE_NAME}={make_token(COOKIE_KEY, u.id, u.session_version)}" for u in users}
+
+
+async def _logged_in(base: str, cookie: str) -> Client:
     client = Client(base)
-    await client.connect()
-    await client.log_in(username)
+    await client.connect(cookie)
+    await client.log_in()
     return client
 
 
 async def _browse(client: Client, pages: list[str], rounds: int) -> list[Load]:
-    """Open `pages` in turn, `rounds` times; the page loads only (not the login)."""
+    """Open `pages` in turn (those in the user's menu), `rounds` times; the page loads only."""
     try:
         for _ in range(rounds):
             for page in pages:
@@ -257,47 +306,87 @@ async def _browse(client: Client, pages: list[str], rounds: int) -> list[Load]:
                     await client.rerun(page=page, label=page)
     finally:
         await client.close()
-    return [load for load in client.loads if load.page not in ("login form", "login")]
+    return [load for load in client.loads if load.page != "login"]
 
 
-async def _session(base: str, username: str, pages: list[str], rounds: int) -> list[Load]:
-    return await _browse(await _logged_in(base, username), pages, rounds)
-
-
-async def _crowd(base: str, sessions: int, pages: list[str], rounds: int) -> tuple[list[Load], float]:
-    """`sessions` people (roles in turn) log in one after another, then all browse at once: what is
-    measured is pages under load, not a storm of logins (bcrypt is slow on purpose)."""
-    clients = [await _logged_in(base, ROLES[i % len(ROLES)]) for i in range(sessions)]
+async def _crowd(base: str, cookies: list[str], pages: list[str], rounds: int) -> tuple[list[Load], float]:
+    """Every session connects first, then all browse at once: pages under load, not a storm of logins."""
+    clients = [await _logged_in(base, cookie) for cookie in cookies]
     started = time.perf_counter()
     loads = await asyncio.gather(*(_browse(c, pages, rounds) for c in clients))
     return [load for group in loads for load in group], time.perf_counter() - started
 
 
-def concurrency(db_url: str, sessions: int, rounds: int) -> dict:
-    pages = ["min-profil", "oversikt", "halso-och-sjukvard", "testmiljoer-i-siffror", "mina-ideer", "radslage"]
-    process, base = _serve(db_url)
+async def _first_pages(base: str, cookies: dict[str, str]) -> tuple[float, float]:
+    """Översikt right after the start (council), then for another scope (admin): both miss the cache,
+    only the first pays for whatever the start left cold."""
+    times = []
+    for username in ("council", "admin"):
+        client = await _logged_in(base, cookies[username])
+        await client.rerun(page="oversikt", label="oversikt")
+        await client.close()
+        times.append(client.loads[-1].seconds)
+    return times[0], times[1]
+
+
+async def _idle_council(base: str, cookie: str, pid: int, seconds: float) -> tuple[float, float, int]:
+    """Server CPU (share of one core) over `seconds` with nobody connected, then with one Rådsläge open
+    and refreshing as a browser does, nothing changing; and how many refreshes that was."""
+    before = _cpu_seconds(pid)
+    await asyncio.sleep(seconds)
+    idle = (_cpu_seconds(pid) - before) / seconds
+    client = await _logged_in(base, cookie)
+    await client.rerun(page="radslage", label="radslage")
+    if not client.auto_rerun:
+        raise RuntimeError("Rådsläge asked for no refresh")
+    fragment_id, every = client.auto_rerun
+    await client.fragment_reruns(fragment_id, every, every)  # the first refresh may still count
+    before = _cpu_seconds(pid)
+    runs = await client.fragment_reruns(fragment_id, seconds, every)
+    open_board = (_cpu_seconds(pid) - before) / seconds
+    await client.close()
+    return idle, open_board, runs
+
+
+def concurrency(db_url: str, sessions: int, rounds: int, idle_seconds: float) -> dict:
+    pages = [
+        "min-profil",
+        "oversikt",
+        "halso-och-sjukvard",
+        "testmiljoer-i-siffror",
+        "innovationsbokslut",
+        "mina-ideer",
+        "radslage",
+    ]
+    cookies = _cookies(db_url)
+    process, base, start_seconds = _serve(db_url)
     try:
-        # Warm-up: the first session pays for imports and the first queries (cold start, reported apart).
-        started = time.perf_counter()
-        warm = asyncio.run(_session(base, "council", ["oversikt"], 1))
-        cold = time.perf_counter() - started
+        first, second = asyncio.run(_first_pages(base, cookies))
+        lone = asyncio.run(_lone(base, cookies["council"], pages, rounds))
         rss_before = _rss_mb(process.pid)
-        lone = asyncio.run(_session(base, "council", pages, rounds))
-        crowd, wall = asyncio.run(_crowd(base, sessions, pages, rounds))
+        crowd_cookies = [cookies[ROLES[i % len(ROLES)]] for i in range(sessions)]
+        crowd, wall = asyncio.run(_crowd(base, crowd_cookies, pages, rounds))
         rss_after = _rss_mb(process.pid)
+        idle, council_open, refreshes = asyncio.run(_idle_council(base, cookies["council"], process.pid, idle_seconds))
     finally:
         process.terminate()
         process.wait(timeout=30)
     return {
-        "cold": cold,
-        "first": warm[0].seconds if warm else None,
+        "start": start_seconds,
+        "first": first,
+        "second": second,
         "lone": lone,
         "crowd": crowd,
         "wall": wall,
         "rss": (rss_before, rss_after),
         "sessions": sessions,
         "pages": pages,
+        "idle": (idle, council_open, refreshes, idle_seconds),
     }
+
+
+async def _lone(base: str, cookie: str, pages: list[str], rounds: int) -> list[Load]:
+    return await _browse(await _logged_in(base, cookie), pages, rounds)
 
 
 def _pct(samples: list[float], q: float) -> float:
@@ -308,53 +397,89 @@ def _pct(samples: list[float], q: float) -> float:
 # ---------------------------------------------------------------- report
 
 
-def report(runs: list, load: dict | None, counts: str) -> str:
+def _mark(ok: bool) -> str:
+    return "" if ok else " ✗"
+
+
+def report(runs: list, load: dict | None, counts: str, machine: str) -> str:
     lines = [
         START,
-        "## Pages (scripts/benchmark_pages.py)",
+        "## Pages (scripts/benchmark_pages.py, `make bench-pages`)",
         "",
-        f"Measured {datetime.now():%Y-%m-%d %H:%M} on {os.uname().sysname} {os.uname().machine}, "
-        f"{os.cpu_count()} cores, Python {sys.version.split()[0]}; {counts}.",
+        f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine}; {counts}.",
         "",
-        "Each page's run (median of the rounds) as a multiple of the empty page's run in the same process: "
-        "**miss** with Streamlit's data cache cleared first, **hit** right after.",
-        "",
-        "| role | page | miss ms | hit ms | miss ÷ empty | hit ÷ empty |",
-        "|---|---|---:|---:|---:|---:|",
-        *[f"| {r} | {p} | {m:.0f} | {h:.0f} | {mr:.1f}× | {hr:.1f}× |" for r, p, m, h, mr, hr in runs],
+        "Targets (issue 12, ratios in the same run): every page's run with an empty cache ≤ 20× the empty "
+        "page's, with the cache filled ≤ 3×; a browser load ≤ 1.5× Min profil's and ≤ ~50 KB; 20 sessions at "
+        "once: P95 ≤ 4× a lone session's, server memory growth < 100 MB; an open Rådsläge with nothing "
+        "changing < 5% of a core. ✗ marks a figure over its target.",
     ]
-    if load:
-        lone = {}
-        for item in load["lone"]:
-            lone.setdefault(item.page, []).append(item)
-        profile_bytes = statistics.median(x.bytes for x in lone.get("min-profil", [])) or 1
+    if runs:
         lines += [
             "",
-            f"Served: one session, then {load['sessions']} sessions at once (roles in turn), each logging in and "
-            f"opening {', '.join(load['pages'])}; timed from the rerun request to the script's end.",
-            f"Cold start to a drawn Översikt after login: {load['cold']:.1f} s.",
+            "### Every page for every role, in process (AppTest)",
             "",
-            "| page | lone ms (median) | bytes per load | ÷ Min profil |",
+            "Each page's run (median of the rounds) as a multiple of the empty page's run (the router with "
+            "login, navigation and sidebar; scripts/benchmark_empty_page.py) in the same process: **miss** "
+            "with Streamlit's data cache cleared first, **hit** right after, as the same user.",
+            "",
+            "| role | page | miss ms | hit ms | miss ÷ empty | hit ÷ empty |",
+            "|---|---|---:|---:|---:|---:|",
+            *[
+                f"| {r} | {p} | {m:.0f} | {h:.0f} | {mr:.1f}×{_mark(mr <= 20)} | {hr:.1f}×{_mark(hr <= 3)} |"
+                for r, p, m, h, mr, hr in runs
+            ],
+        ]
+    if load:
+        lone: dict[str, list[Load]] = {}
+        for item in load["lone"]:
+            lone.setdefault(item.page, []).append(item)
+        profile_ms = _median_ms([x.seconds for x in lone["min-profil"]])
+        idle, council_open, refreshes, seconds = load["idle"]
+        first, second = load["first"], load["second"]
+        lines += [
+            "",
+            "### Served (`manage.py serve`), a light client over Streamlit's websocket",
+            "",
+            "Sessions open as a returning browser does (the signed re-login cookie), then ask for pages as a "
+            "browser's menu does; a page load is timed from the request to the script's end and counts every "
+            "byte the server sends for it. The lone session (council) opens each page "
+            f"{len(load['lone']) // max(1, len(lone))} times (the first of them may miss the cache).",
+            "",
+            f"Start: `manage.py serve` answered after {load['start']:.1f} s (the warm-up included). The first "
+            f"Översikt after the start (council) took {first * 1000:.0f} ms, the next one (admin, also a cache "
+            f"miss) {second * 1000:.0f} ms: {first / second:.1f}×.",
+            "",
+            "| page | lone ms (median) | ÷ Min profil | KB per load |",
             "|---|---:|---:|---:|",
         ]
         for page, items in lone.items():
-            size = statistics.median(x.bytes for x in items)
+            ms = _median_ms([x.seconds for x in items])
+            kb = statistics.median(x.bytes for x in items) / 1024
             lines.append(
-                f"| {page} | {_median_ms([x.seconds for x in items]):.0f} | {size:,.0f} | {size / profile_bytes:.1f}× |"
+                f"| {page} | {ms:.0f} | {ms / profile_ms:.1f}×{_mark(ms / profile_ms <= 1.5)} | "
+                f"{kb:.0f}{_mark(kb <= 50)} |"
             )
         lone_all = [x.seconds for x in load["lone"]]
         crowd_all = [x.seconds for x in load["crowd"]]
         before, after = load["rss"]
+        ratio = _pct(crowd_all, 0.95) / _pct(lone_all, 0.95)
         lines += [
             "",
-            "| | P50 ms | P95 ms | runs/s |",
-            "|---|---:|---:|---:|",
-            f"| lone session | {_pct(lone_all, 0.5):.0f} | {_pct(lone_all, 0.95):.0f} | – |",
-            f"| {load['sessions']} sessions | {_pct(crowd_all, 0.5):.0f} | {_pct(crowd_all, 0.95):.0f} | "
-            f"{len(crowd_all) / load['wall']:.1f} |",
+            f"{load['sessions']} sessions at once (roles in turn: {', '.join(ROLES)}), each opening the pages "
+            "of its menu among those above:",
             "",
-            f"P95 with {load['sessions']} sessions ÷ lone P95: {_pct(crowd_all, 0.95) / _pct(lone_all, 0.95):.1f}×. "
-            f"Server memory {before:.0f} MB before the crowd, {after:.0f} MB after (+{after - before:.0f} MB).",
+            "| | page runs | P50 ms | P95 ms | runs/s |",
+            "|---|---:|---:|---:|---:|",
+            f"| lone session | {len(lone_all)} | {_pct(lone_all, 0.5):.0f} | {_pct(lone_all, 0.95):.0f} | – |",
+            f"| {load['sessions']} sessions | {len(crowd_all)} | {_pct(crowd_all, 0.5):.0f} | "
+            f"{_pct(crowd_all, 0.95):.0f} | {len(crowd_all) / load['wall']:.1f} |",
+            "",
+            f"P95 with {load['sessions']} sessions ÷ lone P95: {ratio:.1f}×{_mark(ratio <= 4)}. Server memory "
+            f"{before:.0f} MB before the crowd, {after:.0f} MB after (+{after - before:.0f} MB"
+            f"{_mark(after - before < 100)}).",
+            "",
+            f"Rådsläge left open, nothing changing: the server used {council_open:.1%} of a core over {seconds:.0f} s "
+            f"({refreshes} refreshes){_mark(council_open < 0.05)}; with nobody connected {idle:.1%}.",
         ]
     lines.append(END)
     return "\n".join(lines)
@@ -370,12 +495,38 @@ def write_section(section: str) -> None:
     RESULTS.write_text(text, encoding="utf-8")
 
 
+def _machine() -> str:
+    lines = Path("/proc/cpuinfo").read_text().splitlines()
+    model = next((line.split(":", 1)[1].strip() for line in lines if "model name" in line), os.uname().machine)
+    memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) / 1024 / 1024
+    return (
+        f"{os.uname().sysname} {os.uname().machine}, {os.cpu_count()} cores ({model}), {memory:.0f} GB, "
+        f"Python {sys.version.split()[0]}, SQLite file database"
+    )
+
+
+def _load() -> str:
+    return "/".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def _migrate(path: Path) -> None:
+    """A scaled database from an older checkout: brought to the newest schema first."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config(str(PROJECT / "alembic.ini"))
+    config.attributes["url"] = f"sqlite:///{path}"
+    command.upgrade(config, "head")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--db", type=Path, default=PROJECT / "benchmarks" / "scaled.db")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--idle-seconds", type=float, default=60, help="how long Rådsläge is watched idle")
     parser.add_argument("--skip-load", action="store_true", help="only the in-process page runs")
+    parser.add_argument("--skip-pages", action="store_true", help="only the served sessions")
     args = parser.parse_args()
     if not args.db.exists():
         from scripts import benchmark
@@ -383,19 +534,24 @@ def main() -> None:
         benchmark._load_feature_benchmarks()
         print(f"building {args.db} ...", flush=True)
         benchmark.build(args.db, 100_000, 1_000_000)
+    _migrate(args.db)
     import sqlite3
 
     with sqlite3.connect(args.db) as raw:
         sizes = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("idea", "indicatorvalue", "user")}
     counts = f"{sizes['idea']:,} ideas, {sizes['indicatorvalue']:,} indicator values, {sizes['user']:,} users"
     url = f"sqlite:///{args.db}"
+    load_before = _load()
     load = None
     if not args.skip_load:
         print("served sessions ...", flush=True)
-        load = concurrency(url, args.sessions, args.rounds)
-    print("page runs ...", flush=True)
-    runs = page_runs(url, args.rounds)
-    section = report(runs, load, counts)
+        load = concurrency(url, args.sessions, args.rounds, args.idle_seconds)
+    runs = []
+    if not args.skip_pages:
+        print("page runs ...", flush=True)
+        runs = page_runs(url, args.rounds)
+    machine = f"{_machine()}; load average (1/5/15 min) {load_before} at the start, {_load()} at the end"
+    section = report(runs, load, counts, machine)
     write_section(section)
     print(section)
 
