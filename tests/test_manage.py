@@ -249,3 +249,24 @@ def test_serve_runs_in_the_project_folder_wherever_it_is_started(
     assert (db.PROJECT_DIR / ".streamlit" / "config.toml").exists()
     assert seen["argv"][:5] == ["streamlit", "run", str(db.PROJECT_DIR / "app.py"), "--server.port", "8765"]
     assert db.database_url() == f"sqlite:///{tmp_path / 'mine' / 'innovation.db'}"
+    assert not (tmp_path / "mine" / "innovation.db").exists()  # warming up created no database
+
+
+def test_serve_warms_up_before_the_first_visitor(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pages' modules imported and the database asked once, before Streamlit starts serving."""
+    from streamlit.web import cli
+
+    from components import context, warmup
+
+    calls: list[str] = []
+    real_import, real_query = warmup.import_everything, warmup.first_query
+    monkeypatch.setattr(warmup, "import_everything", lambda: calls.append("imports") or real_import())
+    monkeypatch.setattr(warmup, "first_query", lambda: calls.append("query") or real_query())
+    monkeypatch.setattr(cli, "main", lambda: calls.append("serve"))
+    monkeypatch.setattr(sys, "argv", list(sys.argv))
+    monkeypatch.chdir(db.PROJECT_DIR)
+    result = runner.invoke(manage.app, ["serve", "--port", "8766"])
+    assert result.exit_code == 0, result.output
+    assert calls == ["imports", "query", "serve"]
+    assert "pages" not in {m.split(".")[0] for m in real_import()}  # modules only, no page run
+    assert real_query() is True and context.engine().url.database == db.sqlite_path(demo_url).as_posix()

@@ -1,0 +1,54 @@
+"""What `manage.py serve` does before the server takes its first visitor: import every module the pages
+use (pandas, Altair, Matplotlib, the services) and open the database with a first query, so that the
+first page after a start is drawn as quickly as the second."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+import pkgutil
+from datetime import date
+
+import components
+import db
+import services
+
+LOG = logging.getLogger(__name__)
+
+
+def import_everything() -> list[str]:
+    """Import every module of `components` and `services` (and through them the libraries they use)."""
+    names = []
+    for package in (components, services):
+        for module in pkgutil.walk_packages(package.__path__, prefix=f"{package.__name__}."):
+            importlib.import_module(module.name)
+            names.append(module.name)
+    return names
+
+
+def first_query() -> bool:
+    """Open the app's engine (the one its pages share) and run what every page and Översikt first ask:
+    the data version, the areas and the region's figures. False when there is no database yet."""
+    from components import context
+    from services import overview
+    from services.people import organisations
+    from services.people.auth import operator
+    from services.shared import versions
+
+    path = db.sqlite_path(db.database_url())
+    if path is not None and not path.exists():  # never create an empty database here: `prepare` does that
+        return False
+    with context.reading() as session:
+        versions.current(session)
+        organisations.list_areas(session=session)
+        overview.region_figures(session=session, actor=operator(), today=date.today())
+    return True
+
+
+def warm_up() -> None:
+    """Both of the above; a failure is logged and the server starts anyway (the pages say what is wrong)."""
+    try:
+        import_everything()
+        first_query()
+    except Exception:
+        LOG.warning("warming up before the first visitor failed", exc_info=True)
