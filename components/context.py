@@ -106,6 +106,17 @@ def cache_key() -> tuple[Any, ...]:
     return (a.id, a.role, a.organisation_id) if a else (None, None, None), lang(), *shared_key()
 
 
-def clear_caches() -> None:
-    """After a write: cached reads may now be stale."""
-    st.cache_data.clear()
+def scope() -> tuple[str | None, int | None]:
+    """The reader's permission scope: the role, and the organisation for every role whose reads stop at
+    its own organisation (admins and the council read the whole region). ("visitor", None) logged out."""
+    a = actor()
+    if a is None:
+        return "visitor", None
+    return str(a.role), None if a.is_admin or a.is_council else a.organisation_id
+
+
+def scope_key() -> tuple[Any, ...]:
+    """The key of a cached read whose answer depends on the reader only through their permission scope
+    (`scope`): shared by everyone in it, so ten managers of one organisation count once. Check the
+    reader's permission before reading the cached value (a cached answer runs no service check)."""
+    return scope(), lang(), *shared_key()

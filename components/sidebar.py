@@ -25,7 +25,6 @@ def _language_changed() -> None:
                 users.set_language(session=session, actor=current, language=chosen)
 
         attempt(store)  # the choice holds for this session even if it cannot be stored just now
-    context.clear_caches()
 
 
 def render(actor: Actor | None) -> None:

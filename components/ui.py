@@ -132,7 +132,6 @@ def write_then_confirm(
         return True
 
     if attempt(call, errors):
-        context.clear_caches()
         flash_and_rerun(success_key, **params)
 
 

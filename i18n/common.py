@@ -124,6 +124,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.no": ("Nej", "No"),
     "ui.save": ("Spara", "Save"),
     "ui.saved": ("Sparat.", "Saved."),
+    "ui.file_building": ("{name} skapas …", "Building {name} …"),
+    "ui.file_failed": ("Filen kunde inte skapas. Försök igen.", "The file could not be built. Please try again."),
     "language.sv": ("Svenska", "Swedish"),
     "language.en": ("Engelska", "English"),
     # ------------------------------------------------------------ errors

@@ -143,6 +143,7 @@ VIEW_TEXTS: dict[str, tuple[str, str]] = {
     ),
     "annual.download_xlsx": ("Ladda ned bokslutet som Excel", "Download the report as Excel"),
     "annual.download_pdf": ("Ladda ned bokslutet som PDF", "Download the report as PDF"),
+    "annual.build_pdf": ("Skapa bokslutet som PDF", "Build the report as PDF"),
     "annual.indicators": ("Indikatorer mot årets mål", "Indicators against the year's targets"),
     "annual.testbeds": ("Testmiljöer per status", "Test environments by status"),
     "annual.commentary": ("Kommentar", "Commentary"),

@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components import context
+from components import context, vega
 from components.areas import with_area_names
 from components.context import t
 from components.fund.applications import (
@@ -339,7 +339,6 @@ def _call_form(me: Actor, call: CallRow | None, today: date) -> None:
                 return True
 
             if attempt(store, errors):
-                context.clear_caches()
                 forget_inputs(prefix)
                 flash_and_rerun("ui.saved")
 
@@ -382,12 +381,14 @@ def pack_tab(me: Actor, calls: list[CallRow]) -> None:
     shown = Page(items=rows[offset : offset + limit], total=len(rows), page=current_page("fp_page"), page_size=limit)
     st.dataframe(pd.DataFrame(shown.items, columns=labels), hide_index=True, width="stretch")
     pager(shown, "fp_page")
+    sheet = t("fund.pack.sheet")
     st.download_button(
         t("fund.pack.download"),
-        data=exports.table_to_xlsx(labels, rows, sheet=t("fund.pack.sheet")),
+        data=lambda: exports.table_to_xlsx(labels, rows, sheet=sheet),  # built when clicked
         file_name=f"{t('fund.pack.file')}-{call.year}-{call.id}.xlsx",
         mime=exports.XLSX_MIME,
         icon=":material/download:",
+        on_click="ignore",
     )
 
 
@@ -482,7 +483,7 @@ def budget_tab(me: Actor, year: int) -> None:
     )
     _figures_table(calls, t("fund.c.call"), with_budget=True)
     if not calls.empty:
-        st.altair_chart(
+        vega.draw(
             budget_chart(
                 calls,
                 description=t("fund.budget.chart_calls"),
@@ -505,7 +506,7 @@ def budget_tab(me: Actor, year: int) -> None:
     ).rename(columns={"area": "label"})
     _figures_table(areas, t("overview.area"), with_budget=False)
     if not areas.empty:
-        st.altair_chart(
+        vega.draw(
             budget_chart(
                 areas,
                 description=t("fund.budget.chart_areas"),

@@ -170,7 +170,6 @@ def application_form(me: Actor, call: CallRow, existing: ApplicationView | None,
 
     ref = attempt(store, errors)
     if ref:
-        context.clear_caches()
         forget_inputs(prefix)
         forget_inputs("fund_draft")
         flash_and_rerun("fund.submitted" if send else "fund.draft_saved", ref=ref)
@@ -284,5 +283,4 @@ def report_form(me: Actor, reports: list[ReportRow], today: date) -> None:
                 return True
 
             if attempt(send, errors):
-                context.clear_caches()
                 flash_and_rerun("fund.report_submitted")

@@ -49,7 +49,6 @@ def declaration_form(me: Actor, assignment: MyAssignment) -> None:
                 return True
 
             if attempt(send, errors):
-                context.clear_caches()
                 flash_and_rerun("fund.review.declared_conflict" if choice == conflict_label else "fund.review.declared")
 
 
@@ -112,7 +111,6 @@ def review_form(me: Actor, application_id: int, criteria: list[str], draft: Revi
         return True
 
     if attempt(store, errors):
-        context.clear_caches()
         flash_and_rerun("fund.review.submitted" if send else "fund.review.saved")
 
 

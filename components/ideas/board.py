@@ -10,7 +10,9 @@ from typing import Any
 
 import pandas as pd
 import streamlit as st
+from sqlalchemy import Engine
 
+import db
 import i18n
 from components import context
 from components.context import CACHE_ENTRIES, t
@@ -98,7 +100,7 @@ def _owners(key: tuple, organisation_id: int | None, admin: bool) -> dict[int, s
 
 
 def _owner_choices(me: Actor) -> dict[int, str]:
-    return _owners(context.cache_key(), me.organisation_id, me.is_admin)
+    return _owners(context.scope_key(), me.organisation_id, me.is_admin)
 
 
 def _stage_picker(board: triage.Board) -> str | None:
@@ -174,24 +176,25 @@ def export_table(
     return headers, values
 
 
-def _export(me: Actor, filters: IdeaFilter, kind: str) -> bytes:
-    with context.reading() as session:
-        headers, rows = export_table(
-            triage.export_rows(session=session, actor=me, filters=filters), area_names(), context.lang()
-        )
+def _export(engine: Engine, me: Actor, filters: IdeaFilter, kind: str, areas: dict[int, str], language: str) -> bytes:
+    """The file, built when the button is clicked: outside the page's run, so no Streamlit calls here
+    (the reader's language and the area names come in from the run)."""
+    with db.read_session(engine) as session:
+        headers, rows = export_table(triage.export_rows(session=session, actor=me, filters=filters), areas, language)
     if kind == "xlsx":
-        return exports.table_to_xlsx(headers, rows, sheet=t("nav.ideas_manage"))
+        return exports.table_to_xlsx(headers, rows, sheet=i18n.t("nav.ideas_manage", language))
     return exports.table_to_csv(headers, rows)
 
 
 def _exports(me: Actor, filters: IdeaFilter) -> None:
+    engine, areas, language = context.engine(), area_names(), context.lang()
     stamp = f"{datetime.now():%Y%m%d}"
     columns = st.columns([1, 1, 4])
     formats = (("xlsx", exports.XLSX_MIME, ":material/table_view:"), ("csv", exports.CSV_MIME, ":material/download:"))
     for column, (kind, mime, icon) in zip(columns, formats, strict=False):
         column.download_button(
             t(f"ideas.export_{kind}"),
-            data=lambda kind=kind: _export(me, filters, kind),
+            data=lambda kind=kind: _export(engine, me, filters, kind, areas, language),
             file_name=f"ideer-{stamp}.{kind}",
             mime=mime,
             icon=icon,
@@ -201,7 +204,7 @@ def _exports(me: Actor, filters: IdeaFilter) -> None:
 
 @st.cache_data(show_spinner=False, max_entries=200)
 def _board(key: tuple, filters: IdeaFilter) -> triage.Board:
-    """Counts per stage; cached briefly because free text over 100k ideas is a full scan (writes clear it)."""
+    """Counts per stage, per scope and data version: free text over 100k ideas is a full scan."""
     with context.reading() as session:
         return triage.board(session=session, actor=context.actor(), filters=filters)
 
@@ -214,17 +217,18 @@ def _page(key: tuple, filters: IdeaFilter, page: int, total: int) -> Page[triage
 
 
 def board_view(me: Actor) -> None:
+    triage.require_manager(me)  # per reader; the cached counts and pages are the same for their scope
     filters = _filters(me)
-    counts = _board(context.cache_key(), filters)
+    counts = _board(context.scope_key(), filters)
     if counts.overdue:
         st.warning(t("ideas.overdue_warning", n=counts.overdue), icon=":material/schedule:")
     stage = _stage_picker(counts)
     filters = IdeaFilter(**{**filters.__dict__, "stage": stage})
     total = counts.counts.get(stage, 0) if stage else counts.total
-    page = _page(context.cache_key(), filters, current_page("board_page"), total)
+    page = _page(context.scope_key(), filters, current_page("board_page"), total)
     if not page.items and page.page > 1:  # the filters shrank the list below the page chosen before
         st.session_state["board_page"] = 1
-        page = _page(context.cache_key(), filters, 1, total)
+        page = _page(context.scope_key(), filters, 1, total)
     if not page.items:
         st.info(t("ideas.none_found"))
         return
@@ -246,8 +250,9 @@ def _response_times(key: tuple) -> list[stats.ResponseTime]:
 
 
 def response_times_view(me: Actor) -> None:
+    triage.require_manager(me)  # per reader; the cached figures are the same for their scope
     st.caption(t("ideas.response_caption", n=triage.OVERDUE_DAYS))
-    rows = _response_times(context.cache_key())
+    rows = _response_times(context.scope_key())
     st.dataframe(
         pd.DataFrame(
             {
@@ -293,14 +298,14 @@ def person_view(me: Actor) -> None:
     c1, c2, _ = st.columns([1, 1, 4])
     c1.download_button(
         t("ideas.export_json"),
-        data=json.dumps(data, default=str, ensure_ascii=False, indent=2),
+        data=lambda: json.dumps(data, default=str, ensure_ascii=False, indent=2),  # built when clicked
         file_name="personuppgifter.json",
         mime="application/json",
         on_click="ignore",
     )
     c2.download_button(
         t("ideas.export_xlsx"),
-        data=exports.to_xlsx(sheets),
+        data=lambda: exports.to_xlsx(sheets),
         file_name="personuppgifter.xlsx",
         mime=exports.XLSX_MIME,
         on_click="ignore",

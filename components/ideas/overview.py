@@ -10,11 +10,12 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components import context
+from components import context, vega
 from components.context import CACHE_ENTRIES, t
 from components.ideas.common import area_names
 from components.ui import fmt_date, plain
 from services.ideas import stats
+from services.people.auth import require_login
 
 
 def funnel_chart(data: pd.DataFrame, *, stage_title: str, value_title: str, description: str) -> alt.Chart:
@@ -40,7 +41,8 @@ def _figures(key: tuple, today: date) -> dict:
 
 
 def render() -> None:
-    data = _figures(context.cache_key(), date.today())
+    require_login(context.actor())  # the check per reader; the figures are the same for their scope
+    data = _figures(context.scope_key(), date.today())
     if data["overdue"]:
         st.warning(t("ideas.overview_overdue", n=data["overdue"]), icon=":material/schedule:")
     left, right = st.columns(2)
@@ -48,7 +50,7 @@ def render() -> None:
         st.subheader(t("ideas.funnel"))
         funnel = pd.DataFrame(data["funnel"], columns=["stage", "reached"])
         funnel["stage"] = funnel["stage"].map(lambda s: context.label(s, "stage"))
-        st.altair_chart(
+        vega.draw(
             funnel_chart(
                 funnel,
                 stage_title=t("ideas.stage"),

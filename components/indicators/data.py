@@ -154,7 +154,6 @@ def _save_indicator(
                 errors,
             )
     if saved is not None:
-        context.clear_caches()
         if row is None:
             forget_inputs(key)
         flash_and_rerun("indicators.register.saved", code=saved.code)
@@ -271,7 +270,6 @@ def _value_form(
                 errors,
             )
         if saved is not None:
-            context.clear_caches()
             flash_and_rerun("indicators.report.submitted" if submit else "indicators.report.saved", n=1)
 
 
@@ -373,7 +371,6 @@ def _save_sheet(me: Actor | None, organisation_id: int, chosen: Any, entries: li
     except DomainError as error:
         show_error(error)
         return
-    context.clear_caches()
     flash_and_rerun("indicators.report.submitted" if submit else "indicators.report.saved", n=n)
 
 
@@ -450,7 +447,6 @@ def _review(me: Actor | None, chosen: list[int], note: str | None, errors: Field
             break
         done += 1
     if done:
-        context.clear_caches()
         if note is not None:
             forget_inputs("rev_note")
         flash_and_rerun("indicators.report.approved" if note is None else "indicators.report.returned", n=done)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+import db
 from components import context
 from components.context import t
 from components.ui import flash_and_rerun, message, show_error
@@ -18,12 +19,30 @@ from services.shared.exports import CSV_MIME, XLSX_MIME
 def import_panel(me: Actor | None, organisation_id: int) -> None:
     """Template downloads, then a file of many values: imported whole, or refused with every bad row."""
     st.markdown(t("indicators.report.import_help"))
-    with context.reading() as session:
-        xlsx = file_import.template(session=session, actor=me, organisation_id=organisation_id, kind="xlsx")
-        csv = file_import.template(session=session, actor=me, organisation_id=organisation_id, kind="csv")
+    engine = context.engine()
+
+    def template(kind: str) -> bytes:
+        """Built when clicked, outside the page's run: no Streamlit calls in here."""
+        with db.read_session(engine) as session:
+            return file_import.template(session=session, actor=me, organisation_id=organisation_id, kind=kind)
+
     d1, d2, _ = st.columns([1, 1, 2])
-    d1.download_button(t("indicators.report.template_xlsx"), xlsx, "mall-indikatorvarden.xlsx", XLSX_MIME)
-    d2.download_button(t("indicators.report.template_csv"), csv, "mall-indikatorvarden.csv", CSV_MIME)
+    d1.download_button(
+        t("indicators.report.template_xlsx"),
+        lambda: template("xlsx"),
+        "mall-indikatorvarden.xlsx",
+        XLSX_MIME,
+        key="imp_template_xlsx",
+        on_click="ignore",
+    )
+    d2.download_button(
+        t("indicators.report.template_csv"),
+        lambda: template("csv"),
+        "mall-indikatorvarden.csv",
+        CSV_MIME,
+        key="imp_template_csv",
+        on_click="ignore",
+    )
     uploaded = st.file_uploader(t("indicators.report.file"), type=["csv", "xlsx"], key="imp_file")
     submit = st.checkbox(t("indicators.report.import_submit"), key="imp_submit")
     if st.button(t("indicators.report.import"), key="imp_go", type="primary", disabled=uploaded is None):
@@ -65,5 +84,4 @@ def _run_import(me: Actor | None, filename: str, content: bytes, submit: bool) -
         bar.empty()
         show_error(error)
         return
-    context.clear_caches()
     flash_and_rerun("indicators.report.imported", rows=result.rows, created=result.created, updated=result.updated)

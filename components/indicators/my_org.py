@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components import context
+from components import context, vega
 from components.context import t
 from components.indicators.data import period_label, status_label
 from components.indicators.views import fmt_number, unit_label
@@ -126,7 +126,7 @@ def comparison_section(rows: list[ComparisonRow], org: str, area: str, year: int
             key="myorg_chart",
         )
     ]
-    st.altair_chart(comparison_chart(chosen, org, area, region, lang), width="stretch")
+    vega.draw(comparison_chart(chosen, org, area, region, lang), width="stretch")
 
 
 def comparison_chart(row: ComparisonRow, org: str, area: str, region: str, lang: str) -> alt.LayerChart:

@@ -111,7 +111,6 @@ def _target_form(me: Actor | None, indicator_id: int, area_label: dict[int, str]
                     errors,
                 )
             if saved is not None:
-                context.clear_caches()
                 flash_and_rerun("indicators.register.target_saved", year=saved.year)
 
 
@@ -123,5 +122,4 @@ def _delete_target(me: Actor | None, targets: list[ind_targets.TargetRow], level
         with context.writing() as session:
             done = attempt(lambda: ind_targets.delete_target(session=session, actor=me, target_id=chosen) or True)
         if done:
-            context.clear_caches()
             flash_and_rerun("indicators.register.target_removed")

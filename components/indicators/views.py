@@ -12,6 +12,7 @@ import pandas as pd
 import streamlit as st
 
 import i18n
+from components import vega
 from components.context import lang, t
 from components.ui import NBSP, fmt_msek, fmt_pct, fmt_sek, plain
 from services.indicators import periods as ind_periods
@@ -145,22 +146,23 @@ def chart_with_table(
     if as_table:
         st.dataframe(table, hide_index=True, width="stretch")
     else:
-        st.altair_chart(chart, width="stretch")
+        vega.draw(chart, width="stretch")
     headers = [str(c) for c in table.columns]
     rows = table.astype(object).where(table.notna(), None).values.tolist()
     left, right = st.columns(2)
+    # The files are built when clicked (Streamlit runs the callable then), not at every run of the page.
     left.download_button(
         t("indicators.area.download_csv"),
-        table_to_csv(headers, rows),
+        lambda: table_to_csv(headers, rows),
         file_name=f"{filename}.csv",
         mime=CSV_MIME,
         key=f"{key}_csv",
         icon=":material/download:",
-        on_click="ignore",  # the rows are ready: a download needs no rerun (which would renew the file's URL)
+        on_click="ignore",  # a download needs no rerun (which would renew the button's file mid-download)
     )
     right.download_button(
         t("indicators.area.download_xlsx"),
-        table_to_xlsx(headers, rows),
+        lambda: table_to_xlsx(headers, rows),
         file_name=f"{filename}.xlsx",
         mime=XLSX_MIME,
         key=f"{key}_xlsx",

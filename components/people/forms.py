@@ -75,7 +75,6 @@ def create_user_form(me: Actor, org_label: dict[int, str]) -> None:
 
             created = attempt(create, errors)
             if created:
-                context.clear_caches()
                 forget_inputs("new_user_")
                 flash_and_rerun("admin_users.created", username=created)
 
@@ -127,7 +126,6 @@ def edit_user_form(me: Actor, user_id: int, org_label: dict[int, str]) -> None:
                 return True
 
             if attempt(save, errors):
-                context.clear_caches()
                 flash_and_rerun("ui.saved")
     _account_actions(me, user.id, user.is_active, login_waits)
 
@@ -204,7 +202,6 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
                 return True
 
             if attempt(save, errors):
-                context.clear_caches()
                 flash_and_rerun("ui.saved")
     _staff_form(me, org_by_id[org_id])
 
@@ -228,7 +225,6 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
                 return True
 
             if attempt(create, errors):
-                context.clear_caches()
                 flash_and_rerun("orgs.created", name=name.strip())
 
 
@@ -248,5 +244,4 @@ def _staff_form(me: Actor, org: OrganisationRow) -> None:
                 return True
 
             if attempt(save, errors):
-                context.clear_caches()
                 flash_and_rerun("ui.saved")

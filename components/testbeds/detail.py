@@ -126,7 +126,6 @@ def _request_form(d: TestbedDetail) -> None:
 
             ref = attempt(send, errors)  # beyond this client's limit: a message, and the form keeps its text
             if ref:
-                context.clear_caches()
                 forget_inputs("tbr_")
                 st.session_state[RECEIPT_KEY] = (ref, d.card.slug)
                 st.rerun()

@@ -154,6 +154,5 @@ def _save(me: Actor, testbed_id: int | None, data: dict[str, Any], errors: Field
 
     name = attempt(save, errors)
     if name:
-        context.clear_caches()
         forget_inputs(prefix)
         flash_and_rerun("testbeds.created" if testbed_id is None else "testbeds.saved", name=name)

@@ -96,7 +96,6 @@ def _answer_form(me: Actor, detail: RequestDetail) -> None:
                     return done.ref
 
             if attempt(answer, errors):
-                context.clear_caches()
                 st.session_state.pop(f"tb_answer_text_{detail.row.id}", None)
                 flash_and_rerun("testbeds.answered", ref=detail.row.ref)
 
@@ -127,7 +126,6 @@ def _link_form(me: Actor, detail: RequestDetail) -> None:
                 return True
 
             if attempt(save, errors):
-                context.clear_caches()
                 flash_and_rerun("testbeds.linked", ref=detail.row.ref)
 
 

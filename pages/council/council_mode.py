@@ -1,26 +1,28 @@
 """Rådsläge: the region's innovation work on the big screen at a council meeting.
 
-Large, high-contrast figures for the region and each core area, counted afresh every few seconds in
-a fragment (`run_every`), so that an idea submitted during the meeting shows up within seconds. No
-cache on purpose: the figures are a handful of grouped aggregate queries. Optionally the lower half
-rotates through the areas, one per refresh.
+Large, high-contrast figures for the region and each core area, refreshed every few seconds in a
+fragment (`run_every`), so that an idea submitted during the meeting shows up at the next refresh. A
+refresh reads the data version (one row) and counts again only when it moved: the counts are cached per
+version and permission scope, shared by every open Rådsläge, so an open screen costs next to nothing
+while nothing happens. Optionally the lower half rotates through the areas, one per refresh.
 """
 
 from datetime import date
 
+import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components import auth, charts, context
+from components import auth, charts, context, vega
 from components.areas import with_area_names
+from components.context import CACHE_ENTRIES, lang, t
 from components.context import label as label_of
-from components.context import lang, t
 from components.indicators import views
 from components.ui import fmt_int, heading, plain
 from services import overview
 from services.indicators import dashboard as dash
 from services.people import organisations
-from services.people.auth import Actor
+from services.people.auth import require_role
 from services.shared.errors import PermissionDenied
 
 REFRESH_SECONDS = 5
@@ -69,7 +71,7 @@ def _region(live: dash.LiveFigures) -> None:
                 _metric(label, value, caption)
 
 
-def _area(live: dash.LiveFigures, area: organisations.AreaRow, funnel: list[tuple[str, int]]) -> None:
+def _area(live: dash.LiveFigures, area: organisations.AreaRow, funnel: dict) -> None:
     st.subheader(plain(area.name(lang())))
     items = [(t("council.ideas_today"), fmt_int(live.ideas_today_by_area.get(area.id)))]
     items += [
@@ -80,38 +82,33 @@ def _area(live: dash.LiveFigures, area: organisations.AreaRow, funnel: list[tupl
     for label, value in items:
         _metric(label, value)
     st.markdown(f"**{t('council.funnel')}**")
+    vega.draw(funnel, width="stretch")
+
+
+def _funnel_chart(area: organisations.AreaRow, funnel: list[tuple[str, int]]) -> alt.Chart:
     frame = pd.DataFrame([(label_of(stage, "stage"), n) for stage, n in funnel], columns=["category", "value"])
-    st.altair_chart(
-        views.simple_bars(
-            frame,
-            category_title=t("council.stage"),
-            value_title=t("council.ideas"),
-            description=t("council.funnel_description", area=area.name(lang())),
-            colour=area.colour,
-        ).properties(height=220),
-        width="stretch",
-    )
+    return views.simple_bars(
+        frame,
+        category_title=t("council.stage"),
+        value_title=t("council.ideas"),
+        description=t("council.funnel_description", area=area.name(lang())),
+        colour=area.colour,
+    ).properties(height=220)
 
 
-def _ideas_chart(today: date, viewer: Actor | None) -> None:
-    with context.reading() as session:
-        rows = overview.ideas_per_month(session=session, actor=viewer, today=today, months=12)
+def _ideas_chart(today: date, rows: list[overview.MonthAreaCount]) -> alt.Chart | None:
     months = pd.DataFrame([(r.month, r.area_code, r.count) for r in rows], columns=["month", "area_code", "count"])
     if months.empty:
-        st.info(t("council.no_ideas"))
-        return
+        return None
     filled = charts.complete_months(with_area_names(months), overview.month_starts(today, 12), "count")
-    st.altair_chart(
-        charts.monthly_bars(
-            filled,
-            value="count",
-            value_title=t("council.ideas"),
-            month_title=t("council.month"),
-            description=t("council.chart_description"),
-            colour_title=t("council.area"),
-        ).properties(height=320),
-        width="stretch",
-    )
+    return charts.monthly_bars(
+        filled,
+        value="count",
+        value_title=t("council.ideas"),
+        month_title=t("council.month"),
+        description=t("council.chart_description"),
+        colour_title=t("council.area"),
+    ).properties(height=320)
 
 
 def _shown(areas: list[organisations.AreaRow], rotate: bool) -> list[organisations.AreaRow]:
@@ -123,30 +120,60 @@ def _shown(areas: list[organisations.AreaRow], rotate: bool) -> list[organisatio
     return [areas[index]]
 
 
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _counts(key: tuple, today: date) -> dict:
+    """Everything the board shows, counted once per data version, scope (context.scope_key) and day."""
+    viewer = context.actor()
+    with context.reading() as session:
+        areas = organisations.list_areas(session=session)
+        return {
+            "live": dash.live_figures(session, viewer, today=today),
+            "areas": areas,
+            "funnels": {
+                a.id: dash.idea_funnel(session, viewer, start=date(today.year, 1, 1), end=today, area_id=a.id)
+                for a in areas
+            },
+            "months": overview.ideas_per_month(session=session, actor=viewer, today=today, months=12),
+        }
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _charts(key: tuple, today: date) -> dict:
+    """The board's charts as Vega-Lite specs, made once per data version, scope and language (the key):
+    a refresh with nothing new draws them as they are, without building and checking them again."""
+    counts = _counts(key, today)
+    months = _ideas_chart(today, counts["months"])
+    return {
+        "funnels": {a.id: vega.spec(_funnel_chart(a, counts["funnels"][a.id])) for a in counts["areas"]},
+        "months": None if months is None else vega.spec(months),
+    }
+
+
 @st.fragment(run_every=REFRESH_SECONDS)
 def live_board(rotate: bool) -> None:
-    """Everything that moves: recounted at every refresh, for the viewer as the database knows them now
-    (a refresh is no click: without the recheck, a demoted or deactivated viewer would keep watching)."""
+    """Everything that moves, for the viewer as the database knows them now (a refresh is no click:
+    without the recheck, a demoted or deactivated viewer would keep watching); counted again only when
+    the data version moved since the last count."""
     viewer = auth.recheck()
     today = date.today()
     try:
-        with context.reading() as session:
-            live = dash.live_figures(session, viewer, today=today)
-            areas = organisations.list_areas(session=session)
-            shown = _shown(areas, rotate)
-            funnels = {
-                a.id: dash.idea_funnel(session, viewer, start=date(today.year, 1, 1), end=today, area_id=a.id)
-                for a in shown
-            }
+        require_role(viewer, *dash.COUNCIL)  # per viewer, before the counts shared by their scope
+        key = context.scope_key()
+        counts, specs = _counts(key, today), _charts(key, today)
     except PermissionDenied:
         st.error(t("errors.permission_denied"))
         return
+    live: dash.LiveFigures = counts["live"]
+    shown = _shown(counts["areas"], rotate)
     _region(live)
     for column, area in zip(st.columns(len(shown) or 1), shown, strict=False):
         with column:
-            _area(live, area, funnels[area.id])
+            _area(live, area, specs["funnels"][area.id])
     st.subheader(t("council.per_month"))
-    _ideas_chart(today, viewer)
+    if specs["months"] is None:
+        st.info(t("council.no_ideas"))
+    else:
+        vega.draw(specs["months"], width="stretch")
     st.caption(t("council.updated", time=pd.Timestamp.now(tz="Europe/Stockholm").strftime("%H:%M:%S")))
 
 

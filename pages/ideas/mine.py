@@ -78,6 +78,5 @@ with back_tab:
                     return True
 
                 if attempt(back):
-                    context.clear_caches()
                     flash_and_rerun("ideas.backed_done")
     pager(page, "back_page")

@@ -128,7 +128,6 @@ if st.button(t("ideas.submit"), type="primary", icon=":material/send:"):
 
     submitted = attempt(submit, errors)  # beyond this client's limit: a message, and the form keeps its text
     if submitted:
-        context.clear_caches()
         forget_inputs(PREFIX)
         # Made by the service (IDE-YYYY-NNNNN and a random code), no user text.
         st.session_state[DONE] = (submitted.ref, submitted.tracking_code)

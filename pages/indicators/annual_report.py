@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import context
+from components import background, context
 from components.context import CACHE_ENTRIES, label, lang, t
 from components.indicators import views
 from components.kpi import tiles
@@ -22,8 +22,8 @@ PDF_MIME = "application/pdf"
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
-def _report(key: tuple, year: int, who: tuple) -> annual.Report:
-    """The year's report; cached per database and year (and asker), cleared after every write here."""
+def _report(key: tuple, year: int) -> annual.Report:
+    """The year's report as the reader's scope may read it (context.scope_key), per data version."""
     with context.reading() as session:
         return annual.report(session, context.actor(), year)
 
@@ -38,7 +38,8 @@ years = _years()
 year_col, level_col = st.columns([1, 3])
 year = year_col.selectbox(t("annual.year"), years, index=1 if len(years) > 1 else 0, key="annual_year")
 try:
-    report = _report(context.shared_key(), year, context.cache_key()[0])
+    annual.require_reader(context.actor())  # per reader; the report is the same for their scope
+    report = _report(context.scope_key(), year)
 except PermissionDenied:
     st.error(t("errors.permission_denied"))
     st.stop()
@@ -57,20 +58,24 @@ language = lang()
 left, right = st.columns(2)
 left.download_button(
     t("annual.download_xlsx"),
-    lambda: export.to_workbook(report, language),
+    lambda: export.to_workbook(report, language),  # built when clicked
     file_name=f"innovationsbokslut-{year}.xlsx",
     mime=XLSX_MIME,
     icon=":material/table_view:",
     key="annual_xlsx",
 )
-right.download_button(
-    t("annual.download_pdf"),
-    lambda: export.to_pdf(report, language),
-    file_name=f"innovationsbokslut-{year}.pdf",
-    mime=PDF_MIME,
-    icon=":material/picture_as_pdf:",
-    key="annual_pdf",
-)
+with right:  # seconds of drawing at scale: built in a worker process, with progress, shared per scope
+    background.download_button(
+        ("annual_pdf", context.scope_key(), year, language),
+        export.to_pdf,
+        (report, language),
+        start_label=t("annual.build_pdf"),
+        label=t("annual.download_pdf"),
+        file_name=f"innovationsbokslut-{year}.pdf",
+        mime=PDF_MIME,
+        widget_key="annual_pdf",
+        icon=":material/picture_as_pdf:",
+    )
 
 # --- one level at a time
 names = annual.level_names(data, language)
@@ -197,7 +202,6 @@ else:
                     )
 
             if attempt(_save, errors) is not None:
-                context.clear_caches()
                 flash_and_rerun("annual.commentary_saved")
 
 # --- freezing the year (admins)
@@ -214,5 +218,4 @@ if not report.frozen and me is not None and me.is_admin:
                     return annual.freeze(session, context.actor(), year, today=date.today())
 
             if attempt(_freeze, errors) is not None:
-                context.clear_caches()
                 flash_and_rerun("annual.frozen_done", year=year)

@@ -63,7 +63,8 @@ if area is None:
 today = date.today()
 start, end = views.period_filter(f"area_{area.code}", today)
 try:
-    data = _overview(context.cache_key(), area.id, start, end)
+    dash.require_reader(context.actor())  # per reader; the figures are the same for their scope
+    data = _overview(context.scope_key(), area.id, start, end)
 except PermissionDenied:
     st.error(t("errors.permission_denied"))
     st.stop()
@@ -84,7 +85,7 @@ if options:
         t("indicators.area.indicator"), list(options), format_func=options.get, key=f"area_{area.code}_indicator"
     )
     info = next(f.indicator for f in figures if f.indicator.id == chosen)
-    detail = _indicator(context.cache_key(), chosen, area.id, start, end)
+    detail = _indicator(context.scope_key(), chosen, area.id, start, end)
     name = info.name(lang())
     left, right = st.columns(2)
     with left:

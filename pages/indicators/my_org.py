@@ -11,11 +11,12 @@ from components.indicators.my_org import comparison_section, own_section, waitin
 from components.ui import heading, plain
 from services.indicators import my_org, values
 from services.people import organisations
+from services.shared.errors import PermissionDenied
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
 def _figures(key: tuple, organisation_id: int, year: int, today: date) -> dict:
-    """Keyed on the viewer (context.cache_key) as well as the organisation, year and day."""
+    """Keyed on the viewer's scope (context.scope_key) as well as the organisation, year and day."""
     me = context.actor()
     with context.reading() as session:
         waiting = my_org.waiting(session=session, actor=me, organisation_id=organisation_id, today=today)
@@ -46,7 +47,12 @@ today = date.today()
 c1, c2 = st.columns([3, 1])
 c1.subheader(plain(org.name))
 year = c2.selectbox(t("indicators.myorg.year"), [today.year, today.year - 1, today.year - 2], key="myorg_year")
-data = _figures(context.cache_key(), org.id, year, today)
+try:
+    my_org.require_own(me, org.id)  # per reader; the figures are the same for the organisation's managers
+except PermissionDenied:
+    st.error(t("errors.permission_denied"))
+    st.stop()
+data = _figures(context.scope_key(), org.id, year, today)
 
 waiting_section(data["waiting"])
 comparison_section(data["rows"], org.short_name, area.name(context.lang()), year)

@@ -6,13 +6,14 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import charts, context
+from components import charts, context, vega
 from components.areas import with_area_names
 from components.context import CACHE_ENTRIES, t
 from components.ideas import overview as ideas_overview
 from components.kpi import tiles
 from components.ui import fmt_int, fmt_msek, fmt_pct, heading
 from services import overview
+from services.people.auth import require_login
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
@@ -29,7 +30,8 @@ def _figures(key: tuple, today: date) -> dict:
 
 today = date.today()
 heading("overview.title", "overview.caption")
-data = _figures(context.cache_key(), today)
+require_login(context.actor())  # the check per reader; the figures are the same for their scope
+data = _figures(context.scope_key(), today)
 region: overview.RegionFigures = data["region"]
 
 delta_ideas = region.ideas_this_year - region.ideas_same_period_last_year
@@ -99,7 +101,7 @@ with left:
             description=t("overview.by_stage_description"),
             colour_title=t("overview.area"),
         )
-        st.altair_chart(chart, width="stretch")
+        vega.draw(chart, width="stretch")
 with right:
     st.subheader(t("overview.per_month"))
     months = pd.DataFrame(data["months"], columns=["month", "area_code", "count"])
@@ -115,14 +117,14 @@ with right:
             description=t("overview.per_month_description"),
             colour_title=t("overview.area"),
         )
-        st.altair_chart(chart, width="stretch")
+        vega.draw(chart, width="stretch")
 
 st.subheader(t("overview.fund_per_year"))
 fund = pd.DataFrame(data["fund"], columns=["year", "area_code", "applied_sek", "granted_sek"])
 if fund.empty:
     st.info(t("overview.no_fund"))
 else:
-    st.altair_chart(
+    vega.draw(
         charts.grouped_bars(
             with_area_names(fund),
             x="year",

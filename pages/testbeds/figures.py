@@ -7,12 +7,15 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import charts, context
+from components import charts, context, vega
 from components.areas import area_table, with_area_names
 from components.context import CACHE_ENTRIES, t
 from components.kpi import tiles
+from components.testbeds import catalogue as catalogue_view
 from components.testbeds.catalogue import download_buttons
-from components.ui import fmt_int, fmt_pct, heading, plain
+from components.ui import current_page, fmt_int, fmt_pct, heading, pager, plain
+from services.people.auth import require_login
+from services.shared.pagination import Page, page_bounds
 from services.testbeds import catalogue
 from services.testbeds import requests as testbed_requests
 from services.testbeds.requests import RESPONSE_LIMIT_WORKDAYS
@@ -47,7 +50,8 @@ def _testbed_names(key: tuple) -> dict[int, str]:
 areas = area_table()
 area_names = dict(zip(areas["code"], areas["area"], strict=True))
 this_year = date.today().year
-testbed_names = _testbed_names(context.cache_key())
+require_login(context.actor())  # per reader; the figures are aggregates, the same for every reader
+testbed_names = _testbed_names(context.shared_key())
 c1, c2, c3 = st.columns(3)
 area_code = c1.selectbox(
     t("testbeds.area"),
@@ -67,7 +71,7 @@ year = c3.selectbox(
     format_func=lambda y: t("testbeds.all_years") if y is None else str(y),
     key="tbfig_year",
 )
-figures = _figures(context.cache_key(), area_code, testbed_id, year)
+figures = _figures(context.shared_key(), area_code, testbed_id, year)
 
 tiles(
     [
@@ -111,7 +115,7 @@ top = per_testbed.head(TOP_IN_CHART)  # already sorted by requests, most first
 st.subheader(t("testbeds.fig_per_testbed"))
 if len(per_testbed) > TOP_IN_CHART:
     st.caption(t("testbeds.fig_top", n=TOP_IN_CHART))
-st.altair_chart(
+vega.draw(
     charts.stacked_bars(
         top,
         category="key",
@@ -144,5 +148,14 @@ table_headers = [
     t("testbeds.fig_accepted"),
 ]
 table_rows = per_testbed[["key", "area", "requests", "answered", "accepted"]].values.tolist()
-st.dataframe(pd.DataFrame(table_rows, columns=table_headers), hide_index=True, width="stretch")
+# A page at a time on screen (a thousand testbeds at scale would be most of the page's weight); every
+# row in the downloads.
+pages = max(1, -(-len(table_rows) // catalogue_view.FIGURES_PAGE_SIZE))
+if current_page("tbfig_page") > pages:  # the filters shrank the table below the page chosen before
+    st.session_state["tbfig_page"] = 1
+number = current_page("tbfig_page")
+offset, limit = page_bounds(number, catalogue_view.FIGURES_PAGE_SIZE)
+shown = Page(items=table_rows[offset : offset + limit], total=len(table_rows), page=number, page_size=limit)
+st.dataframe(pd.DataFrame(shown.items, columns=table_headers), hide_index=True, width="stretch")
+pager(shown, "tbfig_page")
 download_buttons("tbfig_export", table_headers, lambda: table_rows, t("testbeds.figures_file"))

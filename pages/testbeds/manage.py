@@ -50,7 +50,6 @@ with edit_tab:
         ):
             clicked = column.button(t(key), key=f"tbm_{target.value}", disabled=status == target.value)
             if clicked and attempt(lambda target=target: _set_status(chosen, target.value)):
-                context.clear_caches()
                 flash_and_rerun("testbeds.status_set", status=context.label(target.value, "testbed_status"))
         with context.reading() as session:
             values = attempt(lambda: catalogue.get_for_edit(session=session, actor=me, testbed_id=chosen))

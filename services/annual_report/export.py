@@ -192,8 +192,10 @@ def _table(pdf: _Pdf, headers: list[str], rows: list[list[Any]], widths: list[fl
     pdf.ln(3)
 
 
-def to_pdf(report: Report, language: str) -> bytes:
-    """The report for print: the region with charts, each area with its organisations, commentary."""
+def to_pdf(report: Report, language: str, *, progress: Callable[[float], None] | None = None) -> bytes:
+    """The report for print: the region with charts, each area with its organisations, commentary.
+    `progress(share)` hears how much is drawn (0–1), after the region and after each area."""
+    steps = 1 + len(report.data["areas"])
     t = _translator(language)
     data = report.data
     names = level_names(data, language)
@@ -209,7 +211,9 @@ def to_pdf(report: Report, language: str) -> bytes:
     pdf.multi_cell(0, 5, status, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(2)
     _level_section(pdf, report, REGION, names[REGION], language, charts=True)
-    for area in data["areas"]:
+    if progress:
+        progress(1 / steps)
+    for done, area in enumerate(data["areas"], start=2):
         pdf.add_page()
         key = f"area:{area['id']}"
         _level_section(pdf, report, key, names[key], language, charts=True)
@@ -233,6 +237,8 @@ def to_pdf(report: Report, language: str) -> bytes:
                     pdf.set_font("DejaVu", "", 9)
                     pdf.multi_cell(0, 5, text, new_x="LMARGIN", new_y="NEXT")
                     pdf.ln(2)
+        if progress:
+            progress(done / steps)
     return bytes(pdf.output())
 
 

@@ -51,7 +51,8 @@ DUE_SOON_DAYS = 30
 LIST_LIMIT = 10
 
 
-def _require_own(actor: Actor | None, organisation_id: int) -> Actor:
+def require_own(actor: Actor | None, organisation_id: int) -> Actor:
+    """Min förvaltning is read by the organisation's managers and by admins; others get `PermissionDenied`."""
     actor = require_login(actor)
     if actor.is_admin or actor.manages(organisation_id):
         return actor
@@ -100,7 +101,7 @@ class Waiting:
 def waiting(*, session: Session, actor: Actor | None, organisation_id: int, today: date) -> Waiting:
     """Unreported periods, ideas in `received` without a first decision, fund reports late or due
     within 30 days, and testbed requests nobody has answered yet."""
-    actor = _require_own(actor, organisation_id)
+    actor = require_own(actor, organisation_id)
     ideas_filter = (
         Idea.organisation_id == organisation_id,
         Idea.stage == IdeaStage.received,
@@ -220,7 +221,7 @@ def comparison(
 ) -> list[ComparisonRow]:
     """The organisation's reported indicators (central and its own) and a few computed ones, for the
     year up to today, against its area, the region and its target."""
-    _require_own(actor, organisation_id)
+    require_own(actor, organisation_id)
     org = session.get(Organisation, organisation_id)
     if org is None:
         raise PermissionDenied()

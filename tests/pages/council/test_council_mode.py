@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlmodel import select
+import pytest
 
 import db
 import models as m
 from components.navigation import PAGES
-from tests import factories as f
+from services.ideas import intake
+from services.indicators import dashboard as dash
 from tests.pages.apptest import app_as, open_spec, texts
+from tests.services.ideas.test_intake import form
 
 SPEC = next(s for s in PAGES if s.path == "pages/council/council_mode.py")
 
@@ -20,12 +22,11 @@ def _metric(at, label: str) -> str:
 
 
 def _submit_idea_today() -> None:
-    """An idea arrives during the meeting (as the public form would store it)."""
+    """An idea arrives during the meeting, through the public form's service (audited, so it moves the
+    data version as every write does)."""
     engine = db.make_engine()
     with db.write_session(engine) as session:
-        health = session.exec(select(m.Area).where(m.Area.code == "health")).one()
-        f.idea(session, health, date.today().isoformat(), submitter_kind="patient", ref="IDE-2099-99999")
-        session.commit()
+        intake.submit_idea(session=session, actor=None, data=form(session))
     engine.dispose()
 
 
@@ -39,6 +40,27 @@ def test_a_submitted_idea_raises_the_live_counter_on_the_next_run(demo_url: str)
     assert int(_metric(at, "Idéer i dag").replace("\u00a0", "")) == before_today + 1
     assert int(_metric(at, "Inkomna idéer").replace("\u00a0", "")) == before_year + 1
     assert any(c.value.startswith(("Årsmål", ":material/check_circle: Årsmål")) for c in at.caption)
+
+
+def test_a_refresh_counts_again_only_when_the_data_moved(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    counted: list[date] = []
+    real = dash.live_figures
+
+    def counting(session, actor, *, today: date) -> dash.LiveFigures:
+        counted.append(today)
+        return real(session, actor, today=today)
+
+    monkeypatch.setattr(dash, "live_figures", counting)
+    at = open_spec(app_as("council"), SPEC)
+    before = int(_metric(at, "Idéer i dag").replace("\u00a0", ""))
+    assert len(counted) == 1
+    at.run()  # a refresh with nothing new: drawn again from this data version's counts
+    assert len(counted) == 1 and int(_metric(at, "Idéer i dag").replace("\u00a0", "")) == before
+    other = open_spec(app_as("council2"), SPEC)  # another council member: the same scope, the same counts
+    assert len(counted) == 1 and int(_metric(other, "Idéer i dag").replace("\u00a0", "")) == before
+    _submit_idea_today()
+    at.run()
+    assert len(counted) == 2 and int(_metric(at, "Idéer i dag").replace("\u00a0", "")) == before + 1
 
 
 def test_every_area_is_shown_and_rotation_shows_one_at_a_time(demo_url: str) -> None:

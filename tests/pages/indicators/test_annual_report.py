@@ -25,7 +25,38 @@ def test_shows_last_years_figures_with_exports(demo_url: str) -> None:
     assert f"Region Stockholm {year}" in [h.value for h in at.subheader]
     assert "Inkomna idéer" in [mt.label for mt in at.metric]
     labels = [b.proto.label for b in at.get("download_button")]
-    assert "Ladda ned bokslutet som Excel" in labels and "Ladda ned bokslutet som PDF" in labels
+    assert "Ladda ned bokslutet som Excel" in labels  # built when clicked
+    assert "Skapa bokslutet som PDF" in [b.label for b in at.button]  # built in a worker process, on request
+
+
+def test_the_pdf_is_built_beside_the_page_and_shared_with_the_next_reader(demo_url: str) -> None:
+    at = _open()
+    next(b for b in at.button if b.label == "Skapa bokslutet som PDF").click().run()
+    assert not at.exception, at.exception
+    assert [p.proto.text for p in at.get("progress")] == [
+        f"innovationsbokslut-{at.selectbox(key='annual_year').value}.pdf skapas …"
+    ]
+    job = _the_job(at)
+    pdf = job.future.result(timeout=300)  # waiting for the worker, not timing it
+    assert pdf.startswith(b"%PDF") and job.share_done() == 1.0
+    at.run()
+    assert "Ladda ned bokslutet som PDF" in _pdf_labels(at)
+    other = _open()  # another admin session, the same data: the finished file, no second build
+    assert "Ladda ned bokslutet som PDF" in _pdf_labels(other)
+    assert "Skapa bokslutet som PDF" not in [b.label for b in other.button]
+
+
+def _pdf_labels(at) -> list[str]:
+    return [b.proto.label for b in at.get("download_button")]
+
+
+def _the_job(at):
+    from components import background
+
+    year = at.selectbox(key="annual_year").value
+    jobs = [j for k, j in background.jobs()._jobs.items() if k[0] == "annual_pdf" and k[2] == year]
+    assert jobs, "no PDF job started"
+    return jobs[-1]
 
 
 def test_commentary_for_an_organisation_is_saved(demo_url: str) -> None:

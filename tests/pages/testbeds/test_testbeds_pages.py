@@ -203,6 +203,26 @@ def test_figures_show_computed_values(demo_url: str, lang: str) -> None:
     assert 0 < int(culture) < total
 
 
+def test_the_figures_table_comes_a_page_at_a_time_and_the_download_holds_every_row(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from components.testbeds import catalogue as catalogue_view
+
+    monkeypatch.setattr(catalogue_view, "FIGURES_PAGE_SIZE", 5)
+    at = open_page(app_as("council"), FIGURES)
+    table = next(df.value for df in at.dataframe if i18n.t("testbeds.fig_answered", "sv") in df.value.columns)
+    with_requests = len(_query(demo_url, select(TestbedRequest.testbed_id).group_by(TestbedRequest.testbed_id)))
+    assert len(table) == 5 < with_requests
+    assert f"Visar 1–5 av {with_requests}" in [c.value for c in at.caption]
+    last = -(-with_requests // 5)
+    at.session_state["tbfig_page"] = last
+    at.run()
+    table = next(df.value for df in at.dataframe if i18n.t("testbeds.fig_answered", "sv") in df.value.columns)
+    assert len(table) == with_requests - 5 * (last - 1)
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert i18n.t("testbeds.download_xlsx", "sv") in labels  # every row, built when clicked
+
+
 def test_catalogue_in_english(demo_url: str) -> None:
     at = open_page(app_as(None, lang="en"), CATALOGUE)
     assert at.title[0].value == "Test environments"

@@ -1,0 +1,121 @@
+"""The charts the pages draw: every builder's spec passes Altair's schema check here, because pages draw
+them without it (components/vega.py), and what pages draw is that same spec."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import altair as alt
+import pandas as pd
+import pytest
+
+from components import charts, vega
+from components.fund.admin import budget_chart
+from components.ideas.overview import funnel_chart
+from components.indicators import views
+
+AREAS = pd.DataFrame(
+    {
+        "area": ["Hälso- och sjukvård", "Kultur"],
+        "colour": ["#1f6fb2", "#8e44ad"],
+    }
+)
+
+
+def _by_area(**columns: list) -> pd.DataFrame:
+    return pd.concat([AREAS, pd.DataFrame(columns)], axis=1)
+
+
+BUILDERS = {
+    "stacked_bars": lambda: charts.stacked_bars(
+        _by_area(stage=["Inkommen", "Test"], count=[3, 1]),
+        category="stage",
+        value="count",
+        category_title="Steg",
+        value_title="Idéer",
+        order=["Inkommen", "Test"],
+        description="Idéer per steg",
+        colour_title="Område",
+    ),
+    "monthly_bars": lambda: charts.monthly_bars(
+        _by_area(month=[date(2026, 1, 1), date(2026, 2, 1)], count=[3, 1]),
+        value="count",
+        value_title="Idéer",
+        month_title="Månad",
+        description="Idéer per månad",
+        colour_title="Område",
+    ),
+    "grouped_bars": lambda: charts.grouped_bars(
+        _by_area(year=[2025, 2026], granted_sek=[100_000, 250_000]),
+        x="year",
+        y="granted_sek",
+        x_title="År",
+        y_title="Beviljat",
+        description="Beviljat per år",
+        colour_title="Område",
+    ),
+    "simple_bars": lambda: views.simple_bars(
+        pd.DataFrame({"category": ["Inkommen", "Test"], "value": [3, 1]}),
+        category_title="Steg",
+        value_title="Idéer",
+        description="Idétratten",
+        colour="#1f6fb2",
+    ),
+    "series_chart": lambda: views.series_chart(
+        pd.DataFrame({"period": ["2025", "2026"], "value": [3.0, 4.0], "target": [5.0, None]}),
+        value_title="Idéer",
+        period_title="Period",
+        description="Över tid",
+    ),
+    "bars_with_targets": lambda: views.bars_with_targets(
+        pd.DataFrame(
+            {"category": ["KS", "SÖS"], "name": ["Karolinska", "Södersjukhuset"], "value": [3, 1], "target": [4, None]}
+        ),
+        category_title="Organisation",
+        value_title="Idéer",
+        description="Per organisation",
+    ),
+    "funnel_chart": lambda: funnel_chart(
+        pd.DataFrame({"stage": ["Inkommen", "Test"], "reached": [3, 1]}),
+        stage_title="Steg",
+        value_title="Nådde steget",
+        description="Hur långt idéerna kommer",
+    ),
+    "budget_chart": lambda: budget_chart(
+        pd.DataFrame(
+            {
+                "label": ["Utlysning 2026"],
+                "budget": [1_000_000],
+                "applied": [900_000],
+                "granted": [400_000],
+                "spent": [100_000],
+                "remaining": [600_000],
+            }
+        ),
+        description="Budget per utlysning",
+        x_title="Utlysning",
+        y_title="kr",
+        measure_title="Mått",
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_every_chart_builder_makes_a_valid_spec_and_pages_draw_that_spec(name: str) -> None:
+    chart = BUILDERS[name]()
+    checked = chart.to_dict()  # Altair's JSON-schema validation: raises on a wrong spec
+    drawn = vega.spec(chart)
+    assert _description(drawn) == _description(checked) is not None  # the accessible name survives
+    assert "continuousWidth" not in drawn.get("config", {}).get("view", {})  # Streamlit sizes the chart
+    without_theme = {k: v for k, v in checked.items() if k != "config"}
+    assert {k: v for k, v in drawn.items() if k != "config"} == without_theme
+
+
+def test_a_wrong_spec_is_caught_here() -> None:
+    with pytest.raises(alt.utils.schemapi.SchemaValidationError):
+        alt.Chart(pd.DataFrame({"x": [1]})).mark_bar().encode(x=alt.X("x:Q", axis=alt.Axis(format=3))).to_dict()
+
+
+def _description(spec: dict) -> str | None:
+    """A chart's accessible name: on the chart, or for layered charts on their first layer."""
+    return spec.get("description") or (spec.get("layer") or [{}])[0].get("description")
