@@ -5,7 +5,6 @@ and a viewer who loses access loses the board at the next refresh, not at their 
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -13,8 +12,9 @@ from sqlmodel import select
 
 import db
 import models as m
-from tests import factories as f
+from services.ideas import intake
 from tests.e2e.helpers import log_in
+from tests.services.ideas.test_intake import form
 
 
 def _ideas_received(page: Page) -> int:
@@ -29,11 +29,9 @@ def test_an_idea_submitted_during_the_meeting_appears_by_itself(page: Page, live
     expect(page.get_by_role("heading", name="Regionen", exact=False).first).to_be_visible()
     before = _ideas_received(page)
 
-    engine = db.make_engine(live_db_url)
+    engine = db.make_engine(live_db_url)  # the public form's service, as another process would store it
     with db.write_session(engine) as session:
-        health = session.exec(select(m.Area).where(m.Area.code == "health")).one()
-        f.idea(session, health, date.today().isoformat(), ref="IDE-2099-77777", submitter_kind="resident")
-        session.commit()
+        intake.submit_idea(session=session, actor=None, data=form(session, submitter_kind="resident"))
     engine.dispose()
 
     # No click, no reload: the next automatic refresh (every 5 s) must show it.
