@@ -157,6 +157,10 @@ def serve(
     # when it runs on this machine; uvicorn's default list lacks the IPv4-mapped form a dual-stack socket
     # reports for 127.0.0.1.
     os.environ.setdefault("FORWARDED_ALLOW_IPS", LOCAL_PROXIES)
+    # The outbox is sent from this process too (claims in the database keep several processes apart).
+    from services.notifications import sender
+
+    sender.start_background(os.environ.get("DATABASE_URL") or db.database_url())
     sys.argv = ["streamlit", "run", str(db.PROJECT_DIR / "app.py"), "--server.port", str(port), *ctx.args]
     from components import warmup
 
@@ -258,6 +262,25 @@ def _pg_dump(url: str, target: Path) -> None:
         _fail("pg_dump is missing: install PostgreSQL's client tools (Debian: postgresql-client).")
     except subprocess.CalledProcessError as error:
         _fail(f"pg_dump failed (exit {error.returncode}); see its message above.")
+
+
+@app.command("send-mail")
+def send_mail() -> None:
+    """Queue what the calendar makes due (weekly lists, reminders) and send every due mail once; for cron
+    when the app's own sender is not wanted. Safe beside running app processes: each mail is claimed in
+    the database before it is sent."""
+    from services.notifications import mailer, sender
+
+    settings = mailer.MailSettings.from_env()
+    engine = db.make_engine()
+    report = sender.run_once(engine, settings=settings)
+    engine.dispose()
+    if not settings.configured:
+        typer.echo(
+            "SMTP_HOST is not set: nothing was sent; the messages wait in the database (Administration › Utkorg)."
+        )
+        return
+    typer.echo(f"Sent {report.sent}, to retry {report.retrying}, failed {report.failed}.")
 
 
 @app.command()

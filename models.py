@@ -126,6 +126,8 @@ class IdeaEventKind(StrEnum):
     merged = "merged"
     adopted = "adopted"
     anonymised = "anonymised"
+    question = "question"  # the team asks the submitter (shown on the tracking page)
+    answer = "answer"  # the submitter's answer, given through the tracking link
 
 
 class CallStatus(StrEnum):
@@ -351,6 +353,8 @@ class Idea(Timestamps, table=True):
     merged_into_id: int | None = Field(default=None, foreign_key="idea.id", index=True)
     anonymised_at: datetime | None = None
     received_at: datetime = Field(default_factory=utcnow, index=True)
+    # The language the idea was submitted in: mails to a submitter without an account are written in it.
+    contact_language: str | None = Field(default=None, sa_type=_text(2))
     # The digest of the submitter's private tracking token (services/shared/tokens.py); the token is shown
     # once and never stored. The default has no token behind it (ideas not made through the form).
     tracking_hash: str = Field(default_factory=lambda: secrets.token_hex(32), sa_type=_text(64), unique=True)
@@ -844,3 +848,75 @@ class ClientEvent(SQLModel, table=True):
     kind: str = Field(sa_type=_text(30))
     client: str = Field(sa_type=_text(80))  # "ip:<address>" for visitors, "user:<id>" when logged in
     at: datetime = Field(index=True)
+
+
+# ---------------------------------------------------------------- notifications (outbox and in-app)
+
+
+class Delivery(StrEnum):
+    """How a user wants one kind of notification: at once, in a weekly digest, or not by e-mail."""
+
+    immediately = "immediately"
+    weekly = "weekly"
+    off = "off"
+
+
+class MailState(StrEnum):
+    none = "none"  # in the app only, no e-mail to send
+    pending = "pending"  # waiting for the sender (or for its next attempt / the weekly digest)
+    sending = "sending"  # claimed by one sender process
+    sent = "sent"
+    failed = "failed"  # given up: the reason is in last_error
+    cancelled = "cancelled"  # the address was withdrawn or anonymised before it was sent
+
+
+class Notification(SQLModel, table=True):
+    """One notification to one recipient, written in the same transaction as the change that causes it:
+    the in-app message of a user (`user_id`) and/or the outbox row of an e-mail (`email`, `mail_state`).
+    A sender claims a row (`claimed_by`) before sending it, so that two processes never send it twice."""
+
+    __table_args__ = (
+        one_of("mail_state", MailState),
+        one_of("language", Language),
+        sa.Index(None, "mail_state", "next_attempt_at"),
+        sa.Index(None, "user_id", "read_at"),
+        sa.Index(None, "entity", "entity_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    created_at: datetime = Field(default_factory=utcnow, index=True)
+    kind: str = Field(sa_type=_text(40), index=True)
+    user_id: int | None = Field(default=None, foreign_key="user.id", ondelete="CASCADE")
+    email: str | None = Field(default=None, sa_type=_text(254))
+    language: str = Field(default=Language.sv, sa_type=_text(2))
+    subject: str = Field(sa_type=_text(200))
+    body: str = Field(sa_type=_text())
+    link: str | None = Field(default=None, sa_type=_text(500))  # the record, relative to APP_BASE_URL
+    entity: str | None = Field(default=None, sa_type=_text(40))
+    entity_id: int | None = None
+    required: bool = Field(default=False)  # receipts and the process's questions: no unsubscribing
+    # In the unsubscribe link of a mail one may refuse; a small secret (it can only turn that mail off).
+    unsubscribe_token: str | None = Field(default=None, sa_type=_text(40), unique=True)
+    # A once-per-occasion key for reminders and digests ("idea.waiting:2026-W49:user:5"): never twice.
+    dedupe_key: str | None = Field(default=None, sa_type=_text(120), unique=True)
+    digest: bool = Field(default=False)  # sent with the recipient's other digest items, weekly
+    mail_state: str = Field(default=MailState.none, sa_type=_text(20))
+    next_attempt_at: datetime | None = None
+    attempts: int = Field(default=0)
+    claimed_by: str | None = Field(default=None, sa_type=_text(80))
+    claimed_at: datetime | None = None
+    sent_at: datetime | None = None
+    last_error: str | None = Field(default=None, sa_type=_text(500))
+    read_at: datetime | None = None
+
+
+class NotificationPreference(SQLModel, table=True):
+    """A user's choice for one kind of notification; without a row the kind's default applies."""
+
+    __table_args__ = (sa.UniqueConstraint("user_id", "kind"), one_of("delivery", Delivery))
+
+    id: int | None = Field(default=None, primary_key=True)
+    user_id: int = Field(foreign_key="user.id", ondelete="CASCADE")
+    kind: str = Field(sa_type=_text(40))
+    delivery: str = Field(sa_type=_text(20))
+    updated_at: datetime = Field(default_factory=utcnow)

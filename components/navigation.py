@@ -29,6 +29,7 @@ class PageSpec:
     logged_out_only: bool = False
     default: bool = False
     area_code: str | None = None  # a dashboard page registered once per core area (Area.code)
+    in_menu: bool = True  # False: reachable by its link only (e.g. a mail's unsubscribe link)
 
 
 # In the order of DESIGN.md's page table; sections appear in the order of their first page.
@@ -150,7 +151,16 @@ PAGES: tuple[PageSpec, ...] = (
     # --- Administration
     PageSpec("pages/admin/users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
     PageSpec("pages/admin/audit.py", "nav.admin_audit", ":material/history:", "admin", "handelselogg", ADMIN),
+    PageSpec("pages/admin/outbox.py", "nav.admin_outbox", ":material/outbox:", "admin", "utkorg", ADMIN),
     # --- Konto
+    PageSpec(
+        "pages/account/notifications.py",
+        "nav.notifications",
+        ":material/notifications:",
+        "account",
+        "meddelanden",
+        EVERYONE_LOGGED_IN,
+    ),
     PageSpec(
         "pages/account/profile.py", "nav.profile", ":material/person:", "account", "min-profil", EVERYONE_LOGGED_IN
     ),
@@ -163,6 +173,15 @@ PAGES: tuple[PageSpec, ...] = (
         None,
         logged_out_only=True,
         default=True,
+    ),
+    PageSpec(
+        "pages/account/unsubscribe.py",
+        "nav.unsubscribe",
+        ":material/unsubscribe:",
+        "account",
+        "avregistrera",
+        None,
+        in_menu=False,
     ),
 )
 
@@ -195,7 +214,12 @@ def pages_for(actor: Actor | None) -> dict[str, list[st.Page]]:
     default = next((s for s in specs if s.default), specs[0])
     for spec in specs:
         page = st.Page(
-            spec.path, title=t(spec.title_key), icon=spec.icon, url_path=spec.url_path, default=spec is default
+            spec.path,
+            title=t(spec.title_key),
+            icon=spec.icon,
+            url_path=spec.url_path,
+            default=spec is default,
+            visibility="visible" if spec.in_menu else "hidden",
         )
         sections.setdefault(t(f"nav.section.{spec.section}"), []).append(page)
     hidden = [

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import auth, context
 from components.context import t
+from components.notifications.inbox import unread_link
 from components.ui import attempt, plain, set_document_language
 from i18n import LANGUAGES
 from services.people import users
@@ -32,6 +33,7 @@ def render(actor: Actor | None) -> None:
     with st.sidebar:
         if actor is not None:
             st.caption(t("auth.logged_in_as", name=plain(actor.display_name), role=context.label(actor.role, "role")))
+            unread_link(actor)
         notice = st.session_state.pop(auth.NOTICE, None)
         if notice:
             st.warning(t(notice))

@@ -143,6 +143,7 @@ def load_demo(
     _link_requests_to_ideas(session, seed_dir, clock, index)
     _load_fund(session, seed_dir, clock, index)
     _load_indicators(session, seed_dir, clock, index)
+    _load_notifications(session, index)
     counts = {
         table.name: session.exec(select(func.count()).select_from(table)).one()
         for table in SQLModel.metadata.sorted_tables
@@ -366,6 +367,35 @@ def _load_ideas(session: Session, seed_dir: Path, clock: _Clock, index: _Index) 
             )
         for username in row.get("supporters", []):
             session.add(m.IdeaSupport(idea_id=idea.id, user_id=index.users[username], created_at=received))
+    session.flush()
+
+
+def _load_notifications(session: Session, index: _Index) -> None:
+    """What the demo's managers were told of the ideas still waiting in Inkommen (delivered when they came
+    in), and one manager's choice of a weekly digest."""
+    from services.ideas import notices
+    from services.notifications import outbox
+
+    waiting = session.exec(
+        select(m.Idea).where(m.Idea.stage == m.IdeaStage.received, m.Idea.organisation_id.is_not(None))  # type: ignore[union-attr]
+    ).all()
+    for idea in waiting:
+        for user_id in notices.managers_of(session, idea.organisation_id):
+            row = outbox.to_user(
+                session,
+                user_id=user_id,
+                kind="idea.new_for_org",
+                params={"ref": idea.ref, "title": idea.title},
+                link=notices.manage_path(idea.ref),
+                entity="idea",
+                entity_id=idea.id,
+                now=idea.received_at,
+            )
+            if row is not None and row.mail_state == m.MailState.pending:
+                row.mail_state, row.sent_at, row.attempts = m.MailState.sent, idea.received_at, 1
+    session.add(
+        m.NotificationPreference(user_id=index.users["manager"], kind="idea.waiting", delivery=m.Delivery.weekly)
+    )
     session.flush()
 
 

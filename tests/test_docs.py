@@ -31,6 +31,14 @@ def test_settings_are_documented() -> None:
         "PORT",
         "INNOVATION_BCRYPT_ROUNDS",
         "TEST_DATABASE_URL",
+        "SMTP_HOST",
+        "SMTP_PORT",
+        "SMTP_USER",
+        "SMTP_PASSWORD",
+        "SMTP_STARTTLS",
+        "MAIL_FROM",
+        "APP_BASE_URL",
+        "MAIL_SEND_INTERVAL",
     ):
         assert setting in README, setting
 

@@ -62,6 +62,8 @@ ENUMS = {
     "scope": models.IndicatorScope,
     "value_status": models.ValueStatus,
     "language": models.Language,
+    "mail_state": models.MailState,
+    "delivery": models.Delivery,
 }
 
 

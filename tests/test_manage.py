@@ -243,6 +243,9 @@ def test_serve_runs_in_the_project_folder_wherever_it_is_started(
     monkeypatch.setenv("DATABASE_URL", "sqlite:///mine/innovation.db")
     monkeypatch.setattr(cli, "main", lambda: seen.update(cwd=Path.cwd(), argv=list(sys.argv)))
     monkeypatch.setattr(sys, "argv", list(sys.argv))
+    from services.notifications import sender
+
+    monkeypatch.setattr(sender, "start_background", lambda url, **_: seen.update(sender=url))
     result = runner.invoke(manage.app, ["serve", "--port", "8765"])
     assert result.exit_code == 0, result.output
     assert seen["cwd"] == db.PROJECT_DIR
@@ -250,6 +253,7 @@ def test_serve_runs_in_the_project_folder_wherever_it_is_started(
     assert seen["argv"][:5] == ["streamlit", "run", str(db.PROJECT_DIR / "app.py"), "--server.port", "8765"]
     assert db.database_url() == f"sqlite:///{tmp_path / 'mine' / 'innovation.db'}"
     assert not (tmp_path / "mine" / "innovation.db").exists()  # warming up created no database
+    assert seen["sender"] == db.database_url()  # the outbox is sent from the app's process, same database
 
 
 def test_serve_warms_up_before_the_first_visitor(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -264,6 +268,9 @@ def test_serve_warms_up_before_the_first_visitor(demo_url: str, monkeypatch: pyt
     monkeypatch.setattr(warmup, "first_query", lambda: calls.append("query") or real_query())
     monkeypatch.setattr(cli, "main", lambda: calls.append("serve"))
     monkeypatch.setattr(sys, "argv", list(sys.argv))
+    from services.notifications import sender
+
+    monkeypatch.setattr(sender, "start_background", lambda url, **_: None)  # no mail thread in the test process
     monkeypatch.chdir(db.PROJECT_DIR)
     result = runner.invoke(manage.app, ["serve", "--port", "8766"])
     assert result.exit_code == 0, result.output

@@ -17,6 +17,7 @@ from components.ideas.common import (
     timeline_table,
     tracking_link,
 )
+from components.ideas.respond import ask_form
 from components.ui import (
     FieldErrors,
     attempt,
@@ -51,6 +52,7 @@ def detail_view(me: Actor, idea_id: int) -> None:
         st.markdown(f"**{t('ideas.timeline')}**")
         timeline_table(idea.timeline)
         _comment_form(me, idea)
+        ask_form(me, idea)
     with right:
         _facts(idea)
         _stage_form(me, idea)

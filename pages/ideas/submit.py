@@ -124,7 +124,9 @@ if st.button(t("ideas.submit"), type="primary", icon=":material/send:"):
 
     def submit() -> intake.Submitted:
         with context.writing() as session:
-            return intake.submit_idea(session=session, actor=actor(), data=data, address=context.client_address())
+            return intake.submit_idea(
+                session=session, actor=actor(), data=data, address=context.client_address(), language=context.lang()
+            )
 
     submitted = attempt(submit, errors)  # beyond this client's limit: a message, and the form keeps its text
     if submitted:

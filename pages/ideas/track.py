@@ -6,6 +6,7 @@ import streamlit as st
 from components import context
 from components.context import t
 from components.ideas.common import tracking_view
+from components.ideas.respond import submitter_actions
 from components.ui import attempt, heading
 from services.ideas import intake
 
@@ -30,3 +31,4 @@ if (code or "").strip():
         seen = attempt(look_up)
         if seen is not None:
             tracking_view(seen)
+            submitter_actions(seen, code)

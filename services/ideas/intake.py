@@ -34,6 +34,7 @@ from models import (
     SubmitterKind,
     utcnow,
 )
+from services.ideas import notices
 from services.people.auth import Actor, require_login
 from services.shared import audit, fulltext, ratelimit, refs, tokens
 from services.shared.errors import InvalidTransition, NotFound, ValidationError
@@ -53,6 +54,8 @@ PUBLIC_EVENT_KINDS: tuple[str, ...] = (
     IdeaEventKind.comment,
     IdeaEventKind.adopted,
     IdeaEventKind.merged,
+    IdeaEventKind.question,
+    IdeaEventKind.answer,
 )
 
 
@@ -104,6 +107,7 @@ def submit_idea(
     actor: Actor | None,
     data: dict[str, Any],
     address: str | None = None,
+    language: str | None = None,
     now: datetime | None = None,
 ) -> Submitted:
     """Store a new idea in `received` with a fresh unique reference and a private tracking code; anyone
@@ -111,7 +115,8 @@ def submit_idea(
 
     A logged-in submitter is linked to the idea (it appears under Mina idéer). A browser's submission
     (`address` given) counts against its client's limit (`ratelimit`), refused with `RateLimited`
-    beyond it. Commits.
+    beyond it. The receipt (to an address given with consent, in `language`) and the notice to the
+    responsible organisation's managers are queued in the same transaction. Commits.
     """
     values = parse(IdeaCreate, data)
     if session.get(Area, values.area_id) is None:
@@ -143,6 +148,7 @@ def submit_idea(
         created_at=now,
         updated_at=now,
         tracking_hash=code.digest,
+        contact_language=(language if language in ("sv", "en") else "sv") if has_contact else None,
     )
     session.add(idea)
     session.flush()
@@ -150,6 +156,7 @@ def submit_idea(
         IdeaEvent(idea_id=idea.id, at=now, actor_id=idea.submitter_id, kind=IdeaEventKind.created, to_stage=idea.stage)
     )
     audit.record(session, actor, "idea.created", "idea", idea.id, ref=idea.ref, with_contact=has_contact)
+    notices.submitted(session, idea, code.token)
     session.commit()
     return Submitted(idea.ref, idea.id, code.token)
 
@@ -178,6 +185,8 @@ class Tracking:
     closed_reason: str | None
     merged_into_ref: str | None
     timeline: list[PublicEvent]
+    open_question: str | None = None  # the team's latest question, while it has no answer
+    has_address: bool = False  # an e-mail address is kept (the submitter may withdraw it)
 
 
 def normalise_ref(text: str | None) -> str:
@@ -189,11 +198,65 @@ def track_idea(*, session: Session, code: str | None) -> Tracking:
 
     A reference, a malformed and an unknown code all get the same `NotFound`: nothing can be probed.
     """
+    return _tracking(session, _by_code(session, code))
+
+
+def _by_code(session: Session, code: str | None) -> Idea:
     digest = tokens.digest_of(code, TRACKING_PARAM)
     idea = session.exec(select(Idea).where(Idea.tracking_hash == digest)).first() if digest else None
     if idea is None:
         raise NotFound("ideas.track_not_found")
-    return _tracking(session, idea)
+    return idea
+
+
+def open_question(session: Session, idea_id: int) -> str | None:
+    """The team's latest question to the submitter, unless an answer came after it."""
+    last = session.exec(
+        select(IdeaEvent.kind, IdeaEvent.text)
+        .where(IdeaEvent.idea_id == idea_id, col(IdeaEvent.kind).in_([IdeaEventKind.question, IdeaEventKind.answer]))
+        .order_by(col(IdeaEvent.at).desc(), col(IdeaEvent.id).desc())
+    ).first()
+    return last[1] if last is not None and last[0] == IdeaEventKind.question else None
+
+
+def answer_question(
+    *,
+    session: Session,
+    code: str | None,
+    text: str | None,
+    actor: Actor | None = None,
+    address: str | None = None,
+    now: datetime | None = None,
+) -> None:
+    """The submitter answers the team's open question through the tracking link (no login needed). The
+    answer lands on the idea's timeline and is sent to the idea's owner (else the organisation's
+    managers). Counts against the client's limit on public writes. Commits."""
+    idea = _by_code(session, code)
+    text = clean_text(text) or ""
+    if not text:
+        raise ValidationError.single("answer", "errors.required")
+    if len(text) > MAX_TEXT:
+        raise ValidationError.single("answer", "errors.too_long", max_length=MAX_TEXT)
+    if open_question(session, idea.id) is None:
+        raise InvalidTransition("ideas.no_open_question")
+    now = now or utcnow()
+    ratelimit.count_public_write(
+        session, kind="idea_answer", refusal="ideas.rate_limited", actor=actor, address=address, now=now
+    )
+    idea.updated_at = now
+    session.add(IdeaEvent(idea_id=idea.id, at=now, actor_id=idea.submitter_id, kind=IdeaEventKind.answer, text=text))
+    audit.record(session, actor, "idea.answered", "idea", idea.id, ref=idea.ref)
+    notices.answered(session, idea, text)
+    session.commit()
+
+
+def withdraw_address(*, session: Session, code: str | None, now: datetime | None = None) -> None:
+    """The submitter withdraws their contact details through the tracking link: name and address leave
+    the idea and every message about it (unsent ones are cancelled). Commits."""
+    from services.ideas import privacy
+
+    idea = _by_code(session, code)
+    privacy.withdraw_address(session=session, idea_id=idea.id, now=now)
 
 
 def _tracking(session: Session, idea: Idea) -> Tracking:
@@ -206,6 +269,8 @@ def _tracking(session: Session, idea: Idea) -> Tracking:
         closed_reason=idea.closed_reason if idea.stage == IdeaStage.closed else None,
         merged_into_ref=merged_into,
         timeline=public_timeline(session, idea.id),
+        open_question=open_question(session, idea.id),
+        has_address=bool(idea.contact_email or idea.contact_name),
     )
 
 

@@ -21,6 +21,7 @@ from models import (
     User,
     utcnow,
 )
+from services.notifications import outbox
 from services.people.auth import Actor, require_admin
 from services.shared import audit
 from services.shared.errors import InvalidTransition, NotFound, ValidationError
@@ -29,12 +30,20 @@ from services.shared.validation import EMAIL_PATTERN
 DEFAULT_RETENTION_MONTHS = 12
 
 
-def _clear_contact(session: Session, actor: Actor, idea: Idea, now: datetime, action: str) -> None:
+def _clear_contact(session: Session, actor: Actor | None, idea: Idea, now: datetime, action: str) -> None:
+    if idea.contact_email:  # the outbox keeps no copy: sent messages lose the address, unsent ones are cancelled
+        outbox.forget_addresses(
+            session, entity="idea", entity_id=idea.id, email=idea.contact_email, reason="address removed"
+        )
     idea.contact_name = idea.contact_email = None
     idea.consent_at = None
     idea.anonymised_at = now
     idea.updated_at = now
-    session.add(IdeaEvent(idea_id=idea.id, at=now, actor_id=actor.id, kind=IdeaEventKind.anonymised, internal=True))
+    session.add(
+        IdeaEvent(
+            idea_id=idea.id, at=now, actor_id=actor.id if actor else None, kind=IdeaEventKind.anonymised, internal=True
+        )
+    )
     # The audit entry says that it happened, never what was removed.
     audit.record(session, actor, action, "idea", idea.id, ref=idea.ref)
 
@@ -48,6 +57,18 @@ def anonymise_idea(*, session: Session, actor: Actor | None, idea_id: int, now: 
     if idea.contact_name is None and idea.contact_email is None:
         raise InvalidTransition("ideas.nothing_to_anonymise")
     _clear_contact(session, actor, idea, now or utcnow(), "idea.anonymised")
+    session.commit()
+
+
+def withdraw_address(*, session: Session, idea_id: int, now: datetime | None = None) -> None:
+    """The submitter withdraws their contact details (from the tracking page or a mail's unsubscribe
+    link; the caller has checked the link): removed from the idea and its messages. Commits."""
+    idea = session.get(Idea, idea_id)
+    if idea is None:
+        raise NotFound()
+    if idea.contact_name is None and idea.contact_email is None:
+        raise InvalidTransition("ideas.nothing_to_anonymise")
+    _clear_contact(session, None, idea, now or utcnow(), "idea.address_withdrawn")
     session.commit()
 
 
@@ -72,6 +93,8 @@ def anonymise_expired(
     ).all()
     for idea in ideas:
         _clear_contact(session, actor, idea, now, "idea.anonymised_retention")
+    # Messages keep their address no longer than the ideas do.
+    outbox.forget_old_addresses(session, before=cutoff)
     session.commit()
     return [idea.ref for idea in ideas]
 

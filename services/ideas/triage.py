@@ -35,6 +35,7 @@ from models import (
     utcnow,
 )
 from services.fund import applications as fund
+from services.ideas import notices
 from services.ideas.intake import MAX_TEXT
 from services.people.auth import Actor, require_admin, require_login
 from services.shared import audit, fulltext, tokens
@@ -475,6 +476,7 @@ def change_stage(
         )
     )
     audit.record(session, actor, "idea.stage_changed", "idea", idea.id, from_stage=from_stage, to_stage=to_stage)
+    notices.stage_changed(session, idea, from_stage, text)
     session.commit()
     return idea
 
@@ -500,6 +502,26 @@ def add_comment(
         raise ValidationError.single("comment", "errors.too_long", max_length=MAX_TEXT)
     _event(session, actor, idea, IdeaEventKind.comment, text, internal=internal)
     audit.record(session, actor, "idea.commented", "idea", idea.id, internal=internal)
+    session.commit()
+
+
+def ask_submitter(*, session: Session, actor: Actor | None, idea_id: int, text: str | None) -> None:
+    """The team's question to the submitter: on the public timeline, sent to them (by mail to the address
+    they gave, in the app when they have an account), answered through their tracking link. Refused when
+    the submitter cannot be reached. Commits."""
+    actor, idea = _managed(session, actor, idea_id)
+    text = clean_text(text) or ""
+    if not text:
+        raise ValidationError.single("question", "errors.required")
+    if len(text) > MAX_TEXT:
+        raise ValidationError.single("question", "errors.too_long", max_length=MAX_TEXT)
+    if not notices.has_contact(idea):
+        raise InvalidTransition("ideas.no_contact_to_ask")
+    if idea.merged_into_id is not None:
+        raise InvalidTransition("ideas.ask_merged")
+    _event(session, actor, idea, IdeaEventKind.question, text, internal=False)
+    audit.record(session, actor, "idea.question_asked", "idea", idea.id)
+    notices.question(session, idea, text)
     session.commit()
 
 

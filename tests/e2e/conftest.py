@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROJECT_DIR
+from tests.mailserver import MailServer
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 COOKIE_KEY = "browser-test-key-" + "k" * 40
@@ -73,17 +74,27 @@ def live_db_url(live_workdir: Path) -> str:
 
 
 @pytest.fixture(scope="session")
-def live_app(live_workdir: Path, live_db_url: str) -> Iterator[str]:
-    """The base URL of a running app with the demo region loaded by `manage.py prepare`."""
+def mail_server() -> Iterator[MailServer]:
+    """A real SMTP server (aiosmtpd) that the live app sends its mail to."""
+    with MailServer() as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def live_app(live_workdir: Path, live_db_url: str, mail_server: MailServer) -> Iterator[str]:
+    """The base URL of a running app with the demo region loaded by `manage.py prepare`, sending its
+    mail to `mail_server` (checking every second: a browser test waits for a mail, never sleeps)."""
     workdir = live_workdir
+    port = _free_port()
     env = {
         **os.environ,
         "DATABASE_URL": live_db_url,
         "INNOVATION_COOKIE_KEY": COOKIE_KEY,
         "PYTHONUNBUFFERED": "1",
+        **mail_server.env(base_url=f"http://127.0.0.1:{port}"),
+        "MAIL_SEND_INTERVAL": "1",
     }
     subprocess.run([sys.executable, "manage.py", "prepare"], cwd=PROJECT_DIR, env=env, check=True, capture_output=True)
-    port = _free_port()
     log = (workdir / "streamlit.log").open("w")
     process = subprocess.Popen(  # from another folder: the project's settings must apply all the same
         [

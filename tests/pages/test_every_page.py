@@ -57,8 +57,11 @@ SAVED_URLS = [
     "radslage",
     "anvandare",
     "handelselogg",
+    "utkorg",
+    "meddelanden",
     "min-profil",
     "logga-in",
+    "avregistrera",
 ]
 
 

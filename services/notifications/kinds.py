@@ -1,0 +1,41 @@
+"""Every kind of notification: who gets it, whether the law or the process requires it (receipts and the
+team's questions: always sent, no unsubscribe link), and the delivery a user has until they choose."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from models import Delivery, Role
+
+
+@dataclass(frozen=True)
+class Kind:
+    key: str
+    required: bool = False
+    roles: frozenset[Role] = frozenset(Role)  # whose preferences list it (required kinds are not listed)
+    default: Delivery = Delivery.immediately
+
+
+MANAGERS = frozenset({Role.admin, Role.manager})
+
+KINDS: dict[str, Kind] = {
+    k.key: k
+    for k in (
+        Kind("idea.receipt", required=True),
+        Kind("idea.stage_changed"),
+        Kind("idea.closed"),
+        Kind("idea.question", required=True),
+        Kind("idea.answered", roles=MANAGERS),
+        Kind("idea.new_for_org", roles=MANAGERS),
+        Kind("idea.waiting", roles=MANAGERS),
+    )
+}
+
+
+def kind(key: str) -> Kind:
+    return KINDS[key]
+
+
+def choosable(role: str) -> list[Kind]:
+    """The kinds a user with `role` may choose a delivery for, in a stable order."""
+    return [k for k in KINDS.values() if not k.required and role in k.roles]
