@@ -618,6 +618,8 @@ class TestbedRequest(Timestamps, table=True):
     idea_id: int | None = Field(default=None, foreign_key="idea.id", index=True)
     application_id: int | None = Field(default=None, foreign_key="fundapplication.id", index=True)
     anonymised_at: datetime | None = None
+    # The language the request was written in: mails to the requester are written in it.
+    requester_language: str | None = Field(default=None, sa_type=_text(2))
 
 
 class TestbedRequestEvent(SQLModel, table=True):

@@ -85,6 +85,147 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{ideas}\n\nEvery idea is to be taken care of: give them an answer in Idea management.",
     ),
     "mail.idea.waiting.line": ("• {ref} ”{title}” – {days} dagar", "• {ref} “{title}” – {days} days"),
+    # ------------------------------------------------------------ Innovationsfonden
+    "mail.fund.receipt.subject": ("Ansökan {ref} är inskickad", "Application {ref} has been submitted"),
+    "mail.fund.receipt.body": (
+        "Din ansökan ”{title}” ({ref}) till {call} har kommit in. Innovationsstödet granskar den och du hör av oss "
+        "när det finns ett beslut. Under Mina ansökningar följer du dess status.",
+        "Your application “{title}” ({ref}) to {call} has come in. The innovation support will review it and you "
+        "will hear from us when there is a decision. Follow its status under My applications.",
+    ),
+    "mail.fund.resubmitted.subject": ("Ansökan {ref} är kompletterad", "Application {ref} has been completed"),
+    "mail.fund.resubmitted.body": (
+        "Tack! Din kompletterade ansökan ”{title}” ({ref}) till {call} är inskickad igen och granskas vidare.",
+        "Thank you! Your completed application “{title}” ({ref}) to {call} is submitted again and reviewed further.",
+    ),
+    "mail.fund.needs_info.subject": ("Ansökan {ref} behöver kompletteras", "Application {ref} needs more information"),
+    "mail.fund.needs_info.body": (
+        "Innovationsstödet behöver mer information om din ansökan ”{title}” ({ref}):\n\n{message}\n\n"
+        "Komplettera ansökan under Mina ansökningar och skicka in den igen.",
+        "The innovation support needs more information about your application “{title}” ({ref}):\n\n{message}\n\n"
+        "Complete the application under My applications and submit it again.",
+    ),
+    "mail.fund.approved.subject": ("Beslut: ansökan {ref} är beviljad", "Decision: application {ref} is granted"),
+    "mail.fund.approved.body": (
+        "Din ansökan ”{title}” ({ref}) har beviljats {granted} kr ur Innovationsfonden.\n\nMotivering: {note}\n\n"
+        "Datum för läges- och slutrapport finns under Mina ansökningar.",
+        "Your application “{title}” ({ref}) has been granted SEK {granted} from the Innovation fund.\n\n"
+        "Note: {note}\n\nThe due dates of the progress and final reports are under My applications.",
+    ),
+    "mail.fund.rejected.subject": ("Beslut om ansökan {ref}", "Decision on application {ref}"),
+    "mail.fund.rejected.body": (
+        "Din ansökan ”{title}” ({ref}) har tyvärr inte beviljats.\n\nSkäl: {note}",
+        "Your application “{title}” ({ref}) has unfortunately not been granted.\n\nReason: {note}",
+    ),
+    "mail.fund.report_due.subject": (
+        "{report} för {ref} ska lämnas senast {due}",
+        "{report} for {ref} is due by {due}",
+    ),
+    "mail.fund.report_due.body": (
+        "Påminnelse: {report} för ”{title}” ({ref}) ska lämnas senast {due}. Lämna den under Mina ansökningar.",
+        "Reminder: the {report} for “{title}” ({ref}) is due by {due}. Submit it under My applications.",
+    ),
+    "mail.fund.report_overdue.subject": ("{report} för {ref} är försenad", "{report} for {ref} is overdue"),
+    "mail.fund.report_overdue.body": (
+        "{report} för ”{title}” ({ref}) skulle ha lämnats senast {due} och har inte kommit in. "
+        "Lämna den under Mina ansökningar så snart du kan.",
+        "The {report} for “{title}” ({ref}) was due by {due} and has not come in. "
+        "Submit it under My applications as soon as you can.",
+    ),
+    "mail.fund.review_assigned.subject": (
+        "Du ombeds granska ansökan {ref}",
+        "You are asked to review application {ref}",
+    ),
+    "mail.fund.review_assigned.body": (
+        "Du har fått ansökan ”{title}” ({ref}) att granska. Under Granskning intygar du först att du inte är jävig; "
+        "därefter ser du ansökan och sätter dina poäng.",
+        "You have been given the application “{title}” ({ref}) to review. Under Review you first declare that you "
+        "have no conflict of interest; then you see the application and give your scores.",
+    ),
+    "mail.fund.review_reminder.subject": ("Påminnelse: granskning av {ref}", "Reminder: review of {ref}"),
+    "mail.fund.review_reminder.body": (
+        "Din granskning av ansökan ”{title}” ({ref}) har inte kommit in ännu. Lämna den under Granskning.",
+        "Your review of the application “{title}” ({ref}) has not come in yet. Submit it under Review.",
+    ),
+    "notifications.kind.fund.receipt": ("Kvitto på inskickad ansökan", "Receipt for a submitted application"),
+    "notifications.kind.fund.resubmitted": ("Kompletterad ansökan inskickad", "Completed application submitted"),
+    "notifications.kind.fund.needs_info": ("Ansökan behöver kompletteras", "Application needs more information"),
+    "notifications.kind.fund.approved": ("Beslut: beviljad", "Decision: granted"),
+    "notifications.kind.fund.rejected": ("Beslut: avslag", "Decision: not granted"),
+    "notifications.kind.fund.report_due": ("Rapport ska lämnas inom 30 dagar", "Report due within 30 days"),
+    "notifications.kind.fund.report_overdue": ("Rapport är försenad", "Report overdue"),
+    "notifications.kind.fund.review_assigned": ("Ny ansökan att granska", "New application to review"),
+    "notifications.kind.fund.review_reminder": ("Påminnelse om granskning", "Review reminder"),
+    # ------------------------------------------------------------ testbeds
+    "mail.testbed.receipt.subject": ("Vi har tagit emot din förfrågan {ref}", "We have received your request {ref}"),
+    "mail.testbed.receipt.body": (
+        "Tack för din förfrågan om att använda {testbed}. Den har referensen {ref}. Den som ansvarar för "
+        "testmiljön svarar dig via e-post; ange referensen om du hör av dig.",
+        "Thank you for your request to use {testbed}. Its reference is {ref}. Whoever runs the test environment "
+        "will answer you by e-mail; give the reference if you get in touch.",
+    ),
+    "mail.testbed.answered.subject": ("Svar på din förfrågan {ref}", "Answer to your request {ref}"),
+    "mail.testbed.answered.body": (
+        "Svar på din förfrågan {ref} om {testbed} (status: {status}):\n\n{message}",
+        "Answer to your request {ref} about {testbed} (status: {status}):\n\n{message}",
+    ),
+    "mail.testbed.new_request.subject": ("Ny förfrågan om {testbed}: {ref}", "New request for {testbed}: {ref}"),
+    "mail.testbed.new_request.body": (
+        "{org} vill använda {testbed} ({ref}). Svara under Förfrågningar; löftet är ett första svar inom tio "
+        "arbetsdagar.",
+        "{org} would like to use {testbed} ({ref}). Answer under Requests; the promise is a first answer within "
+        "ten working days.",
+    ),
+    "mail.testbed.unanswered.subject": ("Obesvarad förfrågan {ref}", "Unanswered request {ref}"),
+    "mail.testbed.unanswered.body": (
+        "Förfrågan {ref} om {testbed} har väntat {days} arbetsdagar utan svar. Svara under Förfrågningar.",
+        "The request {ref} about {testbed} has waited {days} working days without an answer. Answer under Requests.",
+    ),
+    "notifications.kind.testbed.receipt": ("Kvitto på förfrågan", "Receipt for a request"),
+    "notifications.kind.testbed.answered": ("Svar på förfrågan", "Answer to a request"),
+    "notifications.kind.testbed.new_request": (
+        "Ny förfrågan om en av våra testmiljöer",
+        "New request for one of our test environments",
+    ),
+    "notifications.kind.testbed.unanswered": (
+        "Förfrågan obesvarad efter 8 arbetsdagar",
+        "Request unanswered after 8 working days",
+    ),
+    # ------------------------------------------------------------ indicators
+    "mail.indicators.returned.subject": ("Värde tillbakaskickat: {indicator}", "Value returned: {indicator}"),
+    "mail.indicators.returned.body": (
+        "Innovationsstödet har skickat tillbaka värdet för {indicator}, perioden som börjar {period}:\n\n{note}\n\n"
+        "Rätta värdet under Rapportera värden och skicka in det igen.",
+        "The innovation support has returned the value of {indicator}, the period starting {period}:\n\n{note}\n\n"
+        "Correct the value under Report values and submit it again.",
+    ),
+    "mail.indicators.due.subject.one": (
+        "{n} period ska rapporteras senast {deadline}",
+        "{n} period to report by {deadline}",
+    ),
+    "mail.indicators.due.subject.other": (
+        "{n} perioder ska rapporteras senast {deadline}",
+        "{n} periods to report by {deadline}",
+    ),
+    "mail.indicators.due.body": (
+        "Värdena för de här perioderna ska rapporteras senast {deadline}:\n\n{periods}\n\n"
+        "Rapportera under Rapportera värden.",
+        "The values of these periods are to be reported by {deadline}:\n\n{periods}\n\nReport under Report values.",
+    ),
+    "mail.indicators.overdue.subject.one": ("{n} period är inte rapporterad", "{n} period is not reported"),
+    "mail.indicators.overdue.subject.other": ("{n} perioder är inte rapporterade", "{n} periods are not reported"),
+    "mail.indicators.overdue.body": (
+        "Värdena för de här perioderna skulle ha rapporterats senast {deadline}:\n\n{periods}\n\n"
+        "Rapportera under Rapportera värden så snart du kan.",
+        "The values of these periods were to be reported by {deadline}:\n\n{periods}\n\n"
+        "Report under Report values as soon as you can.",
+    ),
+    "notifications.kind.indicators.returned": (
+        "Ett rapporterat värde skickas tillbaka",
+        "A reported value is returned",
+    ),
+    "notifications.kind.indicators.due": ("Perioder att rapportera inom en vecka", "Periods to report within a week"),
+    "notifications.kind.indicators.overdue": ("Perioder som inte rapporterats i tid", "Periods not reported in time"),
     # ------------------------------------------------------------ pages
     "nav.notifications": ("Meddelanden", "Notifications"),
     "nav.admin_outbox": ("Utkorg", "Outbox"),

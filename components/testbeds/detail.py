@@ -121,7 +121,11 @@ def _request_form(d: TestbedDetail) -> None:
             def send() -> str:
                 with context.writing() as session:
                     return requests.submit_request(
-                        session=session, data=data, actor=context.actor(), address=context.client_address()
+                        session=session,
+                        data=data,
+                        actor=context.actor(),
+                        address=context.client_address(),
+                        language=context.lang(),
                     ).ref
 
             ref = attempt(send, errors)  # beyond this client's limit: a message, and the form keeps its text

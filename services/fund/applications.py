@@ -43,6 +43,7 @@ from models import (
     User,
     utcnow,
 )
+from services.fund import notices
 from services.people.auth import Actor, require_admin, require_login
 from services.shared import audit, refs
 from services.shared.errors import InvalidTransition, Message, NotFound, PermissionDenied, ValidationError
@@ -455,6 +456,7 @@ def submit_application(*, session: Session, actor: Actor | None, application_id:
     if was == S.draft:
         application.submitted_at = utcnow()
     audit.record(session, actor, "fund.application.submitted", "fundapplication", application.id, from_status=was)
+    notices.submitted(session, application, resubmitted=was == S.needs_info)
     session.commit()
     return application
 

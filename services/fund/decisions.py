@@ -17,6 +17,7 @@ from sqlalchemy import case, func
 from sqlmodel import Session, col, select
 
 from models import FundApplication, FundCall, FundReport, Organisation, ReportKind, User, utcnow
+from services.fund import notices
 from services.fund.applications import (
     FUNDED,
     UNDECIDED,
@@ -85,6 +86,7 @@ def request_info(*, session: Session, actor: Actor | None, application_id: int, 
         raise refuse_transition(application, S.needs_info)
     move(session, application, actor, S.needs_info, text)
     audit.record(session, actor, "fund.application.info_requested", "fundapplication", application_id, message=text)
+    notices.needs_info(session, application, text)
     session.commit()
 
 
@@ -126,6 +128,7 @@ def approve(
     audit.record(
         session, actor, "fund.application.approved", "fundapplication", application_id, granted_sek=granted_sek
     )
+    notices.decided(session, application)
     session.commit()
     return application
 
@@ -143,6 +146,7 @@ def reject(*, session: Session, actor: Actor | None, application_id: int, reason
     application.decision_note = text
     move(session, application, actor, S.rejected, text)
     audit.record(session, actor, "fund.application.rejected", "fundapplication", application_id, reason=text)
+    notices.decided(session, application)
     session.commit()
 
 

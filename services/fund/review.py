@@ -30,6 +30,7 @@ from models import (
     User,
     utcnow,
 )
+from services.fund import notices
 from services.fund.applications import UNDECIDED, S, move, refuse_own_case
 from services.people.auth import Actor, require_admin, require_login
 from services.shared import audit
@@ -73,6 +74,7 @@ def assign_reviewer(*, session: Session, actor: Actor | None, application_id: in
     if application.status == S.submitted:
         move(session, application, actor, S.in_review)
     audit.record(session, actor, "fund.review.assigned", "fundapplication", application_id, reviewer_id=reviewer_id)
+    notices.reviewer_assigned(session, application, reviewer_id)
     session.commit()
 
 

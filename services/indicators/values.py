@@ -490,6 +490,10 @@ def _move(
     if note is not None:
         row.note = note
     audit.record(session, actor, action, ENTITY_VALUE, row.id, before=before, after=to.value, note=note)
+    if to == ValueStatus.returned:
+        from services.indicators import notices  # notices reads this module's periods
+
+        notices.returned(session, row, note or "")
     session.commit()
     return _load_value(session, row.id)
 

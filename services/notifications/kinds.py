@@ -28,6 +28,22 @@ KINDS: dict[str, Kind] = {
         Kind("idea.answered", roles=MANAGERS),
         Kind("idea.new_for_org", roles=MANAGERS),
         Kind("idea.waiting", roles=MANAGERS),
+        Kind("fund.receipt", required=True),
+        Kind("fund.resubmitted", required=True),
+        Kind("fund.needs_info", required=True),
+        Kind("fund.approved", required=True),
+        Kind("fund.rejected", required=True),
+        Kind("fund.report_due"),
+        Kind("fund.report_overdue"),
+        Kind("fund.review_assigned"),
+        Kind("fund.review_reminder"),
+        Kind("testbed.receipt", required=True),
+        Kind("testbed.answered", required=True),
+        Kind("testbed.new_request", roles=MANAGERS),
+        Kind("testbed.unanswered", roles=MANAGERS),
+        Kind("indicators.returned", roles=MANAGERS),
+        Kind("indicators.due", roles=MANAGERS),
+        Kind("indicators.overdue", roles=MANAGERS),
     )
 }
 

@@ -18,9 +18,17 @@ log = logging.getLogger(__name__)
 
 
 def _jobs() -> list[tuple[str, Callable[..., int]]]:
+    from services.fund import notices as fund_notices
     from services.ideas import notices as idea_notices
+    from services.indicators import notices as indicator_notices
+    from services.testbeds import notices as testbed_notices
 
-    return [("idea.waiting", idea_notices.queue_waiting_digests)]
+    return [
+        ("idea.waiting", idea_notices.queue_waiting_digests),
+        ("fund.reminders", fund_notices.queue_reminders),
+        ("testbed.unanswered", testbed_notices.queue_unanswered),
+        ("indicators.reporting", indicator_notices.queue_reporting),
+    ]
 
 
 def run(engine: Engine, *, now: datetime | None = None) -> dict[str, int]:

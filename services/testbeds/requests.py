@@ -37,6 +37,7 @@ from services.shared.errors import InvalidTransition, NotFound, PermissionDenied
 from services.shared.pagination import Page, page_bounds
 from services.shared.validation import check_email, clean_text, fail, parse
 from services.shared.workdays import add_workdays, as_utc, latest_day_overdue, local_day, start_of_day, workdays_between
+from services.testbeds import notices
 from services.testbeds.catalogue import FUNDED_STATUSES
 
 RESPONSE_LIMIT_WORKDAYS = 10
@@ -92,12 +93,14 @@ def submit_request(
     data: dict[str, Any],
     actor: Actor | None = None,
     address: str | None = None,
+    language: str | None = None,
     now: datetime | None = None,
 ) -> Receipt:
     """Store a public request and give it its reference `TMR-YYYY-NNNN`. Closed testbeds take none.
 
     A browser's request (`address` given) counts against its client's limit (`ratelimit`), refused with
-    `RateLimited` beyond it.
+    `RateLimited` beyond it. The receipt to the requester (in `language`) and the notice to the owning
+    organisation's managers are queued in the same transaction.
     """
     values = parse(RequestInput, data)
     testbed = session.get(Testbed, values.testbed_id)
@@ -119,10 +122,12 @@ def submit_request(
         **values.model_dump(exclude={"consent"}),
     )
     request.requester_kind = values.requester_kind.value
+    request.requester_language = language if language in ("sv", "en") else "sv"
     session.add(request)
     session.flush()
     session.add(TestbedRequestEvent(request_id=request.id, at=now, to_status=RequestStatus.new.value))
     audit.record(session, None, "testbed_request.created", "testbed_request", request.id, ref=request.ref)
+    notices.submitted(session, request, testbed)
     session.commit()
     return Receipt(ref=request.ref, testbed_name=testbed.name)
 
@@ -310,7 +315,7 @@ def respond(
 
     The first answer sets `first_response_at` and the handler; later ones leave them.
     """
-    actor, request, _ = _handled(session, actor, request_id)
+    actor, request, testbed = _handled(session, actor, request_id)
     text = clean_text(message) or ""
     if not text:
         raise ValidationError.single("message", "errors.required")
@@ -338,6 +343,7 @@ def respond(
     audit.record(
         session, actor, "testbed_request.answered", "testbed_request", request.id, previous=current, status=target
     )
+    notices.answered(session, request, testbed, text)
     session.commit()
     return request
 

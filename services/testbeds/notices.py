@@ -1,0 +1,108 @@
+"""What requesters and testbed owners hear, queued in the change's own transaction (see
+services/notifications): the requester's receipt with the `TMR-` reference and every answer (in the
+language the request was written in); the owning organisation's managers each new request, and a
+request still unanswered after 8 working days (once)."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from models import Role, Testbed, TestbedRequest, User, utcnow
+from services.notifications import outbox
+from services.shared.workdays import latest_day_overdue, local_day, start_of_day
+
+INBOX_PAGE = "forfragningar"
+UNANSWERED_WORKDAYS = 8
+
+
+def _handlers(session: Session, organisation_id: int | None) -> list[int]:
+    """The owning organisation's active managers; the central team (admins) when it has none."""
+    managers = (
+        list(
+            session.exec(
+                select(User.id).where(
+                    User.organisation_id == organisation_id, User.role == Role.manager, User.is_active
+                )
+            )
+        )
+        if organisation_id is not None
+        else []
+    )
+    return managers or list(session.exec(select(User.id).where(User.role == Role.admin, User.is_active)))
+
+
+def _to_requester(session: Session, request: TestbedRequest, kind: str, params: dict) -> None:
+    if request.requester_email:
+        outbox.to_address(
+            session,
+            email=request.requester_email,
+            language=request.requester_language,
+            kind=kind,
+            params=params,
+            entity="testbed_request",
+            entity_id=request.id,
+        )
+
+
+def submitted(session: Session, request: TestbedRequest, testbed: Testbed) -> None:
+    """The receipt to the requester and the new request to the owning organisation. No commit."""
+    params = {"ref": request.ref, "testbed": testbed.name}
+    _to_requester(session, request, "testbed.receipt", params)
+    for user_id in _handlers(session, testbed.organisation_id):
+        outbox.to_user(
+            session,
+            user_id=user_id,
+            kind="testbed.new_request",
+            params={**params, "org": request.requester_org or request.requester_name or "–"},
+            link=INBOX_PAGE,
+            entity="testbed_request",
+            entity_id=request.id,
+        )
+
+
+def answered(session: Session, request: TestbedRequest, testbed: Testbed, message: str) -> None:
+    """The handler's answer to the requester, with the request's status. No commit."""
+    from i18n import label
+
+    _to_requester(
+        session,
+        request,
+        "testbed.answered",
+        {
+            "ref": request.ref,
+            "testbed": testbed.name,
+            "status": label(request.status, "request_status", request.requester_language or "sv"),
+            "message": message,
+        },
+    )
+
+
+def queue_unanswered(session: Session, *, now: datetime | None = None) -> int:
+    """Requests without a first answer 8 working days after they came in, to the owning organisation's
+    managers, once per request. Returns how many were queued. No commit."""
+    now = now or utcnow()
+    cutoff = start_of_day(latest_day_overdue(local_day(now), UNANSWERED_WORKDAYS) + timedelta(days=1))
+    rows = session.exec(
+        select(TestbedRequest, Testbed)
+        .join(Testbed, TestbedRequest.testbed_id == Testbed.id)
+        .where(col(TestbedRequest.first_response_at).is_(None), TestbedRequest.received_at < cutoff)
+        .where(col(TestbedRequest.status) == "new")
+    ).all()
+    queued = 0
+    for request, testbed in rows:
+        for user_id in _handlers(session, testbed.organisation_id):
+            row = outbox.to_user(
+                session,
+                user_id=user_id,
+                kind="testbed.unanswered",
+                params={"ref": request.ref, "testbed": testbed.name, "days": UNANSWERED_WORKDAYS},
+                link=INBOX_PAGE,
+                entity="testbed_request",
+                entity_id=request.id,
+                dedupe_key=f"testbed.unanswered:{request.id}:user:{user_id}",
+                now=now,
+            )
+            queued += row is not None
+    return queued
