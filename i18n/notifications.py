@@ -60,10 +60,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "mail.idea.question.body": (
         "Innovationsstödet har en fråga om din idé ”{title}” ({ref}):\n\n{question}\n\n"
         "Svara genom att öppna din privata länk från kvittot (mejlet ”Tack för din idé – {ref}”) och skriva "
-        "ditt svar på sidan Följ din idé.",
+        "ditt svar på sidan Följ din idé. Är du inloggad medarbetare kan du också svara under Mina idéer.",
         "The innovation support has a question about your idea “{title}” ({ref}):\n\n{question}\n\n"
         "Answer by opening your private link from the receipt (the e-mail “Thank you for your idea – {ref}”) "
-        "and writing your answer on the page Follow your idea.",
+        "and writing your answer on the page Follow your idea. As a logged-in employee you can also answer "
+        "under My ideas.",
     ),
     "mail.idea.answered.subject": ("Idégivaren har svarat: {ref}", "The submitter has answered: {ref}"),
     "mail.idea.answered.body": (

@@ -29,8 +29,9 @@ def ask_form(me: Actor, idea: IdeaDetail) -> None:
             )
 
 
-def submitter_actions(seen: intake.Tracking, code: str) -> None:
-    """Följ din idé: answer the team's open question; withdraw one's contact details."""
+def submitter_actions(seen: intake.Tracking, code: str | None = None, idea_id: int | None = None) -> None:
+    """Följ din idé (`code`): answer the team's open question, withdraw one's contact details. Mina idéer
+    (`idea_id`, the logged-in submitter's own idea): answer the question."""
     if seen.open_question:
         with st.container(border=True):
             st.markdown(f"**{t('ideas.question_heading')}**")
@@ -43,20 +44,23 @@ def submitter_actions(seen: intake.Tracking, code: str) -> None:
 
                     def send() -> bool:
                         with context.writing() as session:
-                            intake.answer_question(
-                                session=session,
-                                code=code,
-                                text=answer,
-                                actor=actor(),
-                                address=context.client_address(),
-                            )
+                            if idea_id is not None:
+                                intake.answer_own_question(session=session, actor=actor(), idea_id=idea_id, text=answer)
+                            else:
+                                intake.answer_question(
+                                    session=session,
+                                    code=code,
+                                    text=answer,
+                                    actor=actor(),
+                                    address=context.client_address(),
+                                )
                         return True
 
                     if attempt(send, errors):
                         context.clear_caches()
                         st.session_state.pop("answer_text", None)
                         flash_and_rerun("ideas.answered_done")
-    if seen.has_address:
+    if seen.has_address and code:
         with st.expander(t("ideas.withdraw_heading"), icon=":material/person_remove:"):
             st.caption(t("ideas.withdraw_help"))
             if st.button(t("ideas.withdraw_button"), key="withdraw_address"):

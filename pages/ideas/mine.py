@@ -5,6 +5,7 @@ import streamlit as st
 from components import context
 from components.context import actor, t
 from components.ideas.common import area_names, tracking_view
+from components.ideas.respond import submitter_actions
 from components.ui import attempt, current_page, flash_and_rerun, fmt_date, fmt_int, heading, pager, plain, search_box
 from services.ideas import intake
 
@@ -37,7 +38,9 @@ with mine_tab:
         chosen = st.selectbox(t("ideas.mine_open"), list(choices), format_func=choices.get, key="mine_chosen")
         if chosen is not None:
             with context.reading() as session:
-                tracking_view(intake.my_idea(session=session, actor=me, idea_id=chosen))
+                seen = intake.my_idea(session=session, actor=me, idea_id=chosen)
+            tracking_view(seen)
+            submitter_actions(seen, idea_id=chosen)
 
 with back_tab:
     st.caption(t("ideas.back_caption"))

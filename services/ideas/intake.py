@@ -231,7 +231,23 @@ def answer_question(
     """The submitter answers the team's open question through the tracking link (no login needed). The
     answer lands on the idea's timeline and is sent to the idea's owner (else the organisation's
     managers). Counts against the client's limit on public writes. Commits."""
-    idea = _by_code(session, code)
+    _answer(session, _by_code(session, code), text, actor, address, now)
+
+
+def answer_own_question(
+    *, session: Session, actor: Actor | None, idea_id: int, text: str | None, now: datetime | None = None
+) -> None:
+    """A logged-in submitter answers the team's open question on their own idea (Mina idéer). Commits."""
+    actor = require_login(actor)
+    idea = session.get(Idea, idea_id)
+    if idea is None or idea.submitter_id != actor.id:
+        raise NotFound()
+    _answer(session, idea, text, actor, None, now)
+
+
+def _answer(
+    session: Session, idea: Idea, text: str | None, actor: Actor | None, address: str | None, now: datetime | None
+) -> None:
     text = clean_text(text) or ""
     if not text:
         raise ValidationError.single("answer", "errors.required")

@@ -143,3 +143,22 @@ def test_admin_asks_and_the_visitor_answers_on_the_tracking_page(demo_url: str) 
     assert i18n.t("ideas.question_heading") not in texts(visitor)  # answered: no open question
     timeline = visitor.table[-1].value
     assert "Entré C, vid parkeringen\\." in list(timeline.iloc[:, -1])
+
+
+def test_a_logged_in_submitter_answers_the_question_under_mina_ideer(demo_url: str) -> None:
+    engine = db.make_engine(demo_url)
+    with db.write_session(engine) as session:
+        me = load_actor(session, "employee")
+        done = intake.submit_idea(session=session, actor=me, data=form(session))
+        triage.ask_submitter(
+            session=session, actor=load_actor(session, "admin"), idea_id=done.idea_id, text="Vilken avdelning?"
+        )
+    engine.dispose()
+    at = open_page(app_as("employee"), "pages/ideas/mine.py")
+    at.selectbox(key="mine_chosen").set_value(done.idea_id).run()
+    assert i18n.t("ideas.question_heading") in texts(at)
+    at.text_area(key="answer_text").input("Avdelning 12")
+    at = _click(at, i18n.t("ideas.answer_submit"))
+    assert i18n.t("ideas.answered_done") in texts(at)
+    answers = [e for e in _rows(demo_url, kind="idea.answered") if e.entity_id == done.idea_id]
+    assert answers and "Avdelning 12" in answers[0].body

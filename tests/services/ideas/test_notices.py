@@ -147,3 +147,16 @@ def test_managers_get_the_ideas_waiting_over_14_days_once_a_week(session: Sessio
     session.rollback()  # let go of the write lock the test's session holds
     next_week = schedule.run(engine, now=now + timedelta(days=7))
     assert next_week["idea.waiting"] >= 1
+
+
+def test_a_logged_in_submitter_answers_under_mina_ideer(session: Session) -> None:
+    me = actor(session, "employee")
+    done = intake.submit_idea(session=session, actor=me, data=form(session))
+    triage.ask_submitter(session=session, actor=actor(session, "admin"), idea_id=done.idea_id, text="Vilken avdelning?")
+    [question] = notes(session, done.idea_id, "idea.question")
+    assert question.user_id == me.id and question.link == "mina-ideer"
+    with pytest.raises(NotFound):  # someone else's idea
+        intake.answer_own_question(session=session, actor=actor(session, "employee.sl"), idea_id=done.idea_id, text="x")
+    intake.answer_own_question(session=session, actor=me, idea_id=done.idea_id, text="Avdelning 12")
+    seen = intake.my_idea(session=session, actor=me, idea_id=done.idea_id)
+    assert seen.open_question is None and seen.timeline[-1].text == "Avdelning 12"
