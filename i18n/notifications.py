@@ -362,5 +362,6 @@ TEXTS: dict[str, tuple[str, str]] = {
         "you then get no more e-mail but can still follow the idea here.",
     ),
     "ideas.withdraw_button": ("Ta bort mina kontaktuppgifter", "Remove my contact details"),
+    "ideas.person.messages": ("Meddelanden", "Messages"),
     "ideas.withdrawn": ("Dina kontaktuppgifter är borttagna.", "Your contact details have been removed."),
 }

@@ -17,6 +17,7 @@ from models import (
     IdeaEventKind,
     IdeaStage,
     IdeaSupport,
+    Notification,
     TestbedRequest,
     User,
     utcnow,
@@ -130,6 +131,11 @@ def person_data(*, session: Session, actor: Actor | None, email: str | None) -> 
         if user_ids
         else []
     )
+    messages = session.exec(
+        select(Notification)
+        .where((func.lower(Notification.email) == email) | col(Notification.user_id).in_(user_ids or [-1]))
+        .order_by(col(Notification.id))
+    ).all()
     audit.record(session, actor, "person.exported", "person", None, found=len(users) + len(ideas) + len(requests))
     session.commit()
     return {
@@ -138,4 +144,8 @@ def person_data(*, session: Session, actor: Actor | None, email: str | None) -> 
         "supported_ideas": [{"ref": r, "title": t, "supported_at": at} for r, t, at in supported],
         "testbed_requests": [r.model_dump() for r in requests],
         "fund_applications": [a.model_dump() for a in applications],
+        "messages": [
+            n.model_dump(include={"created_at", "kind", "email", "subject", "body", "mail_state", "sent_at", "read_at"})
+            for n in messages
+        ],
     }

@@ -160,3 +160,10 @@ def test_a_logged_in_submitter_answers_under_mina_ideer(session: Session) -> Non
     intake.answer_own_question(session=session, actor=me, idea_id=done.idea_id, text="Avdelning 12")
     seen = intake.my_idea(session=session, actor=me, idea_id=done.idea_id)
     assert seen.open_question is None and seen.timeline[-1].text == "Avdelning 12"
+
+
+def test_an_addresss_data_includes_the_messages_sent_to_it(session: Session) -> None:
+    done = public_idea(session)
+    data = privacy.person_data(session=session, actor=actor(session, "admin"), email="ADA@example.se")
+    [receipt] = [n for n in data["messages"] if n["kind"] == "idea.receipt"]
+    assert done.ref in receipt["subject"] and receipt["email"] == "ada@example.se"
