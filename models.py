@@ -620,6 +620,8 @@ class TestbedRequest(Timestamps, table=True):
     anonymised_at: datetime | None = None
     # The language the request was written in: mails to the requester are written in it.
     requester_language: str | None = Field(default=None, sa_type=_text(2))
+    # The digest of the requester's private tracking token (services/shared/tokens.py), as for ideas.
+    tracking_hash: str = Field(default_factory=lambda: secrets.token_hex(32), sa_type=_text(64), unique=True)
 
 
 class TestbedRequestEvent(SQLModel, table=True):

@@ -71,6 +71,15 @@ PAGES: tuple[PageSpec, ...] = (
         "pages/testbeds/catalogue.py", "nav.testbeds_catalogue", ":material/science:", "testbeds", "testmiljoer", None
     ),
     PageSpec(
+        "pages/testbeds/track.py",
+        "nav.testbeds_track",
+        ":material/travel_explore:",
+        "testbeds",
+        "folj-forfragan",
+        None,
+        in_menu=False,
+    ),
+    PageSpec(
         "pages/testbeds/requests.py",
         "nav.testbeds_requests",
         ":material/inbox:",

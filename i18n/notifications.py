@@ -161,14 +161,18 @@ TEXTS: dict[str, tuple[str, str]] = {
     "mail.testbed.receipt.subject": ("Vi har tagit emot din förfrågan {ref}", "We have received your request {ref}"),
     "mail.testbed.receipt.body": (
         "Tack för din förfrågan om att använda {testbed}. Den har referensen {ref}. Den som ansvarar för "
-        "testmiljön svarar dig via e-post; ange referensen om du hör av dig.",
+        "testmiljön svarar dig via e-post. Spara det här mejlet: länken nedan är din privata länk, där du ser "
+        "status och svar och kan skriva tillbaka. Referensen ensam räcker inte.",
         "Thank you for your request to use {testbed}. Its reference is {ref}. Whoever runs the test environment "
-        "will answer you by e-mail; give the reference if you get in touch.",
+        "will answer you by e-mail. Keep this e-mail: the link below is your private link, where you see the "
+        "status and answers and can write back. The reference alone is not enough.",
     ),
     "mail.testbed.answered.subject": ("Svar på din förfrågan {ref}", "Answer to your request {ref}"),
     "mail.testbed.answered.body": (
-        "Svar på din förfrågan {ref} om {testbed} (status: {status}):\n\n{message}",
-        "Answer to your request {ref} about {testbed} (status: {status}):\n\n{message}",
+        "Svar på din förfrågan {ref} om {testbed} (status: {status}):\n\n{message}\n\n"
+        "Svara med din privata länk från kvittot.",
+        "Answer to your request {ref} about {testbed} (status: {status}):\n\n{message}\n\n"
+        "Reply with your private link from the receipt.",
     ),
     "mail.testbed.new_request.subject": ("Ny förfrågan om {testbed}: {ref}", "New request for {testbed}: {ref}"),
     "mail.testbed.new_request.body": (
@@ -192,6 +196,40 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Förfrågan obesvarad efter 8 arbetsdagar",
         "Request unanswered after 8 working days",
     ),
+    "nav.testbeds_track": ("Följ din förfrågan", "Follow your request"),
+    "testbeds.track_caption": (
+        "Öppna din privata länk från kvittot, eller klistra in koden, för att se status och svar och skriva tillbaka.",
+        "Open your private link from the receipt, or paste its code, to see the status and answers and write back.",
+    ),
+    "testbeds.tracking_code_field": ("Spårningskod eller länk", "Tracking code or link"),
+    "testbeds.track_show": ("Visa", "Show"),
+    "testbeds.track_not_found": (
+        "Ingen förfrågan hittades med den koden. Referensen (TMR-…) ensam räcker inte: använd länken i kvittot.",
+        "No request was found with that code. The reference (TMR-…) alone is not enough: use the link in the receipt.",
+    ),
+    "testbeds.tracking_once": (
+        "Spara den här länken: med den följer du förfrågan och svarar. Den visas bara nu "
+        "(och finns i kvittot vi mejlar).",
+        "Keep this link: with it you follow the request and answer. It is shown only now "
+        "(and is in the receipt we mail).",
+    ),
+    "testbeds.go_track": ("Följ förfrågan", "Follow the request"),
+    "testbeds.you": ("Du", "You"),
+    "testbeds.the_testbed": ("Testmiljön", "The test environment"),
+    "testbeds.received": ("Inkommen", "Received"),
+    "testbeds.reply_field": ("Skriv till testmiljön", "Write to the test environment"),
+    "testbeds.reply_submit": ("Skicka", "Send"),
+    "testbeds.replied": ("Tack! Ditt meddelande är skickat.", "Thank you! Your message has been sent."),
+    "testbeds.reply_closed": (
+        "Förfrågan är avslutad; hör av dig med en ny förfrågan om du vill gå vidare.",
+        "The request is closed; send a new request if you want to go on.",
+    ),
+    "mail.testbed.replied.subject": ("Frågeställaren har svarat: {ref}", "The requester has written back: {ref}"),
+    "mail.testbed.replied.body": (
+        "Frågeställaren har skrivit om förfrågan {ref} ({testbed}):\n\n{message}\n\nSvara under Förfrågningar.",
+        "The requester has written about the request {ref} ({testbed}):\n\n{message}\n\nAnswer under Requests.",
+    ),
+    "notifications.kind.testbed.replied": ("Frågeställaren skriver tillbaka", "A requester writes back"),
     # ------------------------------------------------------------ indicators
     "mail.indicators.returned.subject": ("Värde tillbakaskickat: {indicator}", "Value returned: {indicator}"),
     "mail.indicators.returned.body": (

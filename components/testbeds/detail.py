@@ -8,6 +8,7 @@ import streamlit as st
 from components import context
 from components.context import t
 from components.testbeds.catalogue import QUERY_PARAM
+from components.testbeds.track import receipt_link
 from components.ui import FieldErrors, attempt, forget_inputs, plain
 from models import RequesterKind, TestbedStatus
 from services.people import organisations
@@ -69,6 +70,9 @@ def _request_form(d: TestbedDetail) -> None:
     if receipt and receipt[1] == d.card.slug:
         st.success(t("testbeds.request_sent", ref=receipt[0], name=plain(d.card.name)), icon=":material/check_circle:")
         st.markdown(t("testbeds.request_next"))
+        if len(receipt) > 2 and receipt[2]:
+            receipt_link(receipt[2])
+            st.session_state[RECEIPT_KEY] = receipt[:2]  # the code is shown this once
     if d.card.status == TestbedStatus.closed:
         st.info(t("testbeds.closed_no_requests"))
         return
@@ -118,7 +122,7 @@ def _request_form(d: TestbedDetail) -> None:
                 "consent": consent,
             }
 
-            def send() -> str:
+            def send() -> requests.Receipt:
                 with context.writing() as session:
                     return requests.submit_request(
                         session=session,
@@ -126,12 +130,13 @@ def _request_form(d: TestbedDetail) -> None:
                         actor=context.actor(),
                         address=context.client_address(),
                         language=context.lang(),
-                    ).ref
+                    )
 
-            ref = attempt(send, errors)  # beyond this client's limit: a message, and the form keeps its text
-            if ref:
+            sent = attempt(send, errors)  # beyond this client's limit: a message, and the form keeps its text
+            if sent:
                 forget_inputs("tbr_")
-                st.session_state[RECEIPT_KEY] = (ref, d.card.slug)
+                # Made by the service (TMR-YYYY-NNNN and a random code), no user text.
+                st.session_state[RECEIPT_KEY] = (sent.ref, d.card.slug, sent.tracking_code)
                 st.rerun()
 
 

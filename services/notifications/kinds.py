@@ -41,6 +41,7 @@ KINDS: dict[str, Kind] = {
         Kind("testbed.answered", required=True),
         Kind("testbed.new_request", roles=MANAGERS),
         Kind("testbed.unanswered", roles=MANAGERS),
+        Kind("testbed.replied", roles=MANAGERS),
         Kind("indicators.returned", roles=MANAGERS),
         Kind("indicators.due", roles=MANAGERS),
         Kind("indicators.overdue", roles=MANAGERS),

@@ -6,6 +6,7 @@ request still unanswered after 8 working days (once)."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from urllib.parse import urlencode
 
 from sqlmodel import Session, col, select
 
@@ -14,6 +15,7 @@ from services.notifications import outbox
 from services.shared.workdays import latest_day_overdue, local_day, start_of_day
 
 INBOX_PAGE = "forfragningar"
+TRACK_PAGE = "folj-forfragan"
 UNANSWERED_WORKDAYS = 8
 
 
@@ -33,7 +35,9 @@ def _handlers(session: Session, organisation_id: int | None) -> list[int]:
     return managers or list(session.exec(select(User.id).where(User.role == Role.admin, User.is_active)))
 
 
-def _to_requester(session: Session, request: TestbedRequest, kind: str, params: dict) -> None:
+def _to_requester(
+    session: Session, request: TestbedRequest, kind: str, params: dict, link: str = "folj-forfragan"
+) -> None:
     if request.requester_email:
         outbox.to_address(
             session,
@@ -41,15 +45,17 @@ def _to_requester(session: Session, request: TestbedRequest, kind: str, params: 
             language=request.requester_language,
             kind=kind,
             params=params,
+            link=link,
             entity="testbed_request",
             entity_id=request.id,
         )
 
 
-def submitted(session: Session, request: TestbedRequest, testbed: Testbed) -> None:
-    """The receipt to the requester and the new request to the owning organisation. No commit."""
+def submitted(session: Session, request: TestbedRequest, testbed: Testbed, code: str) -> None:
+    """The receipt with the private tracking link to the requester and the new request to the owning
+    organisation. No commit."""
     params = {"ref": request.ref, "testbed": testbed.name}
-    _to_requester(session, request, "testbed.receipt", params)
+    _to_requester(session, request, "testbed.receipt", params, link=f"{TRACK_PAGE}?{urlencode({'kod': code})}")
     for user_id in _handlers(session, testbed.organisation_id):
         outbox.to_user(
             session,
@@ -77,6 +83,21 @@ def answered(session: Session, request: TestbedRequest, testbed: Testbed, messag
             "message": message,
         },
     )
+
+
+def replied(session: Session, request: TestbedRequest, testbed: Testbed, message: str) -> None:
+    """The requester's reply to whoever handles the request, else the owning organisation. No commit."""
+    recipients = [request.handled_by_id] if request.handled_by_id else _handlers(session, testbed.organisation_id)
+    for user_id in recipients:
+        outbox.to_user(
+            session,
+            user_id=user_id,
+            kind="testbed.replied",
+            params={"ref": request.ref, "testbed": testbed.name, "message": message},
+            link=INBOX_PAGE,
+            entity="testbed_request",
+            entity_id=request.id,
+        )
 
 
 def queue_unanswered(session: Session, *, now: datetime | None = None) -> int:

@@ -32,7 +32,7 @@ from models import (
 from services.fund import applications as fund
 from services.ideas.triage import may_manage as may_manage_idea
 from services.people.auth import Actor, require_login
-from services.shared import audit, ratelimit, refs
+from services.shared import audit, ratelimit, refs, tokens
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
 from services.shared.validation import check_email, clean_text, fail, parse
@@ -83,8 +83,11 @@ class RequestInput(BaseModel):
 
 @dataclass(frozen=True)
 class Receipt:
+    """The new request's reference and its private tracking code: show the code now, it is stored nowhere."""
+
     ref: str
     testbed_name: str
+    tracking_code: str = ""
 
 
 def submit_request(
@@ -123,13 +126,101 @@ def submit_request(
     )
     request.requester_kind = values.requester_kind.value
     request.requester_language = language if language in ("sv", "en") else "sv"
+    code = tokens.issue()
+    request.tracking_hash = code.digest
     session.add(request)
     session.flush()
     session.add(TestbedRequestEvent(request_id=request.id, at=now, to_status=RequestStatus.new.value))
     audit.record(session, None, "testbed_request.created", "testbed_request", request.id, ref=request.ref)
-    notices.submitted(session, request, testbed)
+    notices.submitted(session, request, testbed, code.token)
     session.commit()
-    return Receipt(ref=request.ref, testbed_name=testbed.name)
+    return Receipt(ref=request.ref, testbed_name=testbed.name, tracking_code=code.token)
+
+
+# ---------------------------------------------------------------- the requester's own page
+
+TRACKING_PARAM = "kod"
+OPEN_FOR_REPLIES = (RequestStatus.new, RequestStatus.in_dialogue, RequestStatus.accepted)
+
+
+@dataclass(frozen=True)
+class RequestMessage:
+    at: datetime
+    from_requester: bool
+    status: str | None
+    text: str | None
+
+
+@dataclass(frozen=True)
+class RequestTracking:
+    """What the requester sees with their private link: status and the conversation, no one's name."""
+
+    ref: str
+    testbed: str
+    status: str
+    received_at: datetime
+    messages: list[RequestMessage]
+    may_reply: bool
+
+
+def _by_code(session: Session, code: str | None) -> TestbedRequest:
+    digest = tokens.digest_of(code, TRACKING_PARAM)
+    request = (
+        session.exec(select(TestbedRequest).where(TestbedRequest.tracking_hash == digest)).first() if digest else None
+    )
+    if request is None:
+        raise NotFound("testbeds.track_not_found")
+    return request
+
+
+def track_request(*, session: Session, code: str | None) -> RequestTracking:
+    """The requester's view of the request whose tracking code is `code` (or a pasted link with it).
+    A reference, a malformed and an unknown code all get the same `NotFound`."""
+    request = _by_code(session, code)
+    testbed = session.get(Testbed, request.testbed_id)
+    events = session.exec(
+        select(TestbedRequestEvent)
+        .where(TestbedRequestEvent.request_id == request.id)
+        .order_by(col(TestbedRequestEvent.at), col(TestbedRequestEvent.id))
+    )
+    messages = [RequestMessage(as_utc(e.at), e.actor_id is None, e.to_status, e.text) for e in events]
+    return RequestTracking(
+        request.ref,
+        testbed.name,
+        request.status,
+        as_utc(request.received_at),
+        messages,
+        request.status in OPEN_FOR_REPLIES,
+    )
+
+
+def reply(
+    *, session: Session, code: str | None, text: str | None, address: str | None = None, now: datetime | None = None
+) -> None:
+    """The requester writes back through their private link; the message lands in the request's history
+    and goes to the owning organisation's managers. Not after a request is declined or completed. Counts
+    against the client's limit on public writes. Commits."""
+    request = _by_code(session, code)
+    body = clean_text(text) or ""
+    if not body:
+        raise ValidationError.single("reply", "errors.required")
+    if len(body) > 5000:
+        raise ValidationError.single("reply", "errors.too_long", max_length=5000)
+    if request.status not in OPEN_FOR_REPLIES:
+        raise InvalidTransition("testbeds.reply_closed")
+    now = now or utcnow()
+    ratelimit.count_public_write(
+        session, kind="testbed_reply", refusal="testbeds.req.rate_limited", actor=None, address=address, now=now
+    )
+    session.add(
+        TestbedRequestEvent(
+            request_id=request.id, at=now, from_status=request.status, to_status=request.status, text=body
+        )
+    )
+    request.updated_at = now
+    audit.record(session, None, "testbed_request.replied", "testbed_request", request.id, ref=request.ref)
+    notices.replied(session, request, session.get(Testbed, request.testbed_id), body)
+    session.commit()
 
 
 # ---------------------------------------------------------------- who may handle

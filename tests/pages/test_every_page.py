@@ -43,6 +43,7 @@ SAVED_URLS = [
     "granskning",
     "fondhantering",
     "testmiljoer",
+    "folj-forfragan",
     "forfragningar",
     "testmiljohantering",
     "testmiljoer-i-siffror",

@@ -162,3 +162,28 @@ def test_a_logged_in_submitter_answers_the_question_under_mina_ideer(demo_url: s
     assert i18n.t("ideas.answered_done") in texts(at)
     answers = [e for e in _rows(demo_url, kind="idea.answered") if e.entity_id == done.idea_id]
     assert answers and "Avdelning 12" in answers[0].body
+
+
+def test_a_testbed_requester_gets_a_private_link_once_and_writes_back_through_it(demo_url: str) -> None:
+    at = app_as(None)
+    at.query_params["miljo"] = "frs-vr-studio"
+    at.run()
+    at.switch_page("pages/testbeds/catalogue.py").run()
+    at.text_input(key="tbr_name").input("Eva Testare")
+    at.text_input(key="tbr_email").input("eva@example.se")
+    at.text_area(key="tbr_description").input("Vi vill prova en VR-miljö.")
+    at.checkbox(key="tbr_consent").check()
+    at = at.button(key="FormSubmitter:tb_request_form-Skicka förfrågan").click().run()
+    [link] = [c.value for c in at.code]
+    code = link.rsplit("kod=", 1)[1]
+    at.run()
+    assert not at.code  # shown once: the code is stored nowhere
+
+    visitor = app_as(None)
+    visitor.query_params["kod"] = code
+    visitor = open_page(visitor, "pages/testbeds/track.py")
+    assert [m.value for m in visitor.metric] == [i18n.label("new", "request_status"), visitor.metric[1].value]
+    visitor.text_area(key="tb_reply_text").input("Vi kan komma vecka 40.")
+    visitor = visitor.button(key="FormSubmitter:tb_reply-Skicka").click().run()
+    assert i18n.t("testbeds.replied") in texts(visitor)
+    assert "Vi kan komma vecka 40." in [tx.value for tx in visitor.text]

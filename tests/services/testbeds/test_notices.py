@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from sqlmodel import Session, select
 
 import models as m
 from services.notifications import schedule
 from services.people.auth import load_actor
+from services.shared.errors import InvalidTransition, NotFound
 from services.testbeds import requests
 from tests.factories import at
 from tests.services.testbeds.test_requests import _request, region  # noqa: F401  (the fixture)
@@ -67,3 +69,35 @@ def test_an_unanswered_request_is_flagged_to_the_owners_after_8_working_days_onc
     schedule.run(empty_engine, now=datetime(2025, 5, 2, 9, tzinfo=UTC))
     [late] = notes(session, request.id, "testbed.unanswered")
     assert late.user_id == load_actor(session, "boss.sl").id and request.ref in late.subject
+
+
+def test_the_requester_follows_the_request_and_writes_back_with_the_private_link(region) -> None:  # noqa: F811
+    session, ids = region
+    data = {
+        "testbed_id": ids["sim"],
+        "requester_name": "Johan Markström",
+        "requester_email": "johan@ventilo.example",
+        "requester_kind": "company",
+        "description": "Vi vill testa en ventilator.",
+        "consent": True,
+    }
+    sent = requests.submit_request(session=session, data=data, now=at("2025-04-14"))
+    request = _request(session, sent.ref)
+    [receipt] = notes(session, request.id, "testbed.receipt")
+    assert receipt.link == f"folj-forfragan?kod={sent.tracking_code}"
+    assert sent.tracking_code not in repr(request.model_dump())  # only the digest is stored
+    with pytest.raises(NotFound):
+        requests.track_request(session=session, code=sent.ref)  # the reference alone shows nothing
+    boss = load_actor(session, "boss.ks")
+    requests.respond(session=session, actor=boss, request_id=request.id, to_status="in_dialogue", message="När passar?")
+    seen = requests.track_request(session=session, code=sent.tracking_code)
+    assert seen.status == "in_dialogue" and seen.may_reply
+    assert [(m.from_requester, m.text) for m in seen.messages][-1] == (False, "När passar?")
+    requests.reply(session=session, code=sent.tracking_code, text="<b>Vecka 40</b>", address="10.0.0.9")
+    seen = requests.track_request(session=session, code=sent.tracking_code)
+    assert [(m.from_requester, m.text) for m in seen.messages][-1] == (True, "<b>Vecka 40</b>")
+    [replied] = notes(session, request.id, "testbed.replied")
+    assert replied.user_id == boss.id and "<b>Vecka 40</b>" in replied.body
+    requests.respond(session=session, actor=boss, request_id=request.id, to_status="declined", message="Tyvärr.")
+    with pytest.raises(InvalidTransition):
+        requests.reply(session=session, code=sent.tracking_code, text="Men?")
