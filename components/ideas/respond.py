@@ -57,7 +57,6 @@ def submitter_actions(seen: intake.Tracking, code: str | None = None, idea_id: i
                         return True
 
                     if attempt(send, errors):
-                        context.clear_caches()
                         st.session_state.pop("answer_text", None)
                         flash_and_rerun("ideas.answered_done")
     if seen.has_address and code:
@@ -71,5 +70,4 @@ def submitter_actions(seen: intake.Tracking, code: str | None = None, idea_id: i
                     return True
 
                 if attempt(withdraw):
-                    context.clear_caches()
                     flash_and_rerun("ideas.withdrawn")

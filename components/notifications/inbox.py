@@ -32,7 +32,6 @@ def _open(me: Actor, item: inbox.InboxItem) -> None:
             return inbox.mark_read(session=session, actor=me, notification_id=item.id)
 
     link = attempt(mark)
-    context.clear_caches()
     where = target(link)
     if where is not None:
         st.switch_page(where[0], query_params=where[1])

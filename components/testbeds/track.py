@@ -65,6 +65,5 @@ def tracking_view(seen: requests.RequestTracking, code: str) -> None:
                 return True
 
             if attempt(send, errors):
-                context.clear_caches()
                 st.session_state.pop("tb_reply_text", None)
                 flash_and_rerun("testbeds.replied")

@@ -32,6 +32,5 @@ if info is not None:
                 return preferences.unsubscribe(session=session, token=token)
 
         if attempt(go) is not None:
-            context.clear_caches()
             st.session_state["_unsubscribed"] = token
             st.rerun()
