@@ -108,6 +108,15 @@ class BenefitKind(StrEnum):
     environmental = "environmental"
 
 
+class BenefitUnit(StrEnum):
+    """What a benefit is measured in (a benefit without a unit is no figure)."""
+
+    sek_per_year = "sek_per_year"
+    hours_per_year = "hours_per_year"
+    co2e_tonnes_per_year = "co2e_tonnes_per_year"
+    people_reached = "people_reached"
+
+
 class IpStatus(StrEnum):
     not_assessed = "not_assessed"
     no_ip = "no_ip"
@@ -547,6 +556,45 @@ class FundReport(Timestamps, table=True):
     submitted_by_id: int | None = Field(default=None, foreign_key="user.id")
     text: str | None = Field(default=None, sa_type=_text())
     spent_sek: int | None = None
+
+
+class BenefitRecord(Timestamps, table=True):
+    """A benefit an idea at Införande/Spridning or a funded project brings (the strategy's economic,
+    social or environmental value), in one unit: its estimate, and its measurements over time
+    (`BenefitMeasurement`; the latest one on or before a day is what is realised by then)."""
+
+    __table_args__ = (
+        one_of("kind", BenefitKind),
+        one_of("unit", BenefitUnit),
+        sa.CheckConstraint("(idea_id IS NULL) <> (application_id IS NULL)", name="idea_or_project"),
+        sa.CheckConstraint("estimated_value IS NULL OR estimated_value >= 0", name="estimated_not_negative"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    idea_id: int | None = Field(default=None, foreign_key="idea.id", index=True, ondelete="CASCADE")
+    application_id: int | None = Field(default=None, foreign_key="fundapplication.id", index=True, ondelete="CASCADE")
+    kind: str = Field(sa_type=_text(20))
+    description: str = Field(sa_type=_text())
+    unit: str = Field(sa_type=_text(30))
+    estimated_value: float | None = None
+    recorded_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class BenefitMeasurement(Timestamps, table=True):
+    """What a benefit realised, as measured on one day and by whom (one measurement per benefit and day;
+    a re-measurement replaces the earlier figure from its day on, it is never added to it)."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("benefit_id", "measured_on"),
+        sa.CheckConstraint("value >= 0", name="value_not_negative"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    benefit_id: int = Field(foreign_key="benefitrecord.id", index=True, ondelete="CASCADE")
+    measured_on: date = Field(index=True)
+    value: float
+    measured_by: str = Field(sa_type=_text(200))
+    recorded_by_id: int | None = Field(default=None, foreign_key="user.id")
 
 
 # ---------------------------------------------------------------- test and demonstration environments

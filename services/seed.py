@@ -102,6 +102,7 @@ class _Index:
     ideas: dict[str, int] = field(default_factory=dict)
     testbeds: dict[str, int] = field(default_factory=dict)
     indicators: dict[str, int] = field(default_factory=dict)
+    applications: dict[str, int] = field(default_factory=dict)
 
     def user(self, username: str | None) -> int | None:
         if username is None:
@@ -142,6 +143,7 @@ def load_demo(
     _load_ideas(session, seed_dir, clock, index)
     _link_requests_to_ideas(session, seed_dir, clock, index)
     _load_fund(session, seed_dir, clock, index)
+    _load_benefits(session, seed_dir, clock, index)
     _load_indicators(session, seed_dir, clock, index)
     _load_notifications(session, index)
     counts = {
@@ -548,6 +550,7 @@ def _load_application(session: Session, clock: _Clock, index: _Index, call: m.Fu
     )
     session.add(application)
     session.flush()
+    index.applications[row["key"]] = application.id
     admin_id = index.users.get("admin")
     application.decided_by_id = admin_id if decided_on else None
     events = [
@@ -627,6 +630,40 @@ def _load_application(session: Session, clock: _Clock, index: _Index, call: m.Fu
                 spent_sek=report.get("spent_sek"),
             )
         )
+
+
+def _load_benefits(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
+    """The benefits of ideas at Införande/Spridning and of funded projects, with their measurements
+    (`benefits.json`, by idea or application key), so that the bokslut's nytta section is filled."""
+    for row in _read_json(seed_dir, "benefits.json"):
+        recorded = clock.at(row["recorded_on"], row["description"])
+        benefit = m.BenefitRecord(
+            idea_id=index.ideas[row["idea"]] if row.get("idea") else None,
+            application_id=index.applications[row["application"]] if row.get("application") else None,
+            kind=row["kind"],
+            description=row["description"],
+            unit=row["unit"],
+            estimated_value=row.get("estimated_value"),
+            recorded_by_id=index.user(row["recorded_by"]),
+            created_at=recorded,
+            updated_at=recorded,
+        )
+        session.add(benefit)
+        session.flush()
+        for measurement in row.get("measurements", []):
+            at = clock.at(measurement["on"], row["description"])
+            session.add(
+                m.BenefitMeasurement(
+                    benefit_id=benefit.id,
+                    measured_on=clock.day(measurement["on"]),
+                    value=measurement["value"],
+                    measured_by=measurement["measured_by"],
+                    recorded_by_id=index.user(measurement["recorded_by"]),
+                    created_at=at,
+                    updated_at=at,
+                )
+            )
+    session.flush()
 
 
 def call_close(call: m.FundCall) -> datetime:

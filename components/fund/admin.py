@@ -10,6 +10,7 @@ import streamlit as st
 
 from components import context, vega
 from components.areas import with_area_names
+from components.benefits.panel import benefits_panel
 from components.context import t
 from components.fund.applications import (
     application_details,
@@ -436,6 +437,7 @@ def follow_up_tab(me: Actor, today: date) -> None:
         write_then_confirm(
             lambda s: decisions.close_project(session=s, actor=me, application_id=chosen), "fund.admin.closed"
         )
+    benefits_panel(me, application_id=chosen)
 
 
 # ---------------------------------------------------------------- budget

@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 
 from components import context
+from components.benefits.panel import benefits_panel
 from components.context import CACHE_ENTRIES, t
 from components.ideas.common import (
     SELECTED,
@@ -62,6 +63,7 @@ def detail_view(me: Actor, idea_id: int) -> None:
         _linked(idea)
         _duplicates(me, idea)
         _new_tracking_link(me, idea)
+    benefits_panel(me, idea_id=idea.id)
 
 
 def _content(idea: IdeaDetail) -> None:

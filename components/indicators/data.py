@@ -274,7 +274,7 @@ def _value_form(
 
 
 def _typed(number: float | None) -> str:
-    return "" if number is None else f"{number:g}"
+    return "" if number is None else f"{number:.12g}"  # never "1e+06", which the service refuses
 
 
 def _table(
@@ -403,7 +403,7 @@ def review_queue(me: Actor | None, org_name: dict[int, str]) -> None:
                 t("indicators.report.col_period"): [period_label(v.frequency, v.period_start) for v in page.items],
                 t("indicators.report.col_value"): [v.value for v in page.items],
                 t("indicators.report.col_ratio"): [
-                    f"{v.numerator:g} / {v.denominator:g}" if v.denominator else "" for v in page.items
+                    f"{v.numerator:.12g} / {v.denominator:.12g}" if v.denominator else "" for v in page.items
                 ],
                 t("indicators.report.col_unit"): [unit_label(v.unit) for v in page.items],
                 t("indicators.report.col_note"): [v.note or "" for v in page.items],

@@ -15,6 +15,8 @@ import streamlit as st
 
 from components import auth, charts, context, vega
 from components.areas import with_area_names
+from components.benefits.panel import fmt_amount
+from components.benefits.panel import unit_label as benefit_unit_label
 from components.context import CACHE_ENTRIES, lang, t
 from components.context import label as label_of
 from components.indicators import views
@@ -65,6 +67,9 @@ def _region(live: dash.LiveFigures) -> None:
     for figure in live.figures:
         info = figure.indicator
         items.append((info.name(lang()), _big(figure.region, info.unit), _year_target(figure)))
+    for total in live.benefits:  # the benefits realised so far, one tile per unit
+        label = f"{t('benefits.live_realised')}: {benefit_unit_label(total.unit)}"
+        items.append((label, fmt_amount(round(total.realised)), None))
     for first in range(0, len(items), 4):
         for column, (label, value, caption) in zip(st.columns(4), items[first : first + 4], strict=False):
             with column:

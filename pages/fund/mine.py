@@ -7,6 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from components import context
+from components.benefits.panel import benefits_panel
 from components.context import actor, t
 from components.fund.applications import (
     application_details,
@@ -20,6 +21,7 @@ from components.fund.applications import (
 from components.ui import current_page, fmt_date, fmt_sek, heading, pager
 from models import ApplicationStatus
 from services.fund import applications, decisions
+from services.fund.applications import FUNDED
 
 me = actor()
 today = date.today()
@@ -97,3 +99,5 @@ with follow:
         reports_table(reports)
         if mine and view.row.status in (ApplicationStatus.approved, ApplicationStatus.in_progress):
             report_form(me, reports, today)
+    if view.row.status in {s.value for s in FUNDED}:
+        benefits_panel(me, application_id=chosen)

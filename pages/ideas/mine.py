@@ -3,16 +3,21 @@
 import streamlit as st
 
 from components import context
+from components.benefits.panel import benefits_panel
 from components.context import actor, t
 from components.ideas.common import area_names, tracking_view
 from components.ideas.respond import submitter_actions
 from components.ui import attempt, current_page, flash_and_rerun, fmt_date, fmt_int, heading, pager, plain, search_box
+from services.benefits import records as benefit_records
 from services.ideas import intake
 
 me = actor()
 heading("nav.ideas_mine", "ideas.mine_caption")
 areas = area_names()
-mine_tab, back_tab = st.tabs([t("ideas.mine_tab"), t("ideas.back_tab")])
+with context.reading() as session:  # ideas this person handles at Införande/Spridning: their benefits
+    owned = benefit_records.ideas_to_follow_up(session=session, actor=me, page=current_page("owned_page"))
+tab_names = [t("ideas.mine_tab"), t("ideas.back_tab")] + ([t("benefits.to_follow_up")] if owned.total else [])
+mine_tab, back_tab, *follow_tab = st.tabs(tab_names)
 
 with mine_tab:
     with context.reading() as session:
@@ -83,3 +88,23 @@ with back_tab:
                 if attempt(back):
                     flash_and_rerun("ideas.backed_done")
     pager(page, "back_page")
+
+for tab in follow_tab:
+    with tab:
+        st.caption(t("benefits.to_follow_up_caption"))
+        st.table(
+            [
+                {
+                    t("ideas.reference"): i.ref,
+                    t("ideas.title"): plain(i.title),
+                    t("ideas.stage"): context.label(i.stage, "stage"),
+                    t("benefits.heading"): fmt_int(i.benefits),
+                }
+                for i in owned.items
+            ]
+        )
+        pager(owned, "owned_page")
+        titles = {i.id: f"{i.ref} · {i.title}" for i in owned.items}
+        chosen = st.selectbox(t("ideas.mine_open"), list(titles), format_func=titles.get, key="owned_chosen")
+        if chosen is not None:
+            benefits_panel(me, idea_id=chosen)

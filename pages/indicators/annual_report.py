@@ -9,12 +9,15 @@ import pandas as pd
 import streamlit as st
 
 from components import background, context
+from components.benefits.totals import benefits_by_level, by_kind_chart, level_benefits, totals_table
 from components.context import CACHE_ENTRIES, label, lang, t
 from components.indicators import views
 from components.kpi import tiles
 from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_datetime, heading, plain
+from models import BenefitKind
 from services.annual_report import export
 from services.annual_report import report as annual
+from services.benefits.figures import KindCount
 from services.shared.errors import PermissionDenied
 from services.shared.exports import XLSX_MIME
 
@@ -171,6 +174,24 @@ if figures["testbeds"]:
         ),
         hide_index=True,
     )
+
+# --- nytta: benefits at the year's end (this level, then the levels below it), the year's ideas and
+# applications by kind of benefit
+st.markdown(f"**{t('annual.benefits')}**")
+st.caption(t("benefits.totals_help"))
+totals_table(level_benefits(figures))
+below = [k for k in levels if annual.parent_level(data, k) == level]
+if below:
+    st.markdown(f"**{t('annual.benefits_by_level')}**")
+    benefits_by_level([(names.get(k, k), level_benefits(data["levels"][k])) for k in below])
+ideas_by, applications_by = figures.get("ideas_by_benefit", {}), figures.get("applications_by_benefit", {})
+st.markdown(f"**{t('benefits.by_kind', period=year)}**")
+by_kind_chart(
+    [KindCount(k.value, ideas_by.get(k.value, 0), applications_by.get(k.value, 0)) for k in BenefitKind],
+    key="annual_benefit_kinds",
+    filename=f"nytta-{slug}",
+    colour="#6a1b9a",
+)
 
 # --- commentary: the region's and the areas' by admins, each organisation's by its managers
 me = context.actor()

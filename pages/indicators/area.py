@@ -9,9 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from components import context, navigation
+from components.benefits.totals import benefits_section
 from components.context import CACHE_ENTRIES, label, lang, t
 from components.indicators import views
 from models import STAGE_PATH
+from services.benefits import figures as benefit_figures
 from services.indicators import dashboard as dash
 from services.indicators import periods
 from services.people import organisations
@@ -29,6 +31,8 @@ def _overview(key: tuple, area_id: int, start: date, end: date) -> dict:
             "fund": [asdict(r) for r in dash.fund_by_status(session, me, start=start, end=end, area_id=area_id)],
             "testbeds": dash.testbeds_by_status(session, me, on=min(end, date.today()), area_id=area_id),
             "requests": dash.requests_by_status(session, me, start=start, end=end, area_id=area_id),
+            "benefits": benefit_figures.totals(session, me, end=min(end, date.today()), area_id=area_id),
+            "benefit_kinds": benefit_figures.by_kind(session, me, start=start, end=end, area_id=area_id),
         }
 
 
@@ -217,3 +221,12 @@ with testbed_col:
             key=f"testbeds_{area.code}",
             filename=f"testmiljoer-{slug}",
         )
+
+benefits_section(
+    data["benefits"],
+    data["benefit_kinds"],
+    period=period,
+    key=f"benefits_{area.code}",
+    filename=f"nytta-{slug}",
+    colour=area.colour,
+)

@@ -6,9 +6,11 @@ from datetime import date
 import streamlit as st
 
 from components import context
+from components.benefits.totals import benefits_section
 from components.context import CACHE_ENTRIES, actor, t
 from components.indicators.my_org import comparison_section, own_section, waiting_section
 from components.ui import heading, plain
+from services.benefits import figures as benefit_figures
 from services.indicators import my_org, values
 from services.people import organisations
 from services.shared.errors import PermissionDenied
@@ -31,7 +33,10 @@ def _figures(key: tuple, organisation_id: int, year: int, today: date) -> dict:
             for r in values.reportable_indicators(session=session, actor=me, organisation_id=organisation_id)
             if r.scope == "own"
         ]
-    return {"waiting": waiting, "rows": rows, "own": own}
+        span = {"start": date(year, 1, 1), "end": min(date(year, 12, 31), today)}
+        benefits = benefit_figures.totals(session, me, end=span["end"], organisation_id=organisation_id)
+        kinds = benefit_figures.by_kind(session, me, **span, organisation_id=organisation_id)
+    return {"waiting": waiting, "rows": rows, "own": own, "benefits": benefits, "kinds": kinds}
 
 
 me = actor()
@@ -57,4 +62,12 @@ data = _figures(context.scope_key(), org.id, year, today)
 waiting_section(data["waiting"])
 comparison_section(data["rows"], org.short_name, area.name(context.lang()), year)
 own_section(data["own"])
+benefits_section(
+    data["benefits"],
+    data["kinds"],
+    period=str(year),
+    key="myorg_benefits",
+    filename=f"nytta-{org.short_name}-{year}",
+    colour=area.colour,
+)
 st.page_link("pages/indicators/report.py", label=t("indicators.myorg.to_report"), icon=":material/edit_note:")

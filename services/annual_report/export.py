@@ -17,7 +17,7 @@ from fpdf import FPDF
 from matplotlib.figure import Figure
 
 import i18n
-from models import STAGE_PATH, IdeaStage, SubmitterKind
+from models import STAGE_PATH, BenefitKind, BenefitUnit, IdeaStage, SubmitterKind
 from services.annual_report.report import REGION, SUMMARY, Report, level_names, ordered_levels, summary_value
 from services.indicators.targets import unit_name
 from services.shared.exports import to_xlsx
@@ -25,6 +25,8 @@ from services.shared.exports import to_xlsx
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 STAGES: tuple[str, ...] = (*[s.value for s in STAGE_PATH], IdeaStage.parked.value, IdeaStage.closed.value)
 KINDS: tuple[str, ...] = tuple(k.value for k in SubmitterKind)
+BENEFIT_UNITS: tuple[str, ...] = tuple(u.value for u in BenefitUnit)
+BENEFIT_KINDS: tuple[str, ...] = tuple(k.value for k in BenefitKind)
 
 
 def _translator(language: str) -> Callable[..., str]:
@@ -117,6 +119,29 @@ def to_workbook(report: Report, language: str) -> bytes:
         for status, n in sorted(data["levels"][k]["testbeds"].items())
     ]
     comments = [[*who(k), report.commentary[k]] for k in levels if report.commentary.get(k)]
+    benefits = [
+        [
+            *who(k),
+            i18n.label(unit, "benefit_unit", language),
+            v["realised"],
+            v["estimated"],
+            v["measured"],
+            v["benefits"],
+        ]
+        for k in levels
+        for unit in BENEFIT_UNITS
+        if (v := data["levels"][k].get("benefits", {}).get(unit))
+    ]
+    benefit_kinds = [
+        [
+            *who(k),
+            i18n.label(kind, "benefit_kind", language),
+            data["levels"][k].get("ideas_by_benefit", {}).get(kind, 0),
+            data["levels"][k].get("applications_by_benefit", {}).get(kind, 0),
+        ]
+        for k in levels
+        for kind in BENEFIT_KINDS
+    ]
     return to_xlsx(
         {
             t("annual.sheet.summary"): (
@@ -139,6 +164,21 @@ def to_workbook(report: Report, language: str) -> bytes:
                 indicators,
             ),
             t("annual.sheet.testbeds"): ([*level_head, t("annual.col.status"), t("annual.col.count")], testbeds),
+            t("annual.sheet.benefits"): (
+                [
+                    *level_head,
+                    t("benefits.col.unit"),
+                    t("benefits.col.realised"),
+                    t("benefits.col.estimated"),
+                    t("annual.col.benefits_measured"),
+                    t("annual.col.benefits"),
+                ],
+                benefits,
+            ),
+            t("annual.sheet.benefit_kinds"): (
+                [*level_head, t("benefits.col.kind"), t("benefits.col.ideas"), t("benefits.col.applications")],
+                benefit_kinds,
+            ),
             t("annual.sheet.commentary"): ([*level_head, t("annual.col.commentary")], comments),
         }
     )
@@ -230,6 +270,7 @@ def to_pdf(report: Report, language: str, *, progress: Callable[[float], None] |
                 rows,
                 [22, 24, 24, 24, 24, 36, 36],
             )
+            _organisations_benefits(pdf, report, orgs, language)
             for org in orgs:
                 text = report.commentary.get(f"org:{org['id']}")
                 if text:
@@ -294,4 +335,47 @@ def _level_section(pdf: _Pdf, report: Report, key: str, name: str, language: str
             ],
             rows,
             [18, 86, 30, 30, 16],
+        )
+    benefit_rows = [
+        [
+            i18n.label(unit, "benefit_unit", language),
+            _number(v["realised"], language),
+            _number(v["estimated"], language),
+            t("benefits.measured_of", measured=v["measured"], benefits=v["benefits"]),
+        ]
+        for unit in BENEFIT_UNITS
+        if (v := level.get("benefits", {}).get(unit))
+    ]
+    if benefit_rows:
+        _heading(pdf, t("annual.pdf.benefits"), 11)
+        _table(
+            pdf,
+            [t(f"benefits.col.{c}") for c in ("unit", "realised", "estimated", "measured_of")],
+            benefit_rows,
+            [70, 40, 40, 30],
+        )
+
+
+def _organisations_benefits(pdf: _Pdf, report: Report, orgs: list[dict[str, Any]], language: str) -> None:
+    """An area's organisations' benefits at the year's end, one row per organisation and unit."""
+    t = _translator(language)
+    rows = [
+        [
+            o["short_name"],
+            i18n.label(unit, "benefit_unit", language),
+            _number(v["realised"], language),
+            _number(v["estimated"], language),
+            t("benefits.measured_of", measured=v["measured"], benefits=v["benefits"]),
+        ]
+        for o in orgs
+        for unit in BENEFIT_UNITS
+        if (v := report.data["levels"].get(f"org:{o['id']}", {}).get("benefits", {}).get(unit))
+    ]
+    if rows:
+        _heading(pdf, t("annual.pdf.organisations_benefits"), 11)
+        _table(
+            pdf,
+            [t("annual.col.name"), *[t(f"benefits.col.{c}") for c in ("unit", "realised", "estimated", "measured_of")]],
+            rows,
+            [30, 60, 30, 30, 30],
         )

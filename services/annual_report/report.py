@@ -33,6 +33,7 @@ from models import (
     User,
     utcnow,
 )
+from services.benefits import figures as benefit_figures
 from services.indicators import aggregation
 from services.indicators import computed as ind_computed
 from services.indicators import targets as ind_targets
@@ -83,6 +84,7 @@ def build(session: Session, year: int) -> ReportData:
 
     _ideas(session, levels, start, end)
     _testbeds(session, levels, end)
+    _benefits(session, levels, start, end)
     _indicators(session, levels, indicators, start, end, area_of)
     return {
         "year": year,
@@ -109,7 +111,15 @@ def build(session: Session, year: int) -> ReportData:
 
 
 def _empty_level() -> dict[str, Any]:
-    return {"ideas_by_stage": {}, "ideas_by_kind": {}, "testbeds": {}, "indicators": {}}
+    return {
+        "ideas_by_stage": {},
+        "ideas_by_kind": {},
+        "testbeds": {},
+        "indicators": {},
+        "benefits": {},
+        "ideas_by_benefit": {},
+        "applications_by_benefit": {},
+    }
 
 
 def _add(counter: dict[str, int], key: str, n: int) -> None:
@@ -147,6 +157,31 @@ def _testbeds(session: Session, levels: dict[str, dict[str, Any]], end: date) ->
         for key in _levels_of(area_id, org_id):
             if key in levels:
                 _add(levels[key]["testbeds"], status, n)
+
+
+def _benefits(session: Session, levels: dict[str, dict[str, Any]], start: date, end: date) -> None:
+    """The "nytta" section: per unit, the benefits estimated and realised as of the year's end (each
+    benefit's latest measurement by 31 December, never a sum over measurements: `services.benefits.figures`),
+    and the year's ideas and applications by kind of benefit."""
+    for area_id, org_id, unit, estimated, realised, n, measured in benefit_figures.totals_rows(
+        session, end=end, group_by_scope=True
+    ):
+        for key in _levels_of(area_id, org_id):
+            if key in levels:
+                entry = levels[key]["benefits"].setdefault(
+                    unit, {"estimated": 0.0, "realised": 0.0, "benefits": 0, "measured": 0}
+                )
+                entry["estimated"] += estimated
+                entry["realised"] += realised
+                entry["benefits"] += n
+                entry["measured"] += measured
+    for level in levels.values():
+        for entry in level["benefits"].values():
+            entry["estimated"], entry["realised"] = round(entry["estimated"], 1), round(entry["realised"], 1)
+    for what, area_id, org_id, kind, n in benefit_figures.by_kind_rows(session, start=start, end=end):
+        for key in _levels_of(area_id, org_id):
+            if key in levels:
+                _add(levels[key]["ideas_by_benefit" if what == "idea" else "applications_by_benefit"], kind, n)
 
 
 def _indicators(
@@ -425,6 +460,17 @@ def ordered_levels(data: ReportData) -> list[str]:
         keys.append(area_key(area["id"]))
         keys += [org_key(o["id"]) for o in data["organisations"] if o["area_id"] == area["id"]]
     return keys
+
+
+def parent_level(data: ReportData, key: str) -> str | None:
+    """The level one up: an organisation's core area, an area's region; None for the region."""
+    if key == REGION:
+        return None
+    kind, _, ident = key.partition(":")
+    if kind == "area":
+        return REGION
+    area_id = next((o["area_id"] for o in data["organisations"] if str(o["id"]) == ident), None)
+    return area_key(area_id) if area_id is not None else None
 
 
 def summary_value(data: ReportData, level: str, computation: str) -> float | None:

@@ -33,6 +33,7 @@ from models import (
     Testbed,
     TestbedRequest,
 )
+from services.benefits import figures as benefit_figures
 from services.indicators import aggregation, periods, targets
 from services.indicators import computed as ind_computed
 from services.indicators.targets import target_met
@@ -420,13 +421,15 @@ class LiveFigures:
     ideas_today: int
     ideas_today_by_area: dict[int, float | None]
     figures: list[LiveFigure]
+    benefits: list[benefit_figures.BenefitTotal]
 
 
 def live_figures(session: Session, actor: Actor | None, *, today: date) -> LiveFigures:
     """What Rådsläge shows, counted afresh at every refresh (a handful of grouped aggregate queries).
 
     The year so far (1 January to today) and today itself; the indicators are the registry's computed
-    ones among `LIVE_KEYS`, in that order, so that their names and units come from the registry.
+    ones among `LIVE_KEYS`, in that order, so that their names and units come from the registry; and the
+    region's benefits as they stand today.
     """
     require_role(actor, *COUNCIL)
     start = date(today.year, 1, 1)
@@ -449,4 +452,5 @@ def live_figures(session: Session, actor: Actor | None, *, today: date) -> LiveF
         int(ind_computed.compute(session, "ideas_received", start=today, end=today) or 0),
         ind_computed.compute_by_area(session, "ideas_received", start=today, end=today),
         figures,
+        benefit_figures.totals(session, actor, end=today),
     )
