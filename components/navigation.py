@@ -150,6 +150,14 @@ PAGES: tuple[PageSpec, ...] = (
     # --- Administration
     PageSpec("pages/admin/users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
     PageSpec("pages/admin/audit.py", "nav.admin_audit", ":material/history:", "admin", "handelselogg", ADMIN),
+    PageSpec(
+        "pages/admin/barriers.py",
+        "nav.admin_barriers",
+        ":material/accessibility_new:",
+        "admin",
+        "tillganglighetssynpunkter",
+        ADMIN,
+    ),
     # --- Konto
     PageSpec(
         "pages/account/profile.py", "nav.profile", ":material/person:", "account", "min-profil", EVERYONE_LOGGED_IN
@@ -163,6 +171,10 @@ PAGES: tuple[PageSpec, ...] = (
         None,
         logged_out_only=True,
         default=True,
+    ),
+    # --- Om tjänsten: public, in every visitor's menu (the law asks for it to be easy to find)
+    PageSpec(
+        "pages/about/accessibility.py", "nav.accessibility", ":material/accessibility:", "about", "tillganglighet", None
     ),
 )
 

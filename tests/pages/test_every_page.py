@@ -57,8 +57,10 @@ SAVED_URLS = [
     "radslage",
     "anvandare",
     "handelselogg",
+    "tillganglighetssynpunkter",
     "min-profil",
     "logga-in",
+    "tillganglighet",
 ]
 
 
