@@ -85,7 +85,6 @@ def report_form() -> None:
 
     number = attempt(submit, errors)
     if number is not None:
-        context.clear_caches()
         forget_inputs(PREFIX)
         st.session_state[SENT] = number
         st.rerun()

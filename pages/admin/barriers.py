@@ -50,6 +50,5 @@ for row in page.items:
                 return True
 
             if attempt(handle):
-                context.clear_caches()
                 flash_and_rerun("a11y.admin.marked")
 pager(page, "barriers_page")
