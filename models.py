@@ -248,6 +248,11 @@ class ValueStatus(StrEnum):
     approved = "approved"
 
 
+class BarrierReportStatus(StrEnum):
+    new = "new"
+    handled = "handled"
+
+
 # ---------------------------------------------------------------- mixins
 
 
@@ -972,3 +977,27 @@ class NotificationPreference(SQLModel, table=True):
     kind: str = Field(sa_type=_text(40))
     delivery: str = Field(sa_type=_text(20))
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- accessibility
+
+
+class BarrierReport(Timestamps, table=True):
+    """An accessibility barrier someone met, or content they need in another form: the tillgänglighets-
+    redogörelse's form, read by the admins (lagen om tillgänglighet till digital offentlig service)."""
+
+    __table_args__ = (one_of("status", BarrierReportStatus), sa.Index(None, "status", "received_at"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    location: str | None = Field(default=None, sa_type=_text(300))  # the page or content it is about
+    description: str = Field(sa_type=_text())
+    wanted_format: str | None = Field(default=None, sa_type=_text(300))  # content in another form, if asked
+    contact_name: str | None = Field(default=None, sa_type=_text(120))
+    contact_email: str | None = Field(default=None, sa_type=_text(254))
+    language: str = Field(default="sv", sa_type=_text(2))
+    reporter_id: int | None = Field(default=None, foreign_key="user.id")
+    status: str = Field(default=BarrierReportStatus.new, sa_type=_text(20))
+    received_at: datetime = Field(default_factory=utcnow)
+    handled_at: datetime | None = None
+    handled_by_id: int | None = Field(default=None, foreign_key="user.id")
+    handling_note: str | None = Field(default=None, sa_type=_text())

@@ -12,3 +12,10 @@ def cookie_key_problem(key: str | None) -> str | None:
     if len(key.encode("utf-8")) < MIN_COOKIE_KEY_BYTES:
         return "auth.cookie_key_too_short"
     return None
+
+
+# Where the accessibility statement sends people who need content another way (README: Configuration).
+ACCESSIBILITY_EMAIL_ENV = "INNOVATION_ACCESSIBILITY_EMAIL"
+ACCESSIBILITY_EMAIL_DEFAULT = "innovation@regionstockholm.se"
+ACCESSIBILITY_POSTAL_ENV = "INNOVATION_ACCESSIBILITY_POSTAL"
+ACCESSIBILITY_POSTAL_DEFAULT = "Region Stockholm, Innovationsstöd, Box 22550, 104 22 Stockholm"

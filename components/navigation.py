@@ -161,6 +161,14 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/admin/users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
     PageSpec("pages/admin/audit.py", "nav.admin_audit", ":material/history:", "admin", "handelselogg", ADMIN),
     PageSpec("pages/admin/outbox.py", "nav.admin_outbox", ":material/outbox:", "admin", "utkorg", ADMIN),
+    PageSpec(
+        "pages/admin/barriers.py",
+        "nav.admin_barriers",
+        ":material/accessibility_new:",
+        "admin",
+        "tillganglighetssynpunkter",
+        ADMIN,
+    ),
     # --- Konto
     PageSpec(
         "pages/account/notifications.py",
@@ -191,6 +199,10 @@ PAGES: tuple[PageSpec, ...] = (
         "avregistrera",
         None,
         in_menu=False,
+    ),
+    # --- Om tjänsten: public, in every visitor's menu (the law asks for it to be easy to find)
+    PageSpec(
+        "pages/about/accessibility.py", "nav.accessibility", ":material/accessibility:", "about", "tillganglighet", None
     ),
 )
 

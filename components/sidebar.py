@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from components import auth, context
+from components import a11y, auth, context
 from components.context import t
 from components.notifications.inbox import unread_link
-from components.ui import attempt, plain, set_document_language
+from components.ui import attempt, plain
 from i18n import LANGUAGES
 from services.people import users
 from services.people.auth import Actor
@@ -29,7 +29,7 @@ def _language_changed() -> None:
 
 
 def render(actor: Actor | None) -> None:
-    set_document_language()
+    a11y.page_setup()
     with st.sidebar:
         if actor is not None:
             st.caption(t("auth.logged_in_as", name=plain(actor.display_name), role=context.label(actor.role, "role")))
@@ -45,6 +45,7 @@ def render(actor: Actor | None) -> None:
             format_func=_LANGUAGE_NAMES.get,
             key="language_choice",
             on_change=_language_changed,
+            placeholder=t("ui.choose"),
         )
     if actor is not None:
         auth.logout_button()

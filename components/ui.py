@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
@@ -47,11 +48,9 @@ def flash_and_rerun(key: str, **params: Any) -> None:
     st.rerun()
 
 
-def set_document_language() -> None:
-    """Tell browsers and screen readers the page language (Streamlit serves lang="en")."""
-    code = "sv" if lang() == "sv" else "en"  # one of two constants: no user text reaches this HTML
-    with st.sidebar:
-        st.iframe(f"<script>window.parent.document.documentElement.lang = '{code}';</script>", height="content")
+def required(label_key: str, **params: Any) -> str:
+    """A required field's label, marked in words ("Rubrik (obligatoriskt)"): seen and read aloud alike."""
+    return t("form.required", label=t(label_key, **params))
 
 
 def message(msg: Message) -> str:
@@ -66,30 +65,42 @@ def show_error(error: DomainError) -> None:
 class FieldErrors:
     """Slots right below form fields, filled with what is wrong after a refused submit.
 
-    Usage: `errors.slot("email")` just after the e-mail widget; `errors.show(err)` after the service
-    refused. Widgets keep their values, so what the user typed stays.
+    Usage: `errors.slot("email", t("...label"))` just after the e-mail widget; `errors.show(err)` after
+    the service refused. Widgets keep their values, so what the user typed stays. Each message names its
+    field (when the slot was given the label), and `a11y.tie_errors_to_fields` ties it to the field
+    (`aria-invalid`, `aria-describedby`) and moves the focus to the first one.
     """
 
     def __init__(self) -> None:
         self._slots: dict[str, Any] = {}
+        self._labels: dict[str, str] = {}
         self._top = st.empty()
 
-    def slot(self, field: str) -> None:
+    def slot(self, field: str, label: str | None = None) -> None:
         self._slots[field] = st.empty()
+        if label:
+            self._labels[field] = label
 
     def show(self, error: DomainError) -> None:
+        from components import a11y  # a11y imports context, as this module does; imported here to stay light
+
         if isinstance(error, ValidationError) and error.fields:
             unplaced = []
             for field, msg in error.fields.items():
+                text = message(msg)
+                if field in self._labels:
+                    text = t("errors.field_message", field=self._labels[field], message=text)
                 slot = self._slots.get(field)
                 if slot is not None:
-                    slot.error(message(msg), icon=":material/error:")
+                    slot.container(key=a11y.field_error_key(field)).error(text, icon=":material/error:")
                 else:
-                    unplaced.append(message(msg))
-            self._top.error(
-                "\n\n".join([t("errors.form_invalid"), *unplaced]) if unplaced else t("errors.form_invalid"),
-                icon=":material/error:",
-            )
+                    unplaced.append(text)
+            with self._top.container():
+                st.error(
+                    "\n\n".join([t("errors.form_invalid"), *unplaced]) if unplaced else t("errors.form_invalid"),
+                    icon=":material/error:",
+                )
+                a11y.tie_errors_to_fields()
         else:
             self._top.error(t(error.key, **error.params), icon=":material/error:")
 
@@ -230,6 +241,15 @@ def current_page(key: str) -> int:
 
 
 _MARKDOWN_SPECIAL = "\\`*_{}[]()<>#+-.!|~$:"
+# In a widget or metric label Streamlit renders inline Markdown only: no lists, headings or tables.
+_INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>~$])|(:(?=[A-Za-z0-9_+-]+[:\[]))")
+
+
+def label_text(text: object) -> str:
+    """User text made safe for a label (widgets, metrics): only what inline Markdown would act on is
+    escaped, since Streamlit also puts the label, backslashes and all, into accessible names such as
+    "Help for …" (so "test- och demonstrationsmiljöer" stays free of "\\-")."""
+    return _INLINE_SPECIAL.sub(lambda m: "\\" + m.group(0), str(text)).replace("\n", " ")
 
 
 def plain(text: object) -> str:

@@ -11,6 +11,8 @@ import streamlit as st
 from components import context, vega
 from components.areas import with_area_names
 from components.benefits.panel import benefits_panel
+from components.chart_table import table_downloads
+from components.charts import readable
 from components.context import t
 from components.fund.applications import (
     application_details,
@@ -49,7 +51,7 @@ PACK_PAGE = 50  # ranked rows of the decision pack per screen page
 
 def _call_picker(calls: list[CallRow], key: str) -> int | None:
     names = {c.id: f"{c.name} ({context.label(c.status, 'call_status')})" for c in calls}
-    return st.selectbox(t("fund.c.call"), list(names), format_func=names.get, key=key)
+    return st.selectbox(t("fund.c.call"), list(names), format_func=names.get, key=key, placeholder=t("ui.choose"))
 
 
 # ---------------------------------------------------------------- applications
@@ -60,7 +62,11 @@ def applications_tab(me: Actor, calls: list[CallRow], year: int, today: date) ->
     f1, f2, f3 = st.columns([3, 3, 2])
     names = {c.id: c.name for c in calls}
     call_id = f1.selectbox(
-        t("fund.c.call"), [None, *names], format_func=lambda i: t("ui.all") if i is None else names[i], key="fa_call"
+        t("fund.c.call"),
+        [None, *names],
+        format_func=lambda i: t("ui.all") if i is None else names[i],
+        key="fa_call",
+        placeholder=t("ui.choose"),
     )
     statuses = [s for s in S if s != S.draft]
     status = f2.selectbox(
@@ -68,6 +74,7 @@ def applications_tab(me: Actor, calls: list[CallRow], year: int, today: date) ->
         [None, *statuses],
         format_func=lambda s: t("ui.all") if s is None else status_label(s),
         key="fa_status",
+        placeholder=t("ui.choose"),
     )
     search = search_box(t("ui.search"), "fa_search", f3)
     with context.reading() as session:
@@ -97,10 +104,13 @@ def applications_tab(me: Actor, calls: list[CallRow], year: int, today: date) ->
         ),
         hide_index=True,
         width="stretch",
+        alt=t("grid.applications"),
     )
     pager(page, "fa_page")
     labels = {r.id: f"{r.ref} · {r.title}" for r in page.items}
-    chosen = st.selectbox(t("fund.admin.choose"), list(labels), format_func=labels.get, key="fa_chosen")
+    chosen = st.selectbox(
+        t("fund.admin.choose"), list(labels), format_func=labels.get, key="fa_chosen", placeholder=t("ui.choose")
+    )
     _application_panel(me, chosen, today)
 
 
@@ -137,6 +147,7 @@ def _application_panel(me: Actor, application_id: int, today: date) -> None:
             ),
             hide_index=True,
             width="stretch",
+            alt=t("fund.admin.reviewers"),
         )
     undecided = view.row.status in (S.submitted, S.in_review, S.needs_info)
     if undecided:
@@ -169,7 +180,13 @@ def _assign_form(me: Actor, application_id: int) -> None:
     names = {i: f"{n} · {context.label(role, 'role')}" for i, n, role in reviewers}
     with st.form(f"fa_assign_{application_id}"):
         errors = FieldErrors()
-        reviewer_id = st.selectbox(t("fund.admin.assign_who"), list(names), format_func=names.get, key="fa_reviewer")
+        reviewer_id = st.selectbox(
+            t("fund.admin.assign_who"),
+            list(names),
+            format_func=names.get,
+            key="fa_reviewer",
+            placeholder=t("ui.choose"),
+        )
         errors.slot("reviewer_id")
         if st.form_submit_button(t("fund.admin.assign"), icon=":material/person_add:"):
             write_then_confirm(
@@ -271,10 +288,13 @@ def calls_tab(me: Actor, calls: list[CallRow], today: date) -> None:
             ),
             hide_index=True,
             width="stretch",
+            alt=t("grid.calls"),
         )
     choices: dict[int | None, str] = {None: t("fund.admin.new_call")}
     choices.update({c.id: c.name for c in calls})
-    chosen = st.selectbox(t("fund.admin.edit_call"), list(choices), format_func=choices.get, key="fc_chosen")
+    chosen = st.selectbox(
+        t("fund.admin.edit_call"), list(choices), format_func=choices.get, key="fc_chosen", placeholder=t("ui.choose")
+    )
     call = next((c for c in calls if c.id == chosen), None)
     _call_form(me, call, today)
     if call is not None and call.status == "closed" and st.button(t("fund.admin.mark_decided"), key="fc_decided"):
@@ -380,7 +400,9 @@ def pack_tab(me: Actor, calls: list[CallRow]) -> None:
     # The whole ranked call goes into the .xlsx; the screen shows it a page at a time.
     offset, limit = page_bounds(current_page("fp_page"), PACK_PAGE)
     shown = Page(items=rows[offset : offset + limit], total=len(rows), page=current_page("fp_page"), page_size=limit)
-    st.dataframe(pd.DataFrame(shown.items, columns=labels), hide_index=True, width="stretch")
+    st.dataframe(
+        pd.DataFrame(shown.items, columns=labels), hide_index=True, width="stretch", alt=t("grid.decision_pack")
+    )
     pager(shown, "fp_page")
     sheet = t("fund.pack.sheet")
     st.download_button(
@@ -422,10 +444,13 @@ def follow_up_tab(me: Actor, today: date) -> None:
         ),
         hide_index=True,
         width="stretch",
+        alt=t("grid.follow_up"),
     )
     pager(page, "ff_page")
     labels = {r.application_id: f"{r.ref} · {r.title}" for r in page.items}
-    chosen = st.selectbox(t("fund.admin.choose"), list(labels), format_func=labels.get, key="ff_chosen")
+    chosen = st.selectbox(
+        t("fund.admin.choose"), list(labels), format_func=labels.get, key="ff_chosen", placeholder=t("ui.choose")
+    )
     row = next(r for r in page.items if r.application_id == chosen)
     with context.reading() as session:
         reports = decisions.reports_for(session=session, actor=me, application_id=chosen, today=today)
@@ -485,13 +510,16 @@ def budget_tab(me: Actor, year: int) -> None:
     )
     _figures_table(calls, t("fund.c.call"), with_budget=True)
     if not calls.empty:
+        _figures_downloads(calls, t("fund.c.call"), key="fb_calls", filename=f"fond-per-utlysning-{year}")
         vega.draw(
-            budget_chart(
-                calls,
-                description=t("fund.budget.chart_calls"),
-                x_title=t("fund.c.call"),
-                y_title=t("fund.budget.sek"),
-                measure_title=t("fund.budget.measure"),
+            readable(
+                budget_chart(
+                    calls,
+                    description=t("fund.budget.chart_calls"),
+                    x_title=t("fund.c.call"),
+                    y_title=t("fund.budget.sek"),
+                    measure_title=t("fund.budget.measure"),
+                )
             ),
             width="stretch",
         )
@@ -508,16 +536,28 @@ def budget_tab(me: Actor, year: int) -> None:
     ).rename(columns={"area": "label"})
     _figures_table(areas, t("overview.area"), with_budget=False)
     if not areas.empty:
+        _figures_downloads(areas, t("overview.area"), key="fb_areas", filename=f"fond-per-karnverksamhet-{year}")
         vega.draw(
-            budget_chart(
-                areas,
-                description=t("fund.budget.chart_areas"),
-                x_title=t("overview.area"),
-                y_title=t("fund.budget.sek"),
-                measure_title=t("fund.budget.measure"),
+            readable(
+                budget_chart(
+                    areas,
+                    description=t("fund.budget.chart_areas"),
+                    x_title=t("overview.area"),
+                    y_title=t("fund.budget.sek"),
+                    measure_title=t("fund.budget.measure"),
+                )
             ),
             width="stretch",
         )
+
+
+def _figures_downloads(frame: pd.DataFrame, label_title: str, *, key: str, filename: str) -> None:
+    """The table's figures as numbers (kr), downloadable: what the chart below draws."""
+    columns = [c for c in ("budget", "applied", "granted", "remaining", "spent") if c in frame.columns]
+    table = frame[["label", *columns]].rename(
+        columns={"label": label_title, **{c: f"{t(f'fund.budget.{c}')} (kr)" for c in columns}}
+    )
+    table_downloads(table, key=key, filename=filename)
 
 
 def _figures_table(frame: pd.DataFrame, label_title: str, *, with_budget: bool) -> None:

@@ -85,6 +85,7 @@ def application_form(me: Actor, call: CallRow, existing: ApplicationView | None,
             index=index(kinds, BenefitKind(existing.benefit_kind)) if existing else 0,
             format_func=lambda k: context.label(k, "benefit_kind"),
             key=f"{prefix}kind",
+            placeholder=t("ui.choose"),
         )
         organisation_id = c2.selectbox(
             t("fund.f.organisation"),
@@ -92,6 +93,7 @@ def application_form(me: Actor, call: CallRow, existing: ApplicationView | None,
             index=index(org_ids, existing.organisation_id if existing else me.organisation_id),
             format_func=org_names.get,
             key=f"{prefix}org",
+            placeholder=t("ui.choose"),
         )
         with c2:
             errors.slot("organisation_id")
@@ -127,6 +129,7 @@ def application_form(me: Actor, call: CallRow, existing: ApplicationView | None,
             index=index(idea_ids, existing.idea_id if existing else None),
             format_func=idea_names.get,
             key=f"{prefix}idea",
+            placeholder=t("ui.choose"),
         )
         testbed_id = c2.selectbox(
             t("fund.f.testbed"),
@@ -134,6 +137,7 @@ def application_form(me: Actor, call: CallRow, existing: ApplicationView | None,
             index=index(testbed_ids, existing.testbed_id if existing else None),
             format_func=testbed_names.get,
             key=f"{prefix}testbed",
+            placeholder=t("ui.choose"),
         )
         b1, b2 = st.columns(2)
         save = b1.form_submit_button(t("fund.save_draft"), icon=":material/save:")
@@ -234,6 +238,7 @@ def history_table(events: list[EventRow]) -> None:
         ),
         hide_index=True,
         width="stretch",
+        alt=t("grid.application_history"),
     )
 
 
@@ -250,6 +255,7 @@ def reports_table(reports: list[ReportRow]) -> None:
         ),
         hide_index=True,
         width="stretch",
+        alt=t("grid.application_reports"),
     )
 
 

@@ -78,6 +78,7 @@ def review_form(me: Actor, application_id: int, criteria: list[str], draft: Revi
                 index=SCORE_CHOICES.index(current),
                 format_func=_score_label,
                 key=f"{key}_score_{i}",
+                placeholder=t("ui.choose"),
             )
             errors.slot(criterion)
         recommendation = st.selectbox(
@@ -86,6 +87,7 @@ def review_form(me: Actor, application_id: int, criteria: list[str], draft: Revi
             index=recommendations.index(draft.recommendation if draft else None),
             format_func=lambda r: t("fund.review.no_score") if r is None else context.label(r, "recommendation"),
             key=f"{key}_rec",
+            placeholder=t("ui.choose"),
         )
         errors.slot("recommendation")
         comment = st.text_area(t("fund.review.comment"), value=(draft.comment or "") if draft else "", key=f"{key}_c")
@@ -125,4 +127,4 @@ def reviews_table(reviews: list[ReviewRow], criteria: list[str]) -> None:
     frame[t("fund.review.recommendation")] = [context.label(r.recommendation, "recommendation") for r in reviews]
     frame[t("fund.review.comment")] = [r.comment or "" for r in reviews]
     frame[t("fund.review.submitted_at")] = [fmt_datetime(r.submitted_at) for r in reviews]
-    st.dataframe(pd.DataFrame(frame), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(frame), hide_index=True, width="stretch", alt=t("grid.reviews"))

@@ -132,7 +132,7 @@ def _table(page) -> None:
             t("ideas.received"): [fmt_date(r.received_at) for r in page.items],
         }
     )
-    st.dataframe(frame, hide_index=True, width="stretch")
+    st.dataframe(frame, hide_index=True, width="stretch", alt=t("nav.ideas_manage"))
 
 
 EXPORT_COLUMNS = (
@@ -236,7 +236,9 @@ def board_view(me: Actor) -> None:
     pager(page, "board_page")
     choices = {r.id: f"{r.ref} · {r.title}" for r in page.items}
     c1, c2 = st.columns([4, 1], vertical_alignment="bottom")
-    chosen = c1.selectbox(t("ideas.open_idea"), list(choices), format_func=choices.get, key="board_chosen")
+    chosen = c1.selectbox(
+        t("ideas.open_idea"), list(choices), format_func=choices.get, key="board_chosen", placeholder=t("ui.choose")
+    )
     if c2.button(t("ideas.open"), type="primary", icon=":material/open_in_new:"):
         st.session_state[SELECTED] = chosen
         st.rerun()
@@ -265,6 +267,7 @@ def response_times_view(me: Actor) -> None:
         ),
         hide_index=True,
         width="stretch",
+        alt=t("grid.response_times"),
     )
 
 

@@ -185,6 +185,7 @@ def _ip_and_areas(me: Actor, idea: IdeaDetail) -> None:
             statuses,
             index=statuses.index(IpStatus(idea.ip_status)),
             format_func=lambda s: context.label(s, "ip_status"),
+            placeholder=t("ui.choose"),
         )
         errors.slot("ip_status")
         further = st.multiselect(
@@ -192,6 +193,7 @@ def _ip_and_areas(me: Actor, idea: IdeaDetail) -> None:
             [a for a in areas if a != idea.area_id],
             default=[a for a in idea.further_area_ids if a in areas],
             format_func=areas.get,
+            placeholder=t("ui.choose_many"),
         )
         errors.slot("area_ids")
         if st.form_submit_button(t("ui.save")):
@@ -221,7 +223,10 @@ def _adoptions(me: Actor, idea: IdeaDetail) -> None:
     with st.expander(t("ideas.add_adoption")), st.form(f"adopt_{idea.id}"):
         errors = FieldErrors()
         organisation_id = st.selectbox(
-            t("ideas.organisation"), [o for o in orgs if o != idea.organisation_id], format_func=orgs.get
+            t("ideas.organisation"),
+            [o for o in orgs if o != idea.organisation_id],
+            format_func=orgs.get,
+            placeholder=t("ui.choose"),
         )
         errors.slot("adoption_org")
         adopted_on = st.date_input(

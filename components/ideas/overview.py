@@ -10,7 +10,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components import context, vega
+from components import context
+from components.chart_table import chart_with_table
 from components.context import CACHE_ENTRIES, t
 from components.ideas.common import area_names
 from components.ui import fmt_date, plain
@@ -50,14 +51,16 @@ def render() -> None:
         st.subheader(t("ideas.funnel"))
         funnel = pd.DataFrame(data["funnel"], columns=["stage", "reached"])
         funnel["stage"] = funnel["stage"].map(lambda s: context.label(s, "stage"))
-        vega.draw(
+        chart_with_table(
             funnel_chart(
                 funnel,
                 stage_title=t("ideas.stage"),
                 value_title=t("ideas.reached"),
                 description=t("ideas.funnel_description"),
             ),
-            width="stretch",
+            funnel.rename(columns={"stage": t("ideas.stage"), "reached": t("ideas.reached")}),
+            key="ov_funnel",
+            filename="idetratt",
         )
     with right:
         st.subheader(t("ideas.latest"))

@@ -83,6 +83,7 @@ def indicator_form(me: Actor | None, row: registry.IndicatorRow | None, org_labe
             index=keys.index(row.computation) if row and row.computation in keys else 0,
             format_func=lambda k: t("ui.none") if k is None else k,
             key=f"{key}_computation",
+            placeholder=t("ui.choose"),
         )
         errors.slot("computation")
         _rule_fields(values, row, errors, key)
@@ -96,6 +97,7 @@ def indicator_form(me: Actor | None, row: registry.IndicatorRow | None, org_labe
                 index=owners.index(row.owner_org_id) if row and row.owner_org_id in owners else 0,
                 format_func=lambda o: t("ui.none") if o is None else org_label[o],
                 key=f"{key}_owner",
+                placeholder=t("ui.choose"),
             )
             errors.slot("owner_org_id")
         else:  # a manager's indicators are their own administration's (the service holds to that too)
@@ -118,6 +120,7 @@ def _choice(column: Any, field: str, options: list, row: Any, key: str) -> Any:
         index=[o.value for o in options].index(current),
         format_func=lambda o: context.label(o, field),
         key=f"{key}_{field}",
+        placeholder=t("ui.choose"),
     )
 
 
@@ -134,6 +137,7 @@ def _rule_fields(values: dict[str, Any], row: Any, errors: FieldErrors, key: str
         index=weightings.index(current) if current in weightings else 0,
         format_func=lambda w: context.label(w, "weighting") if w else t("indicators.register.weighting_default"),
         key=f"{key}_weighting",
+        placeholder=t("ui.choose"),
     )
     errors.slot("aggregation")
     errors.slot("weighting")
@@ -171,10 +175,19 @@ def sheet_editor(me: Actor | None, organisation_id: int, reportable: list[regist
     by_id = {r.id: r for r in reportable}
     c1, c2, c3 = st.columns([3, 1, 2])
     indicator_id = c1.selectbox(
-        t("indicators.report.indicator"), list(by_id), format_func=lambda i: indicator_label(by_id[i]), key="rep_ind"
+        t("indicators.report.indicator"),
+        list(by_id),
+        format_func=lambda i: indicator_label(by_id[i]),
+        key="rep_ind",
+        placeholder=t("ui.choose"),
     )
     this_year = date.today().year
-    year = c2.selectbox(t("indicators.report.year"), [this_year, this_year - 1, this_year - 2], key="rep_year")
+    year = c2.selectbox(
+        t("indicators.report.year"),
+        [this_year, this_year - 1, this_year - 2],
+        key="rep_year",
+        placeholder=t("ui.choose"),
+    )
     mode = c3.radio(
         t("indicators.report.mode"),
         ("form", "table"),
@@ -216,6 +229,7 @@ def _value_form(
         index=first,
         format_func=lambda p: f"{period_label(chosen.frequency, p)} · {status_label(by_start[p].status)}",
         key=f"rep_period_{chosen.id}",
+        placeholder=t("ui.choose"),
     )
     row = by_start[period]
     if row.status == "returned" and row.note:
@@ -384,6 +398,7 @@ def review_queue(me: Actor | None, org_name: dict[int, str]) -> None:
         [None, *org_name],
         format_func=lambda o: t("ui.all") if o is None else org_name[o],
         key="rev_org",
+        placeholder=t("ui.choose"),
     )
     with context.reading() as session:
         page = ind_values.review_queue(
@@ -413,13 +428,20 @@ def review_queue(me: Actor | None, org_name: dict[int, str]) -> None:
         ),
         hide_index=True,
         width="stretch",
+        alt=t("grid.approval_queue"),
     )
     pager(page, "rev_page")
     labels = {
         v.id: f"{v.organisation} · {v.indicator_code} · {v.period_start.isoformat()} · {v.value:g} {unit_label(v.unit)}"
         for v in page.items
     }
-    chosen = st.selectbox(t("indicators.report.review_choose"), list(labels), format_func=labels.get, key="rev_one")
+    chosen = st.selectbox(
+        t("indicators.report.review_choose"),
+        list(labels),
+        format_func=labels.get,
+        key="rev_one",
+        placeholder=t("ui.choose"),
+    )
     note = st.text_area(t("indicators.report.return_note"), key="rev_note")
     errors = FieldErrors()
     errors.slot("note")

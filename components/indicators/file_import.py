@@ -78,6 +78,7 @@ def _run_import(me: Actor | None, filename: str, content: bytes, submit: bool) -
             ),
             hide_index=True,
             width="stretch",
+            alt=t("grid.import_refused"),
         )
         return
     except DomainError as error:

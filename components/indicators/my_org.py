@@ -7,6 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from components import context, vega
+from components.chart_table import table_downloads
+from components.charts import readable
 from components.context import t
 from components.indicators.data import period_label, status_label
 from components.indicators.views import fmt_number, unit_label
@@ -100,21 +102,20 @@ def comparison_section(rows: list[ComparisonRow], org: str, area: str, year: int
     st.caption(t("indicators.myorg.comparison_help"))
     lang = context.lang()
     region = t("indicators.myorg.region")
-    st.dataframe(
-        pd.DataFrame(
-            {
-                t("indicators.report.indicator"): [f"{r.code} – {r.name(lang)}" for r in rows],
-                t("indicators.report.col_unit"): [unit_label(r.unit) for r in rows],
-                org: [_num(r.organisation) for r in rows],
-                area: [_num(r.area) for r in rows],
-                region: [_num(r.region) for r in rows],
-                t("indicators.myorg.target"): [_num(r.target) for r in rows],
-                t("indicators.myorg.met"): [_met(r) for r in rows],
-            }
-        ),
-        hide_index=True,
-        width="stretch",
+    table = pd.DataFrame(
+        {
+            t("indicators.report.indicator"): [f"{r.code} – {r.name(lang)}" for r in rows],
+            t("indicators.report.col_unit"): [unit_label(r.unit) for r in rows],
+            org: [_num(r.organisation) for r in rows],
+            area: [_num(r.area) for r in rows],
+            region: [_num(r.region) for r in rows],
+            t("indicators.myorg.target"): [_num(r.target) for r in rows],
+            t("indicators.myorg.met"): [_met(r) for r in rows],
+        }
     )
+    st.dataframe(table, hide_index=True, width="stretch", alt=t("grid.comparison"))
+    if rows:  # the chart below draws from this table: it is its table view, downloadable
+        table_downloads(table, key="myorg_comparison", filename=f"jamforelse-{year}")
     by_id = {r.indicator_id: r for r in rows}
     if not by_id:
         return
@@ -124,9 +125,13 @@ def comparison_section(rows: list[ComparisonRow], org: str, area: str, year: int
             list(by_id),
             format_func=lambda i: f"{by_id[i].code} – {by_id[i].name(lang)}",
             key="myorg_chart",
+            placeholder=t("ui.choose"),
         )
     ]
-    vega.draw(comparison_chart(chosen, org, area, region, lang), width="stretch")
+    if all(v is None for v in (chosen.organisation, chosen.area, chosen.region)):
+        st.info(t("indicators.myorg.no_values"))  # an empty chart would be an unnamed, empty image
+        return
+    vega.draw(readable(comparison_chart(chosen, org, area, region, lang)), width="stretch")
 
 
 def comparison_chart(row: ComparisonRow, org: str, area: str, region: str, lang: str) -> alt.LayerChart:
@@ -145,7 +150,7 @@ def comparison_chart(row: ComparisonRow, org: str, area: str, region: str, lang:
     layers = [bars]
     if row.target is not None:
         rule = pd.DataFrame({"target": [row.target]})
-        layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="#b00020").encode(x="target:Q"))
+        layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="#b00020", aria=False).encode(x="target:Q"))
     return alt.layer(*layers).properties(description=t("indicators.myorg.chart_description", name=name), height=160)
 
 

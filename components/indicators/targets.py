@@ -29,7 +29,11 @@ def targets_panel(
         return
     by_id = {r.id: r for r in rows}
     indicator_id = st.selectbox(
-        t("indicators.register.indicator"), list(by_id), format_func=lambda i: indicator_label(by_id[i]), key="tgt_ind"
+        t("indicators.register.indicator"),
+        list(by_id),
+        format_func=lambda i: indicator_label(by_id[i]),
+        key="tgt_ind",
+        placeholder=t("ui.choose"),
     )
     lang = context.lang()
     area_label = {a.id: a.name(lang) for a in areas}
@@ -54,6 +58,7 @@ def targets_panel(
             ),
             hide_index=True,
             width="stretch",
+            alt=t("grid.targets"),
         )
     else:
         st.info(t("indicators.register.no_targets"))
@@ -89,11 +94,19 @@ def _target_form(me: Actor | None, indicator_id: int, area_label: dict[int, str]
             None
             if manager
             else c3.selectbox(
-                t("indicators.register.level_area"), list(area_label), format_func=area_label.get, key="tgt_area"
+                t("indicators.register.level_area"),
+                list(area_label),
+                format_func=area_label.get,
+                key="tgt_area",
+                placeholder=t("ui.choose"),
             )
         )
         org_id = c4.selectbox(
-            t("indicators.register.level_organisation"), list(org_label), format_func=org_label.get, key="tgt_org"
+            t("indicators.register.level_organisation"),
+            list(org_label),
+            format_func=org_label.get,
+            key="tgt_org",
+            placeholder=t("ui.choose"),
         )
         errors.slot("organisation_id")
         if st.form_submit_button(t("indicators.register.save_target")):
@@ -117,7 +130,13 @@ def _target_form(me: Actor | None, indicator_id: int, area_label: dict[int, str]
 def _delete_target(me: Actor | None, targets: list[ind_targets.TargetRow], level_of) -> None:
     labels = {x.id: f"{x.year} · {level_of(x)} · {x.value:g}" for x in targets}
     c1, c2 = st.columns([3, 1])
-    chosen = c1.selectbox(t("indicators.register.remove_target"), list(labels), format_func=labels.get, key="tgt_del")
+    chosen = c1.selectbox(
+        t("indicators.register.remove_target"),
+        list(labels),
+        format_func=labels.get,
+        key="tgt_del",
+        placeholder=t("ui.choose"),
+    )
     if c2.button(t("indicators.register.remove"), key="tgt_del_go"):
         with context.writing() as session:
             done = attempt(lambda: ind_targets.delete_target(session=session, actor=me, target_id=chosen) or True)

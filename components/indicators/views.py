@@ -12,13 +12,12 @@ import pandas as pd
 import streamlit as st
 
 import i18n
-from components import vega
+from components.chart_table import chart_with_table  # noqa: F401  (the dashboards call it from here)
 from components.context import lang, t
-from components.ui import NBSP, fmt_msek, fmt_pct, fmt_sek, plain
+from components.ui import NBSP, fmt_msek, fmt_pct, fmt_sek, label_text
 from services.indicators import periods as ind_periods
 from services.indicators.dashboard import IndicatorFigure, IndicatorInfo
 from services.indicators.targets import unit_name
-from services.shared.exports import CSV_MIME, XLSX_MIME, table_to_csv, table_to_xlsx
 
 PERIOD_KINDS = ("year", "quarter", "month")
 _HOW_MANY = {"year": 5, "quarter": 8, "month": 12}
@@ -93,6 +92,7 @@ def period_filter(key: str, today: date) -> tuple[date, date]:
         periods,
         format_func=lambda p: period_label(*p),
         key=f"{key}_period_{kind}",
+        placeholder=t("ui.choose"),
     )
     return chosen
 
@@ -110,12 +110,12 @@ def _tile(figure: IndicatorFigure) -> None:
     ind = figure.indicator
     change = figure.change
     st.metric(
-        plain(ind.name(lang())),  # registry data: shown as typed
+        label_text(ind.name(lang())),  # registry data: shown as typed
         fmt_value(figure.value, ind.unit),
         delta=fmt_change(change, ind.unit),
         delta_color=("off" if not change else "inverse" if ind.direction == "down" else "normal"),
         delta_arrow="auto" if change else "off",
-        help=f"{plain(ind.name(lang()))}. {t(f'direction.{ind.direction}')}.",
+        help=f"{label_text(ind.name(lang()))}. {t(f'direction.{ind.direction}')}.",
     )
     st.caption(target_text(figure.target, figure.met, ind.unit))
 
@@ -130,47 +130,6 @@ def target_text(target: float | None, met: bool | None, unit: str) -> str:
     return t(key, target=fmt_value(target, unit))
 
 
-def chart_with_table(
-    chart: alt.Chart | alt.LayerChart,
-    table: pd.DataFrame,
-    *,
-    key: str,
-    filename: str,
-) -> None:
-    """The chart, or (by choice) the same aggregated rows as a table; both downloadable as CSV/.xlsx.
-
-    `table` holds the chart's rows with the reader's column headers, so what is downloaded is what
-    the chart shows.
-    """
-    as_table = st.toggle(t("indicators.area.show_table"), key=f"{key}_as_table")
-    if as_table:
-        st.dataframe(table, hide_index=True, width="stretch")
-    else:
-        vega.draw(chart, width="stretch")
-    headers = [str(c) for c in table.columns]
-    rows = table.astype(object).where(table.notna(), None).values.tolist()
-    left, right = st.columns(2)
-    # The files are built when clicked (Streamlit runs the callable then), not at every run of the page.
-    left.download_button(
-        t("indicators.area.download_csv"),
-        lambda: table_to_csv(headers, rows),
-        file_name=f"{filename}.csv",
-        mime=CSV_MIME,
-        key=f"{key}_csv",
-        icon=":material/download:",
-        on_click="ignore",  # a download needs no rerun (which would renew the button's file mid-download)
-    )
-    right.download_button(
-        t("indicators.area.download_xlsx"),
-        lambda: table_to_xlsx(headers, rows),
-        file_name=f"{filename}.xlsx",
-        mime=XLSX_MIME,
-        key=f"{key}_xlsx",
-        icon=":material/download:",
-        on_click="ignore",
-    )
-
-
 def series_chart(points: pd.DataFrame, *, value_title: str, period_title: str, description: str) -> alt.LayerChart:
     """The indicator per period as a line with points, the year's target as a dashed step line.
 
@@ -183,14 +142,15 @@ def series_chart(points: pd.DataFrame, *, value_title: str, period_title: str, d
         y=alt.Y("value:Q", title=value_title),
         tooltip=[alt.Tooltip("period:O", title=period_title), alt.Tooltip("value:Q", title=value_title)],
     )
-    target = base.mark_line(strokeDash=[6, 4], interpolate="step-after", color="#888888").encode(
+    # aria=False: the target is read from the table view; an empty layer would be an unnamed image.
+    target = base.mark_line(strokeDash=[6, 4], interpolate="step-after", color="#595959", aria=False).encode(
         y="target:Q",
         tooltip=[
             alt.Tooltip("period:O", title=period_title),
             alt.Tooltip("target:Q", title=t("indicators.area.target_col")),
         ],
     )
-    return alt.layer(value, target)
+    return alt.layer(value, target).properties(description=description)
 
 
 def bars_with_targets(
@@ -202,14 +162,15 @@ def bars_with_targets(
         x=alt.X("value:Q", title=value_title),
         tooltip=[alt.Tooltip("category:N", title=category_title), alt.Tooltip("value:Q", title=value_title)],
     )
-    ticks = base.mark_tick(color="#222222", thickness=3, size=18).encode(
+    # aria=False: targets are read from the table view; without targets the layer would be an unnamed image.
+    ticks = base.mark_tick(color="#222222", thickness=3, size=18, aria=False).encode(
         x="target:Q",
         tooltip=[
             alt.Tooltip("category:N", title=category_title),
             alt.Tooltip("target:Q", title=t("indicators.area.target_col")),
         ],
     )
-    return alt.layer(bars, ticks)
+    return alt.layer(bars, ticks).properties(description=description)
 
 
 def simple_bars(

@@ -36,18 +36,28 @@ def create_user_form(me: Actor, org_label: dict[int, str]) -> None:
         with c1:
             errors.slot("email")
         role = c2.selectbox(
-            t("users.role"), _ROLES, index=_ROLES.index(Role.employee), format_func=_role_label, key="new_user_role"
+            t("users.role"),
+            _ROLES,
+            index=_ROLES.index(Role.employee),
+            format_func=_role_label,
+            key="new_user_role",
+            placeholder=t("ui.choose"),
         )
         organisation_id = c1.selectbox(
             t("users.organisation"),
             [None, *org_label],
             key="new_user_org",
             format_func=lambda i: t("ui.none") if i is None else org_label[i],
+            placeholder=t("ui.choose"),
         )
         with c1:
             errors.slot("organisation_id")
         language = c2.selectbox(
-            t("profile.language"), list(Language), format_func=lambda v: t(f"language.{v}"), key="new_user_language"
+            t("profile.language"),
+            list(Language),
+            format_func=lambda v: t(f"language.{v}"),
+            key="new_user_language",
+            placeholder=t("ui.choose"),
         )
         password = c2.text_input(
             t("admin_users.initial_password"),
@@ -92,7 +102,13 @@ def edit_user_form(me: Actor, user_id: int, org_label: dict[int, str]) -> None:
         email = c2.text_input(t("users.email"), value=user.email)
         with c2:
             errors.slot("email")
-        role = c1.selectbox(t("users.role"), _ROLES, index=_ROLES.index(Role(user.role)), format_func=_role_label)
+        role = c1.selectbox(
+            t("users.role"),
+            _ROLES,
+            index=_ROLES.index(Role(user.role)),
+            format_func=_role_label,
+            placeholder=t("ui.choose"),
+        )
         with c1:
             errors.slot("role")
         org_ids = [None, *org_label]
@@ -101,6 +117,7 @@ def edit_user_form(me: Actor, user_id: int, org_label: dict[int, str]) -> None:
             org_ids,
             index=org_ids.index(user.organisation_id),
             format_func=lambda i: t("ui.none") if i is None else org_label[i],
+            placeholder=t("ui.choose"),
         )
         with c2:
             errors.slot("organisation_id")
@@ -175,11 +192,16 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
         ),
         hide_index=True,
         width="stretch",
+        alt=t("grid.organisations"),
     )
     st.subheader(t("orgs.set_lead"))
     org_by_id = {o.id: o for o in orgs}
     org_id = st.selectbox(
-        t("users.organisation"), list(org_by_id), format_func=lambda i: org_by_id[i].name, key="lead_org"
+        t("users.organisation"),
+        list(org_by_id),
+        format_func=lambda i: org_by_id[i].name,
+        key="lead_org",
+        placeholder=t("ui.choose"),
     )
     with context.reading() as session:
         candidates = dict(users.user_choices(session=session, actor=me, organisation_id=org_id))
@@ -192,6 +214,7 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
             options,
             index=options.index(current) if current in options else 0,
             format_func=lambda i: t("orgs.no_lead") if i is None else candidates[i],
+            placeholder=t("ui.choose"),
         )
         errors.slot("innovation_lead_id")
         if st.form_submit_button(t("ui.save"), type="primary"):
@@ -212,8 +235,13 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
         errors.slot("name")
         short_name = st.text_input(t("orgs.short_name"))
         errors.slot("short_name")
-        kind = st.selectbox(t("orgs.kind"), list(OrganisationKind), format_func=lambda k: context.label(k, "org_kind"))
-        area_id = st.selectbox(t("orgs.area"), list(area_name), format_func=area_name.get)
+        kind = st.selectbox(
+            t("orgs.kind"),
+            list(OrganisationKind),
+            format_func=lambda k: context.label(k, "org_kind"),
+            placeholder=t("ui.choose"),
+        )
+        area_id = st.selectbox(t("orgs.area"), list(area_name), format_func=area_name.get, placeholder=t("ui.choose"))
         staff = st.text_input(t("orgs.staff"), help=t("orgs.staff_help"))
         errors.slot("staff_count")
         if st.form_submit_button(t("orgs.create"), type="primary"):

@@ -9,7 +9,7 @@ from components import context
 from components.context import t
 from components.testbeds.catalogue import QUERY_PARAM
 from components.testbeds.track import receipt_link
-from components.ui import FieldErrors, attempt, forget_inputs, plain
+from components.ui import FieldErrors, attempt, forget_inputs, plain, required
 from models import RequesterKind, TestbedStatus
 from services.people import organisations
 from services.shared.errors import NotFound
@@ -80,36 +80,37 @@ def _request_form(d: TestbedDetail) -> None:
     with st.form("tb_request_form"):
         errors = FieldErrors()
         c1, c2 = st.columns(2)
-        name = c1.text_input(t("testbeds.req.name"), key="tbr_name", max_chars=120)
+        name = c1.text_input(required("testbeds.req.name"), key="tbr_name", max_chars=120)
         with c1:
-            errors.slot("requester_name")
+            errors.slot("requester_name", t("testbeds.req.name"))
         org = c2.text_input(t("testbeds.req.org"), key="tbr_org", max_chars=200)
         with c2:
-            errors.slot("requester_org")
-        email = c1.text_input(t("testbeds.req.email"), key="tbr_email", max_chars=254)
+            errors.slot("requester_org", t("testbeds.req.org"))
+        email = c1.text_input(required("testbeds.req.email"), key="tbr_email", max_chars=254)
         with c1:
-            errors.slot("requester_email")
+            errors.slot("requester_email", t("testbeds.req.email"))
         kind = c2.selectbox(
             t("testbeds.req.kind"),
             [k.value for k in RequesterKind],
             key="tbr_kind",
             format_func=lambda k: context.label(k, "requester_kind"),
+            placeholder=t("ui.choose"),
         )
         with c2:
-            errors.slot("requester_kind")
+            errors.slot("requester_kind", t("testbeds.req.kind"))
         description = st.text_area(
-            t("testbeds.req.description"),
+            required("testbeds.req.description"),
             key="tbr_description",
             max_chars=5000,
             help=t("testbeds.req.description_help"),
         )
-        errors.slot("description")
+        errors.slot("description", t("testbeds.req.description"))
         period = st.text_input(
             t("testbeds.req.period"), key="tbr_period", max_chars=120, placeholder=t("testbeds.req.period_hint")
         )
-        errors.slot("wanted_period")
-        consent = st.checkbox(t("testbeds.req.consent"), key="tbr_consent")
-        errors.slot("consent")
+        errors.slot("wanted_period", t("testbeds.req.period"))
+        consent = st.checkbox(required("testbeds.req.consent"), key="tbr_consent")
+        errors.slot("consent", t("ideas.consent_field"))
         if st.form_submit_button(t("testbeds.req.submit"), type="primary"):
             data = {
                 "testbed_id": d.card.id,

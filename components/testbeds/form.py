@@ -45,6 +45,7 @@ def _choice(column: Any, key: str, options: list, current: Any, labels: dict | N
         index=index,
         key=f"{prefix}{key}",
         format_func=(lambda v: labels.get(v, "–")) if labels is not None else (lambda v: context.label(v, kind)),
+        placeholder=t("ui.choose"),
     )
 
 

@@ -44,6 +44,7 @@ def inbox_table(rows: list[InboxRow]) -> None:
         ),
         hide_index=True,
         width="stretch",
+        alt=t("nav.testbeds_requests"),
     )
 
 
@@ -77,6 +78,7 @@ def _answer_form(me: Actor, detail: RequestDetail) -> None:
                 else context.label(s, "request_status")
             ),
             key=f"tb_answer_status_{detail.row.id}",
+            placeholder=t("ui.choose"),
         )
         errors.slot("to_status")
         message = st.text_area(

@@ -43,5 +43,6 @@ else:
         ),
         hide_index=True,
         width="stretch",
+        alt=t("nav.admin_audit"),
     )
     pager(page, "audit_page")

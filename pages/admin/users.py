@@ -82,10 +82,16 @@ with users_tab:
                 t("admin_users.last_login"): [fmt_datetime(u.last_login_at) for u in page.items],
             }
         )
-        st.dataframe(table, hide_index=True, width="stretch")
+        st.dataframe(table, hide_index=True, width="stretch", alt=t("grid.users"))
         pager(page, "users_page")
         choices = {u.id: f"{u.display_name} ({u.username})" for u in page.items}
-        chosen = st.selectbox(t("admin_users.choose"), list(choices), format_func=choices.get, key="users_chosen")
+        chosen = st.selectbox(
+            t("admin_users.choose"),
+            list(choices),
+            format_func=choices.get,
+            key="users_chosen",
+            placeholder=t("ui.choose"),
+        )
         if chosen is not None:
             edit_user_form(me, chosen, org_label)
 

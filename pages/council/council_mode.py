@@ -17,6 +17,7 @@ from components import auth, charts, context, vega
 from components.areas import with_area_names
 from components.benefits.panel import fmt_amount
 from components.benefits.panel import unit_label as benefit_unit_label
+from components.chart_table import chart_with_table
 from components.context import CACHE_ENTRIES, lang, t
 from components.context import label as label_of
 from components.indicators import views
@@ -76,7 +77,7 @@ def _region(live: dash.LiveFigures) -> None:
                 _metric(label, value, caption)
 
 
-def _area(live: dash.LiveFigures, area: organisations.AreaRow, funnel: dict) -> None:
+def _area(live: dash.LiveFigures, area: organisations.AreaRow, funnel: dict, table: pd.DataFrame) -> None:
     st.subheader(plain(area.name(lang())))
     items = [(t("council.ideas_today"), fmt_int(live.ideas_today_by_area.get(area.id)))]
     items += [
@@ -87,7 +88,7 @@ def _area(live: dash.LiveFigures, area: organisations.AreaRow, funnel: dict) -> 
     for label, value in items:
         _metric(label, value)
     st.markdown(f"**{t('council.funnel')}**")
-    vega.draw(funnel, width="stretch")
+    chart_with_table(funnel, table, key=f"council_funnel_{area.id}", filename=f"tratt-{area.code}")
 
 
 def _funnel_chart(area: organisations.AreaRow, funnel: list[tuple[str, int]]) -> alt.Chart:
@@ -99,6 +100,21 @@ def _funnel_chart(area: organisations.AreaRow, funnel: list[tuple[str, int]]) ->
         description=t("council.funnel_description", area=area.name(lang())),
         colour=area.colour,
     ).properties(height=220)
+
+
+def _funnel_table(funnel: list[tuple[str, int]]) -> pd.DataFrame:
+    """The funnel chart's rows, with the reader's headers: its table view and download."""
+    rows = [(label_of(stage, "stage"), n) for stage, n in funnel]
+    return pd.DataFrame(rows, columns=[t("council.stage"), t("council.ideas")])
+
+
+def _months_table(today: date, rows: list[overview.MonthAreaCount]) -> pd.DataFrame:
+    """The ideas-per-month chart's rows, with the reader's headers."""
+    months = pd.DataFrame([(r.month, r.area_code, r.count) for r in rows], columns=["month", "area_code", "count"])
+    filled = charts.complete_months(with_area_names(months), overview.month_starts(today, 12), "count")
+    return filled.assign(month=filled["month"].dt.strftime("%Y-%m"))[["month", "area", "count"]].rename(
+        columns={"month": t("council.month"), "area": t("council.area"), "count": t("council.ideas")}
+    )
 
 
 def _ideas_chart(today: date, rows: list[overview.MonthAreaCount]) -> alt.Chart | None:
@@ -150,7 +166,9 @@ def _charts(key: tuple, today: date) -> dict:
     months = _ideas_chart(today, counts["months"])
     return {
         "funnels": {a.id: vega.spec(_funnel_chart(a, counts["funnels"][a.id])) for a in counts["areas"]},
+        "funnel_tables": {a.id: _funnel_table(counts["funnels"][a.id]) for a in counts["areas"]},
         "months": None if months is None else vega.spec(months),
+        "months_table": None if months is None else _months_table(today, counts["months"]),
     }
 
 
@@ -173,12 +191,12 @@ def live_board(rotate: bool) -> None:
     _region(live)
     for column, area in zip(st.columns(len(shown) or 1), shown, strict=False):
         with column:
-            _area(live, area, specs["funnels"][area.id])
+            _area(live, area, specs["funnels"][area.id], specs["funnel_tables"][area.id])
     st.subheader(t("council.per_month"))
     if specs["months"] is None:
         st.info(t("council.no_ideas"))
     else:
-        vega.draw(specs["months"], width="stretch")
+        chart_with_table(specs["months"], specs["months_table"], key="council_months", filename="ideer-per-manad")
     st.caption(t("council.updated", time=pd.Timestamp.now(tz="Europe/Stockholm").strftime("%H:%M:%S")))
 
 

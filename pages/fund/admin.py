@@ -20,7 +20,9 @@ heading("nav.fund_admin", "fund.admin.caption")
 with context.reading() as session:
     years = sorted({*figures.fund_years(session=session, actor=me), today.year}, reverse=True)
 # Every tab works on one year's calls: the list stays short however many years the fund has run.
-year = st.selectbox(t("fund.admin.year"), years, index=years.index(today.year), key="fund_admin_year")
+year = st.selectbox(
+    t("fund.admin.year"), years, index=years.index(today.year), key="fund_admin_year", placeholder=t("ui.choose")
+)
 with context.reading() as session:
     calls = applications.list_calls(session=session, actor=me, today=today, year=year, page_size=CALLS_PER_YEAR).items
 

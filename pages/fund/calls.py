@@ -27,7 +27,13 @@ for call in calls:
 
 st.subheader(t("fund.calls.apply"))
 by_id = {c.id: c for c in calls}
-call_id = st.selectbox(t("fund.calls.choose_call"), list(by_id), format_func=lambda i: by_id[i].name, key="fund_call")
+call_id = st.selectbox(
+    t("fund.calls.choose_call"),
+    list(by_id),
+    format_func=lambda i: by_id[i].name,
+    key="fund_call",
+    placeholder=t("ui.choose"),
+)
 call = by_id[call_id]
 with context.reading() as session:
     drafts = applications.list_applications(
@@ -40,7 +46,9 @@ with context.reading() as session:
     ).items
 choices: dict[int | None, str] = {None: t("fund.calls.new_application")}
 choices.update({d.id: f"{d.ref} · {d.title} ({status_label(d.status)})" for d in drafts})
-chosen = st.selectbox(t("fund.calls.which"), list(choices), format_func=choices.get, key="fund_draft")
+chosen = st.selectbox(
+    t("fund.calls.which"), list(choices), format_func=choices.get, key="fund_draft", placeholder=t("ui.choose")
+)
 existing = None
 if chosen is not None:
     with context.reading() as session:

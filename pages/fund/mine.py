@@ -50,11 +50,14 @@ st.dataframe(
     ),
     hide_index=True,
     width="stretch",
+    alt=t("nav.fund_mine"),
 )
 pager(page, "fund_mine_page")
 
 labels = {r.id: f"{r.ref} · {r.title}" for r in page.items}
-chosen = st.selectbox(t("fund.mine.choose"), list(labels), format_func=labels.get, key="fund_mine_chosen")
+chosen = st.selectbox(
+    t("fund.mine.choose"), list(labels), format_func=labels.get, key="fund_mine_chosen", placeholder=t("ui.choose")
+)
 with context.reading() as session:
     view = applications.get_application(session=session, actor=me, application_id=chosen)
     events = applications.application_history(session=session, actor=me, application_id=chosen)

@@ -39,12 +39,17 @@ st.dataframe(
     ),
     hide_index=True,
     width="stretch",
+    alt=t("grid.review_assignments"),
 )
 pager(page, "fund_review_page")
 
 by_id = {a.application_id: a for a in page.items}
 chosen = st.selectbox(
-    t("fund.review.choose"), list(by_id), format_func=lambda i: f"{by_id[i].ref} · {by_id[i].title}", key="fund_rev"
+    t("fund.review.choose"),
+    list(by_id),
+    format_func=lambda i: f"{by_id[i].ref} · {by_id[i].title}",
+    key="fund_rev",
+    placeholder=t("ui.choose"),
 )
 assignment = by_id[chosen]
 if assignment.declared_at is None:

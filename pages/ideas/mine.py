@@ -40,7 +40,9 @@ with mine_tab:
         )
         pager(page, "mine_page")
         choices = {i.id: f"{i.ref} · {i.title}" for i in page.items}
-        chosen = st.selectbox(t("ideas.mine_open"), list(choices), format_func=choices.get, key="mine_chosen")
+        chosen = st.selectbox(
+            t("ideas.mine_open"), list(choices), format_func=choices.get, key="mine_chosen", placeholder=t("ui.choose")
+        )
         if chosen is not None:
             with context.reading() as session:
                 seen = intake.my_idea(session=session, actor=me, idea_id=chosen)

@@ -5,7 +5,7 @@ import streamlit as st
 from components import context
 from components.context import actor, t
 from components.ideas.common import area_names, organisation_names, similar_list, tracking_receipt
-from components.ui import FieldErrors, attempt, forget_inputs, heading
+from components.ui import FieldErrors, attempt, forget_inputs, heading, required
 from models import BenefitKind, SubmitterKind
 from services.ideas import intake
 
@@ -44,30 +44,35 @@ if done:
     st.markdown(t("ideas.next_steps"))
 
 _prefill()
+with st.expander(t("a11y.easy.title"), icon=":material/menu_book:"):
+    st.markdown(t("a11y.easy.body"))
+st.caption(t("form.required_note"))
 st.warning(t("ideas.no_health_details"), icon=":material/health_and_safety:")
 areas, orgs = area_names(), organisation_names()
 errors = FieldErrors()
 
-title = st.text_input(t("ideas.title"), key=f"{PREFIX}title", help=t("ideas.title_help", n=intake.MAX_TITLE))
-errors.slot("title")
-need = st.text_area(t("ideas.need"), key=f"{PREFIX}need", help=t("ideas.text_help", n=intake.MAX_TEXT))
-errors.slot("need")
+title = st.text_input(required("ideas.title"), key=f"{PREFIX}title", help=t("ideas.title_help", n=intake.MAX_TITLE))
+errors.slot("title", t("ideas.title"))
+need = st.text_area(required("ideas.need"), key=f"{PREFIX}need", help=t("ideas.text_help", n=intake.MAX_TEXT))
+errors.slot("need", t("ideas.need"))
 if (title or "").strip() or (need or "").strip():
     with st.container(border=True):
         similar_list(_similar(title or "", need or "", context.shared_key()), caption_key="ideas.similar_before")
         st.caption(t("ideas.similar_hint"))
 
-proposal = st.text_area(t("ideas.proposal"), key=f"{PREFIX}proposal", help=t("ideas.text_help", n=intake.MAX_TEXT))
-errors.slot("proposal")
+proposal = st.text_area(
+    required("ideas.proposal"), key=f"{PREFIX}proposal", help=t("ideas.text_help", n=intake.MAX_TEXT)
+)
+errors.slot("proposal", t("ideas.proposal"))
 area_id = st.radio(
-    t("ideas.area"),
+    required("ideas.area"),
     list(areas),
     format_func=areas.get,
     horizontal=True,
     key=f"{PREFIX}area_id",
     **_unset(f"{PREFIX}area_id"),
 )
-errors.slot("area_id")
+errors.slot("area_id", t("ideas.area"))
 organisation_id = st.selectbox(
     t("ideas.organisation"),
     [None, *orgs],
@@ -75,38 +80,38 @@ organisation_id = st.selectbox(
     key=f"{PREFIX}organisation_id",
     placeholder=t("ideas.organisation_unknown"),
 )
-errors.slot("organisation_id")
+errors.slot("organisation_id", t("ideas.organisation"))
 submitter_kind = st.radio(
-    t("ideas.submitter_kind"),
+    required("ideas.submitter_kind"),
     list(SubmitterKind),
     format_func=lambda k: context.label(k, "submitter_kind"),
     horizontal=True,
     key=f"{PREFIX}submitter_kind",
     **_unset(f"{PREFIX}submitter_kind"),
 )
-errors.slot("submitter_kind")
+errors.slot("submitter_kind", t("ideas.submitter_kind"))
 benefit_kind = st.radio(
-    t("ideas.benefit_kind"),
+    required("ideas.benefit_kind"),
     list(BenefitKind),
     format_func=lambda k: context.label(k, "benefit_kind"),
     index=None,
     horizontal=True,
     key=f"{PREFIX}benefit_kind",
 )
-errors.slot("benefit_kind")
+errors.slot("benefit_kind", t("ideas.benefit_kind"))
 
 st.subheader(t("ideas.contact"))
 st.caption(t("ideas.contact_help"))
 c1, c2 = st.columns(2)
 contact_name = c1.text_input(t("ideas.contact_name"), key=f"{PREFIX}contact_name")
 with c1:
-    errors.slot("contact_name")
+    errors.slot("contact_name", t("ideas.contact_name"))
 contact_email = c2.text_input(t("ideas.contact_email"), key=f"{PREFIX}contact_email")
 with c2:
-    errors.slot("contact_email")
+    errors.slot("contact_email", t("ideas.contact_email"))
 st.info(t("ideas.consent_text"), icon=":material/privacy_tip:")
 consent = st.checkbox(t("ideas.consent"), key=f"{PREFIX}consent")
-errors.slot("consent")
+errors.slot("consent", t("ideas.consent_field"))
 
 if st.button(t("ideas.submit"), type="primary", icon=":material/send:"):
     data = {

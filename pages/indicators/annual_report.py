@@ -39,7 +39,9 @@ def _years() -> list[int]:
 heading("nav.annual_report", "annual.caption")
 years = _years()
 year_col, level_col = st.columns([1, 3])
-year = year_col.selectbox(t("annual.year"), years, index=1 if len(years) > 1 else 0, key="annual_year")
+year = year_col.selectbox(
+    t("annual.year"), years, index=1 if len(years) > 1 else 0, key="annual_year", placeholder=t("ui.choose")
+)
 try:
     annual.require_reader(context.actor())  # per reader; the report is the same for their scope
     report = _report(context.scope_key(), year)
@@ -91,7 +93,7 @@ def _level_label(key: str) -> str:
 
 
 by_label = {_level_label(key): key for key in levels}
-level = by_label[level_col.selectbox(t("annual.level"), list(by_label), key="annual_level")]
+level = by_label[level_col.selectbox(t("annual.level"), list(by_label), key="annual_level", placeholder=t("ui.choose"))]
 figures = data["levels"][level]
 st.subheader(t("annual.level_heading", name=plain(names.get(level, level)), year=year))
 
@@ -163,7 +165,7 @@ for ind in data["indicators"]:
                 else t("annual.no"),
             }
         )
-st.dataframe(pd.DataFrame(indicator_rows), hide_index=True, width="stretch")
+st.dataframe(pd.DataFrame(indicator_rows), hide_index=True, width="stretch", alt=t("grid.annual_indicators"))
 
 if figures["testbeds"]:
     st.markdown(f"**{t('annual.testbeds')}**")
@@ -173,6 +175,7 @@ if figures["testbeds"]:
             columns=[t("annual.col.status"), t("annual.col.count")],
         ),
         hide_index=True,
+        alt=t("annual.testbeds"),
     )
 
 # --- nytta: benefits at the year's end (this level, then the levels below it), the year's ideas and

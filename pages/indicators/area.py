@@ -86,7 +86,11 @@ st.subheader(t("indicators.area.indicator_detail"))
 options = views.indicator_options([f.indicator for f in figures])
 if options:
     chosen = st.selectbox(
-        t("indicators.area.indicator"), list(options), format_func=options.get, key=f"area_{area.code}_indicator"
+        t("indicators.area.indicator"),
+        list(options),
+        format_func=options.get,
+        key=f"area_{area.code}_indicator",
+        placeholder=t("ui.choose"),
     )
     info = next(f.indicator for f in figures if f.indicator.id == chosen)
     detail = _indicator(context.scope_key(), chosen, area.id, start, end)

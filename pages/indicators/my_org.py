@@ -51,7 +51,12 @@ with context.reading() as session:
 today = date.today()
 c1, c2 = st.columns([3, 1])
 c1.subheader(plain(org.name))
-year = c2.selectbox(t("indicators.myorg.year"), [today.year, today.year - 1, today.year - 2], key="myorg_year")
+year = c2.selectbox(
+    t("indicators.myorg.year"),
+    [today.year, today.year - 1, today.year - 2],
+    key="myorg_year",
+    placeholder=t("ui.choose"),
+)
 try:
     my_org.require_own(me, org.id)  # per reader; the figures are the same for the organisation's managers
 except PermissionDenied:

@@ -35,12 +35,14 @@ with list_tab:
         [None, *IndicatorSource],
         format_func=lambda s: t("ui.all") if s is None else context.label(s, "source"),
         key="reg_source",
+        placeholder=t("ui.choose"),
     )
     scope = f2.selectbox(
         t("indicators.register.scope"),
         [None, *IndicatorScope],
         format_func=lambda s: t("ui.all") if s is None else context.label(s, "scope"),
         key="reg_scope",
+        placeholder=t("ui.choose"),
     )
     shown = [r for r in rows if (source is None or r.source == source) and (scope is None or r.scope == scope)]
     lang = context.lang()
@@ -61,6 +63,7 @@ with list_tab:
         ),
         hide_index=True,
         width="stretch",
+        alt=t("nav.indicators_register"),
     )
     st.caption(t("indicators.register.count", n=len(shown), total=len(rows)))
     by_id = {r.id: r for r in shown}
@@ -69,6 +72,7 @@ with list_tab:
         [None, *by_id],
         format_func=lambda i: t("indicators.register.choose_hint") if i is None else indicator_label(by_id[i]),
         key="reg_chosen",
+        placeholder=t("ui.choose"),
     )
     if chosen is not None:
         st.subheader(plain(indicator_label(by_id[chosen])))

@@ -35,7 +35,11 @@ if me.is_admin:
         review_queue(me, org_name)
     with report_tab:
         organisation_id = st.selectbox(
-            t("indicators.report.organisation"), list(org_name), format_func=org_name.get, key="rep_org"
+            t("indicators.report.organisation"),
+            list(org_name),
+            format_func=org_name.get,
+            key="rep_org",
+            placeholder=t("ui.choose"),
         )
 else:
     organisation_id = me.organisation_id

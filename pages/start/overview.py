@@ -6,8 +6,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import charts, context, vega
+from components import charts, context
 from components.areas import with_area_names
+from components.chart_table import chart_with_table
 from components.context import CACHE_ENTRIES, t
 from components.ideas import overview as ideas_overview
 from components.kpi import tiles
@@ -101,7 +102,10 @@ with left:
             description=t("overview.by_stage_description"),
             colour_title=t("overview.area"),
         )
-        vega.draw(chart, width="stretch")
+        table = stages[["stage", "area", "count"]].rename(
+            columns={"stage": t("overview.stage"), "area": t("overview.area"), "count": t("overview.ideas")}
+        )
+        chart_with_table(chart, table, key="ov_stages", filename="ideer-per-steg")
 with right:
     st.subheader(t("overview.per_month"))
     months = pd.DataFrame(data["months"], columns=["month", "area_code", "count"])
@@ -117,16 +121,20 @@ with right:
             description=t("overview.per_month_description"),
             colour_title=t("overview.area"),
         )
-        vega.draw(chart, width="stretch")
+        table = filled.assign(month=filled["month"].dt.strftime("%Y-%m"))[["month", "area", "count"]].rename(
+            columns={"month": t("overview.month"), "area": t("overview.area"), "count": t("overview.ideas")}
+        )
+        chart_with_table(chart, table, key="ov_months", filename="ideer-per-manad")
 
 st.subheader(t("overview.fund_per_year"))
 fund = pd.DataFrame(data["fund"], columns=["year", "area_code", "applied_sek", "granted_sek"])
 if fund.empty:
     st.info(t("overview.no_fund"))
 else:
-    vega.draw(
+    fund = with_area_names(fund)
+    chart_with_table(
         charts.grouped_bars(
-            with_area_names(fund),
+            fund,
             x="year",
             y="granted_sek",
             x_title=t("overview.year"),
@@ -134,7 +142,11 @@ else:
             description=t("overview.fund_description"),
             colour_title=t("overview.area"),
         ),
-        width="stretch",
+        fund[["year", "area", "granted_sek"]].rename(
+            columns={"year": t("overview.year"), "area": t("overview.area"), "granted_sek": t("overview.granted_sek")}
+        ),
+        key="ov_fund",
+        filename="beviljat-per-ar",
     )
 
 # Ideas: the funnel, ideas waiting too long and the latest ideas.

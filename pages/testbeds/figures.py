@@ -58,18 +58,21 @@ area_code = c1.selectbox(
     [None, *area_names],
     format_func=lambda c: t("ui.all") if c is None else area_names[c],
     key="tbfig_area",
+    placeholder=t("ui.choose"),
 )
 testbed_id = c2.selectbox(
     t("testbeds.col.testbed"),
     [None, *testbed_names],
     format_func=lambda i: t("ui.all") if i is None else testbed_names[i],
     key="tbfig_testbed",
+    placeholder=t("ui.choose"),
 )
 year = c3.selectbox(
     t("testbeds.year"),
     [None, *range(this_year, this_year - 5, -1)],
     format_func=lambda y: t("testbeds.all_years") if y is None else str(y),
     key="tbfig_year",
+    placeholder=t("ui.choose"),
 )
 figures = _figures(context.shared_key(), area_code, testbed_id, year)
 
@@ -116,15 +119,17 @@ st.subheader(t("testbeds.fig_per_testbed"))
 if len(per_testbed) > TOP_IN_CHART:
     st.caption(t("testbeds.fig_top", n=TOP_IN_CHART))
 vega.draw(
-    charts.stacked_bars(
-        top,
-        category="key",
-        value="requests",
-        category_title=t("testbeds.col.testbed"),
-        value_title=t("testbeds.fig_requests"),
-        order=list(top["key"]),
-        description=t("testbeds.fig_per_testbed_description"),
-        colour_title=t("testbeds.area"),
+    charts.readable(
+        charts.stacked_bars(
+            top,
+            category="key",
+            value="requests",
+            category_title=t("testbeds.col.testbed"),
+            value_title=t("testbeds.fig_requests"),
+            order=list(top["key"]),
+            description=t("testbeds.fig_per_testbed_description"),
+            colour_title=t("testbeds.area"),
+        )
     ).configure_axisY(labelLimit=360),
     width="stretch",
 )
@@ -156,6 +161,8 @@ if current_page("tbfig_page") > pages:  # the filters shrank the table below the
 number = current_page("tbfig_page")
 offset, limit = page_bounds(number, catalogue_view.FIGURES_PAGE_SIZE)
 shown = Page(items=table_rows[offset : offset + limit], total=len(table_rows), page=number, page_size=limit)
-st.dataframe(pd.DataFrame(shown.items, columns=table_headers), hide_index=True, width="stretch")
+st.dataframe(
+    pd.DataFrame(shown.items, columns=table_headers), hide_index=True, width="stretch", alt=t("testbeds.fig_table")
+)
 pager(shown, "tbfig_page")
 download_buttons("tbfig_export", table_headers, lambda: table_rows, t("testbeds.figures_file"))

@@ -39,7 +39,13 @@ with edit_tab:
         st.info(t("testbeds.manage_none"))
     else:
         labels = {i: f"{n} ({context.label(s, 'testbed_status')})" for i, n, s in mine}
-        chosen = st.selectbox(t("testbeds.choose_testbed"), list(labels), format_func=labels.get, key="tbm_chosen")
+        chosen = st.selectbox(
+            t("testbeds.choose_testbed"),
+            list(labels),
+            format_func=labels.get,
+            key="tbm_chosen",
+            placeholder=t("ui.choose"),
+        )
         status = next(s for i, _, s in mine if i == chosen)
         buttons = st.columns(4)
         for column, target, key in zip(

@@ -38,6 +38,7 @@ testbed_id = c2.selectbox(
     [None, *names],
     format_func=lambda i: t("ui.all") if i is None else names[i],
     key="tbi_testbed",
+    placeholder=t("ui.choose"),
 )
 overdue_only = c3.toggle(t("testbeds.overdue_only"), key="tbi_overdue")
 
@@ -65,7 +66,13 @@ else:
     headers, rows = request_export(me, today, tuple(statuses))
     download_buttons("tbi_export", headers, rows, t("testbeds.requests_file"))
     choices = {r.id: f"{r.ref} · {r.testbed}" for r in found.items}
-    chosen = st.selectbox(t("testbeds.choose_request"), list(choices), format_func=choices.get, key="tbi_chosen")
+    chosen = st.selectbox(
+        t("testbeds.choose_request"),
+        list(choices),
+        format_func=choices.get,
+        key="tbi_chosen",
+        placeholder=t("ui.choose"),
+    )
     if chosen is not None:
         st.divider()
         request_panel(me, chosen, today)

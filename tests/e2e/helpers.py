@@ -69,3 +69,10 @@ def choose(page: Page, key: str, option: str) -> None:
     page.get_by_role("option").filter(has_text=option).first.click()
     expect(page.locator(f".st-key-{key} input")).to_have_value(re.compile(re.escape(option)))
     settled(page)
+
+
+def drawn(page: Page) -> None:
+    """Wait until the app's run has finished and every element is drawn: Streamlit 1.67 loads a widget's
+    code on first use and shows a skeleton until then, which on a busy machine outlasts the run."""
+    run_finished(page)
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)

@@ -29,9 +29,9 @@ def test_visitor_request_is_answered_and_timed(page: Page, live_app: str) -> Non
     open_buttons.click()
     expect(page.get_by_role("heading", name=re.compile(TESTBED))).to_be_visible(timeout=WAIT)
 
-    page.get_by_label("Namn", exact=True).fill("Eva Testare")
+    page.get_by_label("Namn (obligatoriskt)", exact=True).fill("Eva Testare")
     page.get_by_label("Organisation", exact=True).fill("Ljusdesign AB")
-    page.get_by_label("E-post", exact=True).fill("eva@ljusdesign.example")
+    page.get_by_label("E-post (obligatoriskt)", exact=True).fill("eva@ljusdesign.example")
     page.get_by_role("textbox", name="Vad vill du testa?").fill("Vi vill prova dynamisk belysning i ett väntrum.")
     page.get_by_text("Jag samtycker till").click()
     page.get_by_role("button", name="Skicka förfrågan").click()

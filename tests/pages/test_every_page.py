@@ -59,10 +59,12 @@ SAVED_URLS = [
     "anvandare",
     "handelselogg",
     "utkorg",
+    "tillganglighetssynpunkter",
     "meddelanden",
     "min-profil",
     "logga-in",
     "avregistrera",
+    "tillganglighet",
 ]
 
 

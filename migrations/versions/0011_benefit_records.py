@@ -1,7 +1,7 @@
 """benefit realisation: the benefits of ideas and funded projects, estimated and measured over time
 
-Revision ID: 0009_benefit_records
-Revises: 0008_annual_report_areas
+Revision ID: 0011_benefit_records
+Revises: 0010_testbed_request_tracking
 """
 
 from collections.abc import Sequence
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0009_benefit_records"
-down_revision: str | None = "0008_annual_report_areas"
+revision: str = "0011_benefit_records"
+down_revision: str | None = "0010_testbed_request_tracking"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,0 +1,1 @@
+"""The tillgänglighetsredogörelse (`statement`: its sections and the form that reaches the admins)."""
