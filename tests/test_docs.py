@@ -39,6 +39,11 @@ def test_settings_are_documented() -> None:
         "MAIL_FROM",
         "APP_BASE_URL",
         "MAIL_SEND_INTERVAL",
+        settings.PASSWORD_LOGIN_ENV,
+        settings.SSO_PROVIDER_ENV,
+        settings.SSO_MATCH_CLAIM_ENV,
+        settings.SSO_ORGANISATION_CLAIM_ENV,
+        settings.SSO_ACCESS_CONTACT_ENV,
     ):
         assert setting in README, setting
 

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import PROJECT_DIR
-from tests.mailserver import MailServer
+from tests.mailserver import MailServer, free_port
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 COOKIE_KEY = "browser-test-key-" + "k" * 40
@@ -39,12 +40,6 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "e2e" in item.nodeid:
             item.add_marker(pytest.mark.browser)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 90) -> None:
@@ -84,18 +79,32 @@ def mail_server() -> Iterator[MailServer]:
 def live_app(live_workdir: Path, live_db_url: str, mail_server: MailServer) -> Iterator[str]:
     """The base URL of a running app with the demo region loaded by `manage.py prepare`, sending its
     mail to `mail_server` (checking every second: a browser test waits for a mail, never sleeps)."""
-    workdir = live_workdir
-    port = _free_port()
-    env = {
+    port = free_port()
+    env = app_environment(live_db_url, **mail_server.env(base_url=f"http://127.0.0.1:{port}"), MAIL_SEND_INTERVAL="1")
+    subprocess.run([sys.executable, "manage.py", "prepare"], cwd=PROJECT_DIR, env=env, check=True, capture_output=True)
+    with running_app(live_workdir, env, port=port) as url:
+        yield url
+
+
+def app_environment(database_url: str, **settings: str) -> dict[str, str]:
+    """The environment an app process of the browser tests runs with."""
+    return {
         **os.environ,
-        "DATABASE_URL": live_db_url,
+        "DATABASE_URL": database_url,
         "INNOVATION_COOKIE_KEY": COOKIE_KEY,
         "PYTHONUNBUFFERED": "1",
-        **mail_server.env(base_url=f"http://127.0.0.1:{port}"),
-        "MAIL_SEND_INTERVAL": "1",
+        **settings,
     }
-    subprocess.run([sys.executable, "manage.py", "prepare"], cwd=PROJECT_DIR, env=env, check=True, capture_output=True)
-    log = (workdir / "streamlit.log").open("w")
+
+
+@contextmanager
+def running_app(
+    workdir: Path, env: dict[str, str], *args: str, port: int | None = None, log_name: str = "streamlit.log"
+) -> Iterator[str]:
+    """An app process started as `make run` starts it (`manage.py serve`), from `workdir`; yields its URL
+    once it answers its health check, and stops it afterwards. `args` go to `streamlit run`."""
+    port = port or free_port()
+    log = (workdir / log_name).open("w")
     process = subprocess.Popen(  # from another folder: the project's settings must apply all the same
         [
             sys.executable,
@@ -107,6 +116,7 @@ def live_app(live_workdir: Path, live_db_url: str, mail_server: MailServer) -> I
             "true",
             "--server.fileWatcherType",
             "none",
+            *args,
         ],
         cwd=workdir,
         env=env,
@@ -124,6 +134,19 @@ def live_app(live_workdir: Path, live_db_url: str, mail_server: MailServer) -> I
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+def copy_database(url: str, target: Path) -> str:
+    """A consistent copy of the SQLite database at `url` (SQLite's online backup, safe while an app
+    writes to it) in `target`; returns the copy's URL."""
+    source = sqlite3.connect(url.removeprefix("sqlite:///"))
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        source.close()
+        copy.close()
+    return f"sqlite:///{target}"
 
 
 @pytest.fixture(scope="session")
