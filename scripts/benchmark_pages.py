@@ -152,8 +152,16 @@ class Client:
     async def close(self) -> None:
         await self.ws.close()
 
-    async def rerun(self, *, page: str | None = None, widget_states: list | None = None, label: str = "") -> None:
-        """Ask for a run and read messages until the script has finished (reruns it asks for included)."""
+    async def rerun(
+        self,
+        *,
+        page: str | None = None,
+        widget_states: list | None = None,
+        label: str = "",
+        fragment_id: str | None = None,
+    ) -> None:
+        """Ask for a run (of one fragment, as a browser's timer does for `run_every`) and read messages
+        until the script has finished (reruns it asks for included)."""
         from streamlit.proto.BackMsg_pb2 import BackMsg
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
@@ -161,8 +169,13 @@ class Client:
         state = msg.rerun_script
         state.SetInParent()  # an empty ClientState is still a rerun request
         if page is not None:
-            self.page_hash = state.page_script_hash = _page_hash(page)
+            self.page_hash = _page_hash(page)
             self.auto_rerun = None
+        if self.page_hash:  # a browser names the page it shows in every request
+            state.page_script_hash = self.page_hash
+        if fragment_id is not None:
+            state.fragment_id = fragment_id
+            state.is_auto_rerun = True
         for widget in widget_states or []:
             state.widget_states.widgets.append(widget)
         self.widgets = {}
@@ -187,7 +200,10 @@ class Client:
                     getattr(element, element.WhichOneof("type"))
                 )
             elif kind == "script_finished":
-                if fwd.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
+                if fwd.script_finished in (
+                    ForwardMsg.FINISHED_SUCCESSFULLY,
+                    ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+                ):
                     break
                 if fwd.script_finished == ForwardMsg.FINISHED_WITH_COMPILE_ERROR:
                     raise RuntimeError(f"{label}: script error")
@@ -205,25 +221,24 @@ class Client:
 
     async def fragment_reruns(self, fragment_id: str, seconds: float, every: float) -> int:
         """What a browser does for an open `st.fragment(run_every=...)`: ask for the fragment's run."""
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
         runs = 0
         deadline = time.perf_counter() + seconds
         while time.perf_counter() < deadline:
             await asyncio.sleep(every)
-            msg = BackMsg()
-            msg.rerun_script.fragment_id = fragment_id
-            msg.rerun_script.is_auto_rerun = True
-            msg.rerun_script.page_script_hash = self.page_hash
-            await self.ws.send(msg.SerializeToString())
-            while True:
-                fwd = ForwardMsg()
-                fwd.ParseFromString(await self.ws.recv())
-                if fwd.WhichOneof("type") == "script_finished":
-                    break
+            await self.rerun(fragment_id=fragment_id, label="refresh")
             runs += 1
         return runs
+
+    async def click(self, label: str) -> None:
+        """Press the button labelled `label` in the last run's output."""
+        from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+        button = next((b for b in self.widgets.get("button", []) if b.label == label), None)
+        if button is None:
+            raise RuntimeError(f"no button {label!r}")
+        state = WidgetState(id=button.id)
+        state.trigger_value = True
+        await self.rerun(widget_states=[state], label=f"click {label}")
 
 
 def _page_hash(url_path: str) -> str:
@@ -306,7 +321,7 @@ async def _browse(client: Client, pages: list[str], rounds: int) -> list[Load]:
                     await client.rerun(page=page, label=page)
     finally:
         await client.close()
-    return [load for load in client.loads if load.page != "login"]
+    return [load for load in client.loads if load.page in pages]
 
 
 async def _crowd(base: str, cookies: list[str], pages: list[str], rounds: int) -> tuple[list[Load], float]:
@@ -348,6 +363,46 @@ async def _idle_council(base: str, cookie: str, pid: int, seconds: float) -> tup
     return idle, open_board, runs
 
 
+async def _pdf_beside_pages(base: str, cookies: dict[str, str]) -> tuple[float, list[float], list[float]]:
+    """The bokslut PDF built (admin) while another reader (employee) keeps opening Min profil: how long
+    the PDF took, and the reader's Min profil loads before and while it was built."""
+    reader = await _logged_in(base, cookies["employee"])
+    for _ in range(5):
+        await reader.rerun(page="min-profil", label="min-profil")
+    before = [x.seconds for x in reader.loads if x.page == "min-profil"]
+    builder = await _logged_in(base, cookies["admin"])
+    await builder.rerun(page="innovationsbokslut", label="innovationsbokslut")
+    await builder.click("Skapa bokslutet som PDF")
+    if builder.auto_rerun is None:
+        raise RuntimeError("no progress shown for the PDF")
+    fragment_id, every = builder.auto_rerun
+    started = time.perf_counter()
+    done = asyncio.Event()
+
+    async def wait_for_pdf() -> float:
+        try:
+            while time.perf_counter() - started < 900:
+                await asyncio.sleep(every)
+                await builder.rerun(fragment_id=fragment_id, label="progress")
+                if any(b.label == "Ladda ned bokslutet som PDF" for b in builder.widgets.get("download_button", [])):
+                    return time.perf_counter() - started
+            raise RuntimeError("the PDF was not ready in 15 minutes")
+        finally:
+            done.set()
+
+    async def read_meanwhile() -> list[float]:
+        during = []
+        while not done.is_set():
+            await reader.rerun(page="min-profil", label="min-profil")
+            during.append(reader.loads[-1].seconds)
+        return during
+
+    seconds, during = await asyncio.gather(wait_for_pdf(), read_meanwhile())
+    await builder.close()
+    await reader.close()
+    return seconds, before, during
+
+
 def concurrency(db_url: str, sessions: int, rounds: int, idle_seconds: float) -> dict:
     pages = [
         "min-profil",
@@ -368,6 +423,7 @@ def concurrency(db_url: str, sessions: int, rounds: int, idle_seconds: float) ->
         crowd, wall = asyncio.run(_crowd(base, crowd_cookies, pages, rounds))
         rss_after = _rss_mb(process.pid)
         idle, council_open, refreshes = asyncio.run(_idle_council(base, cookies["council"], process.pid, idle_seconds))
+        pdf = asyncio.run(_pdf_beside_pages(base, cookies))
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -382,6 +438,7 @@ def concurrency(db_url: str, sessions: int, rounds: int, idle_seconds: float) ->
         "sessions": sessions,
         "pages": pages,
         "idle": (idle, council_open, refreshes, idle_seconds),
+        "pdf": pdf,
     }
 
 
@@ -480,6 +537,14 @@ def report(runs: list, load: dict | None, counts: str, machine: str) -> str:
             "",
             f"Rådsläge left open, nothing changing: the server used {council_open:.1%} of a core over {seconds:.0f} s "
             f"({refreshes} refreshes){_mark(council_open < 0.05)}; with nobody connected {idle:.1%}.",
+        ]
+        pdf_seconds, before, during = load["pdf"]
+        lines += [
+            "",
+            f"The bokslut as PDF (admin, last year, every area and organisation) was ready {pdf_seconds:.1f} s after "
+            f"the click, drawn in the worker process with its progress shown; meanwhile another reader's Min profil "
+            f"loaded in {_median_ms(during):.0f} ms (median of {len(during)}), against {_median_ms(before):.0f} ms "
+            "before.",
         ]
     lines.append(END)
     return "\n".join(lines)

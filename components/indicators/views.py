@@ -18,6 +18,7 @@ from components.ui import NBSP, fmt_msek, fmt_pct, fmt_sek, label_text
 from services.indicators import periods as ind_periods
 from services.indicators.dashboard import IndicatorFigure, IndicatorInfo
 from services.indicators.targets import unit_name
+from services.shared.charts import simple_bars  # noqa: F401 (the indicator views' chart, shared with the PDF)
 
 PERIOD_KINDS = ("year", "quarter", "month")
 _HOW_MANY = {"year": 5, "quarter": 8, "month": 12}
@@ -171,21 +172,6 @@ def bars_with_targets(
         ],
     )
     return alt.layer(bars, ticks).properties(description=description)
-
-
-def simple_bars(
-    data: pd.DataFrame, *, category_title: str, value_title: str, description: str, colour: str
-) -> alt.Chart:
-    """Horizontal bars per `category` (in the frame's order) of `value`."""
-    return (
-        alt.Chart(data, description=description)
-        .mark_bar(color=colour)
-        .encode(
-            y=alt.Y("category:N", title=category_title, sort=None),
-            x=alt.X("value:Q", title=value_title, axis=alt.Axis(tickMinStep=1)),
-            tooltip=[alt.Tooltip("category:N", title=category_title), alt.Tooltip("value:Q", title=value_title)],
-        )
-    )
 
 
 def indicator_options(indicators: Sequence[IndicatorInfo]) -> dict[int, str]:

@@ -15,6 +15,7 @@ from components.indicators import views
 from components.kpi import tiles
 from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_datetime, heading, plain
 from models import BenefitKind
+from services.annual_report import charts as annual_charts
 from services.annual_report import export
 from services.annual_report import report as annual
 from services.benefits.figures import KindCount
@@ -113,35 +114,18 @@ stage_col, kind_col = st.columns(2)
 slug = f"{year}-{level.replace(':', '-')}"
 with stage_col:
     st.markdown(f"**{t('annual.chart.stages')}**")
-    stages = pd.DataFrame(
-        [(label(s, "stage"), figures["ideas_by_stage"].get(s, 0)) for s in export.STAGES], columns=["category", "value"]
-    )
+    stages = annual_charts.stages_frame(figures, lang())
     views.chart_with_table(
-        views.simple_bars(
-            stages,
-            category_title=t("annual.col.stage"),
-            value_title=t("annual.col.ideas"),
-            description=t("annual.chart.stages_description"),
-            colour="#1f6fb2",
-        ),
+        annual_charts.stages_chart(stages, lang()),  # the same spec the PDF prints
         stages.rename(columns={"category": t("annual.col.stage"), "value": t("annual.col.ideas")}),
         key="annual_stages",
         filename=f"ideer-per-steg-{slug}",
     )
 with kind_col:
     st.markdown(f"**{t('annual.chart.kinds')}**")
-    kinds = pd.DataFrame(
-        [(label(k, "submitter_kind"), figures["ideas_by_kind"].get(k, 0)) for k in export.KINDS],
-        columns=["category", "value"],
-    )
+    kinds = annual_charts.kinds_frame(figures, lang())
     views.chart_with_table(
-        views.simple_bars(
-            kinds,
-            category_title=t("annual.col.submitter"),
-            value_title=t("annual.col.ideas"),
-            description=t("annual.chart.kinds_description"),
-            colour="#2e7d32",
-        ),
+        annual_charts.kinds_chart(kinds, lang()),
         kinds.rename(columns={"category": t("annual.col.submitter"), "value": t("annual.col.ideas")}),
         key="annual_kinds",
         filename=f"ideer-per-inlamnare-{slug}",

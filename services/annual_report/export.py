@@ -2,7 +2,8 @@
 
 Both are made from a `Report` (live figures or a frozen snapshot), in the language asked for, without
 Streamlit. The PDF uses DejaVu Sans from matplotlib's own fonts, so Å, Ä, Ö and dashes print in any
-language; charts are drawn with matplotlib's Figure (no pyplot) from the aggregated figures only.
+language; the charts are the page's own Altair specs (`services.annual_report.charts`), rendered to PNG
+by vl-convert, so print and screen show the same chart.
 """
 
 from __future__ import annotations
@@ -12,19 +13,19 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import altair as alt
 import matplotlib
+import vl_convert
 from fpdf import FPDF
-from matplotlib.figure import Figure
 
 import i18n
-from models import STAGE_PATH, BenefitKind, BenefitUnit, IdeaStage, SubmitterKind
+from models import BenefitKind, BenefitUnit
+from services.annual_report.charts import KINDS, STAGES, kinds_chart, kinds_frame, stages_chart, stages_frame
 from services.annual_report.report import REGION, SUMMARY, Report, level_names, ordered_levels, summary_value
 from services.indicators.targets import unit_name
 from services.shared.exports import to_xlsx
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-STAGES: tuple[str, ...] = (*[s.value for s in STAGE_PATH], IdeaStage.parked.value, IdeaStage.closed.value)
-KINDS: tuple[str, ...] = tuple(k.value for k in SubmitterKind)
 BENEFIT_UNITS: tuple[str, ...] = tuple(u.value for u in BenefitUnit)
 BENEFIT_KINDS: tuple[str, ...] = tuple(k.value for k in BenefitKind)
 
@@ -187,20 +188,14 @@ def to_workbook(report: Report, language: str) -> bytes:
 # ---------------------------------------------------------------- PDF
 
 
-def _bar_png(labels: list[str], values: list[float], title: str, colour: str = "#1f6fb2") -> bytes:
-    """A horizontal bar chart as PNG bytes (aggregated values only)."""
-    # The object-oriented Figure (not pyplot): no global state, safe in Streamlit's threads.
-    fig = Figure(figsize=(7.5, 0.38 * max(len(labels), 3) + 0.9), dpi=110)
-    ax = fig.subplots()
-    ax.barh(labels[::-1], values[::-1], color=colour)
-    ax.set_title(title, fontsize=11, loc="left")
-    ax.spines[["top", "right"]].set_visible(False)
-    for y, v in enumerate(values[::-1]):
-        ax.text(v, y, f" {v:g}", va="center", fontsize=8)
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png")
-    return buffer.getvalue()
+CHART_WIDTH = 520  # px in the spec; printed 170 mm wide at twice the resolution (`CHART_SCALE`)
+CHART_SCALE = 2
+
+
+def chart_png(chart: alt.Chart) -> bytes:
+    """A chart as PNG bytes, rendered from its Vega-Lite spec as the browser would draw it."""
+    spec = chart.properties(width=CHART_WIDTH).to_dict()
+    return vl_convert.vegalite_to_png(spec, scale=CHART_SCALE)
 
 
 class _Pdf(FPDF):
@@ -301,12 +296,13 @@ def _level_section(pdf: _Pdf, report: Report, key: str, name: str, language: str
         [120, 60],
     )
     if charts:
-        stages = [i18n.label(s, "stage", language) for s in STAGES]
-        values = [float(level["ideas_by_stage"].get(s, 0)) for s in STAGES]
-        pdf.image(io.BytesIO(_bar_png(stages, values, t("annual.chart.stages"))), w=170)
-        kinds = [i18n.label(k, "submitter_kind", language) for k in KINDS]
-        values = [float(level["ideas_by_kind"].get(k, 0)) for k in KINDS]
-        pdf.image(io.BytesIO(_bar_png(kinds, values, t("annual.chart.kinds"), "#2e7d32")), w=170)
+        for title, chart in (
+            (t("annual.chart.stages"), stages_chart(stages_frame(level, language), language)),
+            (t("annual.chart.kinds"), kinds_chart(kinds_frame(level, language), language)),
+        ):
+            _heading(pdf, title, 10)
+            pdf.image(io.BytesIO(chart_png(chart)), w=170)
+            pdf.ln(2)
     rows = []
     for ind in data["indicators"]:
         entry = level["indicators"].get(ind["code"])

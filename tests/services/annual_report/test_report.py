@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from openpyxl import load_workbook
+from PIL import Image, ImageChops
 from pypdf import PdfReader
 from sqlalchemy import Engine
 from sqlmodel import Session, select
@@ -15,7 +16,7 @@ from sqlmodel import Session, select
 import db
 import i18n
 import models as m
-from services.annual_report import export
+from services.annual_report import charts, export
 from services.annual_report import report as annual
 from services.people.auth import Actor, load_actor
 from services.shared.errors import PermissionDenied, ValidationError
@@ -259,3 +260,24 @@ def test_the_pdf_opens_and_holds_the_years_figures_with_charts(s: Session, regio
     assert "Åtta av tio idéer kom från vården." in text
     assert "300 000" in text  # granted SEK
     assert sum(len(page.images) for page in pdf.pages) >= 2  # the charts
+
+
+def test_the_pdf_prints_the_pages_own_chart_specs(s: Session, region: dict) -> None:
+    """The region's charts in the PDF are, pixel for pixel, the Altair specs the page shows, rendered
+    from the report's own figures (not a second drawing of them)."""
+    report = annual.report(s, region["admin"], 2025)
+    first = PdfReader(io.BytesIO(export.to_pdf(report, "sv"))).pages[0]
+    level = report.data["levels"][annual.REGION]
+    expected = [
+        charts.stages_chart(charts.stages_frame(level, "sv"), "sv"),
+        charts.kinds_chart(charts.kinds_frame(level, "sv"), "sv"),
+    ]
+    printed = [image.image.convert("RGB") for image in first.images]
+    assert len(printed) == 2
+    for chart, image in zip(expected, printed, strict=True):
+        drawn = Image.open(io.BytesIO(export.chart_png(chart))).convert("RGB")
+        assert image.size == drawn.size
+        assert ImageChops.difference(image, drawn).getbbox() is None
+    # ...and they hold the figures: the stage chart's rows are the region's ideas per stage.
+    assert charts.stages_frame(level, "sv")["value"].sum() == sum(level["ideas_by_stage"].values())
+    assert "Årets idéer per steg" in first.extract_text()
