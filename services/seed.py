@@ -532,9 +532,16 @@ def _load_application(session: Session, clock: _Clock, index: _Index, call: m.Fu
         review_start = clock.latest(moment + timedelta(days=3))
     declared = [clock.at(r.get("declared_on"), r["reviewer"]) for r in row.get("reviews", []) if r.get("declared_on")]
     assigned_at = min([review_start, *[d - timedelta(days=1) for d in declared]])
-    for status in _APPLICATION_PATHS[row["status"]]:
-        if status == "submitted":
+    path = _APPLICATION_PATHS[row["status"]]
+    if row.get("info_request") and row["status"] != "needs_info":  # asked for more, answered, then decided
+        path = (*path[:2], "needs_info", "submitted", "in_review", *path[2:])
+    for status in path:
+        if status == "submitted" and previous == "needs_info":
+            moment, actor, text = clock.latest(moment + timedelta(days=6)), applicant_id, row.get("info_response")
+        elif status == "submitted":
             moment, actor, text = submitted, applicant_id, None
+        elif status == "in_review" and previous == "submitted" and moment > review_start:
+            moment, actor, text = clock.latest(moment + timedelta(days=1)), admin_id, None
         elif status == "in_review":
             moment, actor, text = review_start, admin_id, None
         elif status == "needs_info":
