@@ -55,6 +55,20 @@ def _received_days(rng: random.Random, year: int, count: int, until: date) -> li
     return sorted(days)
 
 
+def _title(rng: random.Random, themes: list[dict[str, Any]], units: list[str], used: set[str]) -> str:
+    """A theme's title, with one of the organisation's places where the theme has one; a title the
+    organisation has not had yet while there are such (a real region rarely gets the same idea twice)."""
+    titles = dict.fromkeys(
+        f"{t['title']}, {unit}" if unit else t["title"]
+        for t in themes
+        for unit in (units if t.get("place", True) and units else [""])
+    )
+    fresh = [t for t in titles if t not in used] or list(titles)
+    title = rng.choice(fresh)
+    used.add(title)
+    return title
+
+
 def _first_decision_after(rng: random.Random) -> int:
     r = rng.random()
     if r < 0.80:
@@ -132,6 +146,7 @@ def generated_ideas(seed_dir: Path, reference_day: date) -> list[dict[str, Any]]
         by_area.setdefault(org["area"], []).append(short_name)
     rng = random.Random(volume["random_seed"])
     rows: list[dict[str, Any]] = []
+    used: dict[str, set[str]] = {}  # titles per organisation: one comes again only when all have come
     for year_text, factor in volume["years"].items():
         year = int(year_text)
         share_of_year = 1.0
@@ -146,23 +161,20 @@ def generated_ideas(seed_dir: Path, reference_day: date) -> list[dict[str, Any]]
             public = volume["public"][area]
             for received in _received_days(rng, year, round(per_year * factor * share_of_year), reference_day):
                 kind = _pick(rng, public["kinds"]) if rng.random() < public["share"] else "employee"
-                theme = rng.choice(
-                    [
-                        t
-                        for t in themes
-                        if short_name in t.get("for", [short_name])
-                        and (kind == "employee" or not t.get("employees_only"))
-                    ]
-                )
+                fitting = [
+                    t
+                    for t in themes
+                    if short_name in t.get("for", [short_name]) and (kind == "employee" or not t.get("employees_only"))
+                ]
+                title = _title(rng, fitting, units, used.setdefault(short_name, set()))
+                theme = next(t for t in fitting if title.startswith(t["title"]))
                 history, closed_reason = _walk(rng, received, volume, owner, reference_day)
                 name = f"{rng.choice(volume['first_names'])} {rng.choice(volume['last_names'])}"
                 with_contact = kind == "employee" or rng.random() < 0.6
                 domain = "demo.regionstockholm.example" if kind == "employee" else "example.se"
                 stage = history[-1]["to"] if history else "received"
                 row: dict[str, Any] = {
-                    "title": f"{theme['title']}, {rng.choice(units)}"
-                    if units and theme.get("place", True)
-                    else theme["title"],
+                    "title": title,
                     "need": theme["need"],
                     "proposal": theme["proposal"],
                     "benefit_kind": theme["benefit_kind"],
