@@ -23,6 +23,7 @@ from sqlmodel import Session, SQLModel, select
 import models as m
 from services.indicators.aggregation import default_rule
 from services.people.users import hash_password
+from services.seed_volume import generated_ideas
 from services.shared import audit, refs
 
 SEED_DIR = Path(__file__).resolve().parent.parent / "data" / "seed"
@@ -177,6 +178,8 @@ def _load_region(session: Session, seed_dir: Path, clock: _Clock, index: _Index,
         session.flush()
         index.orgs[org.short_name] = org.id
         index.org_area[org.id] = org.area_id
+    # One hash for every demo account: bcrypt is slow on purpose, and all demo accounts share the password.
+    password_hash = hash_password(password)
     for row in _read_json(seed_dir, "users.json"):
         user = m.User(
             username=row["username"],
@@ -187,7 +190,7 @@ def _load_region(session: Session, seed_dir: Path, clock: _Clock, index: _Index,
             language=row.get("language", "sv"),
             is_active=row.get("is_active", True),
             certified_innovation_leader_on=clock.day(row.get("certified_innovation_leader_on")),
-            password_hash=hash_password(password),
+            password_hash=password_hash,
         )
         session.add(user)
         session.flush()
@@ -319,56 +322,92 @@ def _link_requests_to_ideas(session: Session, seed_dir: Path, clock: _Clock, ind
 
 
 def _load_ideas(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
-    ideas = sorted(_read_json(seed_dir, "ideas.json"), key=lambda r: r["received_on"])
-    for row in ideas:
+    """The hand-written ideas and the generated everyday volume, numbered in the order they came in.
+
+    Written as bulk inserts of plain rows (building thousands of model objects took most of the load
+    time): a demo of a few thousand ideas still loads in seconds. References are counted here and their
+    sequences stored at the end, as `refs.next_ref` would have left them."""
+    rows = _read_json(seed_dir, "ideas.json") + generated_ideas(seed_dir, SEED_REFERENCE_DAY)
+    rows.sort(key=lambda r: r["received_on"])  # stable: on the same day, the hand-written ones first
+    numbers: dict[int, int] = {}
+    ideas: list[dict[str, Any]] = []
+    for row in rows:
         key = row["key"]
         received = clock.at(row["received_on"], key)
         history = row.get("history", [])
         stage = history[-1]["to"] if history else m.IdeaStage.received.value
         stage_changed = clock.at(history[-1]["on"], key + "h") if history else received
         has_contact = bool(row.get("contact_name") or row.get("contact_email"))
-        idea = m.Idea(
-            ref=refs.next_ref(session, "IDE", received.year),
-            title=row["title"],
-            need=row["need"],
-            proposal=row["proposal"],
-            benefit_kind=row["benefit_kind"],
-            submitter_kind=row["submitter_kind"],
-            submitter_id=index.user(row.get("submitter")),
-            contact_name=row.get("contact_name"),
-            contact_email=row.get("contact_email"),
-            consent_at=received if has_contact else None,
-            area_id=index.areas[row["area"]],
-            organisation_id=index.org(row.get("organisation")),
-            owner_id=index.user(row.get("owner")),
-            stage=stage,
-            stage_changed_at=stage_changed,
-            first_decision_at=clock.at(history[0]["on"], key + "h") if history else None,
-            closed_reason=row.get("closed_reason") if stage == m.IdeaStage.closed else None,
-            ip_status=row.get("ip_status", m.IpStatus.not_assessed.value),
-            received_at=received,
-            created_at=received,
-            updated_at=stage_changed,
+        numbers[received.year] = numbers.get(received.year, 0) + 1
+        ideas.append(
+            {
+                "ref": f"IDE-{received.year}-{numbers[received.year]:0{refs.WIDTHS['IDE']}d}",
+                "title": row["title"],
+                "need": row["need"],
+                "proposal": row["proposal"],
+                "benefit_kind": row["benefit_kind"],
+                "submitter_kind": row["submitter_kind"],
+                "submitter_id": index.user(row.get("submitter")),
+                "contact_name": row.get("contact_name"),
+                "contact_email": row.get("contact_email"),
+                "consent_at": received if has_contact else None,
+                "area_id": index.areas[row["area"]],
+                "organisation_id": index.org(row.get("organisation")),
+                "owner_id": index.user(row.get("owner")),
+                "stage": stage,
+                "stage_changed_at": stage_changed,
+                "first_decision_at": clock.at(history[0]["on"], key + "h") if history else None,
+                "closed_reason": row.get("closed_reason") if stage == m.IdeaStage.closed else None,
+                "ip_status": row.get("ip_status", m.IpStatus.not_assessed.value),
+                "received_at": received,
+                "created_at": received,
+                "updated_at": stage_changed,
+            }
         )
-        session.add(idea)
-        session.flush()
-        index.ideas[key] = idea.id
-        _idea_timeline(session, clock, index, idea, row)
-        for code in row.get("further_areas", []):
-            if index.areas[code] != idea.area_id:
-                session.add(m.IdeaArea(idea_id=idea.id, area_id=index.areas[code]))
-        for adoption in row.get("adoptions", []):
-            session.add(
-                m.IdeaAdoption(
-                    idea_id=idea.id,
-                    organisation_id=index.orgs[adoption["organisation"]],
-                    adopted_on=clock.day(adoption["on"]),
-                    note=adoption.get("note"),
-                    created_at=clock.at(adoption["on"], key + "a"),
-                )
-            )
-        for username in row.get("supporters", []):
-            session.add(m.IdeaSupport(idea_id=idea.id, user_id=index.users[username], created_at=received))
+    # Core inserts: the ORM's bulk path leaves out None values and then inserts row by row.
+    connection = session.connection()
+    ideas_table = m.Idea.__table__  # type: ignore[attr-defined]
+    connection.execute(ideas_table.insert(), ideas)  # then ids by reference: RETURNING in order goes row by row
+    id_of = dict(connection.execute(select(ideas_table.c.ref, ideas_table.c.id)).all())
+    ids = [id_of[idea["ref"]] for idea in ideas]
+    for year, last_value in numbers.items():
+        session.add(m.RefSequence(prefix="IDE", year=year, last_value=last_value))
+    events: list[dict[str, Any]] = []
+    further: list[dict[str, Any]] = []
+    adoptions: list[dict[str, Any]] = []
+    supports: list[dict[str, Any]] = []
+    for idea_id, idea, row in zip(ids, ideas, rows, strict=True):
+        key = row["key"]
+        index.ideas[key] = idea_id
+        idea["id"] = idea_id
+        events.extend(_idea_timeline(clock, index, idea, row))
+        further.extend(
+            {"idea_id": idea_id, "area_id": index.areas[code]}
+            for code in row.get("further_areas", [])
+            if index.areas[code] != idea["area_id"]
+        )
+        adoptions.extend(
+            {
+                "idea_id": idea_id,
+                "organisation_id": index.orgs[adoption["organisation"]],
+                "adopted_on": clock.day(adoption["on"]),
+                "note": adoption.get("note"),
+                "created_at": clock.at(adoption["on"], key + "a"),
+            }
+            for adoption in row.get("adoptions", [])
+        )
+        supports.extend(
+            {"idea_id": idea_id, "user_id": index.users[username], "created_at": idea["received_at"]}
+            for username in row.get("supporters", [])
+        )
+    for model, values in (
+        (m.IdeaEvent, events),
+        (m.IdeaArea, further),
+        (m.IdeaAdoption, adoptions),
+        (m.IdeaSupport, supports),
+    ):
+        if values:
+            connection.execute(model.__table__.insert(), values)  # type: ignore[attr-defined]
     session.flush()
 
 
@@ -401,80 +440,67 @@ def _load_notifications(session: Session, index: _Index) -> None:
     session.flush()
 
 
-def _idea_timeline(session: Session, clock: _Clock, index: _Index, idea: m.Idea, row: dict[str, Any]) -> None:
-    key = row["key"]
+def _event(idea_id: int, at: datetime, actor_id: int | None, kind: str, **fields: Any) -> dict[str, Any]:
+    """One IdeaEvent row, every column named (a bulk insert takes its columns from the rows)."""
+    return {
+        "idea_id": idea_id,
+        "at": at,
+        "actor_id": actor_id,
+        "kind": kind,
+        "from_stage": fields.get("from_stage"),
+        "to_stage": fields.get("to_stage"),
+        "text": fields.get("text"),
+        "internal": fields.get("internal", False),
+    }
+
+
+def _idea_timeline(clock: _Clock, index: _Index, idea: dict[str, Any], row: dict[str, Any]) -> list[dict[str, Any]]:
+    key, idea_id, owner_id = row["key"], idea["id"], idea["owner_id"]
     events = [
-        m.IdeaEvent(
-            idea_id=idea.id,
-            at=idea.received_at,
-            actor_id=idea.submitter_id,
-            kind=m.IdeaEventKind.created,
-            to_stage=m.IdeaStage.received,
+        _event(
+            idea_id, idea["received_at"], idea["submitter_id"], m.IdeaEventKind.created, to_stage=m.IdeaStage.received
         )
     ]
     previous = m.IdeaStage.received.value
     for step in row.get("history", []):
         at = clock.at(step["on"], key + "h")
-        if previous == m.IdeaStage.received and idea.owner_id:
-            events.append(
-                m.IdeaEvent(
-                    idea_id=idea.id,
-                    at=at,
-                    actor_id=index.user(step.get("by")),
-                    kind=m.IdeaEventKind.assigned,
-                    text=None,
-                    internal=True,
-                )
-            )
+        by = index.user(step.get("by"))
+        if previous == m.IdeaStage.received and owner_id:
+            events.append(_event(idea_id, at, by, m.IdeaEventKind.assigned, internal=True))
         text = step.get("text")
         if step["to"] == m.IdeaStage.closed and not text:
             text = row.get("closed_reason")
         events.append(
-            m.IdeaEvent(
-                idea_id=idea.id,
-                at=at,
-                actor_id=index.user(step.get("by")),
-                kind=m.IdeaEventKind.stage_changed,
-                from_stage=previous,
-                to_stage=step["to"],
-                text=text,
-            )
+            _event(idea_id, at, by, m.IdeaEventKind.stage_changed, from_stage=previous, to_stage=step["to"], text=text)
         )
         previous = step["to"]
-    if idea.ip_status != m.IpStatus.not_assessed and row.get("history"):
+    if idea["ip_status"] != m.IpStatus.not_assessed and row.get("history"):
         decided = clock.at(row["history"][min(1, len(row["history"]) - 1)]["on"], key + "ip")
         events.append(
-            m.IdeaEvent(
-                idea_id=idea.id,
-                at=decided,
-                actor_id=idea.owner_id,
-                kind=m.IdeaEventKind.ip_changed,
-                text=idea.ip_status,
-                internal=True,
-            )
+            _event(idea_id, decided, owner_id, m.IdeaEventKind.ip_changed, text=idea["ip_status"], internal=True)
         )
     for comment in row.get("comments", []):
         events.append(
-            m.IdeaEvent(
-                idea_id=idea.id,
-                at=clock.at(comment["on"], comment["text"][:20]),
-                actor_id=index.user(comment.get("by")),
-                kind=m.IdeaEventKind.comment,
+            _event(
+                idea_id,
+                clock.at(comment["on"], comment["text"][:20]),
+                index.user(comment.get("by")),
+                m.IdeaEventKind.comment,
                 text=comment["text"],
                 internal=bool(comment.get("internal", True)),
             )
         )
     for adoption in row.get("adoptions", []):
         events.append(
-            m.IdeaEvent(
-                idea_id=idea.id,
-                at=clock.at(adoption["on"], key + "a"),
-                actor_id=idea.owner_id,
-                kind=m.IdeaEventKind.adopted,
+            _event(
+                idea_id,
+                clock.at(adoption["on"], key + "a"),
+                owner_id,
+                m.IdeaEventKind.adopted,
                 text=adoption.get("note"),
             )
         )
-    session.add_all(events)
+    return events
 
 
 # ---------------------------------------------------------------- Innovationsfonden
@@ -565,9 +591,16 @@ def _load_application(session: Session, clock: _Clock, index: _Index, call: m.Fu
         review_start = clock.latest(moment + timedelta(days=3))
     declared = [clock.at(r.get("declared_on"), r["reviewer"]) for r in row.get("reviews", []) if r.get("declared_on")]
     assigned_at = min([review_start, *[d - timedelta(days=1) for d in declared]])
-    for status in _APPLICATION_PATHS[row["status"]]:
-        if status == "submitted":
+    path = _APPLICATION_PATHS[row["status"]]
+    if row.get("info_request") and row["status"] != "needs_info":  # asked for more, answered, then decided
+        path = (*path[:2], "needs_info", "submitted", "in_review", *path[2:])
+    for status in path:
+        if status == "submitted" and previous == "needs_info":
+            moment, actor, text = clock.latest(moment + timedelta(days=6)), applicant_id, row.get("info_response")
+        elif status == "submitted":
             moment, actor, text = submitted, applicant_id, None
+        elif status == "in_review" and previous == "submitted" and moment > review_start:
+            moment, actor, text = clock.latest(moment + timedelta(days=1)), admin_id, None
         elif status == "in_review":
             moment, actor, text = review_start, admin_id, None
         elif status == "needs_info":

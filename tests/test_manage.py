@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import subprocess
 import sys
@@ -19,9 +20,14 @@ import manage
 import models as m
 import settings
 from services import seed
+from services.seed_volume import generated_ideas
 from tests.conftest import ON_POSTGRES, POSTGRES, sqlite_only
 
 runner = CliRunner()
+# The demo's ideas as its files give them: the hand-written ones and the generated everyday volume.
+DEMO_IDEAS = len(json.loads((seed.SEED_DIR / "ideas.json").read_text(encoding="utf-8"))) + len(
+    generated_ideas(seed.SEED_DIR, seed.SEED_REFERENCE_DAY)
+)
 
 
 def _counts(url: str) -> dict[str, int]:
@@ -42,7 +48,7 @@ def test_init_db_then_seed_loads_every_table(tmp_path: Path, monkeypatch: pytest
     assert runner.invoke(manage.app, ["init-db"]).exit_code == 0
     result = runner.invoke(manage.app, ["seed"])
     assert result.exit_code == 0, result.output
-    assert "110 ideas" in result.output
+    assert f"{DEMO_IDEAS} ideas" in result.output and DEMO_IDEAS > 1000
     counts = _counts(url)
     operational = {"annualreport", "clientevent", "loginthrottle"}  # filled by use, not by a demo
     empty = sorted(name for name, n in counts.items() if n == 0 and name not in operational)
@@ -148,7 +154,7 @@ def test_backup_is_a_complete_readable_copy(demo_url: str, tmp_path: Path) -> No
     result = runner.invoke(manage.app, ["backup", str(target)])
     assert result.exit_code == 0, result.output
     with sqlite3.connect(target) as copy:
-        assert copy.execute("SELECT count(*) FROM idea").fetchone()[0] == 110
+        assert copy.execute("SELECT count(*) FROM idea").fetchone()[0] == DEMO_IDEAS
         assert copy.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
@@ -198,7 +204,7 @@ def test_a_backup_is_readable_by_its_owner_only(demo_url: str, tmp_path: Path) -
     assert oct(fresh.parent.stat().st_mode & 0o777) == "0o700"
     assert oct(existing.stat().st_mode & 0o777) == "0o600"
     with sqlite3.connect(existing) as copy:
-        assert copy.execute("SELECT count(*) FROM idea").fetchone()[0] == 110
+        assert copy.execute("SELECT count(*) FROM idea").fetchone()[0] == DEMO_IDEAS
 
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL backups: runs in make test-postgres (TEST_DATABASE_URL)")
@@ -213,7 +219,7 @@ def test_a_postgres_backup_restores_to_the_same_data(demo_url: str, tmp_path: Pa
         subprocess.run(["pg_restore", "--no-owner", "--dbname", libpq, str(target)], check=True)
         engine = db.make_engine(restored)
         with engine.connect() as connection:
-            assert connection.execute(text("SELECT count(*) FROM idea")).scalar() == 110
+            assert connection.execute(text("SELECT count(*) FROM idea")).scalar() == DEMO_IDEAS
         engine.dispose()
     finally:
         POSTGRES.drop(f"{POSTGRES.name}_restored")

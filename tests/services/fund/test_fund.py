@@ -19,11 +19,11 @@ from services.shared.errors import InvalidTransition, NotFound, PermissionDenied
 from tests import factories
 from tests.conftest import actor
 
-TODAY = SEED_REFERENCE_DAY  # 2026-11-28: the demo's 2026 call is open until 2026-12-11
+TODAY = SEED_REFERENCE_DAY  # 2026-11-28: the demo's 2026 autumn call is open until 2026-12-11
 
 
 def _open_call(session: Session) -> m.FundCall:
-    return session.exec(select(m.FundCall).where(m.FundCall.year == 2026)).one()
+    return session.exec(select(m.FundCall).where(m.FundCall.year == 2026, m.FundCall.status == m.CallStatus.open)).one()
 
 
 def _form(session: Session, username: str, **overrides) -> dict:
@@ -145,7 +145,7 @@ def test_budget_cannot_drop_below_what_is_granted(session: Session) -> None:
 
 def test_employees_see_the_open_calls(session: Session) -> None:
     calls = fund.open_calls(session=session, actor=actor(session, "employee"), today=TODAY)
-    assert [c.name for c in calls] == ["Innovationsfonden 2026"]
+    assert [c.name for c in calls] == ["Innovationsfonden 2026 – höst"]
     assert calls[0].closes_on == date(2026, 12, 11) and calls[0].status == m.CallStatus.open
 
 

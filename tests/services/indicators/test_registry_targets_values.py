@@ -448,7 +448,7 @@ def test_a_value_for_a_frozen_year_is_refused_with_the_reason(session: Session) 
     manager, admin = actor(session, "manager"), actor(session, "admin")
     i, hsf = _ids(session, "PRJ-01", "HSF")
     kom, _ = _ids(session, "KOM-01", "HSF")
-    # The demo holds HSF's KOM-01 for 2025 as submitted, waiting for approval.
+    # The demo's 2025 is all approved (its bokslut has no blank rows); say HSF's KOM-01 came in late.
     waiting = session.exec(
         select(m.IndicatorValue).where(
             m.IndicatorValue.indicator_id == kom,
@@ -456,7 +456,8 @@ def test_a_value_for_a_frozen_year_is_refused_with_the_reason(session: Session) 
             m.IndicatorValue.period_start == date(2025, 1, 1),
         )
     ).one()
-    assert waiting.status == "submitted" and waiting.period_start.year == 2025
+    waiting.status, waiting.reviewed_at, waiting.reviewed_by_id = "submitted", None, None
+    session.commit()
     session.add(m.AnnualReport(year=2025, organisation_id=None, frozen_at=m.utcnow()))
     # An organisation's own frozen report does not freeze the year: only the region's does.
     session.add(m.AnnualReport(year=2026, organisation_id=hsf, frozen_at=m.utcnow()))

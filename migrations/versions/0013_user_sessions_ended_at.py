@@ -1,8 +1,8 @@
 """user.sessions_ended_at: when the session version was last raised, so that an older single sign-on no
 longer logs in
 
-Revision ID: 0009_user_sessions_ended_at
-Revises: 0008_annual_report_areas
+Revision ID: 0013_user_sessions_ended_at
+Revises: 0012_barrier_reports
 """
 
 from collections.abc import Sequence
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 import sqlmodel
 from alembic import op
 
-revision: str = "0009_user_sessions_ended_at"
-down_revision: str | None = "0008_annual_report_areas"
+revision: str = "0013_user_sessions_ended_at"
+down_revision: str | None = "0012_barrier_reports"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
