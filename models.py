@@ -306,6 +306,9 @@ class User(Timestamps, table=True):
     # In every login cookie; raised on logout, password change, role change and deactivation, which ends
     # every session and cookie issued before.
     session_version: int = Field(default=0)
+    # When the version was last raised: a single sign-on from before then no longer logs in (the identity
+    # provider's cookie outlives the session it began).
+    sessions_ended_at: datetime | None = None
 
 
 # ---------------------------------------------------------------- ideas

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, func
 from sqlmodel import Session, col, select
 
 import db
+import settings
 from models import CertificationChange, Language, Organisation, Role, User, utcnow
 from services.people import login_throttle
 from services.people.auth import Actor, require_admin, require_login
@@ -73,6 +74,12 @@ class _LoginCandidate:
     is_active: bool
 
 
+def password_login_allowed(role: Role | str, policy: str) -> bool:
+    """Whether an account with `role` may log in with its password under the installation's `policy`
+    (`settings.password_login`: all, admins for break-glass accounts only, off when everyone uses SSO)."""
+    return policy == "all" or (policy == "admins" and role == Role.admin)
+
+
 def _candidate(session: Session, username: str) -> _LoginCandidate | None:
     row = session.exec(select(User.id, User.password_hash, User.is_active).where(User.username == username)).first()
     return _LoginCandidate(*row) if row is not None else None
@@ -87,14 +94,22 @@ class SessionGrant:
 
 
 def authenticate(
-    *, engine: Engine, username: str, password: str, address: str | None = None, now: datetime | None = None
+    *,
+    engine: Engine,
+    username: str,
+    password: str,
+    address: str | None = None,
+    now: datetime | None = None,
+    policy: str | None = None,
 ) -> SessionGrant | None:
     """A `SessionGrant` when `username` is active and `password` is right; else None.
 
     Wrong passwords make the client `address` wait before it may try again (`login_throttle`: per
     username and per address, growing, never a lock on the account); while it must wait, raises
     `RateLimited` without looking at the password. A deactivated or unknown account answers None exactly
-    like a wrong password, so that the login page cannot tell anyone which accounts exist.
+    like a wrong password, so that the login page cannot tell anyone which accounts exist. A right
+    password for an account that `policy` (default: `settings.password_login()`) keeps from password
+    login raises `PermissionDenied("login.password_off")`: it must sign in with single sign-on.
 
     Takes the engine rather than a session because it owns its transactions: the attempt is counted
     and the account read in one short write, the password (bcrypt, ~0.3 s at cost 12) is checked
@@ -117,11 +132,11 @@ def authenticate(
     if not seen.is_active:
         return None
     with db.write_session(engine) as session:
-        return _record_login(session, seen, right, address, now)
+        return _record_login(session, seen, right, address, now, policy or settings.password_login())
 
 
 def _record_login(
-    session: Session, seen: _LoginCandidate, right: bool, address: str, now: datetime
+    session: Session, seen: _LoginCandidate, right: bool, address: str, now: datetime, policy: str
 ) -> SessionGrant | None:
     """The bookkeeping of one login attempt, decided again on the account as it is now: a deactivation
     or a new password that came in while the password was being checked wins."""
@@ -130,9 +145,13 @@ def _record_login(
         return None
     if right and user.password_hash == seen.password_hash:
         login_throttle.attempt_was_right(session, address=address, username=user.username)
+        if not password_login_allowed(user.role, policy):
+            audit.record(session, None, "user.login_refused", "user", user.id, moves_data=False, reason="password_off")
+            session.commit()
+            raise PermissionDenied("login.password_off")
         user.last_login_at = now
         user.updated_at = now
-        audit.record(session, _actor_of(user), "user.login", "user", user.id, moves_data=False, address=address)
+        audit.record(session, actor_of(user), "user.login", "user", user.id, moves_data=False, address=address)
         session.commit()
         return SessionGrant(user.id, user.session_version)
     failures, waits_until = login_throttle.failures(session, address=address, username=user.username)
@@ -145,8 +164,10 @@ def _record_login(
 
 
 def _end_sessions(user: User) -> None:
-    """Every session and login cookie issued to `user` so far stops working at its next run."""
+    """Every session and login cookie issued to `user` so far stops working at its next run, and so
+    does every single sign-on made before now (`sso.sign_in`)."""
     user.session_version += 1
+    user.sessions_ended_at = utcnow()
 
 
 def log_out(*, session: Session, actor: Actor | None) -> None:
@@ -167,7 +188,8 @@ def session_problem(*, session: Session, user_id: int | None) -> str:
     return "auth.session_ended" if active else "auth.deactivated"
 
 
-def _actor_of(user: User) -> Actor:
+def actor_of(user: User) -> Actor:
+    """The user as an actor for audit entries (without the organisation's area)."""
     return Actor(
         id=user.id,
         username=user.username,
