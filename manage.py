@@ -106,8 +106,9 @@ def ensure_secrets() -> None:
             )
         return
     SECRETS_FILE.parent.mkdir(exist_ok=True)
-    with SECRETS_FILE.open("a", encoding="utf-8") as handle:
-        handle.write(f'cookie_key = "{secrets.token_urlsafe(48)}"\n')
+    existing = SECRETS_FILE.read_text(encoding="utf-8") if SECRETS_FILE.exists() else ""
+    # At the top: below a table such as the single sign-on's [auth], the key would belong to that table.
+    SECRETS_FILE.write_text(f'cookie_key = "{secrets.token_urlsafe(48)}"\n{existing}', encoding="utf-8")
     SECRETS_FILE.chmod(0o600)
     typer.echo(f"Generated a cookie key in {SECRETS_FILE}")
 

@@ -14,6 +14,12 @@ only a browser session can do:
 - **Every run** reads the actor from the database with the session's version: a logout elsewhere, a
   new password, a new role or a deactivation ends the session at its next run
   (`recheck` does the same for fragments that rerun on their own).
+- **Single sign-on** (when `.streamlit/secrets.toml` has an `[auth]` section): `st.login` sends the
+  browser to the organisation's OpenID Connect provider, and Streamlit keeps the identity it vouches
+  for in its own cookie (`st.user`). A session without a login of its own turns that identity into one
+  through `services.people.sso.sign_in` (matched to the User table, refused when the sign-in predates
+  the end of the account's sessions), then goes through the same one-step cookie hand-over as a
+  password login, so from there on every rule above applies unchanged.
 """
 
 from __future__ import annotations
@@ -25,11 +31,12 @@ from datetime import UTC, datetime, timedelta
 import jwt
 import streamlit as st
 
+import settings
 from components import context
 from components.context import t
-from services.people import users
+from services.people import sso, users
 from services.people.auth import Actor, session_actor
-from services.shared.errors import RateLimited
+from services.shared.errors import Message, PermissionDenied, RateLimited
 from settings import COOKIE_KEY_ENV, COOKIE_NAME, MIN_COOKIE_KEY_BYTES, cookie_key_problem
 
 COOKIE_DAYS = 1.0
@@ -39,6 +46,8 @@ NOTICE = "_auth_notice"
 _COMMAND = "_auth_cookie_command"  # what the browser is still to do with the cookie
 _WRITER = "_auth_cookie_writer"  # the writer's state: which command the browser has carried out
 _COOKIE_TRIED = "_auth_cookie_tried"
+_SSO_TRIED = "_auth_sso_tried"
+SSO_REFUSAL = "_auth_sso_refusal"  # why the provider's identity did not log in (a `Message`)
 
 # Writes (or deletes) the cookie in the page itself; for a login, then reports that it did.
 _WRITER_JS = """
@@ -175,6 +184,8 @@ def start() -> Actor | None:
             _forget_session(notice=problem)
     elif not login_pending():
         actor = _restore_from_cookie(key)
+        if actor is None and not login_pending():
+            _sign_in_with_sso(key)
     if actor is not None and st.session_state.get(context.ACTOR_KEY) is None:
         st.session_state[context.LANG_KEY] = actor.language  # the user's choice, kept in the database
     st.session_state[context.ACTOR_KEY] = actor
@@ -208,6 +219,64 @@ def _restore_from_cookie(key: str) -> Actor | None:
         return None
     st.session_state[USER_KEY], st.session_state[VERSION_KEY] = claims
     return actor
+
+
+def sso_configured() -> bool:
+    """Whether the installation signs people in with an OpenID Connect provider (`[auth]` in secrets)."""
+    return "is_logged_in" in st.user
+
+
+def sso_identity() -> dict | None:
+    """The claims of the identity the provider vouched for in this browser, if any (`st.user`)."""
+    return st.user.to_dict() if st.user.get("is_logged_in") else None
+
+
+def _sign_in_with_sso(key: str) -> None:
+    """Turn the provider's identity into a login of this session (once per browser session: after a
+    logout or an ended session the provider's cookie does not log in again by itself)."""
+    claims = sso_identity()
+    if claims is None or st.session_state.get(_SSO_TRIED):
+        return
+    st.session_state[_SSO_TRIED] = True
+    try:
+        identity = sso.Identity.from_claims(
+            claims,
+            match_claim=settings.sso_setting(settings.SSO_MATCH_CLAIM_ENV, "email"),
+            organisation_claim=settings.sso_setting(settings.SSO_ORGANISATION_CLAIM_ENV),
+        )
+        with context.writing() as session:
+            grant = sso.sign_in(
+                session=session,
+                identity=identity,
+                create_users=settings.sso_setting(settings.SSO_ORGANISATION_CLAIM_ENV) is not None,
+                address=context.client_address(),
+            )
+    except PermissionDenied as refused:
+        st.session_state[SSO_REFUSAL] = refused.message
+        return
+    st.session_state.pop(SSO_REFUSAL, None)
+    token = make_token(key, grant.user_id, grant.session_version)
+    _command(token, login={"user_id": grant.user_id, "session_version": grant.session_version})
+
+
+def sso_refusal() -> Message | None:
+    """Why the provider's identity did not log this browser in (no account, deactivated, sign in again)."""
+    return st.session_state.get(SSO_REFUSAL)
+
+
+def sso_login_button() -> None:
+    """The button that sends the browser to the organisation's identity provider."""
+    if st.button(t("login.sso"), key="login_sso", type="primary", icon=":material/badge:"):
+        st.session_state.pop(SSO_REFUSAL, None)
+        st.login(settings.sso_setting(settings.SSO_PROVIDER_ENV))
+
+
+def sso_switch_account_button() -> None:
+    """Forget the provider's identity in this browser (to sign in as someone else)."""
+    if st.button(t("login.sso_switch"), key="login_sso_switch"):
+        st.session_state.pop(SSO_REFUSAL, None)
+        st.logout()
+        st.stop()
 
 
 def _cookie_sent() -> str | None:
@@ -281,6 +350,11 @@ def renew_cookie(session_version: int) -> None:
     _command(make_token(_key(), user_id, session_version))
 
 
+def password_login_offered() -> bool:
+    """Whether the login page shows the password form (`INNOVATION_PASSWORD_LOGIN` is not `off`)."""
+    return settings.password_login() != "off"
+
+
 def login_form() -> None:
     """The login form, or a short wait while the browser stores the cookie."""
     if login_pending():
@@ -300,8 +374,8 @@ def login_form() -> None:
     if submitted:
         try:
             log_in(username, password)
-        except RateLimited as waiting:
-            st.error(t(waiting.key, **waiting.params))
+        except (RateLimited, PermissionDenied) as refused:  # a wait, or password login not for this account
+            st.error(t(refused.key, **refused.params))
             return
         # Still here: the same words for a wrong password, an unknown user and a deactivated account.
         st.error(t("login.failed"))
@@ -315,4 +389,9 @@ def logout_button() -> None:
             with context.writing() as session:
                 users.log_out(session=session, actor=current)
         _forget_session()
+        if sso_identity() is not None:
+            # Streamlit forgets the provider's identity and, when the provider offers it, ends the
+            # sign-in there too: on a shared workstation the next person must not walk in as this one.
+            st.logout()
+            st.stop()
         st.rerun()

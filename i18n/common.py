@@ -75,6 +75,61 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Efter fem felaktiga försök i rad härifrån får du vänta en stund innan du kan försöka igen.",
         "After five wrong attempts in a row from here, you have to wait a while before trying again.",
     ),
+    "login.sso": ("Logga in med ditt organisationskonto", "Log in with your organisation account"),
+    "login.sso_switch": ("Logga in med ett annat konto", "Log in with another account"),
+    "login.or_password": (
+        "Reservinloggning med användarnamn och lösenord:",
+        "Fallback login with username and password:",
+    ),
+    "login.password_off": (
+        "Det här kontot loggar in med organisationskontot, inte med lösenord.",
+        "This account logs in with the organisation account, not with a password.",
+    ),
+    "login.nothing_configured": (
+        "Inloggning med lösenord är avstängd (`{env}=off`) och ingen single sign-on är inställd i "
+        "`.streamlit/secrets.toml` (`[auth]`). Be den som driftar portalen att ställa in någon av dem.",
+        "Password login is turned off (`{env}=off`) and no single sign-on is set up in "
+        "`.streamlit/secrets.toml` (`[auth]`). Ask whoever runs the portal to set up one of them.",
+    ),
+    "login.no_access_title": ("Du har inget konto här ännu", "You do not have an account here yet"),
+    "login.no_access_who": (
+        "Inloggad hos identitetstjänsten som: {who}",
+        "Signed in at the identity provider as: {who}",
+    ),
+    "login.no_access_ask": (
+        "Be innovationsteamet om åtkomst: skriv till {contact} och ange din e-postadress och förvaltning. "
+        "Utan konto kan du ändå lämna en idé, följa en idé och se testmiljöerna i menyn.",
+        "Ask the innovation team for access: write to {contact} with your e-mail address and administration. "
+        "Without an account you can still submit an idea, follow an idea and browse the test environments in "
+        "the menu.",
+    ),
+    "login.no_access_ask_team": (
+        "Be innovationsteamet (innovationsstödet) om åtkomst och ange din e-postadress och förvaltning. "
+        "Utan konto kan du ändå lämna en idé, följa en idé och se testmiljöerna i menyn.",
+        "Ask the innovation team for access, with your e-mail address and administration. Without an account "
+        "you can still submit an idea, follow an idea and browse the test environments in the menu.",
+    ),
+    "sso.no_account": (
+        "Ditt organisationskonto är inte kopplat till något konto i Innovationsportalen.",
+        "Your organisation account is not linked to any account in Innovationsportalen.",
+    ),
+    "sso.ambiguous": (
+        "Flera konton i Innovationsportalen har din e-postadress, så inget av dem kan väljas automatiskt.",
+        "Several accounts in Innovationsportalen have your e-mail address, so none of them can be chosen "
+        "automatically.",
+    ),
+    "sso.claim_missing": (
+        "Identitetstjänsten skickade inte uppgiften `{claim}` som kontot matchas på.",
+        "The identity provider did not send the `{claim}` claim that accounts are matched on.",
+    ),
+    "sso.email_unverified": (
+        "Identitetstjänsten har inte bekräftat din e-postadress.",
+        "The identity provider has not verified your e-mail address.",
+    ),
+    "sso.sign_in_again": (
+        "Din inloggning har avslutats (utloggning, ny roll eller ändrat konto). Logga in igen.",
+        "Your login has ended (logout, a new role or a changed account). Please log in again.",
+    ),
     # ------------------------------------------------------------ navigation
     "nav.section.start": ("Start", "Start"),
     "nav.section.ideas": ("Idéer", "Ideas"),

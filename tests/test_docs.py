@@ -31,6 +31,11 @@ def test_settings_are_documented() -> None:
         "PORT",
         "INNOVATION_BCRYPT_ROUNDS",
         "TEST_DATABASE_URL",
+        settings.PASSWORD_LOGIN_ENV,
+        settings.SSO_PROVIDER_ENV,
+        settings.SSO_MATCH_CLAIM_ENV,
+        settings.SSO_ORGANISATION_CLAIM_ENV,
+        settings.SSO_ACCESS_CONTACT_ENV,
     ):
         assert setting in README, setting
 

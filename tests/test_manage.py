@@ -171,6 +171,20 @@ def test_ensure_secrets_writes_a_key_once(tmp_path: Path, monkeypatch: pytest.Mo
     assert oct(secrets_file.stat().st_mode & 0o777) == "0o600"
 
 
+def test_ensure_secrets_keeps_the_key_out_of_the_single_sign_on_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    secrets_file = tmp_path / ".streamlit" / "secrets.toml"
+    secrets_file.parent.mkdir()
+    secrets_file.write_text('[auth]\nredirect_uri = "https://x.example/oauth2callback"\n')
+    monkeypatch.setattr(manage, "SECRETS_FILE", secrets_file)
+    monkeypatch.delenv("INNOVATION_COOKIE_KEY", raising=False)
+    assert runner.invoke(manage.app, ["ensure-secrets"]).exit_code == 0
+    written = tomllib.loads(secrets_file.read_text())
+    assert settings.cookie_key_problem(written.get("cookie_key")) is None
+    assert written["auth"] == {"redirect_uri": "https://x.example/oauth2callback"}
+
+
 @sqlite_only
 def test_a_backup_is_readable_by_its_owner_only(demo_url: str, tmp_path: Path) -> None:
     """The copy holds contact details: 0600 whatever the umask, also when it replaces an older file."""

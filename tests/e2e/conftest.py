@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import sqlite3
 import subprocess
 import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -40,7 +42,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port nothing listens on just now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
@@ -75,16 +78,31 @@ def live_db_url(live_workdir: Path) -> str:
 @pytest.fixture(scope="session")
 def live_app(live_workdir: Path, live_db_url: str) -> Iterator[str]:
     """The base URL of a running app with the demo region loaded by `manage.py prepare`."""
-    workdir = live_workdir
-    env = {
+    env = app_environment(live_db_url)
+    subprocess.run([sys.executable, "manage.py", "prepare"], cwd=PROJECT_DIR, env=env, check=True, capture_output=True)
+    with running_app(live_workdir, env) as url:
+        yield url
+
+
+def app_environment(database_url: str, **settings: str) -> dict[str, str]:
+    """The environment an app process of the browser tests runs with."""
+    return {
         **os.environ,
-        "DATABASE_URL": live_db_url,
+        "DATABASE_URL": database_url,
         "INNOVATION_COOKIE_KEY": COOKIE_KEY,
         "PYTHONUNBUFFERED": "1",
+        **settings,
     }
-    subprocess.run([sys.executable, "manage.py", "prepare"], cwd=PROJECT_DIR, env=env, check=True, capture_output=True)
-    port = _free_port()
-    log = (workdir / "streamlit.log").open("w")
+
+
+@contextmanager
+def running_app(
+    workdir: Path, env: dict[str, str], *args: str, port: int | None = None, log_name: str = "streamlit.log"
+) -> Iterator[str]:
+    """An app process started as `make run` starts it (`manage.py serve`), from `workdir`; yields its URL
+    once it answers its health check, and stops it afterwards. `args` go to `streamlit run`."""
+    port = port or free_port()
+    log = (workdir / log_name).open("w")
     process = subprocess.Popen(  # from another folder: the project's settings must apply all the same
         [
             sys.executable,
@@ -96,6 +114,7 @@ def live_app(live_workdir: Path, live_db_url: str) -> Iterator[str]:
             "true",
             "--server.fileWatcherType",
             "none",
+            *args,
         ],
         cwd=workdir,
         env=env,
@@ -113,6 +132,19 @@ def live_app(live_workdir: Path, live_db_url: str) -> Iterator[str]:
         except subprocess.TimeoutExpired:
             process.kill()
         log.close()
+
+
+def copy_database(url: str, target: Path) -> str:
+    """A consistent copy of the SQLite database at `url` (SQLite's online backup, safe while an app
+    writes to it) in `target`; returns the copy's URL."""
+    source = sqlite3.connect(url.removeprefix("sqlite:///"))
+    copy = sqlite3.connect(target)
+    try:
+        source.backup(copy)
+    finally:
+        source.close()
+        copy.close()
+    return f"sqlite:///{target}"
 
 
 @pytest.fixture(scope="session")

@@ -19,7 +19,7 @@ def log_in(page: Page, base_url: str, username: str, password: str = "demo1234")
 def submit_login(page: Page, username: str, password: str = "demo1234") -> None:
     page.get_by_label("Användarnamn").fill(username)
     page.get_by_label("Lösenord").fill(password)
-    page.get_by_role("button", name="Logga in").click()
+    page.get_by_role("button", name="Logga in", exact=True).click()
 
 
 def has_login_cookie(page: Page) -> bool:

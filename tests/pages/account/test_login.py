@@ -14,7 +14,7 @@ from models import User
 from services.people import users
 from services.people.auth import load_actor
 from services.people.login_throttle import FREE_PER_USERNAME
-from services.shared.errors import RateLimited
+from services.shared.errors import Message, RateLimited
 from tests.pages.apptest import app_as, texts
 
 FAILED = "Användarnamnet eller lösenordet stämmer inte."
@@ -319,3 +319,37 @@ def _profile(session: Session, username: str) -> dict:
         "organisation_id": user.organisation_id,
         "certified_innovation_leader_on": user.certified_innovation_leader_on,
     }
+
+
+def test_with_password_login_off_and_no_sso_the_page_says_what_to_set_up(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INNOVATION_PASSWORD_LOGIN", "off")
+    at = app_as(None)
+    at.run()
+    assert not at.text_input  # no form that could not log anyone in
+    assert "Inloggning med lösenord är avstängd (`INNOVATION_PASSWORD_LOGIN=off`)" in at.error[0].value
+
+
+def test_password_login_for_admins_only_refuses_an_employee_with_the_reason(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INNOVATION_PASSWORD_LOGIN", "admins")
+    at = app_as(None)
+    at.run()
+    at = _log_in(at, "employee", "demo1234")
+    assert "Det här kontot loggar in med organisationskontot, inte med lösenord." in texts(at)
+    assert auth.USER_KEY not in at.session_state or at.session_state[auth.USER_KEY] is None
+
+
+def test_someone_the_provider_knows_and_the_app_does_not_is_told_to_ask_for_access(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INNOVATION_ACCESS_CONTACT", "innovation@demo.regionstockholm.example")
+    at = app_as(None)
+    at.session_state[auth.SSO_REFUSAL] = Message("sso.no_account")
+    at.run()
+    shown = texts(at)
+    assert "Du har inget konto här ännu" in shown
+    assert "Be innovationsteamet om åtkomst: skriv till innovation@demo" in shown
+    assert not at.text_input
