@@ -36,7 +36,7 @@ from components import context
 from components.context import t
 from services.people import sso, users
 from services.people.auth import Actor, session_actor
-from services.shared.errors import Message, PermissionDenied, RateLimited
+from services.shared.errors import Message, PermissionDenied, RateLimited, Unavailable
 from settings import COOKIE_KEY_ENV, COOKIE_NAME, MIN_COOKIE_KEY_BYTES, cookie_key_problem
 
 COOKIE_DAYS = 1.0
@@ -253,6 +253,10 @@ def _sign_in_with_sso(key: str) -> None:
             )
     except PermissionDenied as refused:
         st.session_state[SSO_REFUSAL] = refused.message
+        return
+    except Unavailable as busy:  # the database could not answer just now: the next run tries again
+        st.session_state[_SSO_TRIED] = False
+        st.session_state[SSO_REFUSAL] = busy.message
         return
     st.session_state.pop(SSO_REFUSAL, None)
     token = make_token(key, grant.user_id, grant.session_version)

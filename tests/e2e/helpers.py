@@ -8,11 +8,15 @@ from playwright.sync_api import Page, expect
 
 from settings import COOKIE_NAME
 
+LOGIN_MS = 60_000
+
 
 def log_in(page: Page, base_url: str, username: str, password: str = "demo1234") -> None:
     page.goto(base_url)
     submit_login(page, username, password)
-    expect(page.get_by_role("heading", name="Översikt")).to_be_visible()
+    # A login is a bcrypt check, the browser's word that it holds the cookie, and Översikt's first count:
+    # on a box shared by several test runs that can take longer than one ordinary step.
+    expect(page.get_by_role("heading", name="Översikt")).to_be_visible(timeout=LOGIN_MS)
     assert has_login_cookie(page), "the app moved on before the browser held the login cookie"
 
 

@@ -34,6 +34,7 @@ MANAGER = "anders.lindqvist@demo.regionstockholm.example"  # `manager` in the de
 EMPLOYEE = "sofia.karlsson@demo.regionstockholm.example"  # `employee`
 NEWCOMER = "ny.kollega@demo.regionstockholm.example"  # nobody in the demo data
 CONTACT = "innovation@demo.regionstockholm.example"
+LOGOUT_MS = 60_000
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +105,10 @@ def test_a_user_signs_in_through_the_provider_and_lands_on_their_roles_pages(pag
     expect(page.get_by_role("heading", name="Översikt")).to_be_visible()
 
     # Logging out ends the sign-in at the provider too, and the provider's identity is forgotten here.
-    page.get_by_role("button", name="Logga ut").click()
-    page.get_by_role("button", name="End session").click()
+    # The click waits for the navigation it starts, which passes three servers (the app's rerun, its
+    # /auth/logout asking the provider for its end-session address, the provider): slow on a busy box.
+    page.get_by_role("button", name="Logga ut").click(timeout=LOGOUT_MS)
+    page.get_by_role("button", name="End session").click(timeout=LOGOUT_MS)
     expect(page.get_by_role("heading", name="Logga in")).to_be_visible()
     page.reload()
     expect(page.get_by_role("button", name="Logga in med ditt organisationskonto")).to_be_visible()
