@@ -50,7 +50,7 @@ def test_init_db_then_seed_loads_every_table(tmp_path: Path, monkeypatch: pytest
     assert result.exit_code == 0, result.output
     assert f"{DEMO_IDEAS} ideas" in result.output and DEMO_IDEAS > 1000
     counts = _counts(url)
-    operational = {"annualreport", "clientevent", "loginthrottle"}  # filled by use, not by a demo
+    operational = {"annualreport", "barrierreport", "clientevent", "loginthrottle"}  # filled by use, not by a demo
     empty = sorted(name for name, n in counts.items() if n == 0 and name not in operational)
     assert empty == [], "every table of the demo region holds records"
 
