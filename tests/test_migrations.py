@@ -51,7 +51,7 @@ def test_the_demo_database_downgrades_step_by_step_and_upgrades_again(tmp_path: 
     config = Config(str(PROJECT_DIR / "alembic.ini"))
     config.attributes["url"] = url
     before = _counts(path)
-    assert before["idea"] == 110
+    assert before["idea"] > 1000  # populated: the demo region has several hundred ideas a year
     steps = len(list(ScriptDirectory.from_config(config).walk_revisions()))
     for down in range(1, steps):  # the first migration's downgrade drops every table: checked below
         command.downgrade(config, f"-{down}")
