@@ -82,7 +82,9 @@ _ESCAPED_NAMES = r"""() => Array.from(document.querySelectorAll("[aria-label], l
 
 def _menu_titles(role: str | None) -> list[str]:
     actor = None if role is None else SimpleNamespace(role=Role(role))
-    return [i18n.t(spec.title_key) for spec in visible_specs(actor)]
+    # Pages reached only by a private link (a mail's unsubscribe link, a request's tracking link) are not in
+    # the menu: opened from the menu, the walk covers every page a visitor can find.
+    return [i18n.t(spec.title_key) for spec in visible_specs(actor) if spec.in_menu]
 
 
 def _in_streamlit_menu(page: Page, rule: str, target: list[Any]) -> bool:
