@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import PROJECT_DIR
+from tests.e2e.helpers import STEP_MS, watch_runs
 from tests.mailserver import MailServer, free_port
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
@@ -161,7 +162,7 @@ def browser() -> Iterator[object]:
     from playwright.sync_api import expect, sync_playwright
 
     # Assertions wait as long as actions do: the machines that run these are shared and sometimes slow.
-    expect.set_options(timeout=20_000)
+    expect.set_options(timeout=STEP_MS)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield browser
@@ -171,7 +172,8 @@ def browser() -> Iterator[object]:
 @pytest.fixture
 def page(browser) -> Iterator[object]:
     context = browser.new_context(locale="sv-SE", viewport={"width": 1400, "height": 1000})
-    context.set_default_timeout(20_000)
+    context.set_default_timeout(STEP_MS)
     page = context.new_page()
+    watch_runs(page)
     yield page
     context.close()

@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from weakref import WeakKeyDictionary
 
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page, WebSocket, expect
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from settings import COOKIE_NAME
 
-LOGIN_MS = 60_000
+# How long one step (a run of the app, a login) may take: these machines are shared by several test runs,
+# and a step that takes a second alone can take twenty at a load of 30. Waits are always for something
+# a person would see; only their patience is long.
+STEP_MS = 60_000
+LOGIN_MS = STEP_MS
 
 
 def log_in(page: Page, base_url: str, username: str, password: str = "demo1234") -> None:
@@ -53,26 +61,60 @@ def log_out(page: Page) -> None:
 
 
 def settled(page: Page) -> None:
-    """Wait until the app has finished the run that the last click started."""
-    page.wait_for_timeout(300)
-    expect(page.get_by_test_id("stStatusWidget")).to_have_count(0, timeout=20_000)
+    """Wait until the run whose result the test has just seen (a heading, a message) has finished.
+
+    Right after a click nothing shows yet that a run is coming: wrap such a step in `answered`."""
+    run_finished(page)
+
+
+_SOCKETS: WeakKeyDictionary[Page, WebSocket] = WeakKeyDictionary()
+
+
+def watch_runs(page: Page) -> None:
+    """Keep track of the page's connection to the app, so that `answered` can hear runs finish."""
+    page.on("websocket", lambda socket: _SOCKETS.__setitem__(page, socket))
+
+
+def _ends_a_run(payload: str | bytes) -> bool:
+    if not isinstance(payload, bytes):
+        return False
+    message = ForwardMsg()
+    message.ParseFromString(payload)
+    return (
+        message.WhichOneof("type") == "script_finished"
+        and message.script_finished != ForwardMsg.ScriptFinishedStatus.FINISHED_EARLY_FOR_RERUN
+    )
+
+
+@contextmanager
+def answered(page: Page) -> Iterator[None]:
+    """Around a step that makes the app run (a choice, a click): wait until the app says that run has
+    finished (Streamlit's `script_finished` message, not an early end for a rerun). The step's result
+    is then drawn, and the next step does not race a redraw."""
+    socket = _SOCKETS.get(page)
+    if socket is None or socket.is_closed():
+        raise RuntimeError("answered() needs a page from the `page` fixture (watch_runs), connected to the app")
+    with socket.expect_event("framereceived", predicate=_ends_a_run, timeout=STEP_MS):
+        yield
+    run_finished(page)
 
 
 def open_from_menu(page: Page, title: str) -> None:
     """Click `title` in the sidebar menu and wait for the page's heading and its run to finish."""
-    settled(page)
+    run_finished(page)
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=title).click()
-    expect(page.get_by_role("heading", name=title)).to_be_visible(timeout=20_000)  # two cores, four helpers
-    settled(page)
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
+    run_finished(page)
 
 
 def choose(page: Page, key: str, option: str) -> None:
-    """Pick the option containing `option` in the selectbox whose widget key is `key`."""
+    """Pick the option containing `option` in the selectbox whose widget key is `key` (a change: the
+    app runs, and this waits for that run)."""
     page.locator(f".st-key-{key}").click()
     page.keyboard.type(option)  # long lists are virtualised: filter first so that the option is drawn
-    page.get_by_role("option").filter(has_text=option).first.click()
+    with answered(page):
+        page.get_by_role("option").filter(has_text=option).first.click()
     expect(page.locator(f".st-key-{key} input")).to_have_value(re.compile(re.escape(option)))
-    settled(page)
 
 
 def drawn(page: Page) -> None:

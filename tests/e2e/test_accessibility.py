@@ -22,7 +22,7 @@ from playwright.sync_api import Browser, Page, expect
 import i18n
 from components.navigation import visible_specs
 from models import Role
-from tests.e2e.helpers import drawn, log_in
+from tests.e2e.helpers import STEP_MS, drawn, log_in
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_SCRIPT = Axe().axe_script  # axe-core 4.12, bundled with axe-playwright-python (no network)
@@ -147,7 +147,7 @@ def _open(page: Page, title: str) -> None:
 @pytest.mark.parametrize("role", ROLES, ids=lambda role: role or "public")
 def test_no_accessibility_violations_on_any_page(browser: Browser, live_app: str, role: str | None) -> None:
     context = browser.new_context(locale="sv-SE", viewport={"width": 1366, "height": 900})
-    context.set_default_timeout(20_000)
+    context.set_default_timeout(STEP_MS)
     page = context.new_page()
     try:
         if role is None:

@@ -13,7 +13,7 @@ from sqlmodel import select
 import db
 import models as m
 from services.ideas import intake
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import STEP_MS, log_in
 from tests.services.ideas.test_intake import form
 
 
@@ -36,7 +36,7 @@ def test_an_idea_submitted_during_the_meeting_appears_by_itself(page: Page, live
 
     # No click, no reload: the next automatic refresh (every 5 s) must show it.
     expect(page.get_by_test_id("stMetric").filter(has_text="Inkomna idéer").first).to_contain_text(
-        f"{before + 1}", timeout=20_000
+        f"{before + 1}", timeout=STEP_MS
     )
 
 
@@ -66,5 +66,5 @@ def test_a_viewer_who_loses_access_loses_the_board_by_itself(
     engine.dispose()
 
     # No click: the next automatic refresh (every 5 s) takes the board away.
-    expect(page.get_by_role("heading", name=then_heading)).to_be_visible(timeout=20_000)
+    expect(page.get_by_role("heading", name=then_heading)).to_be_visible()
     expect(page.get_by_text("Inkomna idéer")).to_have_count(0)

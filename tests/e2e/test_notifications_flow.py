@@ -6,18 +6,15 @@ timeline, for the visitor and for the team; the admin moves the idea and the sta
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
-import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.helpers import log_in, settled
+from tests.e2e.helpers import STEP_MS, log_in, settled
 from tests.e2e.test_ideas_flow import _open
 from tests.mailserver import MailServer, html_of, text_of
 
 ADDRESS = "ada.lind@example.se"
 TITLE = "Ljudslingor i väntrummet på vårdcentralen"
-SLOW = 90_000  # ms
 ANSWER = "Det gäller väntrummet vid entré B, där högtalarna hörs dåligt."
 
 
@@ -46,19 +43,9 @@ def _mail(server: MailServer, subject: str):
     return message
 
 
-@pytest.fixture
-def patient() -> Iterator[None]:
-    """The idea page is the heaviest page there is; on a loaded two-core machine drawing it takes longer
-    than the suite's usual 20 s. Every wait is still for something a person would see, never a sleep."""
-    expect.set_options(timeout=SLOW)
-    yield
-    expect.set_options(timeout=20_000)  # as tests/e2e/conftest.py sets it
-
-
 def test_visitor_hears_back_answers_a_question_and_hears_of_the_move(
-    page: Page, browser: Browser, live_app: str, mail_server: MailServer, patient: None
+    page: Page, browser: Browser, live_app: str, mail_server: MailServer
 ) -> None:
-    page.set_default_timeout(SLOW)
     ref = _submit(page, live_app)
 
     receipt = _mail(mail_server, f"Tack för din idé – {ref}")
@@ -69,7 +56,7 @@ def test_visitor_hears_back_answers_a_question_and_hears_of_the_move(
     assert link.group(0) in html_of(receipt)  # the HTML part carries the same link
 
     visitor = browser.new_context(locale="sv-SE", viewport={"width": 1400, "height": 1000}).new_page()
-    visitor.set_default_timeout(SLOW)
+    visitor.set_default_timeout(STEP_MS)
     _open(visitor, link.group(0), "Följ din idé")  # following the link shows the idea
     expect(visitor.get_by_role("heading", name=TITLE)).to_be_visible()
 

@@ -7,11 +7,11 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import log_in
+from tests.e2e.helpers import STEP_MS, log_in
 
 # A planned culture testbed without requests in the demo, run by Kulturförvaltningen (manager.kultur).
 TESTBED = "Gestaltningslabb"
-WAIT = 20_000  # ms: the machine may be busy; Streamlit reruns then take longer than expect's 5 s default
+WAIT = STEP_MS
 
 
 def test_visitor_request_is_answered_and_timed(page: Page, live_app: str) -> None:

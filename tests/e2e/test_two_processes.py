@@ -13,11 +13,11 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.conftest import app_environment, running_app
-from tests.e2e.helpers import log_in, open_from_menu
+from tests.e2e.helpers import STEP_MS, log_in, open_from_menu
 
 # On a machine shared by several test runs a recount may itself take a while: the change must show
 # within one refresh period (as Rådsläge states it) plus one slow run.
-SLOW_RUN_MS = 20_000
+SLOW_RUN_MS = STEP_MS
 
 
 @pytest.fixture(scope="module")
