@@ -1004,3 +1004,206 @@ class BarrierReport(Timestamps, table=True):
     handled_at: datetime | None = None
     handled_by_id: int | None = Field(default=None, foreign_key="user.id")
     handling_note: str | None = Field(default=None, sa_type=_text())
+
+
+# ---------------------------------------------------------------- samverkan (partners, needs, procurements)
+
+
+class PartnerKind(StrEnum):
+    company = "company"
+    university = "university"  # universities and research institutes
+    incubator = "incubator"
+    foundation = "foundation"
+    civil_society = "civil_society"
+    public_body = "public_body"
+    other = "other"
+
+
+class NeedStatus(StrEnum):
+    draft = "draft"
+    published = "published"
+    closed = "closed"
+
+
+class ResponseStatus(StrEnum):
+    received = "received"
+    assessed = "assessed"
+    taken_forward = "taken_forward"  # turned into a procurement, testbed request or fund application
+    declined = "declined"
+
+
+class ProcurementMethod(StrEnum):
+    """Förfaranden per Upphandlingsmyndigheten's guidance on innovation-friendly procurement."""
+
+    open = "open"
+    innovation_partnership = "innovation_partnership"
+    pre_commercial = "pre_commercial"
+    competitive_dialogue = "competitive_dialogue"
+    real_use_testing = "real_use_testing"
+
+
+class ProcurementStage(StrEnum):
+    needs_analysis = "needs_analysis"
+    market_dialogue = "market_dialogue"
+    procedure = "procedure"
+    announcement = "announcement"
+    evaluation = "evaluation"
+    contract = "contract"
+    follow_up = "follow_up"
+    cancelled = "cancelled"
+
+
+PROCUREMENT_PATH: tuple[ProcurementStage, ...] = tuple(s for s in ProcurementStage if s != ProcurementStage.cancelled)
+
+
+class ProcurementEventKind(StrEnum):
+    created = "created"
+    stage_changed = "stage_changed"
+    rfi = "rfi"  # request for information to the market
+    meeting = "meeting"  # a dialogue meeting with suppliers
+    note = "note"
+
+
+class Partner(Timestamps, table=True):
+    """An external organisation the region works with (aktör): company, academy, incubator, foundation,
+    civil society or another public body. Kept by one of the region's organisations."""
+
+    __table_args__ = (one_of("kind", PartnerKind),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(sa_type=_text(200), index=True)
+    kind: str = Field(sa_type=_text(20), index=True)
+    org_number: str | None = Field(default=None, sa_type=_text(11), index=True)  # NNNNNN-NNNN, Luhn-checked
+    website: str | None = Field(default=None, sa_type=_text(300))
+    description: str | None = Field(default=None, sa_type=_text())
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)  # the region's owner
+    contact_name: str | None = Field(default=None, sa_type=_text(120))
+    contact_email: str | None = Field(default=None, sa_type=_text(254))
+    consent_at: datetime | None = None  # the contact agreed to be kept; anonymised after retention
+    anonymised_at: datetime | None = None
+    is_active: bool = Field(default=True)
+    merged_into_id: int | None = Field(default=None, foreign_key="partner.id")
+
+
+class Need(Timestamps, table=True):
+    """A need or challenge the region publishes for companies and researchers to respond to."""
+
+    __table_args__ = (one_of("status", NeedStatus), sa.Index(None, "status", "deadline"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(sa_type=_text(200))
+    description: str = Field(sa_type=_text())
+    response_guidance: str = Field(sa_type=_text())  # what a response should contain
+    area_id: int = Field(foreign_key="area.id", index=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    deadline: date
+    status: str = Field(default=NeedStatus.draft, sa_type=_text(20))
+    published_at: datetime | None = None
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class NeedResponse(Timestamps, table=True):
+    """A public response to a need (`UTM-YYYY-NNNN`), followed by its sender through a private link."""
+
+    __table_args__ = (
+        one_of("status", ResponseStatus),
+        one_of("responder_kind", PartnerKind),
+        sa.Index(None, "need_id", "status"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ref: str = Field(sa_type=_text(20), unique=True)
+    need_id: int = Field(foreign_key="need.id")
+    partner_id: int | None = Field(default=None, foreign_key="partner.id", index=True)
+    responder_name: str | None = Field(default=None, sa_type=_text(120))
+    responder_org: str = Field(sa_type=_text(200))
+    org_number: str | None = Field(default=None, sa_type=_text(11))
+    responder_email: str | None = Field(default=None, sa_type=_text(254), index=True)
+    responder_kind: str = Field(sa_type=_text(20))
+    proposal: str = Field(sa_type=_text())
+    consent_at: datetime | None = None
+    anonymised_at: datetime | None = None
+    language: str = Field(default=Language.sv, sa_type=_text(2))
+    status: str = Field(default=ResponseStatus.received, sa_type=_text(20))
+    received_at: datetime = Field(default_factory=utcnow, index=True)
+    tracking_hash: str = Field(default_factory=lambda: secrets.token_hex(32), sa_type=_text(64), unique=True)
+
+
+class ResponseAssessment(Timestamps, table=True):
+    """One assessor's score (1–5) and note on a response; details only after declaring no conflict (jäv)."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("response_id", "assessor_id"),
+        sa.CheckConstraint("score IS NULL OR (score >= 1 AND score <= 5)", name="score_range"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    response_id: int = Field(foreign_key="needresponse.id", index=True, ondelete="CASCADE")
+    assessor_id: int = Field(foreign_key="user.id", index=True)
+    no_conflict_declared_at: datetime | None = None
+    conflict_declared_at: datetime | None = None
+    conflict_note: str | None = Field(default=None, sa_type=_text())
+    score: int | None = None
+    note: str | None = Field(default=None, sa_type=_text())
+    submitted_at: datetime | None = None
+
+
+class Procurement(Timestamps, table=True):
+    """A procurement with innovation, from needs analysis to follow-up (`UPH-YYYY-NNNN`)."""
+
+    __table_args__ = (
+        one_of("method", ProcurementMethod),
+        one_of("stage", ProcurementStage),
+        sa.CheckConstraint("estimated_value_sek IS NULL OR estimated_value_sek >= 0", name="value_not_negative"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ref: str = Field(sa_type=_text(20), unique=True)
+    title: str = Field(sa_type=_text(200))
+    description: str | None = Field(default=None, sa_type=_text())
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    area_id: int = Field(foreign_key="area.id", index=True)
+    need_id: int | None = Field(default=None, foreign_key="need.id", index=True)
+    response_id: int | None = Field(default=None, foreign_key="needresponse.id", index=True)
+    partner_id: int | None = Field(default=None, foreign_key="partner.id", index=True)
+    method: str | None = Field(default=None, sa_type=_text(30), index=True)
+    stage: str = Field(default=ProcurementStage.needs_analysis, sa_type=_text(20), index=True)
+    estimated_value_sek: int | None = None
+    started_on: date
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class ProcurementEvent(SQLModel, table=True):
+    """A procurement's log: stage moves, RFIs and dialogue meetings (with their day), notes."""
+
+    __table_args__ = (
+        one_of("kind", ProcurementEventKind),
+        one_of("stage", ProcurementStage),
+        sa.Index(None, "procurement_id", "at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    procurement_id: int = Field(foreign_key="procurement.id", ondelete="CASCADE")
+    at: datetime = Field(default_factory=utcnow)
+    actor_id: int | None = Field(default=None, foreign_key="user.id")
+    kind: str = Field(sa_type=_text(20))
+    stage: str | None = Field(default=None, sa_type=_text(20))  # the stage it happened in (or moved to)
+    occurred_on: date
+    text: str | None = Field(default=None, sa_type=_text())
+
+
+class ProcurementIdea(SQLModel, table=True):
+    """An idea a procurement builds on."""
+
+    procurement_id: int = Field(foreign_key="procurement.id", primary_key=True, ondelete="CASCADE")
+    idea_id: int = Field(foreign_key="idea.id", primary_key=True, index=True)
+
+
+class ProcurementTestbed(SQLModel, table=True):
+    """A testbed of the region used in one stage of a procurement (tests before or during it)."""
+
+    __table_args__ = (one_of("stage", ProcurementStage),)
+
+    procurement_id: int = Field(foreign_key="procurement.id", primary_key=True, ondelete="CASCADE")
+    testbed_id: int = Field(foreign_key="testbed.id", primary_key=True, index=True)
+    stage: str = Field(sa_type=_text(20), primary_key=True)

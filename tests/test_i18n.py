@@ -64,6 +64,12 @@ ENUMS = {
     "language": models.Language,
     "mail_state": models.MailState,
     "delivery": models.Delivery,
+    "partner_kind": models.PartnerKind,
+    "need_status": models.NeedStatus,
+    "response_status": models.ResponseStatus,
+    "procurement_method": models.ProcurementMethod,
+    "procurement_stage": models.ProcurementStage,
+    "procurement_event": models.ProcurementEventKind,
 }
 
 

@@ -45,6 +45,8 @@ KINDS: dict[str, Kind] = {
         Kind("indicators.returned", roles=MANAGERS),
         Kind("indicators.due", roles=MANAGERS),
         Kind("indicators.overdue", roles=MANAGERS),
+        Kind("samverkan.receipt", required=True),
+        Kind("samverkan.new_response", roles=MANAGERS),
     )
 }
 

@@ -19,7 +19,7 @@ TRACK_PAGE = "folj-forfragan"
 UNANSWERED_WORKDAYS = 8
 
 
-def _handlers(session: Session, organisation_id: int | None) -> list[int]:
+def organisation_handlers(session: Session, organisation_id: int | None) -> list[int]:
     """The owning organisation's active managers; the central team (admins) when it has none."""
     managers = (
         list(
@@ -56,7 +56,7 @@ def submitted(session: Session, request: TestbedRequest, testbed: Testbed, code:
     organisation. No commit."""
     params = {"ref": request.ref, "testbed": testbed.name}
     _to_requester(session, request, "testbed.receipt", params, link=f"{TRACK_PAGE}?{urlencode({'kod': code})}")
-    for user_id in _handlers(session, testbed.organisation_id):
+    for user_id in organisation_handlers(session, testbed.organisation_id):
         outbox.to_user(
             session,
             user_id=user_id,
@@ -87,7 +87,9 @@ def answered(session: Session, request: TestbedRequest, testbed: Testbed, messag
 
 def replied(session: Session, request: TestbedRequest, testbed: Testbed, message: str) -> None:
     """The requester's reply to whoever handles the request, else the owning organisation. No commit."""
-    recipients = [request.handled_by_id] if request.handled_by_id else _handlers(session, testbed.organisation_id)
+    recipients = (
+        [request.handled_by_id] if request.handled_by_id else organisation_handlers(session, testbed.organisation_id)
+    )
     for user_id in recipients:
         outbox.to_user(
             session,
@@ -113,7 +115,7 @@ def queue_unanswered(session: Session, *, now: datetime | None = None) -> int:
     ).all()
     queued = 0
     for request, testbed in rows:
-        for user_id in _handlers(session, testbed.organisation_id):
+        for user_id in organisation_handlers(session, testbed.organisation_id):
             row = outbox.to_user(
                 session,
                 user_id=user_id,

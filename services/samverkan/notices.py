@@ -1,0 +1,43 @@
+"""What responders and the owning organisation hear, queued in the change's own transaction (see
+services/notifications): the responder's receipt with the `UTM-` reference and the private link (in the
+language they wrote in); the owning organisation's managers each new response."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from sqlmodel import Session
+
+from models import Need, NeedResponse
+from services.notifications import outbox
+from services.testbeds.notices import organisation_handlers
+
+NEEDS_PAGE = "behovshantering"
+TRACK_PAGE = "folj-svar"
+
+
+def response_received(session: Session, response: NeedResponse, need: Need, code: str) -> None:
+    """The receipt with the private tracking link to the responder, and the new response to the owning
+    organisation's managers (the central team when it has none). No commit."""
+    params = {"ref": response.ref, "need": need.title}
+    if response.responder_email:
+        outbox.to_address(
+            session,
+            email=response.responder_email,
+            language=response.language,
+            kind="samverkan.receipt",
+            params=params,
+            link=f"{TRACK_PAGE}?{urlencode({'kod': code})}",
+            entity="need_response",
+            entity_id=response.id,
+        )
+    for user_id in organisation_handlers(session, need.organisation_id):
+        outbox.to_user(
+            session,
+            user_id=user_id,
+            kind="samverkan.new_response",
+            params={**params, "org": response.responder_org},
+            link=NEEDS_PAGE,
+            entity="need_response",
+            entity_id=response.id,
+        )
