@@ -103,6 +103,56 @@ PAGES: tuple[PageSpec, ...] = (
         "testmiljoer-i-siffror",
         EVERYONE_LOGGED_IN,
     ),
+    # --- Samverkan
+    PageSpec(
+        "pages/samverkan/needs.py",
+        "nav.samverkan_needs",
+        ":material/campaign:",
+        "samverkan",
+        "behov-och-utmaningar",
+        None,
+    ),
+    PageSpec(
+        "pages/samverkan/track.py",
+        "nav.samverkan_track",
+        ":material/travel_explore:",
+        "samverkan",
+        "folj-svar",
+        None,
+        in_menu=False,
+    ),
+    PageSpec(
+        "pages/samverkan/manage.py",
+        "nav.samverkan_needs_manage",
+        ":material/assignment:",
+        "samverkan",
+        "behovshantering",
+        frozenset({Role.admin, Role.manager}),
+    ),
+    PageSpec(
+        "pages/samverkan/partners.py",
+        "nav.samverkan_partners",
+        ":material/handshake:",
+        "samverkan",
+        "partner",
+        frozenset({Role.admin, Role.manager}),
+    ),
+    PageSpec(
+        "pages/samverkan/procurements.py",
+        "nav.samverkan_procurements",
+        ":material/gavel:",
+        "samverkan",
+        "upphandlingar",
+        frozenset({Role.admin, Role.manager}),
+    ),
+    PageSpec(
+        "pages/samverkan/figures.py",
+        "nav.samverkan_figures",
+        ":material/query_stats:",
+        "samverkan",
+        "samverkan-i-siffror",
+        EVERYONE_LOGGED_IN,
+    ),
     # --- Indikatorer
     *(
         PageSpec(

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import urlencode, urlsplit
 from zoneinfo import ZoneInfo
 
 import streamlit as st
@@ -257,3 +258,16 @@ def plain(text: object) -> str:
     every Markdown character is escaped, so `**x**`, links and `<b>` show as typed."""
     escaped = "".join("\\" + ch if ch in _MARKDOWN_SPECIAL else ch for ch in str(text))
     return escaped.replace("\n", "  \n")
+
+
+def private_link(page_path: str, param: str, code: str) -> str:
+    """The address of the page `page_path` that opens a record with its private tracking `code` (as the
+    query parameter `param`): absolute when the browser's address is known (st.context.url), else
+    relative to the app."""
+    from components.navigation import PAGES
+
+    path = next(spec.url_path for spec in PAGES if spec.path == page_path)
+    base = (st.get_option("server.baseUrlPath") or "").strip("/")
+    tail = f"{'/' + base if base else ''}/{path}?{urlencode({param: code})}"
+    here = urlsplit(st.context.url or "")
+    return f"{here.scheme}://{here.netloc}{tail}" if here.scheme and here.netloc else tail

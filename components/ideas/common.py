@@ -8,13 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlencode, urlsplit
 
 import streamlit as st
 
 from components import context
 from components.context import CACHE_ENTRIES, t
-from components.ui import fmt_date, fmt_datetime, plain
+from components.ui import fmt_date, fmt_datetime, plain, private_link
 from services.ideas import intake
 from services.people import organisations
 
@@ -85,13 +84,7 @@ TRACK_PAGE = "pages/ideas/track.py"
 def tracking_link(code: str) -> str:
     """The address of Följ din idé that opens the idea with `code`: absolute when the browser's address
     is known (st.context.url), else relative to the app."""
-    from components.navigation import PAGES
-
-    path = next(spec.url_path for spec in PAGES if spec.path == TRACK_PAGE)
-    base = (st.get_option("server.baseUrlPath") or "").strip("/")
-    tail = f"{'/' + base if base else ''}/{path}?{urlencode({intake.TRACKING_PARAM: code})}"
-    here = urlsplit(st.context.url or "")
-    return f"{here.scheme}://{here.netloc}{tail}" if here.scheme and here.netloc else tail
+    return private_link(TRACK_PAGE, intake.TRACKING_PARAM, code)
 
 
 def tracking_receipt(ref: str, code: str) -> None:

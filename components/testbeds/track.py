@@ -3,13 +3,11 @@ the link opens (status, the conversation, a reply box). Nobody's name is shown, 
 
 from __future__ import annotations
 
-from urllib.parse import urlencode, urlsplit
-
 import streamlit as st
 
 from components import context
 from components.context import t
-from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_datetime, plain
+from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_datetime, plain, private_link
 from services.testbeds import requests
 
 TRACK_PAGE = "pages/testbeds/track.py"
@@ -17,13 +15,7 @@ TRACK_PAGE = "pages/testbeds/track.py"
 
 def tracking_link(code: str) -> str:
     """The address of Följ din förfrågan with `code`: absolute when the browser's address is known."""
-    from components.navigation import PAGES
-
-    path = next(spec.url_path for spec in PAGES if spec.path == TRACK_PAGE)
-    base = (st.get_option("server.baseUrlPath") or "").strip("/")
-    tail = f"{'/' + base if base else ''}/{path}?{urlencode({requests.TRACKING_PARAM: code})}"
-    here = urlsplit(st.context.url or "")
-    return f"{here.scheme}://{here.netloc}{tail}" if here.scheme and here.netloc else tail
+    return private_link(TRACK_PAGE, requests.TRACKING_PARAM, code)
 
 
 def receipt_link(code: str) -> None:

@@ -4,9 +4,9 @@ Council members and employees read the figures only (aggregates, no contact deta
 from __future__ import annotations
 
 from sqlalchemy import ColumnElement
-from sqlmodel import col
+from sqlmodel import Session, col, select
 
-from models import Role
+from models import Organisation, Role
 from services.people.auth import Actor, require_login
 from services.shared.errors import PermissionDenied
 
@@ -32,3 +32,12 @@ def scope(actor: Actor | None, column: object) -> ColumnElement[bool] | None:
     if actor.role == Role.manager and actor.organisation_id is not None:
         return col(column) == actor.organisation_id  # type: ignore[arg-type]
     raise PermissionDenied()
+
+
+def handled_organisations(session: Session, actor: Actor | None) -> dict[int, str]:
+    """id -> name of the organisations whose records the actor may handle (for the forms' choices)."""
+    own = scope(actor, Organisation.id)
+    query = select(Organisation.id, Organisation.name).order_by(Organisation.name)
+    if own is not None:
+        query = query.where(own)
+    return {i: n for i, n in session.exec(query)}

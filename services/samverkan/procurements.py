@@ -441,3 +441,9 @@ def get_procurement(*, session: Session, actor: Actor | None, procurement_id: in
         events=[EventRow(as_utc(e.at), e.occurred_on, name, e.kind, e.stage, e.text) for e, name in events],
         next_stages=next_stages(p.stage),
     )
+
+
+def testbed_choices(*, session: Session, actor: Actor | None) -> dict[int, str]:
+    """id -> name of the region's testbeds, for linking one to a stage; handlers only."""
+    access.scope(actor, Testbed.organisation_id)  # refuses everyone but admins and managers
+    return {i: n for i, n in session.exec(select(Testbed.id, Testbed.name).order_by(Testbed.name))}
