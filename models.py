@@ -1207,3 +1207,74 @@ class ProcurementTestbed(SQLModel, table=True):
     procurement_id: int = Field(foreign_key="procurement.id", primary_key=True, ondelete="CASCADE")
     testbed_id: int = Field(foreign_key="testbed.id", primary_key=True, index=True)
     stage: str = Field(sa_type=_text(20), primary_key=True)
+
+
+class AgreementKind(StrEnum):
+    cooperation = "cooperation"  # samverkansavtal
+    test = "test"  # testavtal (a test in the region's activities)
+    ip = "ip"  # avtal om immateriella rättigheter
+    confidentiality = "confidentiality"  # sekretessavtal (NDA)
+    procurement = "procurement"  # the contract a procurement ended in
+    other = "other"
+
+
+class IpPrinciple(StrEnum):
+    """Who owns what comes out of the cooperation (the strategy's "avtal och ersättningsmodeller")."""
+
+    region_owns = "region_owns"
+    partner_owns = "partner_owns"
+    partner_owns_region_licence = "partner_owns_region_licence"
+    joint = "joint"
+    each_own_results = "each_own_results"
+    not_applicable = "not_applicable"
+
+
+class Agreement(Timestamps, table=True):
+    """A cooperation, test, IP or other agreement of one of the region's organisations with partners."""
+
+    __table_args__ = (
+        one_of("kind", AgreementKind),
+        one_of("ip_principle", IpPrinciple),
+        sa.CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="ends_after_start"),
+        sa.CheckConstraint("notice_days >= 0", name="notice_not_negative"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    ref: str = Field(sa_type=_text(20), unique=True)
+    title: str = Field(sa_type=_text(200))
+    kind: str = Field(sa_type=_text(20), index=True)
+    organisation_id: int = Field(foreign_key="organisation.id", index=True)
+    starts_on: date
+    ends_on: date | None = Field(default=None, index=True)
+    notice_days: int = Field(default=90)  # notified this many days before it ends
+    auto_renews: bool = Field(default=False)
+    ip_principle: str = Field(default=IpPrinciple.not_applicable, sa_type=_text(30))
+    note: str | None = Field(default=None, sa_type=_text())
+    need_id: int | None = Field(default=None, foreign_key="need.id")
+    procurement_id: int | None = Field(default=None, foreign_key="procurement.id", index=True)
+    idea_id: int | None = Field(default=None, foreign_key="idea.id")
+    testbed_id: int | None = Field(default=None, foreign_key="testbed.id")
+    application_id: int | None = Field(default=None, foreign_key="fundapplication.id")
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class AgreementParty(SQLModel, table=True):
+    """A partner that is party to an agreement (the region's organisation is the other party)."""
+
+    agreement_id: int = Field(foreign_key="agreement.id", primary_key=True, ondelete="CASCADE")
+    partner_id: int = Field(foreign_key="partner.id", primary_key=True, index=True)
+
+
+class AgreementFile(SQLModel, table=True):
+    """The signed copy of an agreement: checked by its content (PDF, DOCX, PNG, JPEG), at most a few
+    megabytes, kept in the database and only ever served as a download."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    agreement_id: int = Field(foreign_key="agreement.id", unique=True, ondelete="CASCADE")
+    filename: str = Field(sa_type=_text(200))
+    content_type: str = Field(sa_type=_text(100))
+    size_bytes: int
+    sha256: str = Field(sa_type=_text(64))
+    data: bytes = Field(sa_type=sa.LargeBinary)
+    uploaded_by_id: int | None = Field(default=None, foreign_key="user.id")
+    uploaded_at: datetime = Field(default_factory=utcnow)

@@ -146,6 +146,14 @@ PAGES: tuple[PageSpec, ...] = (
         frozenset({Role.admin, Role.manager}),
     ),
     PageSpec(
+        "pages/samverkan/agreements.py",
+        "nav.samverkan_agreements",
+        ":material/contract:",
+        "samverkan",
+        "avtal",
+        frozenset({Role.admin, Role.manager}),
+    ),
+    PageSpec(
         "pages/samverkan/figures.py",
         "nav.samverkan_figures",
         ":material/query_stats:",

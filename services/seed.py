@@ -146,6 +146,7 @@ def load_demo(
     _load_fund(session, seed_dir, clock, index)
     _load_benefits(session, seed_dir, clock, index)
     _load_indicators(session, seed_dir, clock, index)
+    _load_samverkan(session, seed_dir, clock, index)
     _load_notifications(session, index)
     counts = {
         table.name: session.exec(select(func.count()).select_from(table)).one()
@@ -702,6 +703,146 @@ def _load_benefits(session: Session, seed_dir: Path, clock: _Clock, index: _Inde
 def call_close(call: m.FundCall) -> datetime:
     """The moment a call closes: the end of its last day, in Stockholm."""
     return datetime.combine(call.closes_on, time(23, 59), tzinfo=STOCKHOLM).astimezone(UTC)
+
+
+# ---------------------------------------------------------------- samverkan
+
+
+def _load_samverkan(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
+    """Partners, needs with their responses and assessments, procurements with their log and testbeds,
+    agreements: a believable year of the region's Samverkan (data/seed/samverkan.json)."""
+    data = _read_json(seed_dir, "samverkan.json")
+    partners: dict[str, int] = {}
+    for row in data["partners"]:
+        partner = m.Partner(
+            name=row["name"],
+            kind=row["kind"],
+            org_number=row.get("org_number"),
+            website=row.get("website"),
+            description=row.get("description"),
+            organisation_id=index.orgs[row["organisation"]],
+            contact_name=row.get("contact_name"),
+            contact_email=row.get("contact_email"),
+            consent_at=clock.at("2026-01-15", row["name"]) if row.get("contact_email") else None,
+            is_active=row.get("active", True),
+        )
+        session.add(partner)
+        session.flush()
+        partners[partner.name] = partner.id
+    needs: dict[str, m.Need] = {}
+    for row in data["needs"]:
+        org_id = index.orgs[row["organisation"]]
+        need = m.Need(
+            title=row["title"],
+            description=row["description"],
+            response_guidance=row["guidance"],
+            area_id=index.areas[row["area"]],
+            organisation_id=org_id,
+            deadline=clock.day(row["deadline"]),
+            status=row["status"],
+            published_at=clock.at(row["published"], row["key"]),
+            created_at=clock.at(row["published"] or "2026-11-20", row["key"]),
+        )
+        session.add(need)
+        session.flush()
+        needs[row["key"]] = need
+    responses: dict[str, int] = {}
+    for row in data["responses"]:
+        need = needs[row["need"]]
+        received = clock.at(row["received"], row["responder_org"])
+        response = m.NeedResponse(
+            ref=refs.next_ref(session, "UTM", received.year),
+            need_id=need.id,
+            partner_id=partners.get(row["responder_org"]) if row["status"] == "taken_forward" else None,
+            responder_name=row["name"],
+            responder_org=row["responder_org"],
+            org_number=row.get("org_number"),
+            responder_email=row["email"],
+            responder_kind=row["kind"],
+            proposal=row["proposal"],
+            consent_at=received,
+            status=row["status"],
+            received_at=received,
+            created_at=received,
+        )
+        session.add(response)
+        session.flush()
+        responses[row["responder_org"]] = response.id
+        for assessment in row["assessments"]:
+            assessed = clock.latest(received + timedelta(days=5))
+            session.add(
+                m.ResponseAssessment(
+                    response_id=response.id,
+                    assessor_id=index.users[assessment["by"]],
+                    no_conflict_declared_at=assessed,
+                    score=assessment["score"],
+                    note=assessment["note"],
+                    submitted_at=assessed,
+                )
+            )
+    procurements: dict[str, int] = {}
+    for row in data["procurements"]:
+        org_id = index.orgs[row["organisation"]]
+        started = clock.day(row["started"])
+        need = needs[row["need"]] if row.get("need") else None
+        procurement = m.Procurement(
+            ref=refs.next_ref(session, "UPH", started.year),
+            title=row["title"],
+            description=row["description"],
+            organisation_id=org_id,
+            area_id=index.org_area[org_id],
+            need_id=need.id if need else None,
+            response_id=responses.get(row["response_org"]) if row.get("response_org") else None,
+            partner_id=partners.get(row["partner"]) if row.get("partner") else None,
+            method=row["method"],
+            stage=row["stage"],
+            estimated_value_sek=row["value"],
+            started_on=started,
+            created_by_id=index.users[row["by"]],
+            created_at=clock.at(row["started"], row["key"]),
+        )
+        session.add(procurement)
+        session.flush()
+        procurements[row["key"]] = procurement.id
+        actor_id = index.users[row["by"]]
+        events = [["created", "needs_analysis", row["started"], None], *row["events"]]
+        for kind, stage, day, text in events:
+            session.add(
+                m.ProcurementEvent(
+                    procurement_id=procurement.id,
+                    at=clock.at(day, f"{row['key']}{kind}"),
+                    actor_id=actor_id,
+                    kind=kind,
+                    stage=stage,
+                    occurred_on=clock.day(day),
+                    text=text,
+                )
+            )
+        for slug, stage in row["testbeds"]:
+            session.add(
+                m.ProcurementTestbed(procurement_id=procurement.id, testbed_id=index.testbeds[slug], stage=stage)
+            )
+    for row in data["agreements"]:
+        starts = clock.day(row["starts"])
+        agreement = m.Agreement(
+            ref=refs.next_ref(session, "AVT", starts.year),
+            title=row["title"],
+            kind=row["kind"],
+            organisation_id=index.orgs[row["organisation"]],
+            starts_on=starts,
+            ends_on=clock.day(row["ends"]),
+            notice_days=row["notice_days"],
+            ip_principle=row["ip"],
+            procurement_id=procurements[row["procurement"]] if row.get("procurement") else None,
+            testbed_id=index.testbeds[row["testbed"]] if row.get("testbed") else None,
+            created_by_id=index.users[row["by"]],
+            created_at=clock.at(row["starts"], row["title"]),
+        )
+        session.add(agreement)
+        session.flush()
+        for name in row["partners"]:
+            session.add(m.AgreementParty(agreement_id=agreement.id, partner_id=partners[name]))
+    session.flush()
 
 
 # ---------------------------------------------------------------- indicators

@@ -70,6 +70,8 @@ ENUMS = {
     "procurement_method": models.ProcurementMethod,
     "procurement_stage": models.ProcurementStage,
     "procurement_event": models.ProcurementEventKind,
+    "agreement_kind": models.AgreementKind,
+    "ip_principle": models.IpPrinciple,
 }
 
 

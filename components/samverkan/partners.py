@@ -9,10 +9,12 @@ import streamlit as st
 
 from components import context
 from components.context import t
-from components.ui import FieldErrors, attempt, flash_and_rerun, forget_inputs, plain, required
+from components.ui import FieldErrors, attempt, flash_and_rerun, forget_inputs, plain, required, write_then_confirm
 from models import PartnerKind
 from services.people.auth import Actor
 from services.samverkan import partners
+
+_STATUS_KINDS = {"response": "response_status", "procurement": "procurement_stage", "agreement": "agreement_kind"}
 
 
 def partners_table(rows: list[partners.PartnerRow]) -> None:
@@ -115,6 +117,27 @@ def partner_form(me: Actor, orgs: dict[int, str], *, partner_id: int | None = No
                 flash_and_rerun("samverkan.partner_saved")
 
 
+def merge_form(me: Actor, d: partners.PartnerDetail, candidates: dict[int, str]) -> None:
+    """Admins merge a duplicate into the partner to keep."""
+    others = {i: n for i, n in candidates.items() if i != d.id}
+    if not me.is_admin or not others:
+        return
+    with st.expander(t("samverkan.merge_heading"), icon=":material/merge:"), st.form(f"sv_merge_{d.id}"):
+        st.caption(t("samverkan.merge_help"))
+        errors = FieldErrors()
+        into = st.selectbox(
+            t("samverkan.merge_into"), list(others), format_func=others.get, key=f"sv_merge_into_{d.id}"
+        )
+        errors.slot("into_id", t("samverkan.merge_into"))
+        if st.form_submit_button(t("samverkan.merge")):
+            write_then_confirm(
+                lambda s: partners.merge_partners(session=s, actor=me, duplicate_id=d.id, into_id=into),
+                "samverkan.merged",
+                errors,
+                name=others.get(into, ""),
+            )
+
+
 def partner_panel(me: Actor, d: partners.PartnerDetail, orgs: dict[int, str]) -> None:
     st.subheader(plain(d.name))
     st.caption(" · ".join(x for x in (context.label(d.kind, "partner_kind"), d.org_number, plain(d.organisation)) if x))
@@ -131,10 +154,7 @@ def partner_panel(me: Actor, d: partners.PartnerDetail, orgs: dict[int, str]) ->
                     t("samverkan.col.kind"): [t(f"samverkan.linked.{r.kind}") for r in d.linked],
                     t("samverkan.col.ref"): [r.ref for r in d.linked],
                     t("samverkan.col.title"): [r.title for r in d.linked],
-                    t("samverkan.col.status"): [
-                        context.label(r.status, "response_status" if r.kind == "response" else "procurement_stage")
-                        for r in d.linked
-                    ],
+                    t("samverkan.col.status"): [context.label(r.status, _STATUS_KINDS[r.kind]) for r in d.linked],
                 }
             )
         )

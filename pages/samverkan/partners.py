@@ -5,7 +5,7 @@ import streamlit as st
 
 from components import context
 from components.context import actor, t
-from components.samverkan.partners import partner_form, partner_panel, partners_table
+from components.samverkan.partners import merge_form, partner_form, partner_panel, partners_table
 from components.ui import attempt, current_page, heading, pager, search_box
 from models import PartnerKind
 from services.samverkan import access, partners
@@ -51,3 +51,6 @@ if chosen is not None:
     if detail is not None:
         st.divider()
         partner_panel(me, detail, orgs)
+        with context.reading() as session:
+            candidates = partners.partner_choices(session=session, actor=me)
+        merge_form(me, detail, candidates)

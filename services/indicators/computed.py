@@ -33,6 +33,7 @@ from sqlmodel import Session, col, select
 from models import (
     PUBLIC_SUBMITTER_KINDS,
     Aggregation,
+    Agreement,
     ApplicationStatus,
     Area,
     CertificationChange,
@@ -44,7 +45,14 @@ from models import (
     IdeaEventKind,
     IdeaStage,
     InnovationLeadChange,
+    Need,
+    NeedResponse,
+    NeedStatus,
     Organisation,
+    Partner,
+    Procurement,
+    ProcurementStage,
+    ProcurementTestbed,
     Testbed,
     TestbedRequest,
     User,
@@ -404,6 +412,102 @@ def certified_innovation_leaders(session: Session, scope: Scope) -> Values:
     )
 
 
+# ---------------------------------------------------------------- samverkan (needs, procurements, partners)
+
+
+def needs_published(session: Session, scope: Scope) -> Values:
+    """Needs and challenges published in the period, by the organisation that owns them."""
+    return _aggregate(
+        session,
+        scope,
+        func.count(),
+        source=Need,
+        org_col=Need.organisation_id,
+        area_col=Need.area_id,
+        where=[Need.status != NeedStatus.draft.value, *_in_period(Need.published_at, scope)],
+    )
+
+
+def _responses(session: Session, scope: Scope, value: Any) -> Values:
+    return _aggregate(
+        session,
+        scope,
+        value,
+        source=NeedResponse,
+        joins=[(Need, NeedResponse.need_id == Need.id)],
+        org_col=Need.organisation_id,
+        area_col=Need.area_id,
+        where=_in_period(NeedResponse.received_at, scope),
+    )
+
+
+def need_responses(session: Session, scope: Scope) -> Values:
+    """Responses to the region's needs received in the period."""
+    return _responses(session, scope, func.count())
+
+
+def needs_answered(session: Session, scope: Scope) -> Values:
+    """Needs that received at least one response in the period."""
+    return _responses(session, scope, func.count(func.distinct(NeedResponse.need_id)))
+
+
+def _procurements(session: Session, scope: Scope, value: Any) -> Values:
+    return _aggregate(
+        session,
+        scope,
+        value,
+        source=Procurement,
+        org_col=Procurement.organisation_id,
+        area_col=Procurement.area_id,
+        where=[Procurement.stage != ProcurementStage.cancelled.value, *_on_days(Procurement.started_on, scope)],
+    )
+
+
+def procurements_started(session: Session, scope: Scope) -> Values:
+    """Procurements with innovation started in the period (cancelled ones left out)."""
+    return _procurements(session, scope, func.count())
+
+
+def procurements_value_sek(session: Session, scope: Scope) -> Values:
+    """Estimated value (SEK) of the procurements with innovation started in the period."""
+    return _procurements(session, scope, func.sum(Procurement.estimated_value_sek))
+
+
+def procurements_share_tests(session: Session, scope: Scope) -> Values:
+    """Share (%) of the procurements started in the period that used one of the region's testbeds."""
+    tested = col(Procurement.id).in_(select(ProcurementTestbed.procurement_id))
+    return _procurements(session, scope, _percent(_count_if(tested), func.count()))
+
+
+def partners_active(session: Session, scope: Scope) -> Values:
+    """Active partners (aktörer) in the register, as it stands now (the register keeps no dated
+    history), by the organisation that keeps them; duplicates merged away are left out."""
+    return _aggregate(
+        session,
+        scope,
+        func.count(),
+        source=Partner,
+        joins=[(Organisation, Partner.organisation_id == Organisation.id)],
+        org_col=Partner.organisation_id,
+        area_col=Organisation.area_id,
+        where=[col(Partner.is_active), col(Partner.merged_into_id).is_(None)],
+    )
+
+
+def agreements_expiring(session: Session, scope: Scope) -> Values:
+    """Agreements with partners whose end date falls in the period."""
+    return _aggregate(
+        session,
+        scope,
+        func.count(),
+        source=Agreement,
+        joins=[(Organisation, Agreement.organisation_id == Organisation.id)],
+        org_col=Agreement.organisation_id,
+        area_col=Organisation.area_id,
+        where=_on_days(Agreement.ends_on, scope),
+    )
+
+
 # ---------------------------------------------------------------- registry and public API
 
 
@@ -437,6 +541,14 @@ COMPUTATIONS: dict[str, Computation] = dict(
         _c("testbed_median_days_first_response", "days", testbed_median_days_first_response, Direction.down),
         _c("orgs_innovation_lead_share", "percent", orgs_innovation_lead_share),
         _c("certified_innovation_leaders", "count", certified_innovation_leaders, aggregation=Aggregation.stock),
+        _c("needs_published", "count", needs_published),
+        _c("need_responses", "count", need_responses),
+        _c("needs_answered", "count", needs_answered),
+        _c("procurements_started", "count", procurements_started),
+        _c("procurements_value_sek", "sek", procurements_value_sek),
+        _c("procurements_share_tests", "percent", procurements_share_tests),
+        _c("partners_active", "count", partners_active, aggregation=Aggregation.stock),
+        _c("agreements_expiring", "count", agreements_expiring, Direction.down),
     ]
 )
 

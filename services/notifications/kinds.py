@@ -47,6 +47,7 @@ KINDS: dict[str, Kind] = {
         Kind("indicators.overdue", roles=MANAGERS),
         Kind("samverkan.receipt", required=True),
         Kind("samverkan.new_response", roles=MANAGERS),
+        Kind("samverkan.agreement_expiring", roles=MANAGERS),
     )
 }
 

@@ -21,6 +21,7 @@ def _jobs() -> list[tuple[str, Callable[..., int]]]:
     from services.fund import notices as fund_notices
     from services.ideas import notices as idea_notices
     from services.indicators import notices as indicator_notices
+    from services.samverkan import agreements
     from services.testbeds import notices as testbed_notices
 
     return [
@@ -28,6 +29,7 @@ def _jobs() -> list[tuple[str, Callable[..., int]]]:
         ("fund.reminders", fund_notices.queue_reminders),
         ("testbed.unanswered", testbed_notices.queue_unanswered),
         ("indicators.reporting", indicator_notices.queue_reporting),
+        ("samverkan.agreements", agreements.queue_expiring),
     ]
 
 

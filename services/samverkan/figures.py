@@ -8,19 +8,22 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import case, exists, func
+from sqlalchemy import case, exists, func, or_
 from sqlmodel import Session, col, select
 
 from models import (
+    Agreement,
     Area,
     Need,
     NeedResponse,
     NeedStatus,
+    Organisation,
     Partner,
     Procurement,
     ProcurementStage,
     ProcurementTestbed,
 )
+from services.samverkan.agreements import EXPIRING_WITHIN_DAYS
 from services.shared.workdays import start_of_day
 
 
@@ -40,6 +43,8 @@ class SamverkanFigures:
     procurements_value_sek: int
     procurements_with_tests: int
     partners_active: int
+    agreements_active: int = 0
+    agreements_expiring: int = 0  # in force and ending within 90 days
     by_method: list[MethodRow] = field(default_factory=list)
     partners_by_kind: dict[str, int] = field(default_factory=dict)
 
@@ -69,6 +74,7 @@ def samverkan_figures(
     area_code: str | None = None,
     start: date | None = None,
     end: date | None = None,
+    today: date | None = None,
 ) -> SamverkanFigures:
     """The figures for the region, an area or an organisation; needs by the day they were published,
     responses by the day received, procurements by the day started (days inclusive)."""
@@ -82,6 +88,10 @@ def samverkan_figures(
             conditions.append(table.organisation_id == organisation_id)
         if area_id is not None and hasattr(table, "area_id"):
             conditions.append(table.area_id == area_id)
+        elif area_id is not None:  # partners and agreements belong to an area through their organisation
+            conditions.append(
+                col(table.organisation_id).in_(select(Organisation.id).where(Organisation.area_id == area_id))
+            )
         return conditions
 
     need_scope = [col(Need.status) != NeedStatus.draft.value, *own(Need), *_period(Need.published_at, start, end)]
@@ -126,7 +136,24 @@ def samverkan_figures(
         ).all()
     )
     active = session.exec(select(func.count(col(Partner.id))).where(*partner_scope, col(Partner.is_active))).one()
+    today = today or date.today()
+    in_force = [
+        col(Agreement.starts_on) <= today,
+        or_(col(Agreement.ends_on).is_(None), col(Agreement.ends_on) >= today),
+        *own(Agreement),
+        *(
+            [col(Agreement.organisation_id).in_(select(Organisation.id).where(Organisation.area_id == area_id))]
+            if area_id
+            else []
+        ),
+    ]
+    ending = col(Agreement.ends_on) <= today + timedelta(days=EXPIRING_WITHIN_DAYS)
+    agreements_active, agreements_expiring = session.exec(
+        select(func.count(col(Agreement.id)), func.sum(case((ending, 1), else_=0))).where(*in_force)
+    ).one()
     return SamverkanFigures(
+        agreements_active=agreements_active,
+        agreements_expiring=int(agreements_expiring or 0),
         needs_published=published,
         needs_answered=int(with_responses or 0),
         responses=responses,

@@ -4,16 +4,18 @@ language they wrote in); the owning organisation's managers each new response.""
 
 from __future__ import annotations
 
+from datetime import datetime
 from urllib.parse import urlencode
 
 from sqlmodel import Session
 
-from models import Need, NeedResponse
+from models import Agreement, Need, NeedResponse
 from services.notifications import outbox
 from services.testbeds.notices import organisation_handlers
 
 NEEDS_PAGE = "behovshantering"
 TRACK_PAGE = "folj-svar"
+AGREEMENTS_PAGE = "avtal"
 
 
 def response_received(session: Session, response: NeedResponse, need: Need, code: str) -> None:
@@ -41,3 +43,23 @@ def response_received(session: Session, response: NeedResponse, need: Need, code
             entity="need_response",
             entity_id=response.id,
         )
+
+
+def agreement_expiring(session: Session, agreement: Agreement, *, now: datetime | None = None) -> int:
+    """The notice that `agreement` ends (or renews) on its end date, to the organisation's managers, once
+    per agreement, end date and recipient. Returns how many were queued. No commit."""
+    queued = 0
+    for user_id in organisation_handlers(session, agreement.organisation_id):
+        row = outbox.to_user(
+            session,
+            user_id=user_id,
+            kind="samverkan.agreement_expiring",
+            params={"ref": agreement.ref, "title": agreement.title, "ends_on": agreement.ends_on.isoformat()},
+            link=AGREEMENTS_PAGE,
+            entity="agreement",
+            entity_id=agreement.id,
+            dedupe_key=f"agreement.expiring:{agreement.id}:{agreement.ends_on.isoformat()}:user:{user_id}",
+            now=now,
+        )
+        queued += row is not None
+    return queued

@@ -17,11 +17,21 @@ from pydantic import BaseModel, Field, ValidationInfo, field_validator
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from models import NeedResponse, Organisation, Partner, PartnerKind, Procurement, utcnow
+from models import (
+    Agreement,
+    AgreementParty,
+    Need,
+    NeedResponse,
+    Organisation,
+    Partner,
+    PartnerKind,
+    Procurement,
+    utcnow,
+)
 from services.people.auth import Actor
 from services.samverkan import access
 from services.shared import audit
-from services.shared.errors import NotFound, ValidationError
+from services.shared.errors import InvalidTransition, NotFound, ValidationError
 from services.shared.pagination import Page, page_bounds
 from services.shared.search import text_matches
 from services.shared.validation import check_email, check_url, clean_text, fail, parse
@@ -179,7 +189,7 @@ def list_partners(
 
 @dataclass(frozen=True)
 class LinkedRecord:
-    kind: str  # "response" | "procurement"
+    kind: str  # "response" | "procurement" | "agreement"
     id: int
     ref: str
     title: str
@@ -205,8 +215,6 @@ class PartnerDetail:
 
 def get_partner(*, session: Session, actor: Actor | None, partner_id: int) -> PartnerDetail:
     """A partner with everything linked to it; only to those who may handle it."""
-    from models import Need
-
     p = _handled(session, actor, partner_id)
     org = session.get(Organisation, p.organisation_id)
     linked = [
@@ -223,6 +231,16 @@ def get_partner(*, session: Session, actor: Actor | None, partner_id: int) -> Pa
         LinkedRecord("procurement", q.id, q.ref, q.title, q.stage)
         for q in session.exec(
             select(Procurement).where(Procurement.partner_id == p.id).order_by(col(Procurement.id).desc()).limit(100)
+        )
+    ]
+    linked += [
+        LinkedRecord("agreement", a.id, a.ref, a.title, a.kind)
+        for a in session.exec(
+            select(Agreement)
+            .join(AgreementParty, AgreementParty.agreement_id == Agreement.id)
+            .where(AgreementParty.partner_id == p.id)
+            .order_by(col(Agreement.starts_on).desc())
+            .limit(100)
         )
     ]
     return PartnerDetail(
@@ -242,16 +260,18 @@ def get_partner(*, session: Session, actor: Actor | None, partner_id: int) -> Pa
     )
 
 
-def partner_choices(*, session: Session, actor: Actor | None, organisation_id: int) -> list[tuple[int, str]]:
-    """(id, name) of the partners of `organisation_id`, for a link picker; handlers only."""
-    access.require_handler(actor, organisation_id)
-    rows = session.exec(
+def partner_choices(*, session: Session, actor: Actor | None) -> dict[int, str]:
+    """id -> name of the partners the actor handles (not merged away), by name, at most 500: the
+    choices of link pickers (an agreement's parties, a merge)."""
+    query = (
         select(Partner.id, Partner.name)
-        .where(Partner.organisation_id == organisation_id, col(Partner.merged_into_id).is_(None))
-        .order_by(func.lower(Partner.name))
+        .where(col(Partner.merged_into_id).is_(None))
+        .order_by(func.lower(Partner.name), Partner.id)
         .limit(500)
     )
-    return [(i, n) for i, n in rows]
+    if (own := access.scope(actor, Partner.organisation_id)) is not None:
+        query = query.where(own)
+    return {i: n for i, n in session.exec(query)}
 
 
 def find_or_create_for_response(session: Session, response: NeedResponse, organisation_id: int) -> Partner:
@@ -276,3 +296,31 @@ def find_or_create_for_response(session: Session, response: NeedResponse, organi
         session.add(partner)
         session.flush()
     return partner
+
+
+def merge_partners(*, session: Session, actor: Actor | None, duplicate_id: int, into_id: int) -> Partner:
+    """Merge a duplicate into another partner, as ideas are merged: responses, procurements and agreement
+    parties move to `into_id`, the duplicate is kept (for the record) but hidden and inactive. Both must
+    be partners the actor handles, neither merged before. Commits."""
+    if duplicate_id == into_id:
+        raise ValidationError.single("into_id", "samverkan.merge_self")
+    duplicate = _handled(session, actor, duplicate_id)
+    into = _handled(session, actor, into_id)
+    if duplicate.merged_into_id is not None or into.merged_into_id is not None:
+        raise InvalidTransition("samverkan.already_merged")
+    for table in (NeedResponse, Procurement):
+        for row in session.exec(select(table).where(table.partner_id == duplicate.id)):
+            row.partner_id = into.id
+    kept = set(session.exec(select(AgreementParty.agreement_id).where(AgreementParty.partner_id == into.id)))
+    for party in session.exec(select(AgreementParty).where(AgreementParty.partner_id == duplicate.id)).all():
+        session.delete(party)
+        if party.agreement_id not in kept:
+            session.add(AgreementParty(agreement_id=party.agreement_id, partner_id=into.id))
+    now = utcnow()
+    duplicate.merged_into_id, duplicate.is_active, duplicate.updated_at = into.id, False, now
+    if into.org_number is None and duplicate.org_number:
+        into.org_number = duplicate.org_number
+    into.updated_at = now
+    audit.record(session, actor, "partner.merged", "partner", duplicate.id, into=into.id)
+    session.commit()
+    return into

@@ -6,7 +6,7 @@ from sqlmodel import Session
 
 from models import RefSequence
 
-WIDTHS = {"IDE": 5, "FON": 4, "TMR": 4, "UTM": 4, "UPH": 4}
+WIDTHS = {"IDE": 5, "FON": 4, "TMR": 4, "UTM": 4, "UPH": 4, "AVT": 4}
 
 
 def next_ref(session: Session, prefix: str, year: int) -> str:

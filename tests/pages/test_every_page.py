@@ -52,6 +52,7 @@ SAVED_URLS = [
     "behovshantering",
     "partner",
     "upphandlingar",
+    "avtal",
     "samverkan-i-siffror",
     "halso-och-sjukvard",
     "kollektivtrafik",
