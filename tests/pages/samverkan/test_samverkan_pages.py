@@ -80,3 +80,37 @@ def test_a_manager_of_another_organisation_does_not_see_the_need(demo_url: str) 
     assert not theirs.exception
     seen = theirs.dataframe[0].value.iloc[:, 0].tolist()  # Karolinska's own (demo) needs, not this one
     assert seen and TITLE not in seen
+
+
+AGREEMENTS = "pages/samverkan/agreements.py"
+
+
+def test_a_manager_sees_their_organisations_agreements_and_downloads_the_signed_copy(demo_url: str) -> None:
+    from models import Agreement
+    from services.samverkan import agreements
+
+    engine = db.make_engine(demo_url)
+    with db.write_session(engine) as session:
+        chosen = session.exec(
+            select(Agreement).where(Agreement.title == "Innovationspartnerskap fallsensorer, fas 1")
+        ).one()
+        agreements.attach_signed_copy(
+            session=session,
+            actor=load_actor(session, "manager"),
+            agreement_id=chosen.id,
+            filename="<b>signerat</b>.pdf",
+            data=b"%PDF-1.7\n%%EOF\n",
+        )
+        chosen_id = chosen.id
+    engine.dispose()
+    at = open_page(app_as("manager"), AGREEMENTS)
+    assert not at.exception
+    titles = at.dataframe[0].value.iloc[:, 1].tolist()
+    assert "Innovationspartnerskap fallsensorer, fas 1" in titles
+    assert "Testavtal självkörande buss Barkarby" not in titles  # Trafikförvaltningen's
+    at.selectbox(key="sva_chosen").set_value(chosen_id).run()
+    assert not at.exception
+    shown = texts(at)
+    assert "Sensa Care AB" in shown and "Partnern äger, regionen får fri nyttjanderätt" in [m.value for m in at.metric]
+    [download] = at.get("download_button")
+    assert download.proto.label == "Ladda ned den undertecknade kopian"
