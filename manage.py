@@ -6,7 +6,8 @@ python manage.py prepare             what `make run` does before starting the ap
 python manage.py create-user ...     add an account
 python manage.py reset-password ...  set a new password for an account
 python manage.py backup [FILE]       a consistent copy of the SQLite database
-python manage.py anonymise [--months 12]  remove contact details of ideas closed longer ago
+python manage.py anonymise [--months 12]  remove contact details of ideas closed longer ago (and of
+                                          responses to needs whose last day lies longer ago)
 """
 
 from __future__ import annotations
@@ -292,12 +293,18 @@ def anonymise(
     the audit log (without the removed details). Safe to run daily, e.g. from cron."""
     from services.ideas import privacy
     from services.people.auth import operator
+    from services.samverkan.privacy import anonymise_expired_responses
 
     engine = db.make_engine()
     with db.write_session(engine) as session:
         refs = privacy.anonymise_expired(session=session, actor=operator(), months=months)
     typer.echo(f"Contact details removed from {len(refs)} closed ideas older than {months} months.")
     for ref in refs:
+        typer.echo(f"  {ref}")
+    with db.write_session(engine) as session:
+        responses = anonymise_expired_responses(session=session, actor=operator(), months=months)
+    typer.echo(f"Contact details removed from {len(responses)} responses to needs closed over {months} months ago.")
+    for ref in responses:
         typer.echo(f"  {ref}")
 
 

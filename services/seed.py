@@ -822,6 +822,8 @@ def _load_samverkan(session: Session, seed_dir: Path, clock: _Clock, index: _Ind
             session.add(
                 m.ProcurementTestbed(procurement_id=procurement.id, testbed_id=index.testbeds[slug], stage=stage)
             )
+        for key in row.get("ideas", []):
+            session.add(m.ProcurementIdea(procurement_id=procurement.id, idea_id=index.ideas[key]))
     for row in data["agreements"]:
         starts = clock.day(row["starts"])
         agreement = m.Agreement(
@@ -842,7 +844,45 @@ def _load_samverkan(session: Session, seed_dir: Path, clock: _Clock, index: _Ind
         session.flush()
         for name in row["partners"]:
             session.add(m.AgreementParty(agreement_id=agreement.id, partner_id=partners[name]))
+        if row.get("signed_copy"):
+            data = _demo_pdf(f"{agreement.ref} {agreement.title}")
+            session.add(
+                m.AgreementFile(
+                    agreement_id=agreement.id,
+                    filename=f"{agreement.ref}-signerat.pdf",
+                    content_type="application/pdf",
+                    size_bytes=len(data),
+                    sha256=hashlib.sha256(data).hexdigest(),
+                    data=data,
+                    uploaded_by_id=index.users[row["by"]],
+                    uploaded_at=clock.at(row["starts"], "signed"),
+                )
+            )
     session.flush()
+
+
+def _demo_pdf(text: str) -> bytes:
+    """A one-page PDF saying `text` (ASCII only), standing in for a scanned signed agreement."""
+    line = text.encode("ascii", "replace").replace(b"(", b"[").replace(b")", b"]")
+    stream = b"BT /F1 12 Tf 72 720 Td (" + line + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+        b"/Contents 4 0 R >>",
+        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += b"".join(f"{o:010d} 00000 n \n".encode() for o in offsets)
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
 
 
 # ---------------------------------------------------------------- indicators

@@ -183,3 +183,23 @@ def test_a_score_outside_one_to_five_is_refused(region, score) -> None:
     with pytest.raises(ValidationError) as refused:
         needs.assess(session=session, actor=root, response_id=response_id, score=score, note=None)
     assert refused.value.fields["score"].key == "samverkan.score_range"
+
+
+def test_contact_details_of_responses_not_taken_forward_are_removed_after_the_retention(region) -> None:
+    from datetime import UTC, datetime
+
+    from services.samverkan.privacy import anonymise_expired_responses
+
+    session, ids = region
+    respond(session, ids["need"])
+    root = who(session, "root")
+    assert anonymise_expired_responses(session=session, actor=root, now=datetime(2027, 3, 1, tzinfo=UTC)) == []
+    with pytest.raises(PermissionDenied):
+        anonymise_expired_responses(session=session, actor=who(session, "boss.ks"))
+    done = anonymise_expired_responses(session=session, actor=root, now=datetime(2027, 4, 1, tzinfo=UTC))
+    assert done == ["UTM-2026-0001"]
+    stored = session.exec(select(m.NeedResponse)).one()
+    assert (stored.responder_name, stored.responder_email, stored.anonymised_at is not None) == (None, None, True)
+    assert stored.responder_org == "Sensa AB" and stored.proposal  # the response itself stays
+    receipt = session.exec(select(m.Notification).where(m.Notification.kind == "samverkan.receipt")).one()
+    assert receipt.email is None or receipt.mail_state == "cancelled"
