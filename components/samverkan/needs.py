@@ -151,9 +151,9 @@ def response_panel(me: Actor, response_id: int) -> None:
         st.table(
             pd.DataFrame(
                 {
-                    t("samverkan.col.responder"): [a.assessor for a in detail.assessments],
+                    t("samverkan.col.responder"): [plain(a.assessor) for a in detail.assessments],
                     t("samverkan.score"): [a.score for a in detail.assessments],
-                    t("samverkan.note"): [a.note or "" for a in detail.assessments],
+                    t("samverkan.note"): [plain(a.note or "") for a in detail.assessments],
                 }
             )
         )

@@ -153,7 +153,7 @@ def partner_panel(me: Actor, d: partners.PartnerDetail, orgs: dict[int, str]) ->
                 {
                     t("samverkan.col.kind"): [t(f"samverkan.linked.{r.kind}") for r in d.linked],
                     t("samverkan.col.ref"): [r.ref for r in d.linked],
-                    t("samverkan.col.title"): [r.title for r in d.linked],
+                    t("samverkan.col.title"): [plain(r.title) for r in d.linked],
                     t("samverkan.col.status"): [context.label(r.status, _STATUS_KINDS[r.kind]) for r in d.linked],
                 }
             )

@@ -120,8 +120,8 @@ def _log(d: ProcurementDetail) -> None:
                 t("samverkan.occurred_on"): [fmt_date(e.occurred_on) for e in d.events],
                 t("samverkan.activity_kind"): [context.label(e.kind, "procurement_event") for e in d.events],
                 t("samverkan.col.stage"): [context.label(e.stage, "procurement_stage") for e in d.events],
-                t("samverkan.activity_text"): [e.text or "" for e in d.events],
-                t("samverkan.col.responder"): [e.actor or "" for e in d.events],
+                t("samverkan.activity_text"): [plain(e.text or "") for e in d.events],
+                t("samverkan.col.responder"): [plain(e.actor or "") for e in d.events],
             }
         )
     )

@@ -6,7 +6,7 @@ import streamlit as st
 from components import context
 from components.context import actor, t
 from components.samverkan.needs import need_form, need_status_buttons, needs_table, response_panel, responses_table
-from components.ui import attempt, current_page, heading, pager
+from components.ui import attempt, current_page, heading, pager, plain
 from models import NeedStatus
 from services.people import organisations
 from services.samverkan import access, needs
@@ -45,7 +45,7 @@ chosen = st.selectbox(
 if chosen is None:
     st.stop()
 st.divider()
-st.header(rows[chosen].title, anchor=False)
+st.header(plain(rows[chosen].title), anchor=False)
 st.caption(context.label(rows[chosen].status, "need_status"))
 need_status_buttons(me, rows[chosen])
 st.subheader(t("samverkan.responses_heading"))
