@@ -1278,3 +1278,79 @@ class AgreementFile(SQLModel, table=True):
     data: bytes = Field(sa_type=sa.LargeBinary)
     uploaded_by_id: int | None = Field(default=None, foreign_key="user.id")
     uploaded_at: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- the innovation council's meetings
+
+
+class ActionStatus(StrEnum):
+    open = "open"
+    done = "done"
+
+
+class CouncilMeeting(Timestamps, table=True):
+    """A meeting of the innovation council: its agenda, decisions and action items hang on it."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    held_on: date = Field(index=True)
+    title: str = Field(sa_type=_text(200))
+    location: str | None = Field(default=None, sa_type=_text(200))
+    notes: str | None = Field(default=None, sa_type=_text())
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class CouncilAttendance(SQLModel, table=True):
+    """A member present at a meeting (a council member, or someone of the central team)."""
+
+    meeting_id: int = Field(foreign_key="councilmeeting.id", primary_key=True, ondelete="CASCADE")
+    user_id: int = Field(foreign_key="user.id", primary_key=True, index=True)
+
+
+class AgendaItem(Timestamps, table=True):
+    """A point on a meeting's agenda, optionally about one record: `linked_kind` names the kind of record
+    (services/council/links.py knows each: idea, fund_application, annual_report, ...), `linked_id` its id
+    (for the bokslut: its year). No foreign key, so that a new kind of record needs no migration."""
+
+    __table_args__ = (
+        sa.CheckConstraint("(linked_kind IS NULL) = (linked_id IS NULL)", name="link_complete"),
+        sa.Index(None, "linked_kind", "linked_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="councilmeeting.id", index=True, ondelete="CASCADE")
+    position: int = Field(default=1)
+    title: str = Field(sa_type=_text(200))
+    linked_kind: str | None = Field(default=None, sa_type=_text(30))
+    linked_id: int | None = None
+    notes: str | None = Field(default=None, sa_type=_text())
+
+
+class CouncilDecision(Timestamps, table=True):
+    """What the council decided at a meeting, on one agenda item or on the meeting as a whole."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="councilmeeting.id", index=True, ondelete="CASCADE")
+    agenda_item_id: int | None = Field(default=None, foreign_key="agendaitem.id", ondelete="SET NULL")
+    text: str = Field(sa_type=_text())
+
+
+class ActionItem(Timestamps, table=True):
+    """Something a named person is to do by a day, followed until it is done."""
+
+    __table_args__ = (
+        one_of("status", ActionStatus),
+        sa.CheckConstraint("status <> 'done' OR done_on IS NOT NULL", name="done_has_day"),
+        sa.Index(None, "owner_id", "status"),
+        sa.Index(None, "status", "due_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    meeting_id: int = Field(foreign_key="councilmeeting.id", index=True, ondelete="CASCADE")
+    decision_id: int | None = Field(default=None, foreign_key="councildecision.id", ondelete="SET NULL")
+    description: str = Field(sa_type=_text(500))
+    owner_id: int = Field(foreign_key="user.id")
+    due_on: date
+    status: str = Field(default=ActionStatus.open, sa_type=_text(20))
+    done_on: date | None = None
+    done_by_id: int | None = Field(default=None, foreign_key="user.id")
+    done_note: str | None = Field(default=None, sa_type=_text())

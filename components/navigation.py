@@ -215,6 +215,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec(
         "pages/council/council_mode.py", "nav.council_mode", ":material/co_present:", "council", "radslage", COUNCIL
     ),
+    PageSpec("pages/council/meetings.py", "nav.council_meetings", ":material/groups:", "council", "radsmoten", COUNCIL),
     # --- Administration
     PageSpec("pages/admin/users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
     PageSpec("pages/admin/audit.py", "nav.admin_audit", ":material/history:", "admin", "handelselogg", ADMIN),

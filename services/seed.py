@@ -148,6 +148,7 @@ def load_demo(
     _load_indicators(session, seed_dir, clock, index)
     _load_samverkan(session, seed_dir, clock, index)
     _load_notifications(session, index)
+    _load_council(session, seed_dir, clock, index)
     counts = {
         table.name: session.exec(select(func.count()).select_from(table)).one()
         for table in SQLModel.metadata.sorted_tables
@@ -438,6 +439,57 @@ def _load_notifications(session: Session, index: _Index) -> None:
     session.add(
         m.NotificationPreference(user_id=index.users["manager"], kind="idea.waiting", delivery=m.Delivery.weekly)
     )
+    session.flush()
+
+
+def _load_council(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
+    """The council's recent meetings: attendance, agenda items about ideas, applications and the bokslut,
+    decisions and actions (some done, some open, one overdue). No notices: they were sent at the time."""
+    links = {"idea": index.ideas, "fund_application": index.applications}
+    for row in _read_json(seed_dir, "council.json"):
+        meeting = m.CouncilMeeting(
+            held_on=clock.day(row["held_on"]),
+            title=row["title"],
+            location=row["location"],
+            notes=row["notes"],
+            created_by_id=index.user("admin"),
+        )
+        session.add(meeting)
+        session.flush()
+        session.add_all(m.CouncilAttendance(meeting_id=meeting.id, user_id=index.user(u)) for u in row["members"])
+        items = []
+        for position, item in enumerate(row["agenda"], start=1):
+            kind, key = item["link"] or (None, None)
+            linked_id = clock.year(key) if kind == "annual_report" else links[kind][key] if kind else None
+            items.append(
+                m.AgendaItem(
+                    meeting_id=meeting.id, position=position, title=item["title"], linked_kind=kind, linked_id=linked_id
+                )
+            )
+        session.add_all(items)
+        session.flush()
+        for decided in row["decisions"]:
+            decision = m.CouncilDecision(
+                meeting_id=meeting.id, agenda_item_id=items[decided["item"] - 1].id, text=decided["text"]
+            )
+            session.add(decision)
+            session.flush()
+            for action in decided["actions"]:
+                done_on = clock.day(action.get("done_on"))
+                owner = index.user(action["owner"])
+                session.add(
+                    m.ActionItem(
+                        meeting_id=meeting.id,
+                        decision_id=decision.id,
+                        description=action["description"],
+                        owner_id=owner,
+                        due_on=clock.day(action["due_on"]),
+                        status=m.ActionStatus.done if done_on else m.ActionStatus.open,
+                        done_on=done_on,
+                        done_by_id=owner if done_on else None,
+                        done_note=action.get("done_note"),
+                    )
+                )
     session.flush()
 
 

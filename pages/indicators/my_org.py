@@ -8,6 +8,7 @@ import streamlit as st
 from components import context
 from components.benefits.totals import benefits_section
 from components.context import CACHE_ENTRIES, actor, t
+from components.council.actions import my_actions_section
 from components.indicators.my_org import comparison_section, own_section, waiting_section
 from components.ui import heading, plain
 from services.benefits import figures as benefit_figures
@@ -65,6 +66,7 @@ except PermissionDenied:
 data = _figures(context.scope_key(), org.id, year, today)
 
 waiting_section(data["waiting"])
+my_actions_section(me, today)
 comparison_section(data["rows"], org.short_name, area.name(context.lang()), year)
 own_section(data["own"])
 benefits_section(

@@ -17,6 +17,7 @@ class Kind:
 
 
 MANAGERS = frozenset({Role.admin, Role.manager})
+ACTION_OWNERS = frozenset({Role.admin, Role.council, Role.manager})
 
 KINDS: dict[str, Kind] = {
     k.key: k
@@ -48,6 +49,9 @@ KINDS: dict[str, Kind] = {
         Kind("samverkan.receipt", required=True),
         Kind("samverkan.new_response", roles=MANAGERS),
         Kind("samverkan.agreement_expiring", roles=MANAGERS),
+        Kind("council.action_assigned", roles=ACTION_OWNERS),
+        Kind("council.action_due", roles=ACTION_OWNERS),
+        Kind("council.action_overdue", roles=ACTION_OWNERS),
     )
 }
 

@@ -18,6 +18,7 @@ log = logging.getLogger(__name__)
 
 
 def _jobs() -> list[tuple[str, Callable[..., int]]]:
+    from services.council import actions as council_actions
     from services.fund import notices as fund_notices
     from services.ideas import notices as idea_notices
     from services.indicators import notices as indicator_notices
@@ -30,6 +31,7 @@ def _jobs() -> list[tuple[str, Callable[..., int]]]:
         ("testbed.unanswered", testbed_notices.queue_unanswered),
         ("indicators.reporting", indicator_notices.queue_reporting),
         ("samverkan.agreements", agreements.queue_expiring),
+        ("council.actions", council_actions.queue_reminders),
     ]
 
 

@@ -63,6 +63,7 @@ SAVED_URLS = [
     "indikatorregister",
     "innovationsbokslut",
     "radslage",
+    "radsmoten",
     "anvandare",
     "handelselogg",
     "utkorg",

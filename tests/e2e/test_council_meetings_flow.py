@@ -1,0 +1,110 @@
+"""In a real browser: an admin records a council meeting with an agenda item about an idea, a decision
+and an action for a manager; the manager sees the action in Min förvaltning and marks it done; the
+meeting then shows it done."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from datetime import date, timedelta
+
+from playwright.sync_api import Locator, Page, expect
+
+from tests.e2e.helpers import log_in, log_out, open_from_menu, run_finished, settled
+
+TITLE = "Webbläsartest: rådsmöte om hörslingor"
+ACTION = "Webbläsartest: ta fram en spridningsplan för hörslingor"
+IDEA_TITLE = "Betala resan genom att blippa bankkortet eller mobilen direkt i spärren"
+
+
+def _idea_ref(db_url: str) -> str:
+    with sqlite3.connect(db_url.removeprefix("sqlite:///")) as connection:
+        [(ref,)] = connection.execute("SELECT ref FROM idea WHERE title = ?", (IDEA_TITLE,)).fetchall()
+    return ref
+
+
+def _open_expander(page: Page, label: str) -> None:
+    run_finished(page)
+    page.locator("summary").filter(has_text=label).click()
+
+
+def _choose(page: Page, where: Locator, label: str, option: str) -> None:
+    run_finished(page)
+    where.get_by_label(label, exact=True).first.click()
+    page.keyboard.type(option)
+    page.get_by_role("option", name=option).first.click()
+
+
+def _section(page: Page, label: str) -> Locator:
+    """The expander `label` (each form of the page sits in its own)."""
+    return page.get_by_test_id("stExpander").filter(has_text=label)
+
+
+def test_an_action_from_a_council_meeting_is_followed_to_done(page: Page, live_app: str, live_db_url: str) -> None:
+    ref = _idea_ref(live_db_url)
+    due = date.today() + timedelta(days=14)
+
+    log_in(page, live_app, "admin")
+    open_from_menu(page, "Rådsmöten")
+    _open_expander(page, "Nytt rådsmöte")
+    form = _section(page, "Nytt rådsmöte")
+    form.get_by_label("Rubrik (obligatoriskt)").fill(TITLE)
+    _choose(page, form, "Närvarande ledamöter", "Birgitta Ahlström")
+    page.keyboard.press("Escape")
+    form.get_by_role("button", name="Spara mötet").click()
+    expect(page.get_by_text("Mötet är sparat.")).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile(re.escape(TITLE)))).to_be_visible()
+
+    _open_expander(page, "Lägg till punkt på dagordningen")
+    form = _section(page, "Lägg till punkt på dagordningen")
+    form.get_by_label("Punkt (obligatoriskt)").fill("Blippa i spärren – sprida till bussarna?")
+    _choose(page, form, "Gäller", "Idé")
+    form.get_by_label(re.compile("^Referens")).fill(ref)
+    form.get_by_role("button", name="Lägg till punkten").click()
+    expect(page.get_by_text("Punkten är tillagd.")).to_be_visible()
+    expect(page.get_by_role("cell", name=re.compile(re.escape(ref)))).to_be_visible()
+
+    _open_expander(page, "Registrera beslut")
+    form = _section(page, "Registrera beslut")
+    _choose(page, form, "På dagordningspunkt", "Punkt 1")
+    form.get_by_label("Beslut (obligatoriskt)").fill("Rådet vill att piloten utvärderas innan spridning.")
+    form.get_by_role("button", name="Spara beslutet").click()
+    expect(page.get_by_text("Beslutet är registrerat.")).to_be_visible()
+    expect(page.get_by_role("cell", name="Rådet vill att piloten utvärderas innan spridning.")).to_be_visible()
+
+    _open_expander(page, "Ge en åtgärd")
+    form = _section(page, "Ge en åtgärd")
+    form.get_by_label("Åtgärd (obligatoriskt)").fill(ACTION)
+    _choose(page, form, "Ansvarig (obligatoriskt)", "Anders Lindqvist")
+    form.get_by_role("spinbutton", name="year, Klart senast (obligatoriskt)").click()
+    page.keyboard.type(f"{due.year:04d}{due.month:02d}{due.day:02d}")
+    _choose(page, form, "Följer av beslut", "Rådet vill att piloten")
+    form.get_by_role("button", name="Spara åtgärden").click()
+    expect(page.get_by_text("Åtgärden är registrerad")).to_be_visible()
+    row = page.get_by_role("row").filter(has_text=ACTION)
+    expect(row.get_by_role("cell", name="Öppen", exact=True)).to_be_visible()
+    settled(page)
+    meeting_url = page.url
+
+    # The owner sees it in Min förvaltning and marks it done.
+    log_out(page)
+    log_in(page, live_app, "manager")
+    open_from_menu(page, "Min förvaltning")
+    card = page.locator('[class*="st-key-my_action_"]').filter(has_text=ACTION)
+    expect(card).to_be_visible()
+    expect(card.get_by_text(f"Klart senast {due.isoformat()}")).to_be_visible()
+    card.get_by_label("Vad som gjordes (valfritt)").fill("Planen är skickad till rådet.")
+    card.get_by_role("button", name="Markera som klar").click()
+    expect(page.get_by_text("Åtgärden är markerad som klar.")).to_be_visible()
+    expect(page.locator('[class*="st-key-my_action_"]').filter(has_text=ACTION)).to_have_count(0)
+
+    # The meeting shows it done.
+    log_out(page)
+    log_in(page, live_app, "admin")
+    page.goto(meeting_url)
+    expect(page.get_by_role("heading", name=re.compile(re.escape(TITLE)))).to_be_visible()
+    row = page.get_by_role("row").filter(has_text=ACTION)
+    expect(
+        row.get_by_role("cell", name=re.compile(rf"^Klar {date.today().isoformat()} \(Anders Lindqvist\)"))
+    ).to_be_visible()
+    expect(row.get_by_role("cell", name="Planen är skickad till rådet.")).to_be_visible()
