@@ -253,6 +253,36 @@ class BarrierReportStatus(StrEnum):
     handled = "handled"
 
 
+class ObstacleKind(StrEnum):
+    """Why an idea was parked or closed, or a fund project stopped (the strategy: obstacles are identified
+    systematically)."""
+
+    law = "law"  # law or regulation
+    procurement = "procurement"
+    it_security = "it_security"
+    financing = "financing"
+    time = "time"
+    competence = "competence"
+    organisation = "organisation"
+    ip = "ip"
+    other = "other"
+
+
+class CourseKind(StrEnum):
+    innovation_method = "innovation_method"
+    ip = "ip"
+    procurement = "procurement"
+    design = "design"
+    certification = "certification"  # the certification of innovation leaders
+    information = "information"
+    other = "other"
+
+
+class ObstacleStatus(StrEnum):
+    open = "open"
+    resolved = "resolved"
+
+
 # ---------------------------------------------------------------- mixins
 
 
@@ -343,6 +373,7 @@ class Idea(Timestamps, table=True):
             name="contact_needs_consent",
         ),
         sa.CheckConstraint("stage <> 'closed' OR closed_reason IS NOT NULL", name="closed_has_reason"),
+        one_of("obstacle_kind", ObstacleKind),
         sa.Index(None, "area_id", "stage"),
         sa.Index(None, "organisation_id", "stage"),
     )
@@ -375,6 +406,8 @@ class Idea(Timestamps, table=True):
     # The digest of the submitter's private tracking token (services/shared/tokens.py); the token is shown
     # once and never stored. The default has no token behind it (ideas not made through the form).
     tracking_hash: str = Field(default_factory=lambda: secrets.token_hex(32), sa_type=_text(64), unique=True)
+    # The coded obstacle of a parked or closed idea (None on the path, and for ideas closed before coding).
+    obstacle_kind: str | None = Field(default=None, sa_type=_text(20), index=True)
 
 
 class IdeaArea(SQLModel, table=True):
@@ -469,6 +502,7 @@ class FundApplication(Timestamps, table=True):
             name="granted_within_requested",
         ),
         sa.CheckConstraint("ends_on >= starts_on", name="ends_after_starts"),
+        one_of("obstacle_kind", ObstacleKind),
         sa.Index(None, "call_id", "status"),
     )
 
@@ -494,6 +528,8 @@ class FundApplication(Timestamps, table=True):
     decided_on: date | None = Field(default=None, index=True)
     decided_by_id: int | None = Field(default=None, foreign_key="user.id")
     decision_note: str | None = Field(default=None, sa_type=_text())
+    # A funded project stopped before its end: the coded obstacle (None for one that ran its course).
+    obstacle_kind: str | None = Field(default=None, sa_type=_text(20))
 
 
 class FundApplicationEvent(SQLModel, table=True):
@@ -1354,3 +1390,102 @@ class ActionItem(Timestamps, table=True):
     done_on: date | None = None
     done_by_id: int | None = Field(default=None, foreign_key="user.id")
     done_note: str | None = Field(default=None, sa_type=_text())
+
+
+# ---------------------------------------------------------------- obstacles (hinder)
+
+
+class Obstacle(Timestamps, table=True):
+    """An obstacle the team sees across cases: its kind, who owns it and what is being done about it."""
+
+    __table_args__ = (one_of("kind", ObstacleKind), one_of("status", ObstacleStatus), sa.Index(None, "status", "kind"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(sa_type=_text(200))
+    kind: str = Field(sa_type=_text(20))
+    description: str = Field(sa_type=_text())
+    owner_id: int = Field(foreign_key="user.id", index=True)
+    measures: str | None = Field(default=None, sa_type=_text())  # what is being done
+    status: str = Field(default=ObstacleStatus.open, sa_type=_text(20))
+    resolved_on: date | None = None
+    created_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class ObstacleCase(SQLModel, table=True):
+    """A case an obstacle affected: an idea or a fund application (a kind and an id, as agenda links)."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("obstacle_id", "linked_kind", "linked_id"),
+        sa.Index(None, "linked_kind", "linked_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    obstacle_id: int = Field(foreign_key="obstacle.id", index=True, ondelete="CASCADE")
+    linked_kind: str = Field(sa_type=_text(30))
+    linked_id: int
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+# ---------------------------------------------------------------- innovation budget per organisation
+
+
+class InnovationBudget(Timestamps, table=True):
+    """What a board or company budgeted for innovation support in a year (the strategy: "utrymme …
+    budgeteras inom respektive nämnd och bolag"), set against its outcome in services/budgets."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("organisation_id", "year"),
+        sa.CheckConstraint("budget_sek >= 0", name="budget_not_negative"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    organisation_id: int = Field(foreign_key="organisation.id", ondelete="CASCADE")
+    year: int = Field(index=True)
+    budget_sek: int
+    note: str | None = Field(default=None, sa_type=_text())
+
+
+# ---------------------------------------------------------------- competence development
+
+
+class Course(Timestamps, table=True):
+    """A course or information effort (innovation method, IP, innovation procurement, design methods, the
+    certification of innovation leaders, ...) with its dates and target group."""
+
+    __table_args__ = (
+        one_of("kind", CourseKind),
+        sa.CheckConstraint("ends_on IS NULL OR ends_on >= starts_on", name="ends_after_starts"),
+        sa.CheckConstraint("valid_months IS NULL OR valid_months > 0", name="valid_months_positive"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(sa_type=_text(200))
+    kind: str = Field(sa_type=_text(30), index=True)
+    starts_on: date = Field(index=True)
+    ends_on: date | None = None
+    target_group: str = Field(sa_type=_text(200))
+    for_officials: bool = Field(default=False)  # elected officials (förtroendevalda) among the target group
+    requirements: str | None = Field(default=None, sa_type=_text())  # e.g. what a certification asks
+    valid_months: int | None = None  # how long a certification holds
+    organiser: str | None = Field(default=None, sa_type=_text(200))
+
+
+class CourseParticipant(SQLModel, table=True):
+    """One participant: an employee (a user), or an elected official recorded by name and committee."""
+
+    __table_args__ = (
+        sa.UniqueConstraint("course_id", "user_id"),
+        sa.CheckConstraint(
+            "user_id IS NOT NULL OR (official_name IS NOT NULL AND official_committee IS NOT NULL)",
+            name="employee_or_official",
+        ),
+        sa.Index(None, "user_id", "completed_on"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    course_id: int = Field(foreign_key="course.id", index=True, ondelete="CASCADE")
+    user_id: int | None = Field(default=None, foreign_key="user.id")
+    official_name: str | None = Field(default=None, sa_type=_text(120))
+    official_committee: str | None = Field(default=None, sa_type=_text(200))
+    completed_on: date | None = None
+    created_at: datetime = Field(default_factory=utcnow)

@@ -44,6 +44,14 @@ PAGES: tuple[PageSpec, ...] = (
         EVERYONE_LOGGED_IN,
         default=True,
     ),
+    PageSpec(
+        "pages/start/who_to_ask.py",
+        "nav.who_to_ask",
+        ":material/contact_support:",
+        "start",
+        "vem-kan-jag-fraga",
+        EVERYONE_LOGGED_IN,
+    ),
     # --- Idéer
     PageSpec("pages/ideas/submit.py", "nav.ideas_submit", ":material/lightbulb:", "ideas", "lamna-ide", None),
     PageSpec("pages/ideas/track.py", "nav.ideas_track", ":material/travel_explore:", "ideas", "folj-ide", None),
@@ -204,6 +212,22 @@ PAGES: tuple[PageSpec, ...] = (
         frozenset({Role.admin, Role.manager}),
     ),
     PageSpec(
+        "pages/indicators/budget.py",
+        "nav.budget",
+        ":material/savings:",
+        "indicators",
+        "innovationsbudget",
+        COUNCIL,
+    ),
+    PageSpec(
+        "pages/indicators/competence.py",
+        "nav.competence",
+        ":material/school:",
+        "indicators",
+        "kompetensutveckling",
+        DASHBOARD_READERS,
+    ),
+    PageSpec(
         "pages/indicators/annual_report.py",
         "nav.annual_report",
         ":material/summarize:",
@@ -216,6 +240,15 @@ PAGES: tuple[PageSpec, ...] = (
         "pages/council/council_mode.py", "nav.council_mode", ":material/co_present:", "council", "radslage", COUNCIL
     ),
     PageSpec("pages/council/meetings.py", "nav.council_meetings", ":material/groups:", "council", "radsmoten", COUNCIL),
+    PageSpec("pages/council/obstacles.py", "nav.council_obstacles", ":material/block:", "council", "hinder", COUNCIL),
+    PageSpec(
+        "pages/council/portfolio.py",
+        "nav.council_portfolio",
+        ":material/emoji_objects:",
+        "council",
+        "ideportfolj",
+        COUNCIL,
+    ),
     # --- Administration
     PageSpec("pages/admin/users.py", "nav.admin_users", ":material/manage_accounts:", "admin", "anvandare", ADMIN),
     PageSpec("pages/admin/audit.py", "nav.admin_audit", ":material/history:", "admin", "handelselogg", ADMIN),

@@ -18,13 +18,37 @@ from typing import Any
 from babel import Locale
 from babel.numbers import format_decimal
 
-from i18n import accessibility, common, council, figures, fund, ideas, indicators, notifications, samverkan, testbeds
+from i18n import (
+    accessibility,
+    common,
+    council,
+    figures,
+    fund,
+    ideas,
+    indicators,
+    notifications,
+    obstacles,
+    samverkan,
+    testbeds,
+)
 
 LANGUAGES: tuple[str, ...] = ("sv", "en")
 DEFAULT_LANGUAGE = "sv"
 LOCALES: dict[str, Locale] = {"sv": Locale.parse("sv_SE"), "en": Locale.parse("en_GB")}
 PLURAL_FORMS: tuple[str, ...] = ("one", "other")
-_MODULES = (common, ideas, fund, testbeds, indicators, figures, notifications, accessibility, samverkan, council)
+_MODULES = (
+    common,
+    ideas,
+    fund,
+    testbeds,
+    indicators,
+    figures,
+    notifications,
+    accessibility,
+    samverkan,
+    council,
+    obstacles,
+)
 
 
 def _merge() -> dict[str, tuple[str, str]]:

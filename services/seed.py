@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import delete, func
+from sqlalchemy import case, delete, func, update
 from sqlmodel import Session, SQLModel, select
 
 import models as m
@@ -149,6 +149,9 @@ def load_demo(
     _load_samverkan(session, seed_dir, clock, index)
     _load_notifications(session, index)
     _load_council(session, seed_dir, clock, index)
+    _load_obstacles(session, seed_dir, clock, index)
+    _load_budgets(session, seed_dir, clock, index)
+    _load_competence(session, seed_dir, clock, index)
     counts = {
         table.name: session.exec(select(func.count()).select_from(table)).one()
         for table in SQLModel.metadata.sorted_tables
@@ -490,6 +493,87 @@ def _load_council(session: Session, seed_dir: Path, clock: _Clock, index: _Index
                         done_note=action.get("done_note"),
                     )
                 )
+    session.flush()
+
+
+def _load_obstacles(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
+    """The coded obstacles of the demo's parked and closed ideas (hand-written ones by key, the everyday
+    volume by its closing reason, parked ones in turn through a list of kinds) and the team's register."""
+    data = _read_json(seed_dir, "obstacles.json")
+    idea = m.Idea.__table__  # type: ignore[attr-defined]
+    exits = idea.c.stage.in_([m.IdeaStage.parked, m.IdeaStage.closed]) & idea.c.merged_into_id.is_(None)
+    for key, kind in data["ideas"].items():
+        session.exec(update(idea).where(idea.c.id == index.ideas[key], exits).values(obstacle_kind=kind))
+    for reason, kind in data["closed_reasons"].items():
+        session.exec(
+            update(idea)
+            .where(idea.c.closed_reason == reason, idea.c.obstacle_kind.is_(None), exits)
+            .values(obstacle_kind=kind)
+        )
+    cycle = data["parked_cycle"]
+    turn = case(*((idea.c.id % len(cycle) == i, kind) for i, kind in enumerate(cycle)))
+    session.exec(update(idea).where(idea.c.obstacle_kind.is_(None), exits).values(obstacle_kind=turn))
+    for row in data["register"]:
+        obstacle = m.Obstacle(
+            title=row["title"],
+            kind=row["kind"],
+            description=row["description"],
+            owner_id=index.user(row["owner"]),
+            measures=row["measures"],
+            status=row.get("status", m.ObstacleStatus.open),
+            resolved_on=clock.day(row.get("resolved_on")),
+            created_by_id=index.user("admin"),
+        )
+        session.add(obstacle)
+        session.flush()
+        links = {"idea": index.ideas, "fund_application": index.applications}
+        session.add_all(
+            m.ObstacleCase(obstacle_id=obstacle.id, linked_kind=kind, linked_id=links[kind][key])
+            for kind, key in row["cases"]
+        )
+    session.flush()
+
+
+def _load_budgets(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
+    """Each organisation's budgeted innovation support for the demo's last two years."""
+    session.add_all(
+        m.InnovationBudget(
+            organisation_id=index.org(row["organisation"]),
+            year=clock.year(row["year"]),
+            budget_sek=row["budget_sek"],
+            note=row["note"],
+        )
+        for row in _read_json(seed_dir, "budgets.json")
+    )
+    session.flush()
+
+
+def _load_competence(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
+    """Courses and information efforts with their participants, employees and elected officials."""
+    for row in _read_json(seed_dir, "competence.json"):
+        course = m.Course(
+            title=row["title"],
+            kind=row["kind"],
+            starts_on=clock.day(row["starts_on"]),
+            ends_on=clock.day(row.get("ends_on")),
+            target_group=row["target_group"],
+            for_officials=row["for_officials"],
+            organiser=row.get("organiser"),
+            requirements=row.get("requirements"),
+            valid_months=row.get("valid_months"),
+        )
+        session.add(course)
+        session.flush()
+        session.add_all(
+            m.CourseParticipant(
+                course_id=course.id,
+                user_id=index.user(p.get("user")),
+                official_name=p.get("official"),
+                official_committee=p.get("committee"),
+                completed_on=clock.day(p.get("completed_on")),
+            )
+            for p in row["participants"]
+        )
     session.flush()
 
 

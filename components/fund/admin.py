@@ -34,10 +34,11 @@ from components.ui import (
     forget_inputs,
     pager,
     plain,
+    required,
     search_box,
     write_then_confirm,
 )
-from models import ApplicationStatus
+from models import ApplicationStatus, ObstacleKind
 from services.fund import applications as fund
 from services.fund import decisions, figures, review
 from services.fund.applications import CallRow
@@ -462,7 +463,33 @@ def follow_up_tab(me: Actor, today: date) -> None:
         write_then_confirm(
             lambda s: decisions.close_project(session=s, actor=me, application_id=chosen), "fund.admin.closed"
         )
+    if row.status in (S.approved, S.in_progress):
+        _stop_form(me, chosen)
     benefits_panel(me, application_id=chosen)
+
+
+def _stop_form(me: Actor, application_id: int) -> None:
+    """Stop a project before its end, with the coded obstacle (counted in the council's figures)."""
+    with st.expander(t("obstacles.stop_project"), icon=":material/block:"), st.form(f"ff_stop_{application_id}"):
+        errors = FieldErrors()
+        kind = st.selectbox(
+            required("obstacles.kind"),
+            list(ObstacleKind),
+            index=None,
+            format_func=lambda k: context.label(k, "obstacle_kind"),
+            placeholder=t("ui.choose"),
+        )
+        errors.slot("obstacle_kind", t("obstacles.kind"))
+        reason = st.text_area(required("obstacles.stop_reason"))
+        errors.slot("reason", t("obstacles.stop_reason"))
+        if st.form_submit_button(t("obstacles.stop_submit")):
+            write_then_confirm(
+                lambda s: decisions.stop_project(
+                    session=s, actor=me, application_id=application_id, obstacle_kind=kind, reason=reason
+                ),
+                "obstacles.stopped",
+                errors,
+            )
 
 
 # ---------------------------------------------------------------- budget

@@ -28,7 +28,7 @@ from components.ui import (
     plain,
     write_then_confirm,
 )
-from models import IpStatus
+from models import IpStatus, ObstacleKind
 from services.ideas import intake, privacy, triage
 from services.ideas.triage import IdeaDetail
 from services.people.auth import Actor
@@ -96,6 +96,8 @@ def _facts(idea: IdeaDetail) -> None:
     ]
     if idea.closed_reason:
         rows.append((t("ideas.closed_reason_label"), idea.closed_reason))
+    if idea.obstacle_kind:
+        rows.append((t("obstacles.kind"), context.label(idea.obstacle_kind, "obstacle_kind")))
     if idea.merged_into_ref:
         rows.append((t("ideas.merged_into_label"), idea.merged_into_ref))
     if idea.merged_from:
@@ -115,10 +117,24 @@ def _stage_form(me: Actor, idea: IdeaDetail) -> None:
         )
         text = st.text_area(t("ideas.move_note"), help=t("ideas.move_note_help"))
         errors.slot("text")
+        obstacle = st.selectbox(
+            t("obstacles.kind_on_exit"),
+            list(ObstacleKind),
+            index=None,
+            format_func=lambda k: context.label(k, "obstacle_kind"),
+            placeholder=t("ui.choose"),
+        )
+        errors.slot("obstacle_kind", t("obstacles.kind_on_exit"))
         if st.form_submit_button(t("ideas.move_submit"), type="primary"):
             write_then_confirm(
                 lambda s: triage.change_stage(
-                    session=s, actor=me, idea_id=idea.id, to_stage=to_stage, text=text, expected_stage=idea.stage
+                    session=s,
+                    actor=me,
+                    idea_id=idea.id,
+                    to_stage=to_stage,
+                    text=text,
+                    expected_stage=idea.stage,
+                    obstacle_kind=obstacle,
                 ),
                 "ideas.moved",
                 errors,

@@ -23,6 +23,7 @@ from components.context import label as label_of
 from components.indicators import views
 from components.ui import fmt_int, heading, plain
 from services import overview
+from services.ideas import portfolio
 from services.indicators import dashboard as dash
 from services.people import organisations
 from services.people.auth import require_role
@@ -77,7 +78,13 @@ def _region(live: dash.LiveFigures) -> None:
                 _metric(label, value, caption)
 
 
-def _area(live: dash.LiveFigures, area: organisations.AreaRow, funnel: dict, table: pd.DataFrame) -> None:
+def _area(
+    live: dash.LiveFigures,
+    area: organisations.AreaRow,
+    funnel: dict,
+    table: pd.DataFrame,
+    cross_sector: dict[int, int],
+) -> None:
     st.subheader(plain(area.name(lang())))
     items = [(t("council.ideas_today"), fmt_int(live.ideas_today_by_area.get(area.id)))]
     items += [
@@ -85,8 +92,15 @@ def _area(live: dash.LiveFigures, area: organisations.AreaRow, funnel: dict, tab
         for f in live.figures
         if f.indicator.computation in ("ideas_received", "ideas_implemented", "fund_sek_granted")
     ]
+    items.append((t("portfolio.cross_sector"), fmt_int(cross_sector.get(area.id, 0))))
     for label, value in items:
         _metric(label, value)
+    st.page_link(
+        "pages/council/portfolio.py",
+        label=t("portfolio.from_council"),
+        icon=":material/manage_search:",
+        query_params={"omrade": area.code},
+    )
     st.markdown(f"**{t('council.funnel')}**")
     chart_with_table(funnel, table, key=f"council_funnel_{area.id}", filename=f"tratt-{area.code}")
 
@@ -155,6 +169,7 @@ def _counts(key: tuple, today: date) -> dict:
                 for a in areas
             },
             "months": overview.ideas_per_month(session=session, actor=viewer, today=today, months=12),
+            "cross_sector": portfolio.cross_sector_by_area(session=session, actor=viewer),
         }
 
 
@@ -191,7 +206,7 @@ def live_board(rotate: bool) -> None:
     _region(live)
     for column, area in zip(st.columns(len(shown) or 1), shown, strict=False):
         with column:
-            _area(live, area, specs["funnels"][area.id], specs["funnel_tables"][area.id])
+            _area(live, area, specs["funnels"][area.id], specs["funnel_tables"][area.id], counts["cross_sector"])
     st.subheader(t("council.per_month"))
     if specs["months"] is None:
         st.info(t("council.no_ideas"))

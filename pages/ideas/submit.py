@@ -44,6 +44,8 @@ if done:
     st.markdown(t("ideas.next_steps"))
 
 _prefill()
+if actor() is not None:  # the directory is for people logged in
+    st.page_link("pages/start/who_to_ask.py", label=t("directory.link"), icon=":material/contact_support:")
 with st.expander(t("a11y.easy.title"), icon=":material/menu_book:"):
     st.markdown(t("a11y.easy.body"))
 st.caption(t("form.required_note"))

@@ -7,11 +7,13 @@ import streamlit as st
 
 from components import context
 from components.benefits.totals import benefits_section
+from components.budgets.views import budget_tiles
 from components.context import CACHE_ENTRIES, actor, t
 from components.council.actions import my_actions_section
 from components.indicators.my_org import comparison_section, own_section, waiting_section
 from components.ui import heading, plain
 from services.benefits import figures as benefit_figures
+from services.budgets import budget
 from services.indicators import my_org, values
 from services.people import organisations
 from services.shared.errors import PermissionDenied
@@ -67,6 +69,9 @@ data = _figures(context.scope_key(), org.id, year, today)
 
 waiting_section(data["waiting"])
 my_actions_section(me, today)
+with context.reading() as session:
+    [budget_row] = budget.outcome(session=session, actor=me, year=year, organisation_id=org.id)
+budget_tiles(budget_row, year)
 comparison_section(data["rows"], org.short_name, area.name(context.lang()), year)
 own_section(data["own"])
 benefits_section(

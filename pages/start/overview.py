@@ -33,6 +33,7 @@ today = date.today()
 heading("overview.title", "overview.caption")
 require_login(context.actor())  # the check per reader; the figures are the same for their scope
 data = _figures(context.scope_key(), today)
+st.page_link("pages/start/who_to_ask.py", label=t("directory.link"), icon=":material/contact_support:")
 region: overview.RegionFigures = data["region"]
 
 delta_ideas = region.ideas_this_year - region.ideas_same_period_last_year

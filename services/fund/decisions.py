@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import case, func
 from sqlmodel import Session, col, select
 
-from models import FundApplication, FundCall, FundReport, Organisation, ReportKind, User, utcnow
+from models import FundApplication, FundCall, FundReport, ObstacleKind, Organisation, ReportKind, User, utcnow
 from services.fund import notices
 from services.fund.applications import (
     FUNDED,
@@ -159,6 +159,26 @@ def close_project(*, session: Session, actor: Actor | None, application_id: int)
         raise InvalidTransition("fund.close_needs_final_report")
     move(session, application, actor, S.closed)
     audit.record(session, actor, "fund.project.closed", "fundapplication", application_id)
+    session.commit()
+
+
+def stop_project(
+    *, session: Session, actor: Actor | None, application_id: int, obstacle_kind: str | None, reason: str | None
+) -> None:
+    """Stop a funded project before its end (approved or in progress), with the coded obstacle that
+    stopped it (`ObstacleKind`, counted in the council's figures) and what happened, which the applicant
+    reads in the history; an admin's alone. Reports not yet in are no longer asked for."""
+    actor = require_admin(actor)
+    application = _application(session, application_id)
+    refuse_own_case(actor, application)
+    if application.status not in (S.approved, S.in_progress):
+        raise refuse_transition(application, S.closed)
+    if obstacle_kind not in set(ObstacleKind):
+        raise ValidationError.single("obstacle_kind", "obstacles.kind_required")
+    text = _text(reason, "reason", "fund.reason_required")
+    application.obstacle_kind = obstacle_kind
+    move(session, application, actor, S.closed, text)
+    audit.record(session, actor, "fund.project.stopped", "fundapplication", application_id, obstacle_kind=obstacle_kind)
     session.commit()
 
 

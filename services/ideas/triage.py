@@ -27,6 +27,7 @@ from models import (
     IdeaStage,
     IdeaSupport,
     IpStatus,
+    ObstacleKind,
     Organisation,
     Role,
     Testbed,
@@ -64,6 +65,15 @@ def require_manager(actor: Actor | None) -> Actor:
     return actor
 
 
+def require_portfolio_reader(actor: Actor | None) -> Actor:
+    """The board and the list (never the idea page, with its contact details and internal notes) are also
+    the council's: they read the whole region's portfolio, without changing anything."""
+    actor = require_login(actor)
+    if actor.role not in (Role.admin, Role.manager, Role.council):
+        raise PermissionDenied()
+    return actor
+
+
 def _managed(session: Session, actor: Actor | None, idea_id: int) -> tuple[Actor, Idea]:
     actor = require_manager(actor)
     idea = session.get(Idea, idea_id)
@@ -76,7 +86,7 @@ def _managed(session: Session, actor: Actor | None, idea_id: int) -> tuple[Actor
 
 def _scope(actor: Actor) -> list[Any]:
     """The conditions that keep a list within what the actor may see."""
-    return [] if actor.is_admin else [Idea.organisation_id == actor.organisation_id]
+    return [] if actor.is_admin or actor.is_council else [Idea.organisation_id == actor.organisation_id]
 
 
 # ---------------------------------------------------------------- board and list
@@ -94,6 +104,9 @@ class IdeaFilter:
     older_than_days: int | None = None
     search: str | None = None
     overdue_only: bool = False
+    # With an area: also the cross-sector ideas that touch it (`IdeaArea`), as the council's figures count.
+    touching_area: bool = False
+    obstacle_kind: str | None = None
 
 
 def _conditions(
@@ -102,8 +115,13 @@ def _conditions(
     conditions = _scope(actor)
     if with_stage and filters.stage:
         conditions.append(Idea.stage == filters.stage)
-    if filters.area_id is not None:
+    if filters.area_id is not None and filters.touching_area:
+        further = select(IdeaArea.idea_id).where(IdeaArea.area_id == filters.area_id)
+        conditions.append((Idea.area_id == filters.area_id) | col(Idea.id).in_(further))
+    elif filters.area_id is not None:
         conditions.append(Idea.area_id == filters.area_id)
+    if filters.obstacle_kind:
+        conditions.append(Idea.obstacle_kind == filters.obstacle_kind)
     if filters.organisation_id is not None:
         conditions.append(Idea.organisation_id == filters.organisation_id)
     if filters.submitter_kind:
@@ -139,7 +157,7 @@ def board(*, session: Session, actor: Actor | None, filters: IdeaFilter, now: da
 
     One pass over the ideas: with free text every pass reads all texts, so the overdue count rides along
     in the same GROUP BY instead of a second scan."""
-    actor = require_manager(actor)
+    actor = require_portfolio_reader(actor)
     now = now or utcnow()
     conditions = _conditions(session, actor, filters, now, with_stage=False)
     overdue = func.sum(case((overdue_condition(now), 1), else_=0))
@@ -220,7 +238,7 @@ def list_ideas(
 
     `total`: the count the caller already has from `board` (its count for the chosen stage, or its
     total); it saves a second full scan when free text is searched. Left out, it is counted here."""
-    actor = require_manager(actor)
+    actor = require_portfolio_reader(actor)
     now = now or utcnow()
     if total is None:
         total = session.exec(
@@ -301,6 +319,7 @@ class IdeaDetail:
     closed_reason: str | None
     merged_into_ref: str | None
     supporters: int
+    obstacle_kind: str | None = None
     further_area_ids: list[int] = field(default_factory=list)
     adoptions: list[Adoption] = field(default_factory=list)
     timeline: list[TimelineEntry] = field(default_factory=list)
@@ -352,6 +371,7 @@ def idea_detail(*, session: Session, actor: Actor | None, idea_id: int) -> IdeaD
         closed_reason=idea.closed_reason,
         merged_into_ref=merged_into.ref if merged_into else None,
         supporters=supporters,
+        obstacle_kind=idea.obstacle_kind,
         further_area_ids=list(session.exec(select(IdeaArea.area_id).where(IdeaArea.idea_id == idea.id))),
         adoptions=[
             Adoption(name, day, note)
@@ -439,12 +459,15 @@ def change_stage(
     to_stage: str,
     text: str | None = None,
     expected_stage: str | None = None,
+    obstacle_kind: str | None = None,
     now: datetime | None = None,
 ) -> Idea:
     """Move the idea to `to_stage` if the rules allow it (see `allowed_moves`). Commits.
 
     Closing needs a reason, which the submitter reads on the tracking page; any other note is shown to
-    the submitter too. `expected_stage` refuses the move when someone else moved the idea meanwhile.
+    the submitter too. Parking or closing also needs the coded obstacle (`ObstacleKind`), which the
+    council's figures count; back on the path the code is cleared. `expected_stage` refuses the move
+    when someone else moved the idea meanwhile.
     """
     actor, idea = _managed(session, actor, idea_id)
     text = clean_text(text)
@@ -454,6 +477,8 @@ def change_stage(
         raise InvalidTransition("ideas.move_not_allowed", from_stage=idea.stage, to_stage=to_stage)
     if to_stage == IdeaStage.closed and not text:
         raise ValidationError.single("text", "ideas.close_needs_reason")
+    if to_stage in SIDE_EXITS and obstacle_kind not in set(ObstacleKind):
+        raise ValidationError.single("obstacle_kind", "obstacles.kind_required")
     if text and len(text) > MAX_TEXT:
         raise ValidationError.single("text", "errors.too_long", max_length=MAX_TEXT)
     now = now or utcnow()
@@ -462,6 +487,7 @@ def change_stage(
     idea.stage_changed_at = now
     idea.updated_at = now
     idea.closed_reason = text if to_stage == IdeaStage.closed else None
+    idea.obstacle_kind = obstacle_kind if to_stage in SIDE_EXITS else None
     if from_stage == IdeaStage.received and idea.first_decision_at is None:
         idea.first_decision_at = now
     session.add(
@@ -475,7 +501,16 @@ def change_stage(
             text=text,
         )
     )
-    audit.record(session, actor, "idea.stage_changed", "idea", idea.id, from_stage=from_stage, to_stage=to_stage)
+    audit.record(
+        session,
+        actor,
+        "idea.stage_changed",
+        "idea",
+        idea.id,
+        from_stage=from_stage,
+        to_stage=to_stage,
+        obstacle_kind=idea.obstacle_kind,
+    )
     notices.stage_changed(session, idea, from_stage, text)
     session.commit()
     return idea

@@ -34,6 +34,7 @@ def test_page_runs_and_shows_its_heading(demo_url: str, username: str, spec) -> 
 # The addresses people have saved: moving a page's file must never change its URL.
 SAVED_URLS = [
     "oversikt",
+    "vem-kan-jag-fraga",
     "lamna-ide",
     "folj-ide",
     "mina-ideer",
@@ -61,9 +62,13 @@ SAVED_URLS = [
     "min-forvaltning",
     "rapportera-varden",
     "indikatorregister",
+    "innovationsbudget",
+    "kompetensutveckling",
     "innovationsbokslut",
     "radslage",
     "radsmoten",
+    "hinder",
+    "ideportfolj",
     "anvandare",
     "handelselogg",
     "utkorg",

@@ -60,7 +60,14 @@ def test_every_public_stage_change_and_closing_with_the_reason_reach_the_submitt
     assert moved.email == "ada@example.se" and moved.language == "en"
     assert moved.subject == f"Your idea {done.ref} is now at Screening"
     assert "from Received to Screening" in moved.body and "Vi tittar." in moved.body and PAYLOAD in moved.body
-    triage.change_stage(session=session, actor=admin, idea_id=done.idea_id, to_stage="closed", text="Finns redan.")
+    triage.change_stage(
+        session=session,
+        actor=admin,
+        idea_id=done.idea_id,
+        to_stage="closed",
+        text="Finns redan.",
+        obstacle_kind="other",
+    )
     [closed] = notes(session, done.idea_id, "idea.closed")
     assert "Reason: Finns redan." in closed.body and closed.unsubscribe_token
 

@@ -35,7 +35,10 @@ def follow(session: Session, idea: m.Idea) -> intake.Tracking:
 
 
 def move(session: Session, idea: m.Idea, to: str, who: str = "admin", text: str | None = None) -> m.Idea:
-    return triage.change_stage(session=session, actor=actor(session, who), idea_id=idea.id, to_stage=to, text=text)
+    obstacle = "other" if to in ("parked", "closed") else None  # a side exit needs its coded obstacle
+    return triage.change_stage(
+        session=session, actor=actor(session, who), idea_id=idea.id, to_stage=to, text=text, obstacle_kind=obstacle
+    )
 
 
 def events(session: Session, idea: m.Idea, kind: str) -> list[m.IdeaEvent]:

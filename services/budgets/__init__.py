@@ -1,0 +1,1 @@
+"""Innovation budget per organisation and year, against its outcome (budget)."""
