@@ -121,6 +121,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "council.my_actions.from": ("Från {meeting}, {held_on}", "From {meeting}, {held_on}"),
     # --- minutes
     "council.minutes.download": ("Ladda ner protokollet (text)", "Download the minutes (text)"),
+    "council.minutes.download_pdf": ("Ladda ner protokollet (PDF)", "Download the minutes (PDF)"),
     "council.minutes.title": ("Protokoll: {title}", "Minutes: {title}"),
     "council.minutes.held_on": ("Datum: {held_on}", "Date: {held_on}"),
     "council.minutes.location": ("Plats: {location}", "Place: {location}"),

@@ -89,13 +89,22 @@ def meeting_view(me: Actor, meeting: MeetingDetail) -> None:
     _agenda(meeting)
     _decisions(meeting)
     _actions(meeting)
-    st.download_button(
+    left, right = st.columns(2)
+    left.download_button(
         t("council.minutes.download"),
         minutes.minutes_text(meeting, context.lang()).encode("utf-8"),
         file_name=f"protokoll-radsmote-{meeting.held_on.isoformat()}.md",
         mime="text/markdown",
         icon=":material/download:",
         key=f"minutes_{meeting.id}",
+    )
+    right.download_button(  # built when clicked, not at every run of the page
+        t("council.minutes.download_pdf"),
+        lambda: minutes.minutes_pdf(meeting, context.lang()),
+        file_name=f"protokoll-radsmote-{meeting.held_on.isoformat()}.pdf",
+        mime="application/pdf",
+        icon=":material/picture_as_pdf:",
+        key=f"minutes_pdf_{meeting.id}",
     )
     if me.is_admin:
         _admin_forms(me, meeting)

@@ -1,5 +1,5 @@
 """The minutes of a council meeting as plain text (Markdown headings and lists), which opens in any
-editor and pastes into Word as it is."""
+editor and pastes into Word as it is, and as a PDF for the archive (the bokslut's PDF machinery)."""
 
 from __future__ import annotations
 
@@ -59,3 +59,23 @@ def minutes_text(meeting: MeetingDetail, language: str) -> str:
     if not meeting.actions:
         lines.append(t("council.actions.none"))
     return "\n".join(lines) + "\n"
+
+
+def minutes_pdf(meeting: MeetingDetail, language: str) -> bytes:
+    """The same minutes as a PDF: the text's headings as headings, every other line as it is."""
+    from services.annual_report.export import _heading, _Pdf  # the bokslut's A4 page, fonts and footer
+
+    pdf = _Pdf(i18n.t("council.minutes.title", language, title=meeting.title))
+    pdf.add_page()
+    sizes = {"# ": 16, "## ": 13, "### ": 11}
+    for line in minutes_text(meeting, language).splitlines():
+        prefix = next((p for p in sizes if line.startswith(p)), None)
+        if prefix:
+            pdf.ln(2)
+            _heading(pdf, line[len(prefix) :], sizes[prefix])
+        elif line:
+            pdf.set_font("DejaVu", "", 10)
+            pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+        else:
+            pdf.ln(2)
+    return bytes(pdf.output())

@@ -3,10 +3,12 @@ council reads them; an action's owner sees it and marks it done; bad input is re
 
 from __future__ import annotations
 
+import io
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import Engine
 from sqlmodel import Session, select
 
@@ -110,6 +112,9 @@ def test_an_admin_records_a_meeting_that_the_council_reads_with_its_minutes(sess
     assert "Beslut: Rådet ställer sig bakom spridning" in text
     assert "Ta fram en spridningsplan – ansvarig: Anders Chef, klart senast 2026-12-01 (Försenad)" in text
     assert "Minutes: Rådsmöte november" in minutes.minutes_text(detail, "en")
+    pdf = PdfReader(io.BytesIO(minutes.minutes_pdf(detail, "sv")))
+    printed = " ".join(page.extract_text() for page in pdf.pages)
+    assert "Protokoll: Rådsmöte november" in printed and "Ta fram en spridningsplan" in printed
 
     audited = session.exec(
         select(m.AuditLog.action).where(
