@@ -476,6 +476,7 @@ class FundCall(Timestamps, table=True):
         one_of("status", CallStatus),
         sa.CheckConstraint("budget_sek >= 0", name="budget_not_negative"),
         sa.CheckConstraint("closes_on >= opens_on", name="closes_after_opens"),
+        sa.CheckConstraint("review_due_on >= closes_on", name="review_due_after_close"),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -484,6 +485,7 @@ class FundCall(Timestamps, table=True):
     budget_sek: int
     opens_on: date = Field(index=True)
     closes_on: date = Field(index=True)
+    review_due_on: date  # reviewers' scores are due by this day; they are reminded a week ahead
     status: str = Field(default=CallStatus.planned, sa_type=_text(20), index=True)
     description: str = Field(default="", sa_type=_text())
     criteria: list[str] = Field(default_factory=lambda: list(DEFAULT_CRITERIA), sa_type=sa.JSON)

@@ -62,6 +62,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fund.c.year": ("År", "Year"),
     "fund.c.opens_on": ("Öppnar", "Opens"),
     "fund.c.closes_on": ("Sista dag", "Closes"),
+    "fund.c.review_due_on": ("Granskning klar senast", "Reviews due"),
+    "fund.admin.review_due_help": (
+        "Lämnas fältet tomt blir det tre veckor efter sista dag. Granskarna får veta dagen när de tilldelas "
+        "och påminns en vecka innan, om deras granskning inte har kommit in.",
+        "Left empty, it is three weeks after the closing day. Reviewers are told the day when assigned and "
+        "reminded a week before, if their review is not in.",
+    ),
     "fund.c.budget": ("Budget (kr)", "Budget (SEK)"),
     "fund.c.remaining": ("Kvar", "Remaining"),
     "fund.c.applications": ("Ansökningar", "Applications"),
@@ -280,6 +287,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "fund.close_needs_final_report": (
         "Projektet kan avslutas först när slutrapporten har kommit in.",
         "The project can be closed only once the final report is in.",
+    ),
+    "fund.review_due_before_close": (
+        "Granskningen kan inte vara klar före sista ansökningsdag.",
+        "Reviews cannot be due before the call closes.",
     ),
     "fund.closes_before_opens": (
         "Sista dag måste vara samma dag som eller efter öppningsdagen.",

@@ -139,14 +139,17 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "mail.fund.review_assigned.body": (
         "Du har fått ansökan ”{title}” ({ref}) att granska. Under Granskning intygar du först att du inte är jävig; "
-        "därefter ser du ansökan och sätter dina poäng.",
+        "därefter ser du ansökan och sätter dina poäng. Granskningen ska vara klar senast {due}.",
         "You have been given the application “{title}” ({ref}) to review. Under Review you first declare that you "
-        "have no conflict of interest; then you see the application and give your scores.",
+        "have no conflict of interest; then you see the application and give your scores. Reviews are due by "
+        "{due}.",
     ),
     "mail.fund.review_reminder.subject": ("Påminnelse: granskning av {ref}", "Reminder: review of {ref}"),
     "mail.fund.review_reminder.body": (
-        "Din granskning av ansökan ”{title}” ({ref}) har inte kommit in ännu. Lämna den under Granskning.",
-        "Your review of the application “{title}” ({ref}) has not come in yet. Submit it under Review.",
+        "Din granskning av ansökan ”{title}” ({ref}) har inte kommit in ännu. Den ska vara klar senast {due}; "
+        "lämna den under Granskning.",
+        "Your review of the application “{title}” ({ref}) has not come in yet. It is due by {due}; submit it "
+        "under Review.",
     ),
     "notifications.kind.fund.receipt": ("Kvitto på inskickad ansökan", "Receipt for a submitted application"),
     "notifications.kind.fund.resubmitted": ("Kompletterad ansökan inskickad", "Completed application submitted"),

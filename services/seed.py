@@ -21,6 +21,7 @@ from sqlalchemy import case, delete, func, update
 from sqlmodel import Session, SQLModel, select
 
 import models as m
+from services.fund.applications import default_review_due
 from services.indicators.aggregation import default_rule
 from services.people.users import hash_password
 from services.seed_volume import generated_ideas
@@ -667,6 +668,7 @@ def _load_fund(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -
             budget_sek=row["budget_sek"],
             opens_on=clock.day(row["opens_on"]),
             closes_on=clock.day(row["closes_on"]),
+            review_due_on=default_review_due(clock.day(row["closes_on"])),
             status=row["status"],
             description=row.get("description", ""),
             criteria=row.get("criteria") or list(m.DEFAULT_CRITERIA),

@@ -9,6 +9,7 @@ from typing import Any
 from sqlmodel import Session
 
 import models as m
+from services.fund.applications import default_review_due
 from services.people.users import hash_password
 
 _n = count(1)
@@ -88,6 +89,7 @@ def call(session: Session, year: int, budget_sek: int = 1_000_000, **values: Any
         closes_on=values.pop("closes_on", date(year, 3, 1)),
         **values,
     )
+    row.review_due_on = row.review_due_on or default_review_due(row.closes_on)
     session.add(row)
     session.flush()
     return row

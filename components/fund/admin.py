@@ -281,6 +281,7 @@ def calls_tab(me: Actor, calls: list[CallRow], today: date) -> None:
                     t("fund.c.status"): [context.label(c.status, "call_status") for c in calls],
                     t("fund.c.opens_on"): [fmt_date(c.opens_on) for c in calls],
                     t("fund.c.closes_on"): [fmt_date(c.closes_on) for c in calls],
+                    t("fund.c.review_due_on"): [fmt_date(c.review_due_on) for c in calls],
                     t("fund.c.budget"): [fmt_sek(c.budget_sek) for c in calls],
                     t("fund.c.granted"): [fmt_sek(c.granted_sek) for c in calls],
                     t("fund.c.remaining"): [fmt_sek(c.remaining_sek) for c in calls],
@@ -338,6 +339,15 @@ def _call_form(me: Actor, call: CallRow | None, today: date) -> None:
         )
         with c2:
             errors.slot("closes_on")
+        review_due = c1.date_input(
+            t("fund.c.review_due_on"),
+            value=call.review_due_on if call else None,
+            format="YYYY-MM-DD",
+            help=t("fund.admin.review_due_help"),
+            key=f"{prefix}review_due",
+        )
+        with c1:
+            errors.slot("review_due_on")
         description = st.text_area(
             t("fund.admin.description"), value=call.description if call else "", key=f"{prefix}description"
         )
@@ -348,6 +358,7 @@ def _call_form(me: Actor, call: CallRow | None, today: date) -> None:
                 "budget_sek": int(budget) if budget is not None else None,
                 "opens_on": opens,
                 "closes_on": closes,
+                "review_due_on": review_due,
                 "description": description,
                 "criteria": criteria,
             }

@@ -8,7 +8,7 @@ from components import context
 from components.context import actor, t
 from components.fund.applications import application_details, status_label
 from components.fund.review import declaration_form, review_form, reviews_table
-from components.ui import current_page, heading, pager
+from components.ui import current_page, fmt_date, heading, pager
 from services.fund import applications, review
 
 me = actor()
@@ -35,6 +35,7 @@ st.dataframe(
             t("fund.c.call"): [a.call_name for a in page.items],
             t("fund.c.status"): [status_label(a.status) for a in page.items],
             t("fund.review.progress"): [_progress(a) for a in page.items],
+            t("fund.c.review_due_on"): [fmt_date(a.review_due_on) for a in page.items],
         }
     ),
     hide_index=True,

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from pydantic import BaseModel, Field, field_validator, model_validator
@@ -84,12 +84,21 @@ def is_open_on(today: date) -> ColumnElement[bool]:
     return and_(FundCall.status != CallStatus.decided, FundCall.opens_on <= today, FundCall.closes_on >= today)
 
 
+DEFAULT_REVIEW_WEEKS = 3  # reviews are due this long after a call closes, unless the call says otherwise
+
+
+def default_review_due(closes_on: date) -> date:
+    """The day reviews are due when a call names none: DEFAULT_REVIEW_WEEKS after it closes."""
+    return closes_on + timedelta(weeks=DEFAULT_REVIEW_WEEKS)
+
+
 class CallInput(BaseModel):
     name: str = Field(max_length=200)
     year: int = Field(ge=2000, le=2100)
     budget_sek: int = Field(gt=0)
     opens_on: date
     closes_on: date
+    review_due_on: date | None = None  # left empty: DEFAULT_REVIEW_WEEKS after closing
     description: str = Field(default="", max_length=5000)
     criteria: list[str] = Field(default_factory=lambda: list(DEFAULT_CRITERIA))
 
@@ -117,6 +126,10 @@ class CallInput(BaseModel):
     def _dates(self) -> CallInput:
         if self.closes_on < self.opens_on:
             raise ValidationError.single("closes_on", "fund.closes_before_opens")
+        if self.review_due_on is None:
+            self.review_due_on = default_review_due(self.closes_on)
+        elif self.review_due_on < self.closes_on:
+            raise ValidationError.single("review_due_on", "fund.review_due_before_close")
         return self
 
 
@@ -128,6 +141,7 @@ class CallRow:
     budget_sek: int
     opens_on: date
     closes_on: date
+    review_due_on: date
     status: CallStatus
     description: str
     criteria: list[str]
@@ -158,6 +172,7 @@ def _call_row(call: FundCall, today: date, granted: int, applications: int) -> C
         budget_sek=call.budget_sek,
         opens_on=call.opens_on,
         closes_on=call.closes_on,
+        review_due_on=call.review_due_on,
         status=call_status(call, today),
         description=call.description,
         criteria=list(call.criteria or DEFAULT_CRITERIA),

@@ -1,7 +1,8 @@
 """What applicants and reviewers hear from Innovationsfonden, queued in the change's own transaction
 (see services/notifications): the receipt of a submitted application, a request for more information
 (with what is asked), the decision, reports due within 30 days and overdue (once each), and to a
-reviewer the assignment and, when their review is still not in, a reminder."""
+reviewer the assignment with the day reviews are due and, a week before that day, a reminder when their
+review is still not in."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from services.shared.workdays import local_day
 MINE_PAGE = "mina-ansokningar"
 REVIEW_PAGE = "granskning"
 DUE_SOON_DAYS = 30
-REVIEW_REMINDER_DAYS = 14  # no review deadline is kept: a reviewer is reminded two weeks after assignment
+REVIEW_WARNING = timedelta(days=7)  # a reviewer whose review is not in is reminded this long before it is due
 
 
 def _to_applicant(
@@ -64,11 +65,12 @@ def decided(session: Session, application: FundApplication) -> None:
 
 
 def reviewer_assigned(session: Session, application: FundApplication, reviewer_id: int) -> None:
+    call = session.get(FundCall, application.call_id)
     outbox.to_user(
         session,
         user_id=reviewer_id,
         kind="fund.review_assigned",
-        params={"ref": application.ref, "title": application.title},
+        params={"ref": application.ref, "title": application.title, "due": call.review_due_on.isoformat()},
         link=REVIEW_PAGE,
         entity="fundapplication",
         entity_id=application.id,
@@ -76,8 +78,8 @@ def reviewer_assigned(session: Session, application: FundApplication, reviewer_i
 
 
 def queue_reminders(session: Session, *, now: datetime | None = None) -> int:
-    """Reports due within 30 days and reports overdue (each once), and reviews still not in two weeks
-    after assignment (once). Returns how many were queued. No commit."""
+    """Reports due within 30 days and reports overdue (each once), and reviews still not in a week before
+    their call's review day, or later (once per assignment). Returns how many were queued. No commit."""
     now = now or utcnow()
     today = local_day(now)
     queued = 0
@@ -117,29 +119,29 @@ def queue_reminders(session: Session, *, now: datetime | None = None) -> int:
 
 
 def _review_reminders(session: Session, now: datetime, today: date) -> int:
-    cutoff = now - timedelta(days=REVIEW_REMINDER_DAYS)
     submitted = select(FundReview.id).where(
         FundReview.application_id == ReviewAssignment.application_id,
         FundReview.reviewer_id == ReviewAssignment.reviewer_id,
         col(FundReview.submitted_at).is_not(None),
     )
     rows = session.exec(
-        select(ReviewAssignment, FundApplication)
+        select(ReviewAssignment, FundApplication, FundCall.review_due_on)
         .join(FundApplication, ReviewAssignment.application_id == FundApplication.id)
+        .join(FundCall, FundApplication.call_id == FundCall.id)
         .where(
             col(ReviewAssignment.conflict_declared_at).is_(None),
-            ReviewAssignment.assigned_at < cutoff,
+            FundCall.review_due_on <= today + REVIEW_WARNING,
             col(FundApplication.status).in_(["submitted", "in_review"]),
             ~submitted.exists(),
         )
     ).all()
     queued = 0
-    for assignment, application in rows:
+    for assignment, application, due in rows:
         row = outbox.to_user(
             session,
             user_id=assignment.reviewer_id,
             kind="fund.review_reminder",
-            params={"ref": application.ref, "title": application.title},
+            params={"ref": application.ref, "title": application.title, "due": due.isoformat()},
             link=REVIEW_PAGE,
             entity="fundapplication",
             entity_id=application.id,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from statistics import mean
 from typing import Any
 
@@ -133,6 +133,7 @@ class MyAssignment:
     status: str
     declared_at: datetime | None
     submitted_at: datetime | None
+    review_due_on: date
 
 
 def my_assignments(*, session: Session, actor: Actor | None, page: int = 1, page_size: int = 25) -> Page[MyAssignment]:
@@ -146,6 +147,7 @@ def my_assignments(*, session: Session, actor: Actor | None, page: int = 1, page
             FundCall.name,
             FundReview.no_conflict_declared_at,
             FundReview.submitted_at,
+            FundCall.review_due_on,
         )
         .join(ReviewAssignment, ReviewAssignment.application_id == FundApplication.id)
         .join(User, FundApplication.applicant_id == User.id)
@@ -165,7 +167,7 @@ def my_assignments(*, session: Session, actor: Actor | None, page: int = 1, page
         .offset(offset)
         .limit(limit)
     )
-    items = [MyAssignment(a.id, a.ref, a.title, who, org, call, a.status, d, s) for a, who, org, call, d, s in rows]
+    items = [MyAssignment(a.id, a.ref, a.title, who, org, call, a.status, *rest) for a, who, org, call, *rest in rows]
     return Page(items=items, total=total, page=page, page_size=page_size)
 
 

@@ -33,6 +33,7 @@ def _open_call_today(url: str) -> int:
             budget_sek=2_000_000,
             opens_on=today - timedelta(days=400),
             closes_on=today + timedelta(days=1),
+            review_due_on=today + timedelta(days=22),
             status="open",
             description="Små projekt som prövar nya arbetssätt.",
         )
@@ -166,6 +167,7 @@ def test_reviewer_declares_before_seeing_details(demo_url: str, lang: str) -> No
         summary = session.get(m.FundApplication, pending).summary
     engine.dispose()
     at = open_page(app_as("council2", lang=lang), REVIEW)
+    assert i18n.t("fund.c.review_due_on", lang) in at.dataframe[0].value.columns  # when their reviews are due
     at.selectbox(key="fund_rev").set_value(pending).run()
     assert summary not in [t.value for t in at.text]  # the details stay hidden
     leaked = [k for k in i18n.TEXTS if k.startswith("fund.") and k in texts(at)]
@@ -234,7 +236,7 @@ def test_applicant_completes_and_submits_again(demo_url: str) -> None:
     assert stored.status == "submitted" and stored.summary.startswith("Kompletterad")
 
 
-def test_admin_call_form_refuses_closing_before_opening(demo_url: str) -> None:
+def test_admin_call_form_refuses_closing_before_opening_and_reviews_due_before_closing(demo_url: str) -> None:
     at = open_page(app_as("admin"), ADMIN)
     at.text_input(key="fc_new_name").input("Höstutlysning 2027")
     at.number_input(key="fc_new_budget").set_value(4_000_000)
@@ -245,8 +247,14 @@ def test_admin_call_form_refuses_closing_before_opening(demo_url: str) -> None:
     assert at.text_input(key="fc_new_name").value == "Höstutlysning 2027"
     assert _one(demo_url, m.FundCall, name="Höstutlysning 2027") is None
     at.date_input(key="fc_new_closes").set_value(date(2027, 10, 15))
+    at.date_input(key="fc_new_review_due").set_value(date(2027, 10, 1))
     at.button(key="FormSubmitter:fc_new_form-Spara").click().run()
-    assert _one(demo_url, m.FundCall, name="Höstutlysning 2027").status == "planned"
+    assert "Granskningen kan inte vara klar före sista ansökningsdag." in texts(at)
+    assert _one(demo_url, m.FundCall, name="Höstutlysning 2027") is None
+    at.date_input(key="fc_new_review_due").set_value(date(2027, 11, 5))
+    at.button(key="FormSubmitter:fc_new_form-Spara").click().run()
+    stored = _one(demo_url, m.FundCall, name="Höstutlysning 2027")
+    assert (stored.status, stored.review_due_on) == ("planned", date(2027, 11, 5))
 
 
 def test_admin_approves_part_of_the_amount(demo_url: str) -> None:

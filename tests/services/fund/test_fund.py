@@ -97,11 +97,17 @@ def test_admin_creates_and_edits_a_call_with_the_default_criteria(session: Sessi
     call = fund.create_call(session=session, actor=admin, data=data, today=TODAY)
     assert call.criteria == list(m.DEFAULT_CRITERIA)
     assert call.status == m.CallStatus.planned
+    assert call.review_due_on == date(2027, 7, 6)  # none given: three weeks after closing
     fund.update_call(
-        session=session, actor=admin, call_id=call.id, data={**data, "opens_on": date(2026, 11, 1)}, today=TODAY
+        session=session,
+        actor=admin,
+        call_id=call.id,
+        data={**data, "opens_on": date(2026, 11, 1), "review_due_on": date(2027, 8, 20)},
+        today=TODAY,
     )
     row = fund.get_call(session=session, actor=admin, call_id=call.id, today=TODAY)
     assert row.status == m.CallStatus.open and call.status == m.CallStatus.open  # stored status kept in sync
+    assert row.review_due_on == date(2027, 8, 20)
     actions = session.exec(
         select(m.AuditLog.action).where(m.AuditLog.entity_id == call.id, m.AuditLog.entity == "fundcall")
     ).all()
@@ -120,6 +126,14 @@ def test_bad_call_input_is_refused_and_nothing_is_written(session: Session) -> N
             session=session, actor=admin, data={**bad, "budget_sek": 5, "closes_on": date(2027, 4, 1)}, today=TODAY
         )
     assert caught.value.fields["closes_on"].key == "fund.closes_before_opens"
+    with pytest.raises(ValidationError) as caught:
+        fund.create_call(
+            session=session,
+            actor=admin,
+            data={**bad, "budget_sek": 5, "review_due_on": date(2027, 5, 31)},
+            today=TODAY,
+        )
+    assert caught.value.fields["review_due_on"].key == "fund.review_due_before_close"
     with pytest.raises(PermissionDenied):
         fund.create_call(session=session, actor=actor(session, "manager"), data={**bad, "budget_sek": 5}, today=TODAY)
     session.rollback()

@@ -1,5 +1,6 @@
 """What applicants and reviewers hear from Innovationsfonden: receipt, a request for more information
-with what is asked, the decision, reports due and overdue (once each), assignment and a reminder."""
+with what is asked, the decision, reports due and overdue (once each), assignment with the day reviews
+are due and a reminder a week before it."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from services.fund import applications as fund
 from services.fund import decisions, review
 from services.notifications import schedule
 from tests.conftest import actor
-from tests.services.fund.test_fund import TODAY, _form, _open_call, _submitted
+from tests.services.fund.test_fund import TODAY, _form, _open_call, _reviewed, _submitted
 
 
 def notes(session: Session, application_id: int, kind: str) -> list[m.Notification]:
@@ -61,17 +62,28 @@ def test_reviewer_is_told_of_the_assignment_and_reminded_once(session: Session, 
     review.assign_reviewer(
         session=session, actor=actor(session, "admin"), application_id=app.id, reviewer_id=council.id
     )
+    due = session.get(m.FundCall, app.call_id).review_due_on
     [assigned] = notes(session, app.id, "fund.review_assigned")
     assert assigned.user_id == council.id and assigned.link == "granskning"
+    assert f"Granskningen ska vara klar senast {due.isoformat()}." in assigned.body
     session.rollback()  # let go of the write lock the test's session holds
-    now = datetime.now(UTC)
-    schedule.run(engine, now=now)
-    assert notes(session, app.id, "fund.review_reminder") == []  # not yet two weeks
+    due_at = datetime.combine(due, datetime.min.time(), tzinfo=UTC) + timedelta(hours=12)
+    schedule.run(engine, now=due_at - timedelta(days=8))
+    assert notes(session, app.id, "fund.review_reminder") == []  # more than a week left
     session.rollback()
-    schedule.run(engine, now=now + timedelta(days=15))
-    schedule.run(engine, now=now + timedelta(days=16))
+    schedule.run(engine, now=due_at - timedelta(days=7))
+    schedule.run(engine, now=due_at - timedelta(days=2))
     [reminder] = notes(session, app.id, "fund.review_reminder")
-    assert reminder.user_id == council.id
+    assert reminder.user_id == council.id and f"klar senast {due.isoformat()}" in reminder.body
+
+
+def test_a_submitted_review_is_not_reminded_of(session: Session, engine: Engine) -> None:
+    app = _submitted(session)
+    _reviewed(session, app)
+    due = session.get(m.FundCall, app.call_id).review_due_on
+    session.rollback()
+    schedule.run(engine, now=datetime.combine(due, datetime.min.time(), tzinfo=UTC))
+    assert notes(session, app.id, "fund.review_reminder") == []
 
 
 def test_reports_due_within_30_days_and_overdue_are_each_announced_once(session: Session, engine: Engine) -> None:
