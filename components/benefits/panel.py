@@ -110,8 +110,8 @@ def _benefit_fields(key: str, row: BenefitRow | None, errors: FieldErrors) -> di
             key=f"{key}_unit",
         ),
     }
-    errors.slot("kind")
-    errors.slot("unit")
+    errors.slot("kind", t("benefits.col.kind"))
+    errors.slot("unit", t("benefits.col.unit"))
     data["description"] = st.text_area(
         t("benefits.col.description"),
         value=row.description if row else "",
@@ -119,14 +119,14 @@ def _benefit_fields(key: str, row: BenefitRow | None, errors: FieldErrors) -> di
         help=t("benefits.description_help"),
         key=f"{key}_description",
     )
-    errors.slot("description")
+    errors.slot("description", t("benefits.col.description"))
     data["estimated_value"] = st.text_input(
         t("benefits.estimated_per_unit"),
         value=_typed(row.estimated_value if row else None),
         help=t("benefits.estimated_help"),
         key=f"{key}_estimated",
     )
-    errors.slot("estimated_value")
+    errors.slot("estimated_value", t("benefits.estimated_per_unit"))
     return data
 
 

@@ -188,7 +188,7 @@ def _assign_form(me: Actor, application_id: int) -> None:
             key="fa_reviewer",
             placeholder=t("ui.choose"),
         )
-        errors.slot("reviewer_id")
+        errors.slot("reviewer_id", t("fund.admin.assign_who"))
         if st.form_submit_button(t("fund.admin.assign"), icon=":material/person_add:"):
             write_then_confirm(
                 lambda s: review.assign_reviewer(
@@ -235,7 +235,7 @@ def _decision_forms(me: Actor, view: fund.ApplicationView, today: date) -> None:
         amount = st.number_input(
             t("fund.admin.granted_sek"), value=view.row.requested_sek, step=10_000, key=f"fa_amount_{app_id}"
         )
-        errors.slot("granted_sek")
+        errors.slot("granted_sek", t("fund.admin.granted_sek"))
         note = st.text_area(t("fund.admin.decision_note"), key=f"fa_note_{app_id}")
         if st.form_submit_button(t("fund.admin.approve"), type="primary"):
             write_then_confirm(
@@ -248,7 +248,7 @@ def _decision_forms(me: Actor, view: fund.ApplicationView, today: date) -> None:
     with reject_col, st.form(f"fa_reject_{app_id}"):
         errors = FieldErrors()
         reason = st.text_area(t("fund.admin.reason"), key=f"fa_reason_{app_id}")
-        errors.slot("reason")
+        errors.slot("reason", t("fund.admin.reason"))
         if st.form_submit_button(t("fund.admin.reject")):
             write_then_confirm(
                 lambda s: decisions.reject(session=s, actor=me, application_id=app_id, reason=reason, today=today),
@@ -259,7 +259,7 @@ def _decision_forms(me: Actor, view: fund.ApplicationView, today: date) -> None:
         with info_col, st.form(f"fa_info_{app_id}"):
             errors = FieldErrors()
             message = st.text_area(t("fund.admin.info_message"), key=f"fa_message_{app_id}")
-            errors.slot("message")
+            errors.slot("message", t("fund.admin.info_message"))
             if st.form_submit_button(t("fund.admin.request_info")):
                 write_then_confirm(
                     lambda s: decisions.request_info(session=s, actor=me, application_id=app_id, message=message),
@@ -312,15 +312,15 @@ def _call_form(me: Actor, call: CallRow | None, today: date) -> None:
         c1, c2 = st.columns(2)
         name = c1.text_input(t("fund.c.call"), value=call.name if call else "", key=f"{prefix}name")
         with c1:
-            errors.slot("name")
+            errors.slot("name", t("fund.c.call"))
         year = c2.number_input(t("fund.c.year"), value=call.year if call else today.year, step=1, key=f"{prefix}year")
         with c2:
-            errors.slot("year")
+            errors.slot("year", t("fund.c.year"))
         budget = c1.number_input(
             t("fund.c.budget"), value=call.budget_sek if call else 0, step=100_000, key=f"{prefix}budget"
         )
         with c1:
-            errors.slot("budget_sek")
+            errors.slot("budget_sek", t("fund.c.budget"))
         criteria = c2.text_input(
             t("fund.admin.criteria"),
             value=", ".join(call.criteria) if call else "nytta, nyhetsgrad, genomförbarhet, spridningspotential",
@@ -328,17 +328,17 @@ def _call_form(me: Actor, call: CallRow | None, today: date) -> None:
             key=f"{prefix}criteria",
         )
         with c2:
-            errors.slot("criteria")
+            errors.slot("criteria", t("fund.admin.criteria"))
         opens = c1.date_input(
             t("fund.c.opens_on"), value=call.opens_on if call else None, format="YYYY-MM-DD", key=f"{prefix}opens"
         )
         with c1:
-            errors.slot("opens_on")
+            errors.slot("opens_on", t("fund.c.opens_on"))
         closes = c2.date_input(
             t("fund.c.closes_on"), value=call.closes_on if call else None, format="YYYY-MM-DD", key=f"{prefix}closes"
         )
         with c2:
-            errors.slot("closes_on")
+            errors.slot("closes_on", t("fund.c.closes_on"))
         review_due = c1.date_input(
             t("fund.c.review_due_on"),
             value=call.review_due_on if call else None,
@@ -347,7 +347,7 @@ def _call_form(me: Actor, call: CallRow | None, today: date) -> None:
             key=f"{prefix}review_due",
         )
         with c1:
-            errors.slot("review_due_on")
+            errors.slot("review_due_on", t("fund.c.review_due_on"))
         description = st.text_area(
             t("fund.admin.description"), value=call.description if call else "", key=f"{prefix}description"
         )

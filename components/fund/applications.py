@@ -68,16 +68,16 @@ def application_form(me: Actor, call: CallRow, existing: ApplicationView | None,
     with st.form(f"{prefix}form"):
         errors = FieldErrors()
         title = st.text_input(t("fund.f.title"), value=existing.row.title if existing else "", key=f"{prefix}title")
-        errors.slot("title")
+        errors.slot("title", t("fund.f.title"))
         summary = st.text_area(t("fund.f.summary"), value=existing.summary if existing else "", key=f"{prefix}summary")
-        errors.slot("summary")
+        errors.slot("summary", t("fund.f.summary"))
         benefit = st.text_area(
             t("fund.f.expected_benefit"),
             value=existing.expected_benefit if existing else "",
             help=t("fund.f.expected_benefit_help"),
             key=f"{prefix}benefit",
         )
-        errors.slot("expected_benefit")
+        errors.slot("expected_benefit", t("fund.f.expected_benefit"))
         c1, c2 = st.columns(2)
         benefit_kind = c1.selectbox(
             t("fund.f.benefit_kind"),
@@ -96,7 +96,7 @@ def application_form(me: Actor, call: CallRow, existing: ApplicationView | None,
             placeholder=t("ui.choose"),
         )
         with c2:
-            errors.slot("organisation_id")
+            errors.slot("organisation_id", t("fund.f.organisation"))
         requested = c1.number_input(
             t("fund.f.requested_sek"),
             value=existing.row.requested_sek if existing else 0,
@@ -104,12 +104,12 @@ def application_form(me: Actor, call: CallRow, existing: ApplicationView | None,
             key=f"{prefix}requested",
         )
         with c1:
-            errors.slot("requested_sek")
+            errors.slot("requested_sek", t("fund.f.requested_sek"))
         co_funding = c2.number_input(
             t("fund.f.co_funding_sek"), value=existing.co_funding_sek if existing else 0, step=10_000, key=f"{prefix}co"
         )
         with c2:
-            errors.slot("co_funding_sek")
+            errors.slot("co_funding_sek", t("fund.f.co_funding_sek"))
         starts = c1.date_input(
             t("fund.f.starts_on"),
             value=existing.starts_on if existing else None,
@@ -117,12 +117,12 @@ def application_form(me: Actor, call: CallRow, existing: ApplicationView | None,
             key=f"{prefix}starts",
         )
         with c1:
-            errors.slot("starts_on")
+            errors.slot("starts_on", t("fund.f.starts_on"))
         ends = c2.date_input(
             t("fund.f.ends_on"), value=existing.ends_on if existing else None, format="YYYY-MM-DD", key=f"{prefix}ends"
         )
         with c2:
-            errors.slot("ends_on")
+            errors.slot("ends_on", t("fund.f.ends_on"))
         idea_id = c1.selectbox(
             t("fund.f.idea"),
             idea_ids,
@@ -271,9 +271,9 @@ def report_form(me: Actor, reports: list[ReportRow], today: date) -> None:
     with st.form(f"fund_report_{report.id}"):
         errors = FieldErrors()
         text = st.text_area(t("fund.r.text"), key=f"fund_report_text_{report.id}")
-        errors.slot("text")
+        errors.slot("text", t("fund.r.text"))
         spent = st.number_input(t("fund.r.spent_sek"), value=0, step=10_000, key=f"fund_report_spent_{report.id}")
-        errors.slot("spent_sek")
+        errors.slot("spent_sek", t("fund.r.spent_sek"))
         if st.form_submit_button(t("fund.r.submit"), type="primary"):
 
             def send() -> bool:

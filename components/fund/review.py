@@ -34,7 +34,7 @@ def declaration_form(me: Actor, assignment: MyAssignment) -> None:
             t("fund.review.declaration"), [t("fund.review.declare_none"), conflict_label], key=f"{key}_choice"
         )
         note = st.text_area(t("fund.review.conflict_note"), key=f"{key}_note")
-        errors.slot("conflict_note")
+        errors.slot("conflict_note", t("fund.review.conflict_note"))
         if st.form_submit_button(t("fund.review.declare"), type="primary"):
 
             def send() -> bool:
@@ -89,9 +89,9 @@ def review_form(me: Actor, application_id: int, criteria: list[str], draft: Revi
             key=f"{key}_rec",
             placeholder=t("ui.choose"),
         )
-        errors.slot("recommendation")
+        errors.slot("recommendation", t("fund.review.recommendation"))
         comment = st.text_area(t("fund.review.comment"), value=(draft.comment or "") if draft else "", key=f"{key}_c")
-        errors.slot("comment")
+        errors.slot("comment", t("fund.review.comment"))
         c1, c2 = st.columns(2)
         save = c1.form_submit_button(t("fund.save_draft"), icon=":material/save:")
         send = c2.form_submit_button(t("fund.review.submit"), type="primary", icon=":material/send:")

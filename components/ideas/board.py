@@ -277,7 +277,7 @@ def person_view(me: Actor) -> None:
     with st.form("person_export"):
         errors = FieldErrors()
         email = st.text_input(t("ideas.contact_email"), key="person_email")
-        errors.slot("email")
+        errors.slot("email", t("ideas.contact_email"))
         asked = st.form_submit_button(t("ideas.person_find"), icon=":material/person_search:")
     if not asked:
         return

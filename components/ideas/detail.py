@@ -116,7 +116,7 @@ def _stage_form(me: Actor, idea: IdeaDetail) -> None:
             t("ideas.move_to"), idea.moves, format_func=lambda s: context.label(s, "stage"), horizontal=True
         )
         text = st.text_area(t("ideas.move_note"), help=t("ideas.move_note_help"))
-        errors.slot("text")
+        errors.slot("text", t("ideas.move_note"))
         obstacle = st.selectbox(
             t("obstacles.kind_on_exit"),
             list(ObstacleKind),
@@ -146,7 +146,7 @@ def _comment_form(me: Actor, idea: IdeaDetail) -> None:
     with st.form(f"comment_{idea.id}", clear_on_submit=False):
         errors = FieldErrors()
         text = st.text_area(t("ideas.comment"))
-        errors.slot("comment")
+        errors.slot("comment", t("ideas.comment"))
         public = st.checkbox(t("ideas.comment_public"))
         if st.form_submit_button(t("ideas.comment_submit")):
             write_then_confirm(
@@ -170,7 +170,7 @@ def _assign_form(me: Actor, idea: IdeaDetail) -> None:
             format_func=lambda o: t("ui.none") if o is None else owners[o],
             placeholder=t("ui.none"),
         )
-        errors.slot("owner_id")
+        errors.slot("owner_id", t("ideas.owner"))
         org_options = [None, *orgs]
         organisation_id = st.selectbox(
             t("ideas.organisation"),
@@ -180,7 +180,7 @@ def _assign_form(me: Actor, idea: IdeaDetail) -> None:
             placeholder=t("ideas.organisation_unknown"),
             disabled=not me.is_admin,
         )
-        errors.slot("organisation_id")
+        errors.slot("organisation_id", t("ideas.organisation"))
         if st.form_submit_button(t("ui.save")):
             write_then_confirm(
                 lambda s: triage.assign(
@@ -203,7 +203,7 @@ def _ip_and_areas(me: Actor, idea: IdeaDetail) -> None:
             format_func=lambda s: context.label(s, "ip_status"),
             placeholder=t("ui.choose"),
         )
-        errors.slot("ip_status")
+        errors.slot("ip_status", t("ideas.ip_status"))
         further = st.multiselect(
             t("ideas.further_areas"),
             [a for a in areas if a != idea.area_id],
@@ -211,7 +211,7 @@ def _ip_and_areas(me: Actor, idea: IdeaDetail) -> None:
             format_func=areas.get,
             placeholder=t("ui.choose_many"),
         )
-        errors.slot("area_ids")
+        errors.slot("area_ids", t("ideas.further_areas"))
         if st.form_submit_button(t("ui.save")):
 
             def save(session: Any) -> None:
@@ -244,13 +244,13 @@ def _adoptions(me: Actor, idea: IdeaDetail) -> None:
             format_func=orgs.get,
             placeholder=t("ui.choose"),
         )
-        errors.slot("adoption_org")
+        errors.slot("adoption_org", t("ideas.organisation"))
         adopted_on = st.date_input(
             t("ideas.adopted_on"), value=date.today(), max_value=date.today(), format="YYYY-MM-DD"
         )
-        errors.slot("adopted_on")
+        errors.slot("adopted_on", t("ideas.adopted_on"))
         note = st.text_input(t("ideas.adoption_note"))
-        errors.slot("adoption_note")
+        errors.slot("adoption_note", t("ideas.adoption_note"))
         if st.form_submit_button(t("ideas.add_adoption")):
             write_then_confirm(
                 lambda s: triage.add_adoption(
@@ -313,9 +313,9 @@ def _duplicates(me: Actor, idea: IdeaDetail) -> None:
     with st.expander(t("ideas.merge")), st.form(f"merge_{idea.id}"):
         errors = FieldErrors()
         into_ref = st.text_input(t("ideas.merge_into"), placeholder="IDE-2026-00042")
-        errors.slot("into_ref")
+        errors.slot("into_ref", t("ideas.merge_into"))
         reason = st.text_area(t("ideas.merge_reason"), value=t("ideas.merge_reason_default"))
-        errors.slot("merge_reason")
+        errors.slot("merge_reason", t("ideas.merge_reason"))
         if st.form_submit_button(t("ideas.merge_submit")):
             write_then_confirm(
                 lambda s: triage.merge(session=s, actor=me, duplicate_id=idea.id, into_ref=into_ref, reason=reason),

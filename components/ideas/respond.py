@@ -22,7 +22,7 @@ def ask_form(me: Actor, idea: IdeaDetail) -> None:
     with st.form(f"ask_{idea.id}"):
         errors = FieldErrors()
         text = st.text_area(t("ideas.ask_field"), help=t("ideas.ask_help"))
-        errors.slot("question")
+        errors.slot("question", t("ideas.ask_field"))
         if st.form_submit_button(t("ideas.ask_submit"), icon=":material/help:"):
             write_then_confirm(
                 lambda s: triage.ask_submitter(session=s, actor=me, idea_id=idea.id, text=text), "ideas.asked", errors
@@ -39,7 +39,7 @@ def submitter_actions(seen: intake.Tracking, code: str | None = None, idea_id: i
             with st.form("answer"):
                 errors = FieldErrors()
                 answer = st.text_area(t("ideas.answer_field"), key="answer_text")
-                errors.slot("answer")
+                errors.slot("answer", t("ideas.answer_field"))
                 if st.form_submit_button(t("ideas.answer_submit"), type="primary", icon=":material/reply:"):
 
                     def send() -> bool:

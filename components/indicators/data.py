@@ -85,7 +85,7 @@ def indicator_form(me: Actor | None, row: registry.IndicatorRow | None, org_labe
             key=f"{key}_computation",
             placeholder=t("ui.choose"),
         )
-        errors.slot("computation")
+        errors.slot("computation", t("indicators.register.computation"))
         _rule_fields(values, row, errors, key)
         if me is not None and me.is_admin:
             c4, c5 = st.columns(2)
@@ -99,14 +99,14 @@ def indicator_form(me: Actor | None, row: registry.IndicatorRow | None, org_labe
                 key=f"{key}_owner",
                 placeholder=t("ui.choose"),
             )
-            errors.slot("owner_org_id")
+            errors.slot("owner_org_id", t("indicators.register.owner"))
         else:  # a manager's indicators are their own administration's (the service holds to that too)
             own = me.organisation_id if me else None
             st.caption(t("indicators.register.own_of", organisation=plain(org_label.get(own or 0, "–"))))
         values["is_active"] = st.checkbox(
             t("indicators.register.active"), value=row.is_active if row else True, key=f"{key}_active"
         )
-        errors.slot("source")
+        errors.slot("source", t("indicators.register.source"))
         confirm = row is not None and st.checkbox(t("indicators.register.confirm_rule"), key=f"{key}_confirm_rule")
         if st.form_submit_button(t("indicators.register.save" if row else "indicators.register.create")):
             _save_indicator(me, row, values, errors, key, confirm)
@@ -139,8 +139,8 @@ def _rule_fields(values: dict[str, Any], row: Any, errors: FieldErrors, key: str
         key=f"{key}_weighting",
         placeholder=t("ui.choose"),
     )
-    errors.slot("aggregation")
-    errors.slot("weighting")
+    errors.slot("aggregation", t("indicators.register.aggregation"))
+    errors.slot("weighting", t("indicators.register.weighting"))
     st.caption(t("indicators.register.rule_help"))
 
 
@@ -251,18 +251,18 @@ def _value_form(
                 value=_typed(row.denominator),
                 key=f"rep_den_{chosen.id}_{period.isoformat()}",
             )
-            errors.slot("numerator")
-            errors.slot("denominator")
+            errors.slot("numerator", t("indicators.report.col_numerator"))
+            errors.slot("denominator", t("indicators.report.col_denominator"))
         else:
             value = st.text_input(
                 t("indicators.report.value_in", unit=plain(unit_label(chosen.unit))),
                 value=_typed(row.value),
                 key=f"rep_value_{chosen.id}_{period.isoformat()}",
             )
-            errors.slot("value")
-        errors.slot("period_start")
+            errors.slot("value", t("indicators.report.value_in", unit=plain(unit_label(chosen.unit))))
+        errors.slot("period_start", t("indicators.report.col_period"))
         note = st.text_area(t("indicators.report.col_note"), value=row.note or "", key=f"rep_note_{chosen.id}_{period}")
-        errors.slot("note")
+        errors.slot("note", t("indicators.report.col_note"))
         b1, b2, _ = st.columns([1, 1, 3])
         draft = b1.form_submit_button(t("indicators.report.save_draft"), disabled=frozen)
         submit = b2.form_submit_button(t("indicators.report.submit"), type="primary", disabled=frozen)
@@ -444,7 +444,7 @@ def review_queue(me: Actor | None, org_name: dict[int, str]) -> None:
     )
     note = st.text_area(t("indicators.report.return_note"), key="rev_note")
     errors = FieldErrors()
-    errors.slot("note")
+    errors.slot("note", t("indicators.report.return_note"))
     b1, b2, b3 = st.columns([1, 1, 2])
     if b1.button(t("indicators.report.approve"), key="rev_approve", type="primary"):
         _review(me, [chosen], None, errors)

@@ -78,9 +78,9 @@ def _target_form(me: Actor | None, indicator_id: int, area_label: dict[int, str]
         year = c1.number_input(
             t("indicators.register.year"), min_value=2000, max_value=2100, value=date.today().year, key="tgt_year"
         )
-        errors.slot("year")
+        errors.slot("year", t("indicators.register.year"))
         value = c2.text_input(t("indicators.register.target_value"), key="tgt_value")
-        errors.slot("value")
+        errors.slot("value", t("indicators.register.target_value"))
         manager = me is not None and me.is_manager
         level = st.radio(
             t("indicators.register.level"),
@@ -108,7 +108,7 @@ def _target_form(me: Actor | None, indicator_id: int, area_label: dict[int, str]
             key="tgt_org",
             placeholder=t("ui.choose"),
         )
-        errors.slot("organisation_id")
+        errors.slot("organisation_id", t("indicators.register.level_organisation"))
         if st.form_submit_button(t("indicators.register.save_target")):
             with context.writing() as session:
                 saved = attempt(

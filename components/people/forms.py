@@ -28,13 +28,13 @@ def create_user_form(me: Actor, org_label: dict[int, str]) -> None:
         c1, c2 = st.columns(2)
         username = c1.text_input(t("users.username"), help=t("users.username_rule"), key="new_user_username")
         with c1:
-            errors.slot("username")
+            errors.slot("username", t("users.username"))
         display_name = c2.text_input(t("users.display_name"), key="new_user_display_name")
         with c2:
-            errors.slot("display_name")
+            errors.slot("display_name", t("users.display_name"))
         email = c1.text_input(t("users.email"), key="new_user_email")
         with c1:
-            errors.slot("email")
+            errors.slot("email", t("users.email"))
         role = c2.selectbox(
             t("users.role"),
             _ROLES,
@@ -51,7 +51,7 @@ def create_user_form(me: Actor, org_label: dict[int, str]) -> None:
             placeholder=t("ui.choose"),
         )
         with c1:
-            errors.slot("organisation_id")
+            errors.slot("organisation_id", t("users.organisation"))
         language = c2.selectbox(
             t("profile.language"),
             list(Language),
@@ -67,7 +67,7 @@ def create_user_form(me: Actor, org_label: dict[int, str]) -> None:
             key="new_user_password",
         )
         with c2:
-            errors.slot("password")
+            errors.slot("password", t("admin_users.initial_password"))
         if st.form_submit_button(t("admin_users.create"), type="primary"):
             data = {
                 "username": username,
@@ -98,10 +98,10 @@ def edit_user_form(me: Actor, user_id: int, org_label: dict[int, str]) -> None:
         c1, c2 = st.columns(2)
         display_name = c1.text_input(t("users.display_name"), value=user.display_name)
         with c1:
-            errors.slot("display_name")
+            errors.slot("display_name", t("users.display_name"))
         email = c2.text_input(t("users.email"), value=user.email)
         with c2:
-            errors.slot("email")
+            errors.slot("email", t("users.email"))
         role = c1.selectbox(
             t("users.role"),
             _ROLES,
@@ -110,7 +110,7 @@ def edit_user_form(me: Actor, user_id: int, org_label: dict[int, str]) -> None:
             placeholder=t("ui.choose"),
         )
         with c1:
-            errors.slot("role")
+            errors.slot("role", t("users.role"))
         org_ids = [None, *org_label]
         organisation_id = c2.selectbox(
             t("users.organisation"),
@@ -120,7 +120,7 @@ def edit_user_form(me: Actor, user_id: int, org_label: dict[int, str]) -> None:
             placeholder=t("ui.choose"),
         )
         with c2:
-            errors.slot("organisation_id")
+            errors.slot("organisation_id", t("users.organisation"))
         certified = c1.date_input(
             t("users.certified_on"),
             value=user.certified_innovation_leader_on,
@@ -164,7 +164,7 @@ def _account_actions(me: Actor, user_id: int, is_active: bool, login_waits: bool
     with c3.popover(t("admin_users.set_password"), icon=":material/key:"), st.form(f"set_password_{user_id}"):
         errors = FieldErrors()
         password = st.text_input(t("profile.new_password"), type="password", autocomplete="new-password")
-        errors.slot("new_password")
+        errors.slot("new_password", t("profile.new_password"))
         if st.form_submit_button(t("ui.save")):
 
             def store() -> bool:
@@ -216,7 +216,7 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
             format_func=lambda i: t("orgs.no_lead") if i is None else candidates[i],
             placeholder=t("ui.choose"),
         )
-        errors.slot("innovation_lead_id")
+        errors.slot("innovation_lead_id", t("orgs.lead"))
         if st.form_submit_button(t("ui.save"), type="primary"):
 
             def save() -> bool:
@@ -232,9 +232,9 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
     with st.form("create_org"):
         errors = FieldErrors()
         name = st.text_input(t("orgs.name"))
-        errors.slot("name")
+        errors.slot("name", t("orgs.name"))
         short_name = st.text_input(t("orgs.short_name"))
-        errors.slot("short_name")
+        errors.slot("short_name", t("orgs.short_name"))
         kind = st.selectbox(
             t("orgs.kind"),
             list(OrganisationKind),
@@ -243,7 +243,7 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
         )
         area_id = st.selectbox(t("orgs.area"), list(area_name), format_func=area_name.get, placeholder=t("ui.choose"))
         staff = st.text_input(t("orgs.staff"), help=t("orgs.staff_help"))
-        errors.slot("staff_count")
+        errors.slot("staff_count", t("orgs.staff"))
         if st.form_submit_button(t("orgs.create"), type="primary"):
             data = {"name": name, "short_name": short_name, "kind": kind, "area_id": area_id, "staff_count": staff}
 
@@ -263,7 +263,7 @@ def _staff_form(me: Actor, org: OrganisationRow) -> None:
         staff = st.text_input(
             t("orgs.staff"), value="" if org.staff_count is None else str(org.staff_count), help=t("orgs.staff_help")
         )
-        errors.slot("staff_count")
+        errors.slot("staff_count", t("orgs.staff"))
         if st.form_submit_button(t("orgs.save_staff")):
 
             def save() -> bool:

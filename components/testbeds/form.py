@@ -66,24 +66,24 @@ def testbed_form(
         data: dict[str, Any] = {}
         data["name"] = c1.text_input(t("testbeds.name"), value=v["name"], key=f"{prefix}name", max_chars=200)
         with c1:
-            errors.slot("name")
+            errors.slot("name", t("testbeds.name"))
         data["slug"] = c2.text_input(
             t("testbeds.slug"), value=v["slug"], key=f"{prefix}slug", help=t("testbeds.slug_help"), max_chars=80
         )
         with c2:
-            errors.slot("slug")
+            errors.slot("slug", t("testbeds.slug"))
         data["area_id"] = _choice(c1, "area", list(areas), v["area_id"], areas, None, prefix)
         with c1:
-            errors.slot("area_id")
+            errors.slot("area_id", t("testbeds.area"))
         data["organisation_id"] = _choice(c2, "runs_it", list(orgs), v["organisation_id"], orgs, None, prefix)
         with c2:
-            errors.slot("organisation_id")
+            errors.slot("organisation_id", t("testbeds.runs_it"))
         data["summary"] = st.text_area(t("testbeds.summary"), value=v["summary"], key=f"{prefix}summary")
-        errors.slot("summary")
+        errors.slot("summary", t("testbeds.summary"))
         data["offers"] = st.text_area(t("testbeds.offers"), value=v["offers"], key=f"{prefix}offers")
-        errors.slot("offers")
+        errors.slot("offers", t("testbeds.offers"))
         data["conditions"] = st.text_area(t("testbeds.conditions"), value=v["conditions"], key=f"{prefix}conditions")
-        errors.slot("conditions")
+        errors.slot("conditions", t("testbeds.conditions"))
         c3, c4, c5 = st.columns(3)
         data["env_type"] = _choice(c3, "env_type", [e.value for e in EnvType], v["env_type"], None, "env_type", prefix)
         data["access"] = _choice(c4, "access", [a.value for a in Access], v["access"], None, "access", prefix)
@@ -94,10 +94,10 @@ def testbed_form(
             t("testbeds.trl_min"), value=v["trl_min"], step=1, key=f"{prefix}trl_min", help=t("testbeds.trl_help")
         )
         with c3:
-            errors.slot("trl_min")
+            errors.slot("trl_min", t("testbeds.trl_min"))
         data["trl_max"] = c4.number_input(t("testbeds.trl_max"), value=v["trl_max"], step=1, key=f"{prefix}trl_max")
         with c4:
-            errors.slot("trl_max")
+            errors.slot("trl_max", t("testbeds.trl_max"))
         with c5:
             data["for_external"] = st.checkbox(
                 t("testbeds.audience_external"), value=v["for_external"], key=f"{prefix}ext"
@@ -105,9 +105,9 @@ def testbed_form(
             data["for_employees"] = st.checkbox(
                 t("testbeds.audience_employees"), value=v["for_employees"], key=f"{prefix}emp"
             )
-            errors.slot("for_external")
+            errors.slot("for_external", t("testbeds.audience"))
         data["address"] = st.text_input(t("testbeds.address"), value=v["address"] or "", key=f"{prefix}address")
-        errors.slot("address")
+        errors.slot("address", t("testbeds.address"))
         c6, c7 = st.columns(2)
         data["lat"] = c6.number_input(
             t("testbeds.lat"),
@@ -118,7 +118,7 @@ def testbed_form(
             help=t("testbeds.lat_help"),
         )
         with c6:
-            errors.slot("lat")
+            errors.slot("lat", t("testbeds.lat"))
         data["lon"] = c7.number_input(
             t("testbeds.lon"),
             value=v["lon"],
@@ -128,19 +128,19 @@ def testbed_form(
             help=t("testbeds.lon_help"),
         )
         with c7:
-            errors.slot("lon")
+            errors.slot("lon", t("testbeds.lon"))
         data["contact_name"] = c6.text_input(
             t("testbeds.contact_name"), value=v["contact_name"] or "", key=f"{prefix}contact_name"
         )
         with c6:
-            errors.slot("contact_name")
+            errors.slot("contact_name", t("testbeds.contact_name"))
         data["contact_email"] = c7.text_input(
             t("testbeds.contact_email"), value=v["contact_email"] or "", key=f"{prefix}contact_email"
         )
         with c7:
-            errors.slot("contact_email")
+            errors.slot("contact_email", t("testbeds.contact_email"))
         data["url"] = st.text_input(t("testbeds.url"), value=v["url"] or "", key=f"{prefix}url")
-        errors.slot("url")
+        errors.slot("url", t("testbeds.url"))
         label = t("testbeds.create") if testbed_id is None else t("ui.save")
         if st.form_submit_button(label, type="primary"):
             _save(me, testbed_id, data, errors, prefix)

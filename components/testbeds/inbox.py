@@ -80,14 +80,14 @@ def _answer_form(me: Actor, detail: RequestDetail) -> None:
             key=f"tb_answer_status_{detail.row.id}",
             placeholder=t("ui.choose"),
         )
-        errors.slot("to_status")
+        errors.slot("to_status", t("testbeds.answer_status"))
         message = st.text_area(
             t("testbeds.answer_message"),
             key=f"tb_answer_text_{detail.row.id}",
             max_chars=5000,
             help=t("testbeds.answer_help", email=plain(detail.requester_email or "–")),
         )
-        errors.slot("message")
+        errors.slot("message", t("testbeds.answer_message"))
         if st.form_submit_button(t("testbeds.answer_submit"), type="primary"):
 
             def answer() -> str:
@@ -108,12 +108,12 @@ def _link_form(me: Actor, detail: RequestDetail) -> None:
         c1, c2 = st.columns(2)
         idea_ref = c1.text_input(t("testbeds.link_idea"), value=detail.idea_ref or "", placeholder="IDE-2026-00001")
         with c1:
-            errors.slot("idea_ref")
+            errors.slot("idea_ref", t("testbeds.link_idea"))
         application_ref = c2.text_input(
             t("testbeds.link_application"), value=detail.application_ref or "", placeholder="FON-2026-0001"
         )
         with c2:
-            errors.slot("application_ref")
+            errors.slot("application_ref", t("testbeds.link_application"))
         if st.form_submit_button(t("testbeds.link_submit")):
 
             def save() -> bool:

@@ -48,7 +48,7 @@ def tracking_view(seen: requests.RequestTracking, code: str) -> None:
     with st.form("tb_reply"):
         errors = FieldErrors()
         text = st.text_area(t("testbeds.reply_field"), key="tb_reply_text")
-        errors.slot("reply")
+        errors.slot("reply", t("testbeds.reply_field"))
         if st.form_submit_button(t("testbeds.reply_submit"), type="primary", icon=":material/reply:"):
 
             def send() -> bool:

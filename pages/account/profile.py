@@ -41,16 +41,16 @@ st.subheader(t("profile.change_password"))
 with st.form("change_password"):
     errors = FieldErrors()
     current = st.text_input(t("profile.current_password"), type="password", autocomplete="current-password")
-    errors.slot("current_password")
+    errors.slot("current_password", t("profile.current_password"))
     new = st.text_input(
         t("profile.new_password"),
         type="password",
         autocomplete="new-password",
         help=t("users.password_rule", min=users.MIN_PASSWORD_LENGTH),
     )
-    errors.slot("new_password")
+    errors.slot("new_password", t("profile.new_password"))
     repeat = st.text_input(t("profile.repeat_password"), type="password", autocomplete="new-password")
-    errors.slot("repeat_password")
+    errors.slot("repeat_password", t("profile.repeat_password"))
     if st.form_submit_button(t("profile.save_password"), type="primary"):
 
         def change() -> int:

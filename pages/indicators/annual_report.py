@@ -200,7 +200,7 @@ else:
             key=f"annual_commentary_text_{year}_{level}",
         )
         errors = FieldErrors()
-        errors.slot("commentary")
+        errors.slot("commentary", t("annual.commentary_label", name=plain(names.get(level, level))))
         if st.form_submit_button(t("annual.save_commentary"), type="primary"):
 
             def _save() -> object:

@@ -249,7 +249,8 @@ def test_admin_call_form_refuses_closing_before_opening_and_reviews_due_before_c
     at.date_input(key="fc_new_closes").set_value(date(2027, 10, 15))
     at.date_input(key="fc_new_review_due").set_value(date(2027, 10, 1))
     at.button(key="FormSubmitter:fc_new_form-Spara").click().run()
-    assert "Granskningen kan inte vara klar före sista ansökningsdag." in texts(at)
+    # the error names its field, in the administrators' forms as in the public ones
+    assert "Granskning klar senast: Granskningen kan inte vara klar före sista ansökningsdag." in texts(at)
     assert _one(demo_url, m.FundCall, name="Höstutlysning 2027") is None
     at.date_input(key="fc_new_review_due").set_value(date(2027, 11, 5))
     at.button(key="FormSubmitter:fc_new_form-Spara").click().run()
