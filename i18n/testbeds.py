@@ -285,5 +285,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "testbeds.fig_answered": ("Besvarade", "Answered"),
     "testbeds.fig_accepted": ("Accepterade", "Accepted"),
     "testbeds.fig_table": ("Tabell per testmiljö", "Table per test environment"),
+    "testbeds.fig_find_testbed": ("Sök testmiljö", "Find a test environment"),
+    "testbeds.fig_find_placeholder": (
+        "Skriv en del av namnet ({n} testmiljöer)",
+        "Type part of its name ({n} test environments)",
+    ),
     "testbeds.figures_file": ("testmiljoer-i-siffror", "test-environments-in-figures"),
 }

@@ -21,6 +21,7 @@ from services.testbeds.catalogue import AUDIENCES, PUBLIC_STATUSES, CatalogueFil
 PAGE_KEY = "tb_page"
 PAGE_SIZE = 12
 FIGURES_PAGE_SIZE = 25  # rows of Testmiljöer i siffror's table on screen (all of them in its downloads)
+FIGURES_PICKER_LIMIT = 50  # testbeds listed in its picker; past that, the reader types to narrow it
 QUERY_PARAM = "miljo"
 _FACETS = {  # facet -> (widget key, enumeration kind for labels)
     "area": ("tb_area", None),

@@ -224,6 +224,23 @@ def test_the_figures_table_comes_a_page_at_a_time_and_the_download_holds_every_r
     assert i18n.t("testbeds.download_xlsx", "sv") in labels  # every row, built when clicked
 
 
+def test_among_many_testbeds_the_picker_lists_those_whose_name_was_typed(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from components.testbeds import catalogue as catalogue_view
+
+    monkeypatch.setattr(catalogue_view, "FIGURES_PICKER_LIMIT", 5)
+    at = open_page(app_as("council"), FIGURES)
+    assert at.selectbox(key="tbfig_testbed").options == ["Alla"]  # nothing typed: no thousand names sent
+    name, wanted = _query(demo_url, select(Testbed.name, Testbed.id).order_by(Testbed.id))[0]
+    at.text_input(key="tbfig_testbed_search").input(name.split()[0].upper()).run()
+    picker = at.selectbox(key="tbfig_testbed")
+    assert name in picker.options and len(picker.options) <= 1 + 5
+    picker.set_value(wanted).run()
+    requests = len(_query(demo_url, select(TestbedRequest.id).where(TestbedRequest.testbed_id == wanted)))
+    assert {m.label: m.value for m in at.metric}["Förfrågningar"] == str(requests)
+
+
 def test_catalogue_in_english(demo_url: str) -> None:
     at = open_page(app_as(None, lang="en"), CATALOGUE)
     assert at.title[0].value == "Test environments"
