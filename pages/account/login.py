@@ -12,9 +12,9 @@ from components.ui import heading, message, plain
 NO_ACCESS = frozenset({"sso.no_account", "sso.ambiguous", "sso.claim_missing", "sso.email_unverified"})
 
 refusal = auth.sso_refusal()
-left, _ = st.columns([2, 3])
 if refusal is not None and refusal.key in NO_ACCESS and not auth.login_pending():
     heading("login.no_access_title")
+    left, _ = st.columns([2, 3])  # after the heading: the page reads from its title down
     with left:
         claims = auth.sso_identity() or {}
         who = claims.get("email") or claims.get("name") or ""
@@ -27,6 +27,7 @@ if refusal is not None and refusal.key in NO_ACCESS and not auth.login_pending()
     st.stop()
 
 heading("login.title", "login.intro")
+left, _ = st.columns([2, 3])
 with left:
     sso, password = auth.sso_configured(), auth.password_login_offered()
     if sso and not auth.login_pending():

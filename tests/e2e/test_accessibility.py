@@ -1,5 +1,7 @@
 """In a real browser: axe-core 4.12 (WCAG 2.0/2.1 A and AA) finds nothing wrong in the app's own content,
-on every page for every role, in Swedish.
+on every page for every role, in Swedish; also on the pages a visitor reaches by a private link (following
+an idea, a testbed request, unsubscribing) and on every public page at a phone's width (390 px), which
+must read without sideways scrolling and start at the top.
 
 One browser context per role; each page is opened from the menu as a person would, and checked once its
 run has finished and its charts are drawn. Two things are not axe's plain verdict:
@@ -12,17 +14,25 @@ run has finished and its charts are drawn. Two things are not axe's plain verdic
 
 from __future__ import annotations
 
+import re
 from types import SimpleNamespace
 from typing import Any
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
+from sqlmodel import select
 
+import db
 import i18n
+import models as m
 from components.navigation import visible_specs
 from models import Role
+from services.ideas import intake
+from services.notifications import outbox
+from services.testbeds import requests
 from tests.e2e.helpers import STEP_MS, drawn, log_in
+from tests.services.ideas.test_intake import form
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_SCRIPT = Axe().axe_script  # axe-core 4.12, bundled with axe-playwright-python (no network)
@@ -163,5 +173,108 @@ def test_no_accessibility_violations_on_any_page(browser: Browser, live_app: str
             _open(page, title)
             found += _check(page, title)
         assert not found, f"{len(found)} accessibility problems:\n" + "\n".join(found)
+    finally:
+        context.close()
+
+
+PHONE = {"width": 390, "height": 844}
+# How far down the page's heading may start on a phone: Streamlit's header bar and padding, no empty band.
+PHONE_HEADING_TOP_PX = 140
+_SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
+
+
+def _private_links(database_url: str) -> dict[str, str]:
+    """Paths only a private link reaches, made as a visitor would make them (through the public services)."""
+    engine = db.make_engine(database_url)
+    with db.write_session(engine) as session:
+        idea = intake.submit_idea(
+            session=session,
+            actor=None,
+            data=form(session, title="Skyltar i rätt höjd", contact_email="besok@example.org", contact_consent=True),
+        )
+        testbed = session.exec(
+            select(m.Testbed).where(m.Testbed.status == m.TestbedStatus.open).order_by(m.Testbed.id)
+        ).first()
+        request = requests.submit_request(
+            session=session,
+            data={
+                "testbed_id": testbed.id,
+                "requester_name": "Johan Markström",
+                "requester_email": "johan@ventilo.example",
+                "requester_org": "Ventilo AB",
+                "requester_kind": "company",
+                "description": "Vi vill pröva en ventilator i verklig miljö.",
+                "consent": True,
+            },
+        )
+        council = session.exec(select(m.User).where(m.User.username == "council")).one()
+        reminder = outbox.to_user(  # a mail one may refuse: it carries an unsubscribe link
+            session,
+            user_id=council.id,
+            kind="fund.review_reminder",
+            params={"ref": "INF-2026-001", "title": "Digital vårdplan", "due": "2026-12-18"},
+            link="granskning",
+            entity="user",
+            entity_id=council.id,
+        )
+        session.commit()
+        unsubscribe = reminder.unsubscribe_token
+    engine.dispose()
+    return {
+        f"folj-ide?kod={idea.tracking_code}": "Skyltar i rätt höjd",
+        f"folj-forfragan?kod={request.tracking_code}": request.ref,
+        f"avregistrera?kod={unsubscribe}": i18n.t("nav.unsubscribe"),
+    }
+
+
+def _open_path(page: Page, url: str, heading: str) -> None:
+    page.goto(url)
+    expect(page.get_by_role("heading", name=re.compile(re.escape(heading))).first).to_be_visible()
+    drawn(page)
+
+
+def _phone_layout(page: Page, where: str) -> list[str]:
+    found = []
+    sideways = page.evaluate(_SIDEWAYS)
+    if sideways > 0:
+        found.append(f"{where}: {sideways} px wider than a 390 px phone (sideways scrolling)")
+    top = page.get_by_role("heading", level=1).first.bounding_box()
+    if top is None or top["y"] > PHONE_HEADING_TOP_PX:
+        found.append(f"{where}: the heading starts {top and round(top['y'])} px down (an empty band above it)")
+    return found
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1366, "height": 900}, PHONE], ids=["desktop", "phone"])
+def test_pages_reached_by_a_private_link_have_no_accessibility_violations(
+    browser: Browser, live_app: str, live_db_url: str, viewport: dict[str, int]
+) -> None:
+    context = browser.new_context(locale="sv-SE", viewport=viewport)
+    context.set_default_timeout(STEP_MS)
+    page = context.new_page()
+    try:
+        found: list[str] = []
+        for path, heading in _private_links(live_db_url).items():
+            _open_path(page, f"{live_app}/{path}", heading)
+            found += _check(page, path.split("?")[0])
+            if viewport == PHONE:
+                found += _phone_layout(page, path.split("?")[0])
+        assert not found, f"{len(found)} accessibility problems:\n" + "\n".join(found)
+    finally:
+        context.close()
+
+
+def test_every_public_page_reads_on_a_phone(browser: Browser, live_app: str) -> None:
+    context = browser.new_context(locale="sv-SE", viewport=PHONE)
+    context.set_default_timeout(STEP_MS)
+    page = context.new_page()
+    try:
+        found: list[str] = []
+        specs = [spec for spec in visible_specs(None) if spec.in_menu]
+        assert len(specs) >= 4
+        for spec in specs:
+            title = i18n.t(spec.title_key)
+            _open_path(page, f"{live_app}/{spec.url_path}", title)
+            found += _check(page, title) + _phone_layout(page, title)
+        assert not found, f"{len(found)} problems on a phone:\n" + "\n".join(found)
     finally:
         context.close()
