@@ -48,6 +48,13 @@ def menu_titles(page: Page) -> list[str]:
     return [t.strip().splitlines()[-1] for t in links.all_inner_texts()]
 
 
+def expect_menu(page: Page, titles: list[str]) -> None:
+    """The sidebar menu offers exactly `titles`, in order, once the run that draws it has drawn it (a
+    login's runs may show the heading of the page before the menu of the person has replaced the last)."""
+    links = page.locator('[data-testid="stSidebarNav"] a')  # each reads "<icon name>\n\n<title>"
+    expect(links).to_have_text([re.compile(rf"(^|\s){re.escape(t)}$") for t in titles], use_inner_text=True)
+
+
 def run_finished(page: Page) -> None:
     """Wait until the app has finished the run whose result the test has just seen begin (a heading, a
     message): a list opened while that run still draws the page is redrawn shut."""

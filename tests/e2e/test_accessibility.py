@@ -31,7 +31,7 @@ from models import Role
 from services.ideas import intake
 from services.notifications import outbox
 from services.testbeds import requests
-from tests.e2e.helpers import STEP_MS, drawn, log_in
+from tests.e2e.helpers import STEP_MS, answered, drawn, log_in, watch_runs
 from tests.services.ideas.test_intake import form
 
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -144,8 +144,10 @@ def _check(page: Page, where: str) -> list[str]:
 
 
 def _open(page: Page, title: str) -> None:
-    """Open `title` from the menu and wait until its run has finished and its charts are drawn."""
-    page.locator(STREAMLIT_MENU).get_by_role("link", name=title, exact=True).click()
+    """Open `title` from the menu and wait until its run has finished and its charts are drawn (the page
+    may be the one already open, whose heading shows before the new run: wait for the run itself)."""
+    with answered(page):
+        page.locator(STREAMLIT_MENU).get_by_role("link", name=title, exact=True).click()
     # The heaviest pages (Innovationsbokslut) take their time on a machine shared by several test runs.
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible(timeout=60_000)
     drawn(page)
@@ -159,6 +161,7 @@ def test_no_accessibility_violations_on_any_page(browser: Browser, live_app: str
     context = browser.new_context(locale="sv-SE", viewport={"width": 1366, "height": 900})
     context.set_default_timeout(STEP_MS)
     page = context.new_page()
+    watch_runs(page)
     try:
         if role is None:
             page.goto(live_app)

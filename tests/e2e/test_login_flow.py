@@ -13,7 +13,7 @@ from services.people import users
 from services.people.auth import Actor
 from services.people.login_throttle import FREE_PER_USERNAME
 from settings import COOKIE_NAME
-from tests.e2e.helpers import has_login_cookie, log_in, log_out, menu_titles, submit_login
+from tests.e2e.helpers import expect_menu, has_login_cookie, log_in, log_out, submit_login
 
 
 def _expected_titles(role: Role) -> list[str]:
@@ -23,14 +23,14 @@ def _expected_titles(role: Role) -> list[str]:
 @pytest.mark.parametrize(("username", "role"), [("admin", Role.admin), ("employee", Role.employee)])
 def test_role_sees_exactly_its_pages_and_logs_out(page: Page, live_app: str, username: str, role: Role) -> None:
     log_in(page, live_app, username)
-    assert menu_titles(page) == _expected_titles(role)
+    expect_menu(page, _expected_titles(role))
     # Figures computed from the demo database, not placeholders.
     expect(page.get_by_text("Idéer totalt")).to_be_visible()
     # The session survives a reload (the re-login cookie was written after login).
     page.reload()
     expect(page.get_by_role("heading", name="Översikt")).to_be_visible()
     log_out(page)
-    assert menu_titles(page) == _expected_titles_logged_out()
+    expect_menu(page, _expected_titles_logged_out())
     # ...and stays logged out after a reload: the cookie is gone.
     page.reload()
     expect(page.get_by_role("heading", name="Logga in")).to_be_visible()
