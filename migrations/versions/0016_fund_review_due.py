@@ -2,8 +2,8 @@
 
 Existing calls get the default the app offers a new call: three weeks after the call closes.
 
-Revision ID: 0014_fund_review_due
-Revises: 0013_user_sessions_ended_at
+Revision ID: 0016_fund_review_due
+Revises: 0015_agreements
 """
 
 from collections.abc import Sequence
@@ -12,8 +12,8 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0014_fund_review_due"
-down_revision: str | None = "0013_user_sessions_ended_at"
+revision: str = "0016_fund_review_due"
+down_revision: str | None = "0015_agreements"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
