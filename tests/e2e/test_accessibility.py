@@ -1,7 +1,7 @@
 """In a real browser: axe-core 4.12 (WCAG 2.0/2.1 A and AA) finds nothing wrong in the app's own content,
 on every page for every role, in Swedish; also on the pages a visitor reaches by a private link (following
-an idea, a testbed request, unsubscribing) and on every public page at a phone's width (390 px), which
-must read without sideways scrolling and start at the top.
+an idea, a testbed request, a response to a need, unsubscribing) and on every public page at a phone's
+width (390 px), which must read without sideways scrolling and start at the top.
 
 One browser context per role; each page is opened from the menu as a person would, and checked once its
 run has finished and its charts are drawn. Two things are not axe's plain verdict:
@@ -15,6 +15,7 @@ run has finished and its charts are drawn. Two things are not axe's plain verdic
 from __future__ import annotations
 
 import re
+from datetime import date
 from types import SimpleNamespace
 from typing import Any
 
@@ -30,6 +31,7 @@ from components.navigation import visible_specs
 from models import Role
 from services.ideas import intake
 from services.notifications import outbox
+from services.samverkan import needs
 from services.testbeds import requests
 from tests.e2e.helpers import STEP_MS, answered, drawn, log_in, watch_runs
 from tests.services.ideas.test_intake import form
@@ -210,6 +212,24 @@ def _private_links(database_url: str) -> dict[str, str]:
                 "consent": True,
             },
         )
+        need = session.exec(
+            select(m.Need)
+            .where(m.Need.status == m.NeedStatus.published, m.Need.deadline >= date.today())
+            .order_by(m.Need.id)
+        ).first()
+        answer = needs.submit_response(
+            session=session,
+            data={
+                "need_id": need.id,
+                "responder_org": "Sensa AB",
+                "org_number": "556016-0680",
+                "responder_kind": "company",
+                "responder_name": "Lina Berg",
+                "responder_email": "lina@sensa.example",
+                "proposal": "En golvsensor som larmar personalen.",
+                "consent": True,
+            },
+        )
         council = session.exec(select(m.User).where(m.User.username == "council")).one()
         reminder = outbox.to_user(  # a mail one may refuse: it carries an unsubscribe link
             session,
@@ -227,6 +247,7 @@ def _private_links(database_url: str) -> dict[str, str]:
         f"folj-ide?kod={idea.tracking_code}": "Skyltar i rätt höjd",
         f"folj-forfragan?kod={request.tracking_code}": request.ref,
         f"avregistrera?kod={unsubscribe}": i18n.t("nav.unsubscribe"),
+        f"folj-svar?kod={answer.tracking_code}": answer.ref,
     }
 
 
