@@ -2,8 +2,8 @@
 
 Existing calls get the default the app offers a new call: three weeks after the call closes.
 
-Revision ID: 0016_fund_review_due
-Revises: 0015_agreements
+Revision ID: 0018_fund_review_due
+Revises: 0017_governance_capability
 """
 
 from collections.abc import Sequence
@@ -12,8 +12,8 @@ from datetime import date, timedelta
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0016_fund_review_due"
-down_revision: str | None = "0015_agreements"
+revision: str = "0018_fund_review_due"
+down_revision: str | None = "0017_governance_capability"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
