@@ -38,16 +38,6 @@ def has_login_cookie(page: Page) -> bool:
     return any(c["name"] == COOKIE_NAME for c in page.context.cookies())
 
 
-def menu_titles(page: Page) -> list[str]:
-    """The page titles offered in the sidebar menu (call once the page's heading is visible).
-
-    Streamlit shows no menu at all when there is only one page.
-    """
-    links = page.locator('[data-testid="stSidebarNav"] a')
-    # Each link reads "<icon name>\n\n<title>"; the title is the last line.
-    return [t.strip().splitlines()[-1] for t in links.all_inner_texts()]
-
-
 def expect_menu(page: Page, titles: list[str]) -> None:
     """The sidebar menu offers exactly `titles`, in order, once the run that draws it has drawn it (a
     login's runs may show the heading of the page before the menu of the person has replaced the last)."""
@@ -65,13 +55,6 @@ def log_out(page: Page) -> None:
     """Log out. The app may delete the cookie a moment later: it no longer logs anyone in either way."""
     page.get_by_role("button", name="Logga ut").click()
     expect(page.get_by_role("heading", name="Logga in")).to_be_visible()
-
-
-def settled(page: Page) -> None:
-    """Wait until the run whose result the test has just seen (a heading, a message) has finished.
-
-    Right after a click nothing shows yet that a run is coming: wrap such a step in `answered`."""
-    run_finished(page)
 
 
 _SOCKETS: WeakKeyDictionary[Page, WebSocket] = WeakKeyDictionary()

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import Page
 
 from services import seed
-from tests.e2e.helpers import log_in, open_from_menu, settled
+from tests.e2e.helpers import log_in, open_from_menu, run_finished
 from tests.services.benefits.test_figures import realised_by_hand
 from tests.services.indicators.test_rules_on_the_demo import last_quarter_per_organisation
 
@@ -25,7 +25,7 @@ def test_the_downloaded_workbook_shows_a_stock_and_a_benefit_as_their_year_end_f
 
     log_in(page, live_app, "admin")
     open_from_menu(page, "Innovationsbokslut")
-    settled(page)
+    run_finished(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Ladda ned bokslutet som Excel").click()
     assert download.value.suggested_filename == f"innovationsbokslut-{year}.xlsx"

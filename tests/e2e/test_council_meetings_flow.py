@@ -11,7 +11,7 @@ from datetime import date, timedelta
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
-from tests.e2e.helpers import log_in, log_out, open_from_menu, run_finished, settled
+from tests.e2e.helpers import log_in, log_out, open_from_menu, run_finished
 
 TITLE = "Webbläsartest: rådsmöte om hörslingor"
 ACTION = "Webbläsartest: ta fram en spridningsplan för hörslingor"
@@ -90,7 +90,7 @@ def test_an_action_from_a_council_meeting_is_followed_to_done(page: Page, live_a
     expect(page.get_by_text("Åtgärden är registrerad")).to_be_visible()
     row = page.get_by_role("row").filter(has_text=ACTION)
     expect(row.get_by_role("cell", name="Öppen", exact=True)).to_be_visible()
-    settled(page)
+    run_finished(page)
     meeting_url = page.url
 
     # The owner sees it in Min förvaltning and marks it done.

@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import Browser, Page, expect
 
-from tests.e2e.helpers import STEP_MS, log_in, settled
+from tests.e2e.helpers import STEP_MS, log_in, run_finished
 from tests.e2e.test_ideas_flow import _open
 from tests.mailserver import MailServer, html_of, text_of
 
@@ -63,7 +63,7 @@ def test_visitor_hears_back_answers_a_question_and_hears_of_the_move(
     log_in(page, live_app, "admin")
     _open(page, f"{live_app}/idehantering?ide={ref}", "Idéhantering")
     expect(page.get_by_role("heading", name=re.compile(re.escape(ref)))).to_be_visible()
-    settled(page)
+    run_finished(page)
     page.get_by_role("textbox", name="Fråga", exact=True).fill("Vilket väntrum gäller det?")
     page.get_by_role("button", name="Skicka frågan").click()
     expect(page.get_by_text("Frågan är skickad till idégivaren.")).to_be_visible()
@@ -73,7 +73,7 @@ def test_visitor_hears_back_answers_a_question_and_hears_of_the_move(
     _open(visitor, link.group(0), "Följ din idé")  # the visitor answers through the link
     expect(visitor.get_by_text("Innovationsstödet har en fråga till dig")).to_be_visible()
     expect(visitor.get_by_text("Vilket väntrum gäller det?").first).to_be_visible()
-    settled(visitor)
+    run_finished(visitor)
     visitor.get_by_role("textbox", name="Ditt svar").fill(ANSWER)
     visitor.get_by_role("button", name="Skicka svaret").click()
     expect(visitor.get_by_text("Tack! Ditt svar finns nu på idéns tidslinje.")).to_be_visible()
@@ -81,7 +81,7 @@ def test_visitor_hears_back_answers_a_question_and_hears_of_the_move(
 
     _open(page, f"{live_app}/idehantering?ide={ref}", "Idéhantering")
     expect(page.get_by_role("cell", name=ANSWER)).to_be_visible()  # and on the team's timeline
-    settled(page)
+    run_finished(page)
     page.get_by_role("radio", name="Bedömning").check()
     page.get_by_role("button", name="Flytta", exact=True).click()
     expect(page.get_by_text("Idén är flyttad till Bedömning.")).to_be_visible()
