@@ -143,7 +143,9 @@ def test_managers_get_the_ideas_waiting_over_14_days_once_a_week(session: Sessio
     old = intake.submit_idea(session=session, actor=None, data=form(session), now=now - timedelta(days=20))
     session.rollback()
     first = schedule.run(engine, now=now)
-    again = schedule.run(engine, now=now + timedelta(hours=1))
+    # A second round in the same week queues nothing. Run at the same moment: an hour later a demo idea
+    # seeded just under 14 days ago may cross the line and rightly bring its own managers a first digest.
+    again = schedule.run(engine, now=now)
     assert first["idea.waiting"] >= 1 and again["idea.waiting"] == 0  # once per week
     maria = actor(session, "maria.ekholm")
     [digest] = session.exec(
