@@ -13,7 +13,9 @@ Attribution, so that region = sum of areas = sum of organisations where a figure
 - adoptions count for the idea that spread (its area and organisation), only by other organisations;
 - fund figures belong to the application's area and organisation, testbed requests to the testbed's;
 - innovation leads and certified leaders belong to the organisation (and its area), counted as they stood
-  on the period's last day from their dated history.
+  on the period's last day from their dated history;
+- staff trained (KOM-01) belong to the employee's organisation, over the staff of the organisations whose
+  staff count is known.
 
 These functions read aggregates only, which every logged-in role may see (DESIGN.md: a manager sees
 region-wide aggregates); pages check the login before calling them.
@@ -37,6 +39,8 @@ from models import (
     ApplicationStatus,
     Area,
     CertificationChange,
+    Course,
+    CourseParticipant,
     Direction,
     FundApplication,
     Idea,
@@ -58,6 +62,7 @@ from models import (
     User,
     Weighting,
 )
+from services.competence.courses import TRAINING_KINDS
 from services.fund.applications import FUNDED
 from services.overview import start_of_day
 from services.shared.history import state_on
@@ -412,6 +417,35 @@ def certified_innovation_leaders(session: Session, scope: Scope) -> Values:
     )
 
 
+def staff_trained_share(session: Session, scope: Scope) -> Values:
+    """Share (%) of the staff trained in innovation in the period (KOM-01 from the competence records):
+    the employees who completed a training course in the period (not an information effort; each person
+    once), by their organisation, over the staff of the organisations whose staff count is known.
+    Organisations without a staff count are left out of both sides; none known gives None (a dash)."""
+    trained = (
+        select(
+            User.organisation_id.label("organisation_id"),
+            func.count(func.distinct(CourseParticipant.user_id)).label("trained"),
+        )
+        .select_from(CourseParticipant)
+        .join(User, CourseParticipant.user_id == User.id)
+        .join(Course, CourseParticipant.course_id == Course.id)
+        .where(col(Course.kind).in_(TRAINING_KINDS), *_on_days(CourseParticipant.completed_on, scope))
+        .group_by(User.organisation_id)
+        .subquery()
+    )
+    return _aggregate(
+        session,
+        scope,
+        _percent(func.sum(func.coalesce(trained.c.trained, 0)), func.sum(Organisation.staff_count)),
+        source=Organisation,
+        joins=[(trained, trained.c.organisation_id == Organisation.id)],
+        org_col=Organisation.id,
+        area_col=Organisation.area_id,
+        where=[Organisation.staff_count > 0],
+    )
+
+
 # ---------------------------------------------------------------- samverkan (needs, procurements, partners)
 
 
@@ -541,6 +575,7 @@ COMPUTATIONS: dict[str, Computation] = dict(
         _c("testbed_median_days_first_response", "days", testbed_median_days_first_response, Direction.down),
         _c("orgs_innovation_lead_share", "percent", orgs_innovation_lead_share),
         _c("certified_innovation_leaders", "count", certified_innovation_leaders, aggregation=Aggregation.stock),
+        _c("staff_trained_share", "percent", staff_trained_share),
         _c("needs_published", "count", needs_published),
         _c("need_responses", "count", need_responses),
         _c("needs_answered", "count", needs_answered),

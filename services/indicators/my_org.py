@@ -46,6 +46,7 @@ MY_ORG_COMPUTED: tuple[str, ...] = (
     "ideas_median_days_first_decision",
     "fund_applications",
     "testbed_requests",
+    "staff_trained_share",
 )
 DUE_SOON_DAYS = 30
 LIST_LIMIT = 10

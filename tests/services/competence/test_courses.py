@@ -138,3 +138,61 @@ def test_bad_course_and_participant_input_is_refused(session: Session) -> None:
     [row] = session.exec(select(m.CourseParticipant)).all()
     with pytest.raises(ValidationError):
         courses.set_completed(session=session, actor=admin, participant_id=row.id, completed_on=date(2026, 1, 1))
+
+
+def test_kom01_is_computed_from_the_course_records_on_the_dashboards_and_in_the_bokslut(session: Session) -> None:
+    """KOM-01 as a computed indicator: Σ employees trained / Σ staff over the organisations whose staff
+    count is known, the same figure as the course register's, for the region, the area and each
+    organisation, in the dashboards' figures and the innovationsbokslut."""
+    from services.annual_report import report as annual
+    from services.indicators import computed
+    from services.indicators import dashboard as dash
+
+    admin = _actor(session, "root")
+    health = session.exec(select(m.Area)).one()
+    ks, sos = (session.exec(select(m.Organisation).where(m.Organisation.short_name == s)).one() for s in ("KS", "SöS"))
+    transport = f.area(session, "transport")
+    sl = f.organisation(session, transport, "SL", staff_count=6)
+    f.user(session, "lina", "employee", sl)
+    kom = f.indicator(session, "KOM-01", "%", "computed", computation="staff_trained_share", frequency="year")
+    session.commit()
+    design, ip = _course(session), _course(session, kind="ip", title="Immaterialrätt")
+    info = _course(session, kind="information", title="Informationsträff")
+    done = date(2026, 3, 11)
+    for course, username in ((design, "anna"), (ip, "anna"), (design, "sara"), (ip, "lina"), (info, "bo")):
+        row = courses.add_employee(
+            session=session, actor=admin, course_id=course.id, user_id=_actor(session, username).id
+        )
+        courses.set_completed(session=session, actor=admin, participant_id=row.id, completed_on=done)
+    late = courses.add_employee(session=session, actor=admin, course_id=design.id, user_id=_actor(session, "bo").id)
+    courses.set_completed(session=session, actor=admin, participant_id=late.id, completed_on=date(2027, 1, 5))
+
+    year = {"start": date(2026, 1, 1), "end": date(2026, 12, 31)}
+    # KS: Anna once (two courses), not Bo (information; his training ended in 2027) -> 1 of 4. SöS has no
+    # staff count: Sara counts nowhere. SL: 1 of 6. Health 1/4 = 25 %; the region (1 + 1) / (4 + 6) = 20 %.
+    assert computed.compute(session, "staff_trained_share", **year) == 20.0
+    assert computed.compute_by_area(session, "staff_trained_share", **year) == {health.id: 25.0, transport.id: 16.7}
+    by_org = computed.compute_by_organisation(session, "staff_trained_share", **year)
+    assert by_org == {ks.id: 25.0, sos.id: None, sl.id: 16.7}
+    assert computed.compute(session, "staff_trained_share", start=date(2025, 1, 1), end=date(2025, 12, 31)) == 0.0
+    shares = {r.organisation_id: r.share for r in courses.trained_share(session=session, actor=admin, year=2026)}
+    assert shares[ks.id] == by_org[ks.id]  # Kompetensutveckling says the same
+
+    info_row = dash.indicator_info(session, kom.id)
+    assert info_row is not None and (info_row.aggregation, info_row.weighting) == ("share", "ratio")
+    [figure] = dash.figures(session, _actor(session, "rådet"), **year, area_id=health.id, indicators=[info_row])
+    assert figure.value == 25.0
+    levels = annual.build(session, 2026)["levels"]
+    assert levels[annual.REGION]["indicators"]["KOM-01"]["value"] == 20.0
+    assert levels[annual.org_key(sl.id)]["indicators"]["KOM-01"]["value"] == 16.7
+    assert levels[annual.org_key(sos.id)]["indicators"]["KOM-01"]["value"] is None
+
+
+def test_kom01_without_any_staff_count_is_a_dash_not_a_zero(empty_engine: Engine) -> None:
+    from services.indicators import computed
+
+    with db.write_session(empty_engine) as session:
+        health = f.area(session, "health")
+        f.organisation(session, health, "KS")
+        session.commit()
+        assert computed.compute(session, "staff_trained_share", start=date(2026, 1, 1), end=date(2026, 12, 31)) is None

@@ -89,7 +89,7 @@ def test_a_good_xlsx_file_from_an_admin_covers_many_organisations(session: Sessi
         [
             ["PRJ-01", "KS", "2026-K4", 12],
             ["PRJ-01", "SöS", date(2026, 7, 1), 9.0],
-            ["KOM-01", "TF", 2026, None, 252, "800"],
+            ["MED-01", "TF", 2026, None, 252, "800"],
         ],
         header=("indicator", "organisation", "period", "value", "numerator", "denominator"),
     )
@@ -99,7 +99,7 @@ def test_a_good_xlsx_file_from_an_admin_covers_many_organisations(session: Sessi
     assert (result.rows, result.created, result.updated) == (3, 2, 1)
     sos = _value(session, "PRJ-01", "SöS", date(2026, 7, 1))
     assert sos is not None and sos.value == 9 and sos.status == "draft"  # was returned: now a fresh draft
-    kom = _value(session, "KOM-01", "TF", date(2026, 1, 1))
+    kom = _value(session, "MED-01", "TF", date(2026, 1, 1))
     assert kom is not None and kom.value == 31.5 and (kom.numerator, kom.denominator) == (252, 800)
 
 
@@ -107,10 +107,10 @@ def test_a_share_by_numerator_and_denominator_needs_both_and_a_sensible_pair(ses
     before = _dump(demo_url)
     content = (
         "indikator;organisation;period;värde;täljare;nämnare\n"
-        "KOM-01;HSF;2026-01-01;30;;\n"  # 2: a bare percentage
-        "KOM-01;KS;2026-01-01;;-3;100\n"  # 3: a negative numerator
-        "KOM-01;SöS;2026-01-01;;300;200\n"  # 4: more than the whole
-        "KOM-01;DS;2026-01-01;;30;0\n"  # 5: nothing to divide by
+        "MED-01;HSF;2026-01-01;30;;\n"  # 2: a bare percentage
+        "MED-01;KS;2026-01-01;;-3;100\n"  # 3: a negative numerator
+        "MED-01;SöS;2026-01-01;;300;200\n"  # 4: more than the whole
+        "MED-01;DS;2026-01-01;;30;0\n"  # 5: nothing to divide by
     ).encode()
     assert _refused(session, "admin", content) == [
         (2, "indicators.data.import_ratio_needed"),
@@ -207,7 +207,7 @@ def test_the_template_lists_the_organisations_indicators_and_imports_once_filled
     text = csv_bytes.decode("utf-8-sig")
     assert text.splitlines()[0] == "indikator;organisation;period;värde;kommentar;täljare;nämnare"
     codes = {line.split(";")[0] for line in text.splitlines()[1:]}
-    assert codes == {"KOM-01", "PRJ-01", "TST-01", "KLI-01", "HSF-01"}
+    assert codes == {"MED-01", "PRJ-01", "TST-01", "KLI-01", "HSF-01"}
     book = load_workbook(
         io.BytesIO(imp.template(session=session, actor=manager, organisation_id=hsf, kind="xlsx", today=TODAY))
     )
@@ -218,7 +218,7 @@ def test_the_template_lists_the_organisations_indicators_and_imports_once_filled
     assert ("PRJ-01", "2026-10-01") in waiting  # current quarter: nothing else waits for PRJ-01
     # Filled in, the template imports as it is.
     guide = {r[0]: r[5] for r in book["Indikatorer"].iter_rows(min_row=2, values_only=True)}
-    assert guide["KOM-01"] == "täljare och nämnare" and guide["PRJ-01"] == "värde"
+    assert guide["MED-01"] == "täljare och nämnare" and guide["PRJ-01"] == "värde"
     for row in rows[1:]:
         if guide[row[0]] == "värde":
             row[3] = 1

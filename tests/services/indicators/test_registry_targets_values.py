@@ -204,7 +204,8 @@ def test_each_indicator_has_the_rule_its_definition_says(session: Session) -> No
     }
     assert rules["PRJ-01"] == ("stock", None)  # "pågående ... vid periodens slut"
     assert rules["TST-01"] == ("flow", None)  # "avslutats under perioden"
-    assert rules["KOM-01"] == ("share", "ratio")
+    assert rules["MED-01"] == ("share", "ratio")
+    assert rules["KOM-01"] == ("share", "ratio")  # computed from the course records, Σ trained / Σ staff
     assert rules["KLI-01"] == ("level", "staff")
     assert rules["IDE-01"] == ("flow", None) and rules["IDE-02"] == ("share", "ratio")
     assert rules["ORG-02"] == ("stock", None)  # certified leaders at the year's end
@@ -447,8 +448,8 @@ def test_values_refused_for_computed_other_orgs_own_bad_periods(session: Session
 def test_a_value_for_a_frozen_year_is_refused_with_the_reason(session: Session) -> None:
     manager, admin = actor(session, "manager"), actor(session, "admin")
     i, hsf = _ids(session, "PRJ-01", "HSF")
-    kom, _ = _ids(session, "KOM-01", "HSF")
-    # The demo's 2025 is all approved (its bokslut has no blank rows); say HSF's KOM-01 came in late.
+    kom, _ = _ids(session, "MED-01", "HSF")
+    # The demo's 2025 is all approved (its bokslut has no blank rows); say HSF's MED-01 came in late.
     waiting = session.exec(
         select(m.IndicatorValue).where(
             m.IndicatorValue.indicator_id == kom,
@@ -520,7 +521,7 @@ def test_reporting_sheet_and_unreported_periods(session: Session) -> None:
 
 def test_a_share_takes_a_sensible_numerator_and_denominator_and_saves_nothing_else(session: Session) -> None:
     manager = actor(session, "manager")
-    i, hsf = _ids(session, "KOM-01", "HSF")
+    i, hsf = _ids(session, "MED-01", "HSF")
     before = session.exec(select(m.IndicatorValue.id, m.IndicatorValue.value)).all()
     period = date(2026, 1, 1)
     for numerator, denominator, field, key in [

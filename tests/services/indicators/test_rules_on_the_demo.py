@@ -86,18 +86,18 @@ def test_an_areas_share_is_the_sum_of_numerators_over_the_sum_of_denominators(se
     health = session.exec(select(m.Area).where(m.Area.code == "health")).one()
     in_health = {o.short_name for o in session.exec(select(m.Organisation).where(m.Organisation.area_id == health.id))}
     year = YEAR  # last year, all approved in the demo
-    rows = [r for r in seed_values("KOM-01", year) if r["organisation"] in in_health]
+    rows = [r for r in seed_values("MED-01", year) if r["organisation"] in in_health]
     assert len(rows) > 1
     numerators = sum(float(r["numerator"]) for r in rows)
     denominators = sum(float(r["denominator"]) for r in rows)
     plain_mean = sum(float(r["value"]) for r in rows) / len(rows)
     expected = round(100 * numerators / denominators, 1)
     assert expected != round(plain_mean, 1)  # the large hospitals weigh more than the small companies
-    kom = _info(session, "KOM-01")
+    kom = _info(session, "MED-01")
     span = {"start": date(year, 1, 1), "end": date(year, 12, 31)}
     assert dash.indicator_value(session, kom, **span, area_id=health.id) == expected
     assert (
-        annual.build(session, year)["levels"][annual.area_key(health.id)]["indicators"]["KOM-01"]["value"] == expected
+        annual.build(session, year)["levels"][annual.area_key(health.id)]["indicators"]["MED-01"]["value"] == expected
     )
 
 
