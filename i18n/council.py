@@ -226,6 +226,31 @@ TEXTS: dict[str, tuple[str, str]] = {
     "budget.save": ("Spara budgeten", "Save the budget"),
     "budget.saved": ("Budgeten för {organisation} är sparad.", "The budget of {organisation} is saved."),
     "budget.choose_org": ("Välj organisation.", "Choose an organisation."),
+    "budget.section": ("Innovationsbudget {year}", "Innovation budget {year}"),
+    "budget.section_help": (
+        "Budgeterat innovationsstöd i organisationerna mot utfallet under hela {year} hittills. Andelen beviljat "
+        "räknas över de {budgeted} av {organisations} organisationer som har en budget för året.",
+        "Budgeted innovation support in the organisations against the outcome over the whole of {year} so far. "
+        "The share granted is counted over the {budgeted} of {organisations} organisations with a budget for "
+        "the year.",
+    ),
+    "budget.by_organisation": ("Budget och beviljat per organisation", "Budget and granted by organisation"),
+    "budget.chart_description": (
+        "Stapeldiagram: budgeterat innovationsstöd och beviljade medel ur Innovationsfonden per organisation, {year}",
+        "Bar chart: budgeted innovation support and money granted from the innovation fund by organisation, {year}",
+    ),
+    "budget.measure": ("Belopp", "Amount"),
+    "budget.sek": ("Kronor", "SEK"),
+    "budget.own_only": (
+        "Andra organisationers budgetar visas för innovationsrådet och innovationsstödet.",
+        "Other organisations' budgets are shown to the innovation council and the central team.",
+    ),
+    "budget.no_budget": (
+        "Ingen organisation har angett en budget för {year}.",
+        "No organisation has a budget for {year}.",
+    ),
+    "budget.level": ("Nivå", "Level"),
+    "budget.budgeted_orgs": ("Organisationer med budget", "Organisations with a budget"),
     # --- Kompetensutveckling
     "nav.competence": ("Kompetensutveckling", "Competence development"),
     "competence.caption": (

@@ -239,6 +239,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "annual.benefits": ("Nytta vid årets slut", "Benefits at the year's end"),
     "annual.benefits_by_level": ("Nytta per nivå", "Benefits by level"),
     "annual.sheet.benefits": ("Nytta", "Benefits"),
+    "annual.sheet.budget": ("Innovationsbudget", "Innovation budget"),
     "annual.sheet.benefit_kinds": ("Per slag av nytta", "By kind of benefit"),
     "annual.pdf.benefits": ("Nytta vid årets slut", "Benefits at the year's end"),
     "annual.pdf.organisations_benefits": (

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
+from components.chart_table import chart_with_table
 from components.context import t
 from components.kpi import tiles
 from components.ui import FieldErrors, fmt_int, fmt_pct, fmt_sek, plain, required, write_then_confirm
 from services.budgets import budget
-from services.budgets.budget import BudgetRow
+from services.budgets.budget import AreaBudget, BudgetRow, BudgetTotal
 from services.people.auth import Actor
 
 
@@ -37,6 +40,119 @@ def budget_tiles(row: BudgetRow, year: int) -> None:
     )
     if row.note:
         st.caption(f"{t('budget.note')}: {plain(row.note)}")
+
+
+def total_tiles(row: BudgetTotal) -> None:
+    """An area's or the region's budget against outcome, summed over its organisations."""
+    tiles(
+        [
+            {"label": t("budget.budget"), "value": fmt_sek(row.budget_sek) if row.budget_sek is not None else "–"},
+            {
+                "label": t("budget.granted"),
+                "value": fmt_sek(row.granted_sek),
+                "delta": t("budget.of_budget", share=fmt_pct(row.granted_share))
+                if row.granted_share is not None
+                else None,
+                "delta_color": "off",
+                "delta_arrow": "off",
+            },
+            {"label": t("budget.running"), "value": fmt_int(row.projects_running)},
+            {"label": t("budget.implemented"), "value": fmt_int(row.ideas_implemented)},
+        ]
+    )
+
+
+def budget_chart(frame: pd.DataFrame, *, description: str, colour: str) -> alt.Chart:
+    """Budget and granted side by side per organisation (aggregated rows: organisation, measure, value)."""
+    return (
+        alt.Chart(frame, description=description)
+        .mark_bar()
+        .encode(
+            y=alt.Y("category:N", title=t("budget.organisation"), sort=None),
+            yOffset=alt.YOffset("measure:N", sort=None),
+            x=alt.X("value:Q", title=t("budget.sek")),
+            color=alt.Color(
+                "measure:N", title=t("budget.measure"), sort=None, scale=alt.Scale(range=[colour, "#5f6b7a"])
+            ),
+            tooltip=[
+                alt.Tooltip("name:N", title=t("budget.organisation")),
+                alt.Tooltip("measure:N", title=t("budget.measure")),
+                alt.Tooltip("value:Q", title=t("budget.sek"), format=",.0f"),
+            ],
+        )
+    )
+
+
+def budget_section(data: AreaBudget, *, key: str, filename: str, colour: str, all_shown: bool) -> None:
+    """The dashboards' budget section: the total, then budget against granted per organisation."""
+    st.subheader(t("budget.section", year=data.year))
+    st.caption(
+        t(
+            "budget.section_help",
+            year=data.year,
+            budgeted=data.total.budgeted,
+            organisations=data.total.organisations,
+        )
+    )
+    if data.total.budgeted == 0:
+        st.info(t("budget.no_budget", year=data.year))
+    total_tiles(data.total)
+    if data.rows:
+        st.markdown(f"**{t('budget.by_organisation')}**")
+        budget_label, granted_label = t("budget.budget"), t("budget.granted")
+        frame = pd.DataFrame(
+            [
+                (r.short_name or r.organisation, r.organisation, measure, value)
+                for r in data.rows
+                for measure, value in ((budget_label, r.budget_sek or 0), (granted_label, r.granted_sek))
+            ],
+            columns=["category", "name", "measure", "value"],
+        )
+        table = pd.DataFrame(
+            [
+                {
+                    t("budget.organisation"): r.organisation,
+                    t("budget.budget"): r.budget_sek,
+                    t("budget.granted"): r.granted_sek,
+                    t("budget.share"): None if r.granted_share is None else round(r.granted_share, 1),
+                    t("budget.running"): r.projects_running,
+                    t("budget.implemented"): r.ideas_implemented,
+                }
+                for r in data.rows
+            ]
+        )
+        chart_with_table(
+            budget_chart(frame, description=t("budget.chart_description", year=data.year), colour=colour),
+            table,
+            key=key,
+            filename=filename,
+        )
+    if not all_shown:
+        st.caption(t("budget.own_only"))
+
+
+def annual_budget(level: dict | None, below: list[tuple[str, dict]], year: int) -> None:
+    """The innovationsbokslut's budget section: the level's budget against outcome (summed over its
+    organisations), then each level below it. A year frozen before budgets were in the report has none."""
+    if level is None:
+        return
+    st.markdown(f"**{t('budget.section', year=year)}**")
+    total_tiles(BudgetTotal(**level))
+    rows = [(name, BudgetTotal(**figures)) for name, figures in below if figures is not None]
+    if rows:
+        st.table(
+            [
+                {
+                    t("budget.level"): plain(name),
+                    t("budget.budget"): fmt_sek(r.budget_sek) if r.budget_sek is not None else "–",
+                    t("budget.granted"): fmt_sek(r.granted_sek),
+                    t("budget.share"): fmt_pct(r.granted_share) if r.granted_share is not None else "–",
+                    t("budget.running"): fmt_int(r.projects_running),
+                    t("budget.implemented"): fmt_int(r.ideas_implemented),
+                }
+                for name, r in rows
+            ]
+        )
 
 
 def budget_table(rows: list[BudgetRow], area_names: dict[int, str]) -> None:

@@ -10,6 +10,7 @@ import streamlit as st
 
 from components import background, context
 from components.benefits.totals import benefits_by_level, by_kind_chart, level_benefits, totals_table
+from components.budgets.views import annual_budget
 from components.context import CACHE_ENTRIES, label, lang, t
 from components.indicators import views
 from components.kpi import tiles
@@ -179,6 +180,9 @@ by_kind_chart(
     filename=f"nytta-{slug}",
     colour="#6a1b9a",
 )
+
+# --- innovation budget against outcome: this level, then the levels below it
+annual_budget(figures.get("budget"), [(names.get(k, k), data["levels"][k].get("budget")) for k in below], year)
 
 # --- commentary: the region's and the areas' by admins, each organisation's by its managers
 me = context.actor()

@@ -10,10 +10,12 @@ import streamlit as st
 
 from components import context, navigation
 from components.benefits.totals import benefits_section
+from components.budgets.views import budget_section
 from components.context import CACHE_ENTRIES, label, lang, t
 from components.indicators import views
 from models import STAGE_PATH
 from services.benefits import figures as benefit_figures
+from services.budgets import budget
 from services.indicators import dashboard as dash
 from services.indicators import periods
 from services.people import organisations
@@ -33,6 +35,7 @@ def _overview(key: tuple, area_id: int, start: date, end: date) -> dict:
             "requests": dash.requests_by_status(session, me, start=start, end=end, area_id=area_id),
             "benefits": benefit_figures.totals(session, me, end=min(end, date.today()), area_id=area_id),
             "benefit_kinds": benefit_figures.by_kind(session, me, start=start, end=end, area_id=area_id),
+            "budget": budget.area_outcome(session=session, actor=me, year=end.year, area_id=area_id),
         }
 
 
@@ -233,4 +236,11 @@ benefits_section(
     key=f"benefits_{area.code}",
     filename=f"nytta-{slug}",
     colour=area.colour,
+)
+budget_section(
+    data["budget"],
+    key=f"budget_{area.code}",
+    filename=f"innovationsbudget-{area.code}-{end.year}",
+    colour=area.colour,
+    all_shown=not context.actor().is_manager,
 )

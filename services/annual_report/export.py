@@ -143,6 +143,19 @@ def to_workbook(report: Report, language: str) -> bytes:
         for k in levels
         for kind in BENEFIT_KINDS
     ]
+    budget_rows = [
+        [
+            *who(k),
+            b["budget_sek"],
+            b["granted_sek"],
+            None if not b["budget_sek"] else round(100.0 * b["granted_budgeted_sek"] / b["budget_sek"], 1),
+            b["projects_running"],
+            b["ideas_implemented"],
+            b["budgeted"],
+        ]
+        for k in levels
+        if (b := data["levels"][k].get("budget")) is not None  # a year frozen before budgets has none
+    ]
     return to_xlsx(
         {
             t("annual.sheet.summary"): (
@@ -179,6 +192,18 @@ def to_workbook(report: Report, language: str) -> bytes:
             t("annual.sheet.benefit_kinds"): (
                 [*level_head, t("benefits.col.kind"), t("benefits.col.ideas"), t("benefits.col.applications")],
                 benefit_kinds,
+            ),
+            t("annual.sheet.budget"): (
+                [
+                    *level_head,
+                    t("budget.budget"),
+                    t("budget.granted"),
+                    t("budget.share"),
+                    t("budget.running"),
+                    t("budget.implemented"),
+                    t("budget.budgeted_orgs"),
+                ],
+                budget_rows,
             ),
             t("annual.sheet.commentary"): ([*level_head, t("annual.col.commentary")], comments),
         }
@@ -350,6 +375,29 @@ def _level_section(pdf: _Pdf, report: Report, key: str, name: str, language: str
             benefit_rows,
             [70, 40, 40, 30],
         )
+    _budget(pdf, level.get("budget"), report.year, language)
+
+
+def _budget(pdf: _Pdf, budget: dict[str, Any] | None, year: int, language: str) -> None:
+    """The level's innovation budget against outcome (none in a year frozen before budgets were reported)."""
+    if budget is None:
+        return
+    t = _translator(language)
+    share = None if not budget["budget_sek"] else 100.0 * budget["granted_budgeted_sek"] / budget["budget_sek"]
+    _heading(pdf, t("budget.section", year=year), 11)
+    _table(
+        pdf,
+        [t("annual.col.figure"), t("annual.col.value")],
+        [
+            [t("budget.budget"), _with_unit(budget["budget_sek"], "SEK", language)],
+            [t("budget.granted"), _with_unit(budget["granted_sek"], "SEK", language)],
+            [t("budget.share"), _with_unit(None if share is None else round(share, 1), "%", language)],
+            [t("budget.running"), _number(budget["projects_running"], language)],
+            [t("budget.implemented"), _number(budget["ideas_implemented"], language)],
+            [t("budget.budgeted_orgs"), f"{budget['budgeted']} / {budget['organisations']}"],
+        ],
+        [120, 60],
+    )
 
 
 def _organisations_benefits(pdf: _Pdf, report: Report, orgs: list[dict[str, Any]], language: str) -> None:

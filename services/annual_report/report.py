@@ -34,6 +34,7 @@ from models import (
     utcnow,
 )
 from services.benefits import figures as benefit_figures
+from services.budgets import budget as budgets
 from services.indicators import aggregation
 from services.indicators import computed as ind_computed
 from services.indicators import targets as ind_targets
@@ -86,6 +87,7 @@ def build(session: Session, year: int) -> ReportData:
     _testbeds(session, levels, end)
     _benefits(session, levels, start, end)
     _indicators(session, levels, indicators, start, end, area_of)
+    _budgets(session, levels, year)
     return {
         "year": year,
         "computed_at": utcnow().isoformat(timespec="seconds"),
@@ -182,6 +184,18 @@ def _benefits(session: Session, levels: dict[str, dict[str, Any]], start: date, 
         for key in _levels_of(area_id, org_id):
             if key in levels:
                 _add(levels[key]["ideas_by_benefit" if what == "idea" else "applications_by_benefit"], kind, n)
+
+
+def _budgets(session: Session, levels: dict[str, dict[str, Any]], year: int) -> None:
+    """Innovation budget against outcome: each organisation's, summed per area (of the organisations
+    in it) and for the region (`services.budgets.budget`: one row per organisation from grouped queries)."""
+    rows = budgets.outcome_rows(session, year)
+    by_level: dict[str, list[budgets.BudgetRow]] = {}
+    for row in rows:
+        for key in _levels_of(row.area_id, row.organisation_id):
+            by_level.setdefault(key, []).append(row)
+    for key, level in levels.items():
+        level["budget"] = budgets.total(by_level.get(key, [])).as_dict()
 
 
 def _indicators(

@@ -77,6 +77,7 @@ class BudgetRow:
     granted_sek: float
     projects_running: int
     ideas_implemented: float
+    short_name: str = ""
 
     @property
     def granted_share(self) -> float | None:
@@ -92,13 +93,25 @@ def outcome(*, session: Session, actor: Actor | None, year: int, organisation_id
         require_role(actor, Role.admin, Role.council)  # every organisation: the region's readers
     else:
         require_org_access(actor, organisation_id)
+    return outcome_rows(session, year, organisation_id=organisation_id)
+
+
+def outcome_rows(
+    session: Session, year: int, *, organisation_id: int | None = None, area_id: int | None = None
+) -> list[BudgetRow]:
+    """Budget against outcome per organisation (of the region, an area or one organisation), without a
+    permission check: callers check (`outcome`, `area_outcome`, the innovationsbokslut)."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     orgs = select(Organisation).order_by(Organisation.area_id, Organisation.name)
     if organisation_id is not None:
         orgs = orgs.where(Organisation.id == organisation_id)
+    if area_id is not None:
+        orgs = orgs.where(Organisation.area_id == area_id)
     budgets = {
         b.organisation_id: b for b in session.exec(select(InnovationBudget).where(InnovationBudget.year == year)).all()
     }
+    # Every organisation's outcome (by the organisation, whatever area its application or idea is filed
+    # under: the budget is the organisation's), then the ones asked for.
     granted = computed.compute_by_organisation(session, "fund_sek_granted", start=start, end=end)
     implemented = computed.compute_by_organisation(session, "ideas_implemented", start=start, end=end)
     running = dict(
@@ -122,6 +135,72 @@ def outcome(*, session: Session, actor: Actor | None, year: int, organisation_id
             granted_sek=granted.get(o.id) or 0.0,
             projects_running=running.get(o.id, 0),
             ideas_implemented=implemented.get(o.id) or 0.0,
+            short_name=o.short_name,
         )
         for o in session.exec(orgs).all()
     ]
+
+
+@dataclass(frozen=True)
+class BudgetTotal:
+    """Budget against outcome summed over organisations (an area, the region). The share granted is
+    counted over the organisations that have a budget only, so that money granted to one without a
+    budget does not swell it."""
+
+    organisations: int
+    budgeted: int  # organisations with a budget for the year
+    budget_sek: int | None  # None when none has one
+    granted_sek: float
+    granted_budgeted_sek: float  # granted to the organisations with a budget
+    projects_running: int
+    ideas_implemented: float
+
+    @property
+    def granted_share(self) -> float | None:
+        return None if not self.budget_sek else 100.0 * self.granted_budgeted_sek / self.budget_sek
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain JSON (what a frozen bokslut keeps)."""
+        return {
+            "organisations": self.organisations,
+            "budgeted": self.budgeted,
+            "budget_sek": self.budget_sek,
+            "granted_sek": self.granted_sek,
+            "granted_budgeted_sek": self.granted_budgeted_sek,
+            "projects_running": self.projects_running,
+            "ideas_implemented": self.ideas_implemented,
+        }
+
+
+def total(rows: list[BudgetRow]) -> BudgetTotal:
+    """The sum of per-organisation rows (already aggregated in SQL, one row per organisation)."""
+    budgeted = [r for r in rows if r.budget_sek is not None]
+    return BudgetTotal(
+        organisations=len(rows),
+        budgeted=len(budgeted),
+        budget_sek=sum(r.budget_sek or 0 for r in budgeted) if budgeted else None,
+        granted_sek=round(sum(r.granted_sek for r in rows), 1),
+        granted_budgeted_sek=round(sum(r.granted_sek for r in budgeted), 1),
+        projects_running=sum(r.projects_running for r in rows),
+        ideas_implemented=round(sum(r.ideas_implemented for r in rows), 1),
+    )
+
+
+@dataclass(frozen=True)
+class AreaBudget:
+    """An area's (or the region's) budget against outcome: the total and the organisations the reader may
+    see one by one."""
+
+    year: int
+    total: BudgetTotal
+    rows: list[BudgetRow]
+
+
+def area_outcome(*, session: Session, actor: Actor | None, year: int, area_id: int | None = None) -> AreaBudget:
+    """The dashboards' budget section: the total over the area's organisations (or the region's), and
+    per organisation for admins and the council; a manager sees the total and their own organisation
+    (other organisations' budgets are theirs, as on Innovationsbudget)."""
+    actor = require_role(actor, Role.admin, Role.council, Role.manager)
+    rows = outcome_rows(session, year, area_id=area_id)
+    shown = [r for r in rows if r.organisation_id == actor.organisation_id] if actor.is_manager else rows
+    return AreaBudget(year, total(rows), shown)

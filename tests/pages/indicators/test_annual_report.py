@@ -137,3 +137,19 @@ def test_an_admin_writes_a_core_areas_commentary(demo_url: str) -> None:
         saved = session.exec(select(m.AnnualReport).where(m.AnnualReport.area_id.is_not(None))).one()
     engine.dispose()
     assert saved.commentary == "Kulturen prövade VR i vården."
+
+
+def test_the_report_sets_the_innovation_budget_against_its_outcome(demo_url: str) -> None:
+    at = _open(username="council")
+    year = at.selectbox(key="annual_year").value
+    assert f"**Innovationsbudget {year}**" in [md.value for md in at.markdown]
+    labels = [mt.label for mt in at.metric]
+    assert "Budgeterat innovationsstöd" in labels and "Beviljat ur Innovationsfonden" in labels
+    budget_rows = next(tb.value for tb in at.table if "Budgeterat innovationsstöd" in tb.value.columns)
+    # st.table renders Markdown, so the names are escaped (plain()); the reader sees them as written.
+    assert [name.replace("\\", "") for name in budget_rows["Nivå"]] == [
+        "Hälso- och sjukvård",
+        "Kollektivtrafik",
+        "Kultur",
+        "Regional utveckling (inkl. miljö)",
+    ]

@@ -99,3 +99,34 @@ def test_an_approved_reported_value_shows_on_its_areas_dashboard(demo_url: str) 
     at.run()
     after = int(next(mt.value for mt in at.metric if mt.label == label).replace("\u00a0", ""))
     assert after == before + added
+
+
+def test_the_areas_innovation_budget_against_its_outcome(demo_url: str) -> None:
+    """The council sees the area's budget total and every organisation's budget against what was granted;
+    a manager the total and their own organisation; both charts come as tables too."""
+    at = open_spec(app_as("council"), AREA_SPECS["health"])
+    year = at.selectbox(key="area_health_period_year").value[0].year
+    assert f"Innovationsbudget {year}" in [h.value for h in at.subheader]
+    labels = [mt.label for mt in at.metric]
+    assert "Budgeterat innovationsstöd" in labels and "Pågående fondprojekt" in labels
+    next(tg for tg in at.toggle if tg.key == "budget_health_as_table").set_value(True)
+    at.run()
+    table = next(df.value for df in at.dataframe if "Budgeterat innovationsstöd" in df.value.columns)
+    assert "Karolinska Universitetssjukhuset" in list(table["Organisation"])
+    assert len(table) > 1
+
+    mine = open_spec(app_as("manager"), AREA_SPECS["health"])  # Hälso- och sjukvårdsförvaltningen
+    assert not mine.exception, mine.exception
+    next(tg for tg in mine.toggle if tg.key == "budget_health_as_table").set_value(True)
+    mine.run()
+    own = next(df.value for df in mine.dataframe if "Budgeterat innovationsstöd" in df.value.columns)
+    assert list(own["Organisation"]) == ["Hälso- och sjukvårdsförvaltningen"]
+    assert "Andra organisationers budgetar visas för innovationsrådet och innovationsstödet." in texts(mine)
+
+
+def test_kom01_is_a_live_tile_counted_from_the_course_register(demo_url: str) -> None:
+    """KOM-01 is computed from Kompetensutveckling's records (the demo's 2026 courses), not reported."""
+    at = open_spec(app_as("council"), AREA_SPECS["health"])
+    tile = next(mt for mt in at.metric if mt.label == "Andel medarbetare utbildade i innovationsmetodik")
+    assert tile.value not in ("", "–")  # health's organisations have staff counts and trained employees
+    assert "Andel medarbetare som deltagit i förbättrings- eller innovationsarbete" in [mt.label for mt in at.metric]

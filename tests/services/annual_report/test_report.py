@@ -281,3 +281,43 @@ def test_the_pdf_prints_the_pages_own_chart_specs(s: Session, region: dict) -> N
     # ...and they hold the figures: the stage chart's rows are the region's ideas per stage.
     assert charts.stages_frame(level, "sv")["value"].sum() == sum(level["ideas_by_stage"].values())
     assert "Årets idéer per steg" in first.extract_text()
+
+
+def test_the_innovation_budget_stands_against_its_outcome_per_level_in_the_report_and_its_exports(
+    s: Session, region: dict
+) -> None:
+    from services.budgets import budget
+
+    admin = region["admin"]
+    for org, amount in ((region["ks"], 600_000), (region["sl"], 200_000)):
+        budget.set_budget(session=s, actor=admin, organisation_id=org.id, data={"year": 2025, "budget_sek": amount})
+    levels = annual.report(s, admin, 2025).data["levels"]
+    ks = levels[annual.org_key(region["ks"].id)]["budget"]
+    assert (ks["budget_sek"], ks["granted_sek"], ks["projects_running"], ks["ideas_implemented"]) == (
+        600_000,
+        300_000,
+        1,
+        2,
+    )
+    health = levels[annual.area_key(region["health"].id)]["budget"]
+    assert (health["organisations"], health["budgeted"], health["budget_sek"]) == (2, 1, 600_000)  # KS and SOS
+    assert levels[annual.org_key(region["sos"].id)]["budget"]["budget_sek"] is None
+    assert levels["region"]["budget"]["budget_sek"] == 800_000 and levels["region"]["budget"]["granted_sek"] == 300_000
+
+    report = annual.report(s, admin, 2025)
+    sheet = load_workbook(io.BytesIO(export.to_workbook(report, "sv")))["Innovationsbudget"]
+    rows = {r[1]: r for r in sheet.iter_rows(values_only=True)}
+    assert rows["Region Stockholm"][2:] == (800_000, 300_000, 37.5, 1, 2, 2)  # 300 000 of 800 000 budgeted
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(export.to_pdf(report, "sv"))).pages)
+    assert "Innovationsbudget 2025" in text and "800 000 kr" in text
+
+    # A year frozen before budgets were in the report keeps its figures and still exports.
+    old = {
+        **report.data,
+        "levels": {k: {x: y for x, y in v.items() if x != "budget"} for k, v in report.data["levels"].items()},
+    }
+    frozen = annual.Report(2025, old, {}, report.frozen_at, None)
+    assert "Innovationsbudget" in load_workbook(io.BytesIO(export.to_workbook(frozen, "sv"))).sheetnames
+    assert "Innovationsbudget 2025" not in "\n".join(
+        p.extract_text() for p in PdfReader(io.BytesIO(export.to_pdf(frozen, "sv"))).pages
+    )

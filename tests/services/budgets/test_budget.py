@@ -28,6 +28,7 @@ def session(empty_engine: Engine) -> Iterator[Session]:
         f.user(session, "rådet", "council", ks)
         boss = f.user(session, "boss", "manager", ks)
         f.user(session, "other", "manager", sos)
+        f.user(session, "nobody", "employee", ks)
         call = f.call(session, 2026)
         f.application(
             session,
@@ -107,3 +108,40 @@ def test_a_bad_amount_is_refused_and_nothing_is_written(session: Session, amount
         )
     assert "budget_sek" in refused.value.fields
     assert session.exec(select(m.InnovationBudget)).all() == []
+
+
+def test_the_dashboards_total_counts_the_share_over_budgeted_organisations_and_managers_see_their_own(
+    session: Session,
+) -> None:
+    admin = _actor(session, "root")
+    ks, sos = _org(session, "KS"), _org(session, "SöS")
+    health = session.exec(select(m.Area.id)).one()
+    # SöS has no budget but money granted: it counts in what was granted, not in the share of the budget.
+    call = session.exec(select(m.FundCall)).one()
+    other = session.exec(select(m.User).where(m.User.username == "other")).one()
+    f.application(
+        session,
+        call,
+        other,
+        session.get(m.Organisation, sos),
+        status="approved",
+        granted_sek=100_000,
+        decided_on=date(2026, 5, 2),
+    )
+    session.commit()
+    budget.set_budget(session=session, actor=admin, organisation_id=ks, data={"year": 2026, "budget_sek": 600_000})
+
+    council = budget.area_outcome(session=session, actor=_actor(session, "rådet"), year=2026, area_id=health)
+    assert council.year == 2026 and {r.organisation_id for r in council.rows} == {ks, sos}
+    total = council.total
+    assert (total.organisations, total.budgeted, total.budget_sek, total.granted_sek) == (2, 1, 600_000, 400_000)
+    assert total.granted_share == pytest.approx(50.0)  # KS's 300 000 of its 600 000, not 400 000
+    assert (total.projects_running, total.ideas_implemented) == (2, 1)
+    region = budget.area_outcome(session=session, actor=admin, year=2026)
+    assert region.total == total  # one area in this region
+
+    mine = budget.area_outcome(session=session, actor=_actor(session, "boss"), year=2026, area_id=health)
+    assert mine.total == total and [r.organisation_id for r in mine.rows] == [ks]  # the total, and their own
+    with pytest.raises(PermissionDenied):
+        budget.area_outcome(session=session, actor=_actor(session, "nobody"), year=2026)
+    assert budget.area_outcome(session=session, actor=admin, year=2025).total.budget_sek is None
