@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from weakref import WeakKeyDictionary
 
-from playwright.sync_api import Page, WebSocket, expect
+from playwright.sync_api import Locator, Page, WebSocket, expect
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from settings import COOKIE_NAME
@@ -100,11 +100,56 @@ def open_from_menu(page: Page, title: str) -> None:
 def choose(page: Page, key: str, option: str) -> None:
     """Pick the option containing `option` in the selectbox whose widget key is `key` (a change: the
     app runs, and this waits for that run)."""
-    page.locator(f".st-key-{key}").click()
-    page.keyboard.type(option)  # long lists are virtualised: filter first so that the option is drawn
     with answered(page):
+        pick(page.locator(f".st-key-{key} input"), option)
+
+
+def pick(control: Locator, option: str, *, exact: bool = False, several: bool = False) -> None:
+    """Pick the option containing `option` (or named exactly `option`) in the selectbox whose input is
+    `control`, or add it in a multiselect (`several`). It waits for no run: inside a form nothing runs
+    until the form is sent.
+
+    The list is opened only once the box is in view and its scrolling has been told: Streamlit's lists
+    shut when anything around them scrolls, and the scroll events of bringing the box into view arrive a
+    frame after the scroll. Typing filters the list, as a person does in a long one (long lists are
+    virtualised: only the options near the top are drawn)."""
+    page = control.page
+    control.scroll_into_view_if_needed()
+    _next_frames(page)
+    control.click()
+    page.keyboard.type(option)
+    expect(control).to_have_attribute("aria-expanded", "true")
+    if exact:
+        page.get_by_role("option", name=option, exact=True).first.click()
+    else:
         page.get_by_role("option").filter(has_text=option).first.click()
-    expect(page.locator(f".st-key-{key} input")).to_have_value(re.compile(re.escape(option)))
+    if several:
+        chosen = control.locator("xpath=ancestor::*[@data-testid='stMultiSelect']").get_by_text(option)
+        expect(chosen.first).to_be_visible()
+    else:
+        expect(control).to_have_value(option if exact else re.compile(re.escape(option)))
+
+
+def open_expander(page: Page, label: str) -> Locator:
+    """Open the expander `label` and return it once it has finished opening. Streamlit grows an expander
+    for half a second, scrolling it meanwhile, and a list opened inside it before then is shut by that
+    scrolling; widgets drawn inside it later grow it again."""
+    run_finished(page)
+    expander = page.get_by_test_id("stExpander").filter(has=page.locator("summary").filter(has_text=label))
+    expander.locator("summary").first.click()
+    expect(expander.get_by_test_id("stSkeleton")).to_have_count(0)
+    page.wait_for_function(
+        "d => d.open && d.getAnimations().length === 0 && d.style.overflow === ''",
+        arg=expander.locator("details").first.element_handle(),
+        polling="raf",
+        timeout=STEP_MS,
+    )
+    return expander
+
+
+def _next_frames(page: Page) -> None:
+    """Return once the browser has drawn two more frames (events of what happened before are delivered)."""
+    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
 
 
 def drawn(page: Page) -> None:

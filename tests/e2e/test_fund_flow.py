@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from playwright.sync_api import Page, expect
 
 from services.fund.decisions import REPORT_INTERVAL_MONTHS, add_months
-from tests.e2e.helpers import log_in, log_out, open_from_menu, run_finished
+from tests.e2e.helpers import log_in, log_out, open_from_menu, pick, run_finished
 
 TITLE = "Webbläsartest: digital väntrumsskärm"
 
@@ -26,12 +26,9 @@ def _type_date(page: Page, label: str, day: date) -> None:
 
 
 def _choose(page: Page, label: str, option: str, exact: bool = False) -> None:
-    """Pick `option` in the selectbox `label`, once the page has been drawn to the end: type it, as a
-    person would in a long list (a click far down a long page may only focus the box), then pick it."""
+    """Pick `option` in the selectbox `label` once the page has been drawn to the end."""
     run_finished(page)
-    page.get_by_label(label, exact=True).first.click()
-    page.keyboard.type(option)
-    page.get_by_role("option", name=option, exact=exact).first.click()
+    pick(page.get_by_label(label, exact=True).first, option, exact=exact)
 
 
 def test_apply_review_approve_and_see_the_decision(page: Page, live_app: str) -> None:

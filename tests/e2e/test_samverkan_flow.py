@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import answered, choose, log_in, log_out, open_from_menu
+from tests.e2e.helpers import answered, choose, log_in, log_out, open_from_menu, pick
 from tests.e2e.test_ideas_flow import _open
 
 NEED = "Nattlig fallprevention på vårdavdelning"
@@ -19,10 +19,7 @@ ORG = "Hälso- och sjukvårdsförvaltningen"  # the demo manager's organisation
 
 def _pick_in_form(page: Page, key: str, option: str) -> None:
     """`choose` for a selectbox inside a form: the choice makes no run until the form is sent."""
-    page.locator(f".st-key-{key}").click()
-    page.keyboard.type(option)
-    page.get_by_role("option").filter(has_text=option).first.click()
-    expect(page.locator(f".st-key-{key} input")).to_have_value(re.compile(re.escape(option)))
+    pick(page.locator(f".st-key-{key} input"), option)
 
 
 def _metric(page: Page, label: str):
