@@ -532,6 +532,8 @@ class FundApplication(Timestamps, table=True):
     decision_note: str | None = Field(default=None, sa_type=_text())
     # A funded project stopped before its end: the coded obstacle (None for one that ran its course).
     obstacle_kind: str | None = Field(default=None, sa_type=_text(20))
+    # The response to a need this application was started from (Samverkan), if any: one per response.
+    response_id: int | None = Field(default=None, foreign_key="needresponse.id", unique=True)
 
 
 class FundApplicationEvent(SQLModel, table=True):
@@ -716,6 +718,8 @@ class TestbedRequest(Timestamps, table=True):
     requester_language: str | None = Field(default=None, sa_type=_text(2))
     # The digest of the requester's private tracking token (services/shared/tokens.py), as for ideas.
     tracking_hash: str = Field(default_factory=lambda: secrets.token_hex(32), sa_type=_text(64), unique=True)
+    # The response to a need this request was made from (Samverkan), if any: one per response.
+    response_id: int | None = Field(default=None, foreign_key="needresponse.id", unique=True)
 
 
 class TestbedRequestEvent(SQLModel, table=True):

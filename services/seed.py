@@ -1026,8 +1026,26 @@ def _demo_pdf(text: str) -> bytes:
 # ---------------------------------------------------------------- indicators
 
 
+def _load_targets(session: Session, clock: _Clock, index: _Index, indicator_id: int, row: dict[str, Any]) -> None:
+    for target in row.get("targets", []):
+        session.add(
+            m.IndicatorTarget(
+                indicator_id=indicator_id,
+                year=clock.year(target["year"]),
+                area_id=index.areas[target["area"]] if target.get("area") else None,
+                organisation_id=index.org(target.get("organisation")),
+                value=target["value"],
+            )
+        )
+
+
 def _load_indicators(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
+    # Definitions that migrations insert (0019: SAM-01…08) are there already: kept, given their targets.
+    index.indicators.update(session.exec(select(m.Indicator.code, m.Indicator.id)).all())
     for row in _read_json(seed_dir, "indicators.json"):
+        if row["code"] in index.indicators:
+            _load_targets(session, clock, index, index.indicators[row["code"]], row)
+            continue
         aggregation, weighting = default_rule(row["unit"], row.get("computation"))
         if row["source"] == m.IndicatorSource.reported and row.get("aggregation"):
             aggregation, weighting = row["aggregation"], row.get("weighting")
@@ -1049,16 +1067,7 @@ def _load_indicators(session: Session, seed_dir: Path, clock: _Clock, index: _In
         session.add(indicator)
         session.flush()
         index.indicators[indicator.code] = indicator.id
-        for target in row.get("targets", []):
-            session.add(
-                m.IndicatorTarget(
-                    indicator_id=indicator.id,
-                    year=clock.year(target["year"]),
-                    area_id=index.areas[target["area"]] if target.get("area") else None,
-                    organisation_id=index.org(target.get("organisation")),
-                    value=target["value"],
-                )
-            )
+        _load_targets(session, clock, index, indicator.id, row)
     frequencies = {row["code"]: row.get("frequency", "quarter") for row in _read_json(seed_dir, "indicators.json")}
     with (seed_dir / "indicator_values.csv").open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
