@@ -103,12 +103,20 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "samverkan.score_range": ("Välj ett betyg från {low} till {high}.", "Choose a score from {low} to {high}."),
     "samverkan.response_taken_forward": (
-        "Svaret har redan gått vidare till en upphandling.",
-        "The response has already been taken forward to a procurement.",
+        "Svaret har redan gått vidare (till en upphandling, en testmiljö eller Innovationsfonden).",
+        "The response has already been taken forward (to a procurement, a testbed or the innovation fund).",
     ),
     "samverkan.response_declined": (
-        "Svaret har avböjts och kan inte bli en upphandling.",
-        "The response was declined and cannot become a procurement.",
+        "Svaret går inte vidare och kan inte bli en upphandling, en förfrågan eller en ansökan.",
+        "The response was declined and cannot become a procurement, a request or an application.",
+    ),
+    "samverkan.request_exists": (
+        "Det finns redan en förfrågan om testmiljö från det här svaret.",
+        "There is already a testbed request from this response.",
+    ),
+    "samverkan.application_exists": (
+        "Det finns redan en fondansökan från det här svaret.",
+        "There is already a fund application from this response.",
     ),
     "samverkan.procurement_exists": (
         "Det finns redan en upphandling från det här svaret.",
@@ -189,10 +197,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "samverkan.received": ("Inkommet", "Received"),
     # ------------------------------------------------------------ managing needs
     "samverkan.manage_caption": (
-        "Publicera behov och utmaningar, läs svaren efter jävsdeklaration, bedöm dem och starta en "
-        "upphandling från ett svar.",
-        "Publish needs and challenges, read the responses after declaring your interests, assess them and "
-        "start a procurement from a response.",
+        "Publicera behov och utmaningar, läs svaren efter jävsdeklaration, bedöm dem och ta ett svar vidare "
+        "till en upphandling, en testmiljö eller Innovationsfonden.",
+        "Publish needs and challenges, read the responses after declaring your interests, assess them and take "
+        "a response on to a procurement, a testbed or the innovation fund.",
     ),
     "samverkan.new_need": ("Nytt behov", "New need"),
     "samverkan.need.title": ("Rubrik", "Title"),
@@ -246,6 +254,48 @@ TEXTS: dict[str, tuple[str, str]] = {
     "samverkan.procurement_started": ("Upphandlingen {ref} är startad.", "The procurement {ref} is started."),
     "samverkan.has_procurement": ("Svaret har blivit upphandlingen {ref}.", "The response became procurement {ref}."),
     "samverkan.open_procurement": ("Öppna upphandlingen", "Open the procurement"),
+    "samverkan.start_request": ("Gör en förfrågan om testmiljö av svaret", "Make a testbed request of the response"),
+    "samverkan.fwd.request_help": (
+        "Förfrågan får svarets organisation, kontaktperson, typ av aktör och förslag, och hamnar hos den som "
+        "ansvarar för testmiljön. {org} får ett mejl med en länk för att följa den.",
+        "The request takes the response's organisation, contact person, kind and proposal, and goes to whoever "
+        "runs the testbed. {org} gets an e-mail with a link to follow it.",
+    ),
+    "samverkan.fwd.testbed": ("Testmiljö", "Testbed"),
+    "samverkan.fwd.period": ("Önskad period (valfritt)", "Wanted period (optional)"),
+    "samverkan.fwd.request_create": ("Skicka förfrågan", "Send the request"),
+    "samverkan.request_started": (
+        "Förfrågan {ref} om {testbed} är skickad.",
+        "The request {ref} for {testbed} is sent.",
+    ),
+    "samverkan.has_request": (
+        "Svaret har blivit förfrågan {ref} om {testbed} ({status}).",
+        "The response became request {ref} for {testbed} ({status}).",
+    ),
+    "samverkan.open_requests": ("Öppna Förfrågningar", "Open Requests"),
+    "samverkan.start_application": ("Gör en fondansökan av svaret", "Make a fund application of the response"),
+    "samverkan.fwd.application_help": (
+        "Ett utkast i ditt namn för {org}, med behovets rubrik och svarets förslag ifyllda. Du kompletterar och "
+        "skickar in det under Mina ansökningar.",
+        "A draft in your name for {org}, with the need's title and the response's proposal filled in. You "
+        "complete and submit it under My applications.",
+    ),
+    "samverkan.fwd.call": ("Utlysning", "Call"),
+    "samverkan.fwd.no_open_calls": (
+        "Ingen utlysning i Innovationsfonden är öppen just nu.",
+        "No call of the innovation fund is open right now.",
+    ),
+    "samverkan.fwd.application_create": ("Spara utkastet", "Save the draft"),
+    "samverkan.application_started": (
+        "Utkastet {ref} är sparat. Komplettera och skicka in det under Mina ansökningar.",
+        "The draft {ref} is saved. Complete and submit it under My applications.",
+    ),
+    "samverkan.has_application": (
+        "Svaret har blivit fondansökan {ref} ({status}).",
+        "The response became fund application {ref} ({status}).",
+    ),
+    "samverkan.open_my_applications": ("Öppna Mina ansökningar", "Open My applications"),
+    "samverkan.came_from_response": ("Från svar på behov", "From a response to a need"),
     # ------------------------------------------------------------ procurements
     "samverkan.procurements_caption": (
         "Upphandlingar med innovation enligt Upphandlingsmyndighetens steg: från behovsanalys och dialog med "
@@ -359,6 +409,24 @@ TEXTS: dict[str, tuple[str, str]] = {
         "{org} has responded to the need “{need}” ({ref}). Read and assess it under Manage needs.",
     ),
     "notifications.kind.samverkan.receipt": ("Kvitto på svar på behov", "Receipt for a response to a need"),
+    "mail.samverkan.became_request.subject": (
+        "Ditt svar {response} går vidare till {testbed}",
+        "Your response {response} goes on to {testbed}",
+    ),
+    "mail.samverkan.became_request.body": (
+        "Ditt svar {response} på behovet ”{need}” går vidare som en förfrågan om att använda {testbed}, med "
+        "referensen {ref}. Du behöver inte skicka något mer: den som ansvarar för testmiljön hör av sig. Spara "
+        "det här mejlet: länken nedan är din privata länk till förfrågan, där du ser status och svar och kan "
+        "skriva tillbaka. Referensen ensam räcker inte.",
+        "Your response {response} to the need “{need}” goes on as a request to use {testbed}, with the "
+        "reference {ref}. You need not send anything more: whoever runs the testbed will be in touch. Keep this "
+        "e-mail: the link below is your private link to the request, where you see the status and answers and "
+        "can write back. The reference alone is not enough.",
+    ),
+    "notifications.kind.samverkan.became_request": (
+        "Svar som går vidare till en testmiljö",
+        "Response taken on to a testbed",
+    ),
     "notifications.kind.samverkan.new_response": (
         "Nytt svar på ett av våra behov",
         "New response to one of our needs",

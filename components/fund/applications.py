@@ -202,6 +202,8 @@ def application_details(view: ApplicationView) -> None:
         t("fund.idea"): view.idea or "–",
         t("fund.testbed"): view.testbed or "–",
     }
+    if view.from_response:
+        facts[t("samverkan.came_from_response")] = view.from_response
     st.table(
         {t("fund.fact"): [plain(k) for k in facts], t("fund.value"): [plain(v) for v in facts.values()]},
         hide_index=True,

@@ -1,5 +1,6 @@
 """Behovshantering: the need form, the list of needs, the responses to one need, and one response with
-the jäv declaration, its details, the assessment and the start of a procurement."""
+the jäv declaration, its details, the assessment, and taking it forward (a procurement here; a testbed
+request or a fund application in components.samverkan.forward)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import streamlit as st
 
 from components import context
 from components.context import t
+from components.samverkan.forward import application_form, became_notes, request_form
 from components.samverkan.procurements import procurement_fields
 from components.ui import (
     FieldErrors,
@@ -23,8 +25,9 @@ from components.ui import (
     write_then_confirm,
 )
 from models import NeedStatus, ResponseStatus
+from services.fund import applications
 from services.people.auth import Actor
-from services.samverkan import needs, procurements
+from services.samverkan import forward, needs, procurements
 
 PROCUREMENTS_PAGE = "pages/samverkan/procurements.py"
 
@@ -163,12 +166,29 @@ def response_panel(me: Actor, response_id: int) -> None:
         if st.button(t("samverkan.open_procurement"), key=f"svp_open_{detail.id}"):
             st.session_state["svp_chosen"] = detail.procurement_id
             st.switch_page(PROCUREMENTS_PAGE)
-    elif detail.status != ResponseStatus.declined:
+    became_notes(detail)
+    if detail.status == ResponseStatus.declined:
+        return
+    if not detail.procurement_ref:
         _start_form(me, detail)
-        if st.button(t("samverkan.decline"), key=f"svr_decline_{detail.id}"):
-            write_then_confirm(
-                lambda s: needs.decline(session=s, actor=me, response_id=detail.id), "samverkan.declined"
-            )
+    _forward_forms(me, detail)
+    if detail.status != ResponseStatus.taken_forward and st.button(
+        t("samverkan.decline"), key=f"svr_decline_{detail.id}"
+    ):
+        write_then_confirm(lambda s: needs.decline(session=s, actor=me, response_id=detail.id), "samverkan.declined")
+
+
+def _forward_forms(me: Actor, detail: needs.ResponseDetail) -> None:
+    """A testbed request and a fund application, each until the response has become one."""
+    made = {record.kind for record in detail.became}
+    today = date.today()
+    with context.reading() as session:
+        testbeds = forward.testbed_choices(session=session, actor=me) if "testbed_request" not in made else None
+        calls = applications.open_calls(session=session, actor=me, today=today) if "application" not in made else None
+    if testbeds is not None:
+        request_form(me, detail, testbeds)
+    if calls is not None:
+        application_form(me, detail, calls, today)
 
 
 def _declaration_form(me: Actor, detail: needs.ResponseDetail) -> None:

@@ -158,6 +158,8 @@ def request_panel(me: Actor, request_id: int, today: date) -> None:
             (t("testbeds.col.first_response"), fmt_datetime(row.first_response_at)),
             (t("testbeds.handled_by"), detail.handled_by or "–"),
         ]
+        if detail.from_response:
+            facts.append((t("samverkan.came_from_response"), detail.from_response))
         st.table(
             pd.DataFrame(
                 {t("testbeds.fact"): [plain(k) for k, _ in facts], t("testbeds.value"): [plain(v) for _, v in facts]}

@@ -18,7 +18,7 @@ from components.fund.applications import (
     reports_table,
     status_label,
 )
-from components.ui import current_page, fmt_date, fmt_sek, heading, pager
+from components.ui import current_page, fmt_date, fmt_sek, heading, pager, plain
 from models import ApplicationStatus
 from services.fund import applications, decisions
 from services.fund.applications import FUNDED
@@ -90,6 +90,8 @@ details, history, follow = st.tabs([t("fund.mine.tab_details"), t("fund.mine.tab
 with details:
     if mine and view.row.status in (ApplicationStatus.draft, ApplicationStatus.needs_info):
         st.caption(t("fund.mine.edit_hint"))
+        if view.from_response:
+            st.caption(f"{t('samverkan.came_from_response')}: {plain(view.from_response)}")
         application_form(me, call, view, today)
     else:
         application_details(view)

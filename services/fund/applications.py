@@ -45,6 +45,7 @@ from models import (
 )
 from services.fund import notices
 from services.people.auth import Actor, require_admin, require_login
+from services.samverkan import needs
 from services.shared import audit, refs
 from services.shared.errors import InvalidTransition, Message, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
@@ -408,32 +409,13 @@ def save_application(
     application that an admin asked to complete (`application_id`). Nothing is written when refused."""
     actor = require_login(actor)
     if application_id is None:
-        call = session.get(FundCall, call_id) if call_id is not None else None
-        if call is None:
-            raise NotFound()
-        if call_status(call, today) != CallStatus.open:
-            raise InvalidTransition("fund.call_not_open", closes_on=call.closes_on.isoformat())
-        application = None
+        application = draft_in_call(session, actor, call_id, data, today)
     else:
         application = _own_application(session, actor, application_id)
         if application.status not in EDITABLE:
             raise InvalidTransition("fund.not_editable", status=application.status)
-        call = session.get(FundCall, application.call_id)
-    values = parse(ApplicationInput, data)
-    area_id = _check_links(session, actor, values, call)
-    if application is None:
-        application = FundApplication(
-            ref=refs.next_ref(session, "FON", today.year),
-            call_id=call.id,
-            applicant_id=actor.id,
-            area_id=area_id,
-            **values.model_dump(),
-        )
-        session.add(application)
-        session.flush()
-        session.add(FundApplicationEvent(application_id=application.id, actor_id=actor.id, to_status=S.draft))
-        audit.record(session, actor, "fund.application.created", "fundapplication", application.id, ref=application.ref)
-    else:
+        values = parse(ApplicationInput, data)
+        area_id = _check_links(session, actor, values, session.get(FundCall, application.call_id))
         changed = {k: v for k, v in values.model_dump().items() if getattr(application, k) != v}
         for key, value in values.model_dump().items():
             setattr(application, key, value)
@@ -441,6 +423,35 @@ def save_application(
         application.updated_at = utcnow()
         audit.record(session, actor, "fund.application.updated", "fundapplication", application.id, **changed)
     session.commit()
+    return application
+
+
+def draft_in_call(
+    session: Session, actor: Actor, call_id: int | None, data: dict[str, Any], today: date, **links: Any
+) -> FundApplication:
+    """A new draft of `actor` in an open call, checked as the application form is, with its history and
+    audit entry; `links` are further columns (`response_id`). No commit: the caller's transaction."""
+    call = session.get(FundCall, call_id) if call_id is not None else None
+    if call is None:
+        raise NotFound()
+    if call_status(call, today) != CallStatus.open:
+        raise InvalidTransition("fund.call_not_open", closes_on=call.closes_on.isoformat())
+    values = parse(ApplicationInput, data)
+    area_id = _check_links(session, actor, values, call)
+    application = FundApplication(
+        ref=refs.next_ref(session, "FON", today.year),
+        call_id=call.id,
+        applicant_id=actor.id,
+        area_id=area_id,
+        **values.model_dump(),
+        **links,
+    )
+    session.add(application)
+    session.flush()
+    session.add(FundApplicationEvent(application_id=application.id, actor_id=actor.id, to_status=S.draft))
+    audit.record(
+        session, actor, "fund.application.created", "fundapplication", application.id, ref=application.ref, **links
+    )
     return application
 
 
@@ -629,6 +640,7 @@ class ApplicationView:
     testbed: str | None
     decision_note: str | None
     criteria: list[str]
+    from_response: str | None = None  # "UTM-… · the need's title" when made from a response to a need
 
 
 def get_application(*, session: Session, actor: Actor | None, application_id: int) -> ApplicationView:
@@ -659,6 +671,7 @@ def get_application(*, session: Session, actor: Actor | None, application_id: in
         testbed=testbed.name if testbed else None,
         decision_note=application.decision_note,
         criteria=list(call.criteria or DEFAULT_CRITERIA),
+        from_response=needs.response_label(session, application.response_id),
     )
 
 

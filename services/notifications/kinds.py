@@ -47,6 +47,7 @@ KINDS: dict[str, Kind] = {
         Kind("indicators.due", roles=MANAGERS),
         Kind("indicators.overdue", roles=MANAGERS),
         Kind("samverkan.receipt", required=True),
+        Kind("samverkan.became_request", required=True),
         Kind("samverkan.new_response", roles=MANAGERS),
         Kind("samverkan.agreement_expiring", roles=MANAGERS),
         Kind("council.action_assigned", roles=ACTION_OWNERS),

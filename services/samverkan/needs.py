@@ -27,6 +27,7 @@ from models import (
     NeedResponse,
     NeedStatus,
     Organisation,
+    Partner,
     PartnerKind,
     ResponseAssessment,
     ResponseStatus,
@@ -34,7 +35,7 @@ from models import (
     utcnow,
 )
 from services.people.auth import Actor
-from services.samverkan import access, notices
+from services.samverkan import access, notices, partners
 from services.samverkan.partners import normalise_org_number
 from services.shared import audit, ratelimit, refs, tokens
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
@@ -492,6 +493,7 @@ class ResponseDetail:
     need_id: int
     need_title: str
     organisation_id: int
+    organisation: str  # the need's organisation, which takes the response forward
     responder_org: str
     responder_kind: str
     status: str
@@ -507,12 +509,25 @@ class ResponseDetail:
     assessments: list[AssessmentRow]
     procurement_id: int | None
     procurement_ref: str | None
+    became: list[Became]  # the testbed request and fund application made from it
+
+
+@dataclass(frozen=True)
+class Became:
+    """A record a response was taken forward into: what it is, its reference and where it stands."""
+
+    kind: str  # "testbed_request" | "application"
+    id: int
+    ref: str
+    status: str
+    testbed: str | None  # the testbed a request asks for
+    may_open: bool  # the actor handles the request (its testbed's organisation) or wrote the application
 
 
 def get_response(*, session: Session, actor: Actor | None, response_id: int) -> ResponseDetail:
     """A response for its handlers: who sent it always; the proposal, contact details and everyone's
     scores only after the actor's own declaration of no conflict."""
-    from models import Procurement
+    from models import FundApplication, Procurement, Testbed, TestbedRequest
 
     actor, response, need = _handled_response(session, actor, response_id)
     mine = _assessment(session, actor, response_id)
@@ -532,12 +547,24 @@ def get_response(*, session: Session, actor: Actor | None, response_id: int) -> 
         else []
     )
     procurement = session.exec(select(Procurement).where(Procurement.response_id == response_id)).first()
+    became = [
+        Became("testbed_request", r.id, r.ref, r.status, name, access.may_handle(actor, org_id))
+        for r, name, org_id in session.exec(
+            select(TestbedRequest, Testbed.name, Testbed.organisation_id)
+            .join(Testbed, TestbedRequest.testbed_id == Testbed.id)
+            .where(TestbedRequest.response_id == response_id)
+        )
+    ] + [
+        Became("application", a.id, a.ref, a.status, None, a.applicant_id == actor.id)
+        for a in session.exec(select(FundApplication).where(FundApplication.response_id == response_id))
+    ]
     return ResponseDetail(
         id=response.id,
         ref=response.ref,
         need_id=need.id,
         need_title=need.title,
         organisation_id=need.organisation_id,
+        organisation=session.get(Organisation, need.organisation_id).name,
         responder_org=response.responder_org,
         responder_kind=response.responder_kind,
         status=response.status,
@@ -552,7 +579,20 @@ def get_response(*, session: Session, actor: Actor | None, response_id: int) -> 
         assessments=others,
         procurement_id=procurement.id if procurement else None,
         procurement_ref=procurement.ref if procurement else None,
+        became=became,
     )
+
+
+def response_label(session: Session, response_id: int | None) -> str | None:
+    """The response to a need that a record was made from, as "UTM-… · the need's title" (None: none)."""
+    if response_id is None:
+        return None
+    found = session.exec(
+        select(NeedResponse.ref, Need.title)
+        .join(Need, NeedResponse.need_id == Need.id)
+        .where(NeedResponse.id == response_id)
+    ).first()
+    return f"{found[0]} · {found[1]}" if found else None
 
 
 def assess(*, session: Session, actor: Actor | None, response_id: int, score: Any, note: str | None) -> None:
@@ -572,6 +612,31 @@ def assess(*, session: Session, actor: Actor | None, response_id: int, score: An
         response.updated_at = now
     audit.record(session, actor, "need_response.assessed", "need_response", response.id, score=score)
     session.commit()
+
+
+def forwardable(session: Session, actor: Actor | None, response_id: int) -> tuple[Actor, NeedResponse, Need]:
+    """A response the actor may take forward (into a procurement, a testbed request or a fund
+    application): they handle its need and have declared no conflict with it, and it is not declined."""
+    actor, response, need = _handled_response(session, actor, response_id)
+    require_cleared(session, actor, response_id)
+    if response.status == ResponseStatus.declined:
+        raise InvalidTransition("samverkan.response_declined")
+    return actor, response, need
+
+
+def register_responder(session: Session, actor: Actor, response: NeedResponse, need: Need) -> Partner:
+    """The responder found or registered as a partner of the need's organisation, and linked to the
+    response. No commit."""
+    partner = partners.find_or_create_for_response(session, response, need.organisation_id, actor)
+    response.partner_id = partner.id
+    return partner
+
+
+def mark_taken_forward(session: Session, actor: Actor, response: NeedResponse, **became: str) -> None:
+    """The response taken forward, audited with what it became (e.g. procurement="UPH-…"). No commit."""
+    response.status = ResponseStatus.taken_forward.value
+    response.updated_at = utcnow()
+    audit.record(session, actor, "need_response.taken_forward", "need_response", response.id, **became)
 
 
 def decline(*, session: Session, actor: Actor | None, response_id: int) -> None:

@@ -1,6 +1,7 @@
 """What responders and the owning organisation hear, queued in the change's own transaction (see
 services/notifications): the responder's receipt with the `UTM-` reference and the private link (in the
-language they wrote in); the owning organisation's managers each new response."""
+language they wrote in), and the private link of the testbed request a response became; the owning
+organisation's managers each new response."""
 
 from __future__ import annotations
 
@@ -9,9 +10,9 @@ from urllib.parse import urlencode
 
 from sqlmodel import Session
 
-from models import Agreement, Need, NeedResponse
+from models import Agreement, Need, NeedResponse, Testbed, TestbedRequest
 from services.notifications import outbox
-from services.testbeds.notices import organisation_handlers
+from services.testbeds.notices import organisation_handlers, tracking_link
 
 NEEDS_PAGE = "behovshantering"
 TRACK_PAGE = "folj-svar"
@@ -42,6 +43,24 @@ def response_received(session: Session, response: NeedResponse, need: Need, code
             link=NEEDS_PAGE,
             entity="need_response",
             entity_id=response.id,
+        )
+
+
+def response_became_request(
+    session: Session, response: NeedResponse, need: Need, request: TestbedRequest, testbed: Testbed, code: str
+) -> None:
+    """To the responder: their response goes on as a request to use a testbed, with the request's private
+    tracking link (in the language they wrote in). No commit."""
+    if response.responder_email:
+        outbox.to_address(
+            session,
+            email=response.responder_email,
+            language=response.language,
+            kind="samverkan.became_request",
+            params={"response": response.ref, "need": need.title, "ref": request.ref, "testbed": testbed.name},
+            link=tracking_link(code),
+            entity="testbed_request",
+            entity_id=request.id,
         )
 
 

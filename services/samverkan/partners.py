@@ -274,9 +274,12 @@ def partner_choices(*, session: Session, actor: Actor | None) -> dict[int, str]:
     return {i: n for i, n in session.exec(query)}
 
 
-def find_or_create_for_response(session: Session, response: NeedResponse, organisation_id: int) -> Partner:
+def find_or_create_for_response(
+    session: Session, response: NeedResponse, organisation_id: int, actor: Actor | None = None
+) -> Partner:
     """The partner a response comes from: the one of `organisation_id` with the same organisationsnummer
-    (or, without one, the same name), else a new one with the responder as contact. No commit."""
+    (or, without one, the same name), else a new one with the responder as contact, registered in the
+    audit log as `actor`'s. No commit."""
     query = select(Partner).where(Partner.organisation_id == organisation_id, col(Partner.merged_into_id).is_(None))
     if response.org_number:
         query = query.where(Partner.org_number == response.org_number)
@@ -295,6 +298,7 @@ def find_or_create_for_response(session: Session, response: NeedResponse, organi
         )
         session.add(partner)
         session.flush()
+        audit.record(session, actor, "partner.created", "partner", partner.id, name=partner.name, response=response.ref)
     return partner
 
 

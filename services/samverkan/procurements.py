@@ -33,13 +33,12 @@ from models import (
     ProcurementMethod,
     ProcurementStage,
     ProcurementTestbed,
-    ResponseStatus,
     Testbed,
     User,
     utcnow,
 )
 from services.people.auth import Actor
-from services.samverkan import access, needs, partners
+from services.samverkan import access, needs
 from services.shared import audit, refs
 from services.shared.errors import InvalidTransition, NotFound, ValidationError
 from services.shared.pagination import Page, page_bounds
@@ -110,21 +109,11 @@ def start_from_response(
     """Start a procurement from a response, by someone who handles its need and has declared no conflict
     with it. The responder becomes (or is found as) a partner of the need's organisation; the response is
     taken forward. One procurement per response. Commits."""
-    response = session.get(NeedResponse, response_id)
-    if response is None:
-        raise NotFound()
-    need = session.get(Need, response.need_id)
-    actor = access.require_handler(actor, need.organisation_id)
-    needs.require_cleared(session, actor, response_id)
+    actor, response, need = needs.forwardable(session, actor, response_id)
     if session.exec(select(Procurement.id).where(Procurement.response_id == response_id)).first() is not None:
         raise InvalidTransition("samverkan.procurement_exists")
-    if response.status == ResponseStatus.declined:
-        raise InvalidTransition("samverkan.response_declined")
     values = parse(ProcurementInput, data)
-    partner = partners.find_or_create_for_response(session, response, need.organisation_id)
-    response.partner_id = partner.id
-    response.status = ResponseStatus.taken_forward.value
-    response.updated_at = utcnow()
+    partner = needs.register_responder(session, actor, response, need)
     procurement = _new(
         session,
         actor,
@@ -136,9 +125,7 @@ def start_from_response(
         response_id=response.id,
         partner_id=partner.id,
     )
-    audit.record(
-        session, actor, "need_response.taken_forward", "need_response", response.id, procurement=procurement.ref
-    )
+    needs.mark_taken_forward(session, actor, response, procurement=procurement.ref)
     session.commit()
     return procurement
 

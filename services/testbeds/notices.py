@@ -55,13 +55,27 @@ def submitted(session: Session, request: TestbedRequest, testbed: Testbed, code:
     """The receipt with the private tracking link to the requester and the new request to the owning
     organisation. No commit."""
     params = {"ref": request.ref, "testbed": testbed.name}
-    _to_requester(session, request, "testbed.receipt", params, link=f"{TRACK_PAGE}?{urlencode({'kod': code})}")
+    _to_requester(session, request, "testbed.receipt", params, link=tracking_link(code))
+    to_owners(session, request, testbed)
+
+
+def tracking_link(code: str) -> str:
+    """The requester's private link to Följ din förfrågan, as a notification's link."""
+    return f"{TRACK_PAGE}?{urlencode({'kod': code})}"
+
+
+def to_owners(session: Session, request: TestbedRequest, testbed: Testbed) -> None:
+    """The new request to the testbed's organisation (its managers, else the central team). No commit."""
     for user_id in organisation_handlers(session, testbed.organisation_id):
         outbox.to_user(
             session,
             user_id=user_id,
             kind="testbed.new_request",
-            params={**params, "org": request.requester_org or request.requester_name or "–"},
+            params={
+                "ref": request.ref,
+                "testbed": testbed.name,
+                "org": request.requester_org or request.requester_name or "–",
+            },
             link=INBOX_PAGE,
             entity="testbed_request",
             entity_id=request.id,

@@ -32,6 +32,7 @@ from models import (
 from services.fund import applications as fund
 from services.ideas.triage import may_manage as may_manage_idea
 from services.people.auth import Actor, require_login
+from services.samverkan import needs
 from services.shared import audit, ratelimit, refs, tokens
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
 from services.shared.pagination import Page, page_bounds
@@ -115,26 +116,39 @@ def submit_request(
     ratelimit.count_public_write(
         session, kind="testbed_request", refusal="testbeds.req.rate_limited", actor=actor, address=address, now=now
     )
+    fields = values.model_dump(exclude={"consent", "requester_kind"})
+    request, code = open_request(
+        session, None, now=now, language=language, requester_kind=values.requester_kind.value, consent_at=now, **fields
+    )
+    notices.submitted(session, request, testbed, code)
+    session.commit()
+    return Receipt(ref=request.ref, testbed_name=testbed.name, tracking_code=code)
+
+
+def open_request(
+    session: Session, actor: Actor | None, *, now: datetime, language: str | None, **fields: Any
+) -> tuple[TestbedRequest, str]:
+    """A new request in its testbed's inbox, as `new`: its `TMR-` reference, first history entry (by
+    `actor`, None for the requester) and audit entry, and a private tracking code, returned to be shown or
+    sent once. `fields` are the request's columns. No notices, no commit: the caller's transaction."""
+    code = tokens.issue()
     request = TestbedRequest(
         ref=refs.next_ref(session, "TMR", local_day(now).year),
-        consent_at=now,
         received_at=now,
         created_at=now,
         updated_at=now,
         status=RequestStatus.new.value,
-        **values.model_dump(exclude={"consent"}),
+        requester_language=language if language in ("sv", "en") else "sv",
+        tracking_hash=code.digest,
+        **fields,
     )
-    request.requester_kind = values.requester_kind.value
-    request.requester_language = language if language in ("sv", "en") else "sv"
-    code = tokens.issue()
-    request.tracking_hash = code.digest
     session.add(request)
     session.flush()
-    session.add(TestbedRequestEvent(request_id=request.id, at=now, to_status=RequestStatus.new.value))
-    audit.record(session, None, "testbed_request.created", "testbed_request", request.id, ref=request.ref)
-    notices.submitted(session, request, testbed, code.token)
-    session.commit()
-    return Receipt(ref=request.ref, testbed_name=testbed.name, tracking_code=code.token)
+    actor_id = actor.id if actor else None
+    session.add(TestbedRequestEvent(request_id=request.id, at=now, actor_id=actor_id, to_status=RequestStatus.new))
+    links = {"response_id": request.response_id} if request.response_id else {}
+    audit.record(session, actor, "testbed_request.created", "testbed_request", request.id, ref=request.ref, **links)
+    return request, code.token
 
 
 # ---------------------------------------------------------------- the requester's own page
@@ -360,6 +374,7 @@ class RequestDetail:
     application_ref: str | None
     next_statuses: tuple[str, ...]
     events: list[EventRow]
+    from_response: str | None = None  # "UTM-… · the need's title" when made from a response to a need
 
 
 def get_request(*, session: Session, actor: Actor | None, request_id: int, today: date) -> RequestDetail:
@@ -387,6 +402,7 @@ def get_request(*, session: Session, actor: Actor | None, request_id: int, today
         application_ref=application.ref if application else None,
         next_statuses=TRANSITIONS[RequestStatus(request.status)],
         events=[EventRow(as_utc(e.at), name, e.from_status, e.to_status, e.text) for e, name in events],
+        from_response=needs.response_label(session, request.response_id),
     )
 
 

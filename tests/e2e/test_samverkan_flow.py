@@ -83,7 +83,8 @@ def test_need_response_assessment_procurement_and_figures(page: Page, live_app: 
     expect(page.get_by_text(f"Svaret kommer från {COMPANY}")).to_be_visible()
     page.get_by_role("button", name="Jag är inte jävig").click()
     expect(page.get_by_text("Din deklaration är sparad.")).to_be_visible()
-    expect(page.get_by_text("En trådlös golvsensor som larmar")).to_be_visible()  # shown after declaring
+    # Shown after declaring, as text (and again as the draft fund application's summary, in its expander).
+    expect(page.get_by_test_id("stText").get_by_text("En trådlös golvsensor som larmar")).to_be_visible()
     page.get_by_text("4", exact=True).click()
     page.get_by_role("textbox", name="Motivering").fill("Lovande och enkel att testa.")
     page.get_by_role("button", name="Spara bedömningen").click()
