@@ -49,8 +49,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "council.agenda.notes": ("Underlag eller anteckning", "Background or note"),
     "council.agenda.linked_kind": ("Gäller", "Concerns"),
     "council.agenda.linked_code": (
-        "Referens (t.ex. IDE-2026-00042, FON-2026-0007 eller bokslutets år)",
-        "Reference (e.g. IDE-2026-00042, FON-2026-0007 or the report's year)",
+        "Referens (t.ex. IDE-2026-00042, FON-2026-0007, UPH-2026-0003, behovets rubrik eller bokslutets år)",
+        "Reference (e.g. IDE-2026-00042, FON-2026-0007, UPH-2026-0003, the need's heading or the report's year)",
     ),
     "council.agenda.submit": ("Lägg till punkten", "Add the item"),
     "council.agenda.added": ("Punkten är tillagd.", "The item is added."),
@@ -59,6 +59,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "council.link.idea": ("Idé", "Idea"),
     "council.link.fund_application": ("Ansökan till Innovationsfonden", "Innovation fund application"),
     "council.link.annual_report": ("Innovationsbokslut", "Annual innovation report"),
+    "council.link.need": ("Behov eller utmaning (Samverkan)", "Need or challenge (Samverkan)"),
+    "council.link.procurement": ("Upphandling med innovation", "Procurement with innovation"),
+    "council.link_not_found.need": (
+        "Inget behov har rubriken {code}. Skriv rubriken som den står i Samverkan.",
+        "No need has the heading {code}. Write the heading as it stands in Samverkan.",
+    ),
+    "council.link_not_found.procurement": (
+        "Ingen upphandling har referensen {code}.",
+        "No procurement has the reference {code}.",
+    ),
     "council.link_not_found.idea": ("Ingen idé har referensen {code}.", "No idea has the reference {code}."),
     "council.link_not_found.fund_application": (
         "Ingen ansökan har referensen {code}.",

@@ -220,7 +220,7 @@ def _agenda_form(me: Actor, meeting: MeetingDetail) -> None:
         )
         with c1:
             errors.slot("linked_kind", t("council.agenda.linked_kind"))
-        code = c2.text_input(t("council.agenda.linked_code"), max_chars=40, key=f"{prefix}code")
+        code = c2.text_input(t("council.agenda.linked_code"), max_chars=200, key=f"{prefix}code")
         with c2:
             errors.slot("linked_code", t("council.agenda.linked_code"))
         notes = st.text_area(t("council.agenda.notes"), key=f"{prefix}notes")

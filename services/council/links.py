@@ -1,16 +1,17 @@
 """The records an agenda item can be about, each named by the code people know it by: an idea's
-reference (IDE-…), a fund application's reference (FON-…), the innovationsbokslut of a year. A new kind
-of record (a need, a procurement) is one more entry in `KINDS`: the link is a kind and an id, no
-foreign key, so it needs no migration."""
+reference (IDE-…), a fund application's reference (FON-…), a procurement's (UPH-…), a Samverkan need by
+its heading (needs have no reference code), the innovationsbokslut of a year. A new kind of record is one
+more entry in `KINDS`: the link is a kind and an id, no foreign key, so it needs no migration."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from models import FundApplication, Idea
+from models import FundApplication, Idea, Need, Procurement
 from services.shared import history
 from services.shared.errors import ValidationError
 
@@ -45,6 +46,29 @@ def _application_by_code(session: Session, code: str) -> int | None:
     return session.exec(select(FundApplication.id).where(FundApplication.ref == code.upper())).first()
 
 
+def _need(session: Session, ids: list[int]) -> dict[int, LinkedRecord]:
+    rows = session.exec(select(Need.id, Need.title).where(col(Need.id).in_(ids))).all()
+    return {i: LinkedRecord("need", i, "", title) for i, title in rows}
+
+
+def _need_by_code(session: Session, code: str) -> int | None:
+    """A need by its heading, as typed (case and surrounding spaces aside); the newest of namesakes."""
+    return session.exec(
+        select(Need.id).where(func.lower(Need.title) == code.strip().lower()).order_by(col(Need.id).desc())
+    ).first()
+
+
+def _procurement(session: Session, ids: list[int]) -> dict[int, LinkedRecord]:
+    rows = session.exec(
+        select(Procurement.id, Procurement.ref, Procurement.title).where(col(Procurement.id).in_(ids))
+    ).all()
+    return {i: LinkedRecord("procurement", i, ref, title) for i, ref, title in rows}
+
+
+def _procurement_by_code(session: Session, code: str) -> int | None:
+    return session.exec(select(Procurement.id).where(Procurement.ref == code.upper())).first()
+
+
 def _report(session: Session, ids: list[int]) -> dict[int, LinkedRecord]:
     return {year: LinkedRecord("annual_report", year, str(year), "") for year in ids}
 
@@ -67,6 +91,8 @@ KINDS: dict[str, LinkKind] = {
     for k in (
         LinkKind("idea", _idea, _idea_by_code),
         LinkKind("fund_application", _application, _application_by_code),
+        LinkKind("need", _need, _need_by_code),
+        LinkKind("procurement", _procurement, _procurement_by_code),
         LinkKind("annual_report", _report, _report_by_code),
     )
 }

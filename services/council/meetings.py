@@ -56,7 +56,7 @@ class AgendaInput(BaseModel):
     title: str = Field(max_length=200)
     notes: str | None = Field(default=None, max_length=MAX_TEXT)
     linked_kind: str | None = None
-    linked_code: str | None = Field(default=None, max_length=40)
+    linked_code: str | None = Field(default=None, max_length=200)  # a need is named by its heading
 
     _clean = field_validator("title", "notes", "linked_kind", "linked_code", mode="before")(clean_text)
 

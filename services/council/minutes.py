@@ -30,7 +30,8 @@ def minutes_text(meeting: MeetingDetail, language: str) -> str:
         lines += ["", f"### {t('council.minutes.item', position=item.position, title=item.title)}"]
         if item.link is not None:
             kind = t(f"council.link.{item.link.kind}")
-            lines.append(t("council.minutes.concerns", kind=kind, code=item.link.code, title=item.link.title).rstrip())
+            concerns = t("council.minutes.concerns", kind=kind, code=item.link.code, title=item.link.title)
+            lines.append(" ".join(concerns.split()))  # a need has no code, the bokslut no title
         if item.notes:
             lines += ["", item.notes]
         for decision in meeting.decisions:

@@ -48,3 +48,29 @@ def test_a_manager_marks_an_action_done_in_min_forvaltning_and_the_meeting_shows
     council.selectbox(key=next(s.key for s in council.selectbox if s.label == "Välj möte")).select_index(1).run()
     tables = "\n".join(t.value.to_csv() for t in council.table).replace("\\", "")
     assert "Avstämt." in tables and "Klar" in tables
+
+
+def test_an_admin_links_an_agenda_item_to_a_procurement_and_a_wrong_reference_keeps_what_was_typed(
+    demo_url: str,
+) -> None:
+    engine = db.make_engine()
+    with db.read_session(engine) as session:
+        ref, title = session.exec(select(m.Procurement.ref, m.Procurement.title).order_by(m.Procurement.id)).first()
+    engine.dispose()
+    at = open_spec(app_as("admin"), MEETINGS)
+    assert not at.exception, at.exception
+    prefix = next(w.key for w in at.text_input if w.key.startswith("agenda_") and w.key.endswith("_title"))[
+        : -len("title")
+    ]
+    at.text_input(key=f"{prefix}title").input("Upphandlingens läge")
+    at.selectbox(key=f"{prefix}kind").select("procurement")
+    at.text_input(key=f"{prefix}code").input("UPH-1999-0001")
+    next(b for b in at.button if b.label == "Lägg till punkten").click().run()
+    assert "Ingen upphandling har referensen UPH-1999-0001." in texts(at)
+    assert at.text_input(key=f"{prefix}title").value == "Upphandlingens läge"  # nothing lost
+    at.text_input(key=f"{prefix}code").input(ref.lower())
+    next(b for b in at.button if b.label == "Lägg till punkten").click().run()
+    assert not at.exception, at.exception
+    assert "Punkten är tillagd." in texts(at)
+    tables = "\n".join(tb.value.to_csv() for tb in at.table).replace("\\", "")
+    assert f"Upphandling med innovation {ref} {title}" in tables

@@ -379,3 +379,70 @@ def test_owners_are_reminded_once_before_the_due_day_and_once_when_overdue(sessi
     ]
     actions.mark_done(session=session, actor=admin, action_id=action.id, on=date(2026, 12, 10))
     assert actions.queue_reminders(session, now=datetime(2026, 12, 20, 9, tzinfo=UTC)) == 0
+
+
+def test_agenda_items_link_to_samverkan_needs_by_heading_and_to_procurements_by_reference(session: Session) -> None:
+    admin = _actor(session, "root")
+    health = session.exec(select(m.Area)).one()
+    ks = session.exec(select(m.Organisation)).one()
+    need = m.Need(
+        title="Färre fall på vårdavdelningen",
+        description="Hur kan vi förebygga fall nattetid?",
+        response_guidance="Beskriv lösningen.",
+        area_id=health.id,
+        organisation_id=ks.id,
+        deadline=date(2027, 2, 1),
+        status="published",
+    )
+    procurement = m.Procurement(
+        ref="UPH-2026-0003",
+        title="Fallprevention med sensorer",
+        organisation_id=ks.id,
+        area_id=health.id,
+        started_on=date(2026, 9, 1),
+    )
+    session.add_all([need, procurement])
+    session.commit()
+    meeting = _meeting(session)
+    meetings.add_agenda_item(
+        session=session,
+        actor=admin,
+        meeting_id=meeting.id,
+        data={"title": "Behovet", "linked_kind": "need", "linked_code": "  färre fall på vårdavdelningen "},
+    )
+    meetings.add_agenda_item(
+        session=session,
+        actor=admin,
+        meeting_id=meeting.id,
+        data={"title": "Upphandlingen", "linked_kind": "procurement", "linked_code": "uph-2026-0003"},
+    )
+    detail = meetings.get_meeting(session=session, actor=_actor(session, "rådet"), meeting_id=meeting.id, today=TODAY)
+    assert [(a.link.kind, a.link.code, a.link.title) for a in detail.agenda] == [
+        ("need", "", "Färre fall på vårdavdelningen"),
+        ("procurement", "UPH-2026-0003", "Fallprevention med sensorer"),
+    ]
+    text = minutes.minutes_text(detail, "sv")
+    assert "Gäller: Behov eller utmaning (Samverkan) Färre fall på vårdavdelningen" in text
+    assert "Gäller: Upphandling med innovation UPH-2026-0003 Fallprevention med sensorer" in text
+    audited = session.exec(select(m.AuditLog.details).where(m.AuditLog.action == "agenda_item.created")).all()
+    assert len(audited) == 2
+
+    before = len(session.exec(select(m.AgendaItem)).all())
+    for kind, code in (("need", "Ett behov som inte finns"), ("procurement", "UPH-2026-9999"), ("need", " ")):
+        with pytest.raises(ValidationError) as refused:
+            meetings.add_agenda_item(
+                session=session,
+                actor=admin,
+                meeting_id=meeting.id,
+                data={"title": "Punkt", "linked_kind": kind, "linked_code": code},
+            )
+        expected = "errors.required" if not code.strip() else f"council.link_not_found.{kind}"
+        assert refused.value.fields["linked_code"].key == expected
+    assert len(session.exec(select(m.AgendaItem)).all()) == before
+    with pytest.raises(PermissionDenied):
+        meetings.add_agenda_item(
+            session=session,
+            actor=_actor(session, "rådet"),
+            meeting_id=meeting.id,
+            data={"title": "Punkt", "linked_kind": "procurement", "linked_code": "UPH-2026-0003"},
+        )
