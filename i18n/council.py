@@ -211,6 +211,70 @@ TEXTS: dict[str, tuple[str, str]] = {
     "portfolio.received": ("Inkom", "Received"),
     "portfolio.from_council": ("Idéerna bakom siffrorna", "The ideas behind the figures"),
     "portfolio.cross_sector": ("Sektorsövergripande idéer från andra områden", "Cross-sector ideas from other areas"),
+    "council.cross_sector_year": ("Sektorsövergripande idéer", "Cross-sector ideas"),
+    # --- Rådsläge: the records behind a figure
+    "council.drill.title": ("Underlaget bakom en siffra", "The records behind a figure"),
+    "council.drill.caption": (
+        "Välj en siffra och eventuellt en kärnverksamhet för att se posterna bakom den, i år hittills. "
+        "Listan är skrivskyddad och visar inga kontaktuppgifter.",
+        "Choose a figure, and a core area if you like, to see the records behind it, this year so far. "
+        "The list is read-only and shows no contact details.",
+    ),
+    "council.drill.figure": ("Siffra", "Figure"),
+    "council.drill.area": ("Kärnverksamhet", "Core area"),
+    "council.drill.region": ("Hela regionen", "The whole region"),
+    "council.drill.figure.ideas_today": ("Idéer i dag", "Ideas today"),
+    "council.drill.figure.cross_sector": ("Sektorsövergripande idéer", "Cross-sector ideas"),
+    "council.drill.figure.ideas_received": ("Inkomna idéer", "Ideas received"),
+    "council.drill.figure.ideas_public_share": (
+        "Idéer från patienter, anhöriga, resenärer och invånare",
+        "Ideas from patients, relatives, travellers and residents",
+    ),
+    "council.drill.figure.ideas_implemented": ("Idéer som nått införande", "Ideas implemented"),
+    "council.drill.figure.adoptions": ("Spridning till andra organisationer", "Adoptions by other organisations"),
+    "council.drill.figure.fund_sek_granted": ("Beviljat belopp i Innovationsfonden", "Amount granted"),
+    "council.drill.figure.testbed_requests": ("Förfrågningar till testmiljöer", "Testbed requests"),
+    "council.drill.about.ideas_received": (
+        "Idéerna som kom in under perioden. En sektorsövergripande idé finns med i varje område den berör.",
+        "The ideas received in the period. A cross-sector idea is listed in every area it touches.",
+    ),
+    "council.drill.about.ideas_today": ("Idéerna som kom in i dag.", "The ideas received today."),
+    "council.drill.about.ideas_public_share": (
+        "Andelens täljare: idéerna från patienter, anhöriga, resenärer och invånare bland periodens idéer.",
+        "The share's numerator: the ideas from patients, relatives, travellers and residents among the period's ideas.",
+    ),
+    "council.drill.about.ideas_implemented": (
+        "Idéerna som under perioden nådde införande eller spridning; datumet är senaste flytten.",
+        "The ideas that reached implementation or spread in the period; the date is the latest move.",
+    ),
+    "council.drill.about.adoptions": (
+        "Varje gång en annan organisation tog en idé i bruk; organisationen är den som tog den i bruk.",
+        "Each time another organisation took an idea into use; the organisation is the one that did.",
+    ),
+    "council.drill.about.fund_sek_granted": (
+        "Ansökningarna som beviljats medel genom beslut under perioden.",
+        "The applications granted money by decisions taken in the period.",
+    ),
+    "council.drill.about.testbed_requests": (
+        "Förfrågningarna till test- och demonstrationsmiljöerna under perioden, med miljöns namn.",
+        "The requests to the test and demonstration environments in the period, with the environment's name.",
+    ),
+    "council.drill.about.cross_sector": (
+        "Periodens idéer som berör fler kärnverksamheter än sin egen.",
+        "The period's ideas that touch core areas besides their own.",
+    ),
+    "council.drill.none": ("Inga poster ligger bakom siffran.", "No records lie behind the figure."),
+    "council.drill.ref": ("Referens", "Reference"),
+    "council.drill.what": ("Titel", "Title"),
+    "council.drill.organisation": ("Organisation", "Organisation"),
+    "council.drill.area_col": ("Kärnverksamhet", "Core area"),
+    "council.drill.on": ("Datum", "Date"),
+    "council.drill.status": ("Läge", "Status"),
+    "council.drill.granted": ("Beviljat", "Granted"),
+    "council.cross_sector_help": (
+        "En idé som berör flera kärnverksamheter räknas i varje område den berör, men en gång i regionen.",
+        "An idea that touches several core areas counts in each area it touches, but once in the region.",
+    ),
     # --- Innovationsbudget
     "nav.budget": ("Innovationsbudget", "Innovation budget"),
     "budget.caption": (

@@ -9,9 +9,11 @@ VIEW_TEXTS: dict[str, tuple[str, str]] = {
     "indicators.computed.days.other": ("{n} dagar", "{n} days"),
     "indicators.area.title": ("Kärnverksamhet", "Core area"),
     "indicators.area.caption": (
-        "Innovationsarbetet i kärnverksamheten, räknat ur registren när sidan visas. Välj period; varje "
+        "Innovationsarbetet i kärnverksamheten, räknat ur registren när sidan visas. Idéer som berör flera "
+        "kärnverksamheter räknas här och i varje annan de berör (en gång i regionen). Välj period; varje "
         "diagram kan visas som tabell och laddas ned.",
-        "The innovation work of the core area, counted from the records when the page is shown. Choose a "
+        "The innovation work of the core area, counted from the records when the page is shown. Ideas that "
+        "touch several core areas count here and in each other one they touch (once in the region). Choose a "
         "period; every chart can be shown as a table and downloaded.",
     ),
     "indicators.area.no_area": (

@@ -20,6 +20,7 @@ from components.benefits.panel import unit_label as benefit_unit_label
 from components.chart_table import chart_with_table
 from components.context import CACHE_ENTRIES, lang, t
 from components.context import label as label_of
+from components.council.drilldown import drilldown_section
 from components.indicators import views
 from components.ui import fmt_int, heading, plain
 from services import overview
@@ -69,6 +70,7 @@ def _region(live: dash.LiveFigures) -> None:
     for figure in live.figures:
         info = figure.indicator
         items.append((info.name(lang()), _big(figure.region, info.unit), _year_target(figure)))
+    items.append((t("council.cross_sector_year"), fmt_int(live.cross_sector), t("council.cross_sector_help")))
     for total in live.benefits:  # the benefits realised so far, one tile per unit
         label = f"{t('benefits.live_realised')}: {benefit_unit_label(total.unit)}"
         items.append((label, fmt_amount(round(total.realised)), None))
@@ -219,3 +221,6 @@ heading("nav.council_mode", "council.caption", seconds=REFRESH_SECONDS)
 st.html(STYLE)
 rotate = st.toggle(t("council.rotate"), key="council_rotate")
 live_board(rotate)
+with context.reading() as session:
+    all_areas = organisations.list_areas(session=session)
+drilldown_section(context.actor(), date.today(), all_areas)

@@ -26,6 +26,7 @@ from models import (
     AnnualReport,
     Area,
     Idea,
+    IdeaArea,
     Indicator,
     IndicatorScope,
     Organisation,
@@ -138,18 +139,36 @@ def _levels_of(area_id: int | None, organisation_id: int | None) -> list[str]:
 
 
 def _ideas(session: Session, levels: dict[str, dict[str, Any]], start: date, end: date) -> None:
-    """Ideas received in the year, by current stage and kind of submitter: one grouped query."""
+    """Ideas received in the year, by current stage and kind of submitter: one grouped query, and one for
+    the cross-sector ideas, which count on every further area they touch as well (not twice in the
+    region or their organisation)."""
     scope = ind_computed.Scope(start, end)
+    received = [
+        col(Idea.merged_into_id).is_(None),
+        Idea.received_at >= scope.start_at,
+        Idea.received_at < scope.end_at,
+    ]
     rows = session.exec(
         select(Idea.area_id, Idea.organisation_id, Idea.stage, Idea.submitter_kind, func.count())
-        .where(col(Idea.merged_into_id).is_(None), Idea.received_at >= scope.start_at, Idea.received_at < scope.end_at)
+        .where(*received)
         .group_by(Idea.area_id, Idea.organisation_id, Idea.stage, Idea.submitter_kind)
+    ).all()
+    further = session.exec(
+        select(IdeaArea.area_id, Idea.stage, Idea.submitter_kind, func.count())
+        .join(Idea, Idea.id == IdeaArea.idea_id)
+        .where(IdeaArea.area_id != Idea.area_id, *received)
+        .group_by(IdeaArea.area_id, Idea.stage, Idea.submitter_kind)
     ).all()
     for area_id, org_id, stage, kind, n in rows:
         for key in _levels_of(area_id, org_id):
             if key in levels:
                 _add(levels[key]["ideas_by_stage"], stage, int(n))
                 _add(levels[key]["ideas_by_kind"], kind, int(n))
+    for area_id, stage, kind, n in further:
+        key = area_key(area_id)
+        if key in levels:
+            _add(levels[key]["ideas_by_stage"], stage, int(n))
+            _add(levels[key]["ideas_by_kind"], kind, int(n))
 
 
 def _testbeds(session: Session, levels: dict[str, dict[str, Any]], end: date) -> None:

@@ -7,10 +7,14 @@ one column of day counts. Nothing is cached here: a new idea moves the figure at
 Each computation is registered in `COMPUTATIONS` under the key that `Indicator.computation` holds
 (see data/seed/indicators.json). Periods are calendar dates, both ends included, in Stockholm time.
 
-Attribution, so that region = sum of areas = sum of organisations where a figure adds up:
-- ideas belong to their primary area (`Idea.area_id`) and responsible organisation; ideas merged into
-  another are duplicates and are left out;
-- adoptions count for the idea that spread (its area and organisation), only by other organisations;
+Attribution, so that region = sum of organisations where a figure adds up:
+- ideas belong to their responsible organisation, and count on their primary area (`Idea.area_id`) and
+  on every further area they touch (`IdeaArea`: cross-sector ideas, the culture committee's meeting
+  places), so an area's idea figures include the cross-sector ideas that reach it and the areas may add
+  up to more than the region, which counts each idea once; ideas merged into another are duplicates and
+  are left out;
+- adoptions count for the idea that spread (its organisation, and each area it counts on), only by other
+  organisations;
 - fund figures belong to the application's area and organisation, testbed requests to the testbed's;
 - innovation leads and certified leaders belong to the organisation (and its area), counted as they stood
   on the period's last day from their dated history;
@@ -29,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import case, func, literal, or_
+from sqlalchemy import case, func, literal, or_, union_all
 from sqlmodel import Session, col, select
 
 from models import (
@@ -45,6 +49,7 @@ from models import (
     FundApplication,
     Idea,
     IdeaAdoption,
+    IdeaArea,
     IdeaEvent,
     IdeaEventKind,
     IdeaStage,
@@ -128,17 +133,40 @@ def _on_days(column: Any, scope: Scope) -> list[Any]:
     return [column >= scope.start, column <= scope.end]
 
 
-def _scope_filters(scope: Scope, org_col: Any, area_col: Any) -> list[Any]:
-    filters = []
+def touches_area(idea_id: Any, area_id: int) -> Any:
+    """True for an idea that counts on the area: its own, or one of the further areas it touches."""
+    further = select(IdeaArea.idea_id).where(IdeaArea.area_id == area_id)
+    return or_(Idea.area_id == area_id, col(idea_id).in_(further))
+
+
+def idea_areas() -> Any:
+    """Every (idea, area) pair an idea counts on: its own area, then each further area it touches (the
+    same area twice is one pair). For figures grouped by area."""
+    further = (
+        select(IdeaArea.idea_id.label("idea_id"), IdeaArea.area_id.label("area_id"))
+        .join(Idea, Idea.id == IdeaArea.idea_id)
+        .where(IdeaArea.area_id != Idea.area_id)
+    )
+    own = select(Idea.id.label("idea_id"), Idea.area_id.label("area_id"))
+    return union_all(own, further).subquery("idea_areas")
+
+
+def _scoping(
+    scope: Scope, org_col: Any, area_col: Any, idea_col: Any | None
+) -> tuple[list[Any], Any, list[tuple[Any, Any]]]:
+    """The scope's filters, the grouping column and the joins it needs. With `idea_col` (the column that
+    holds an idea's id) the figure counts ideas on every area they touch (`touches_area`, `idea_areas`)."""
+    filters, joins = [], []
     if scope.area_id is not None:
-        filters.append(area_col == scope.area_id)
+        filters.append(area_col == scope.area_id if idea_col is None else touches_area(idea_col, scope.area_id))
     if scope.organisation_id is not None:
         filters.append(org_col == scope.organisation_id)
-    return filters
-
-
-def _group_col(scope: Scope, org_col: Any, area_col: Any) -> Any:
-    return {"organisation": org_col, "area": area_col}.get(scope.group) if scope.group else None
+    group = {"organisation": org_col, "area": area_col}.get(scope.group) if scope.group else None
+    if scope.group == "area" and idea_col is not None:
+        pairs = idea_areas()
+        joins.append((pairs, pairs.c.idea_id == idea_col))
+        group = pairs.c.area_id
+    return filters, group, joins
 
 
 def _aggregate(
@@ -151,14 +179,15 @@ def _aggregate(
     area_col: Any,
     where: Iterable[Any],
     joins: Sequence[tuple[Any, Any]] = (),
+    idea_col: Any | None = None,
 ) -> Values:
     """One aggregate (`value`) over `source`, for the whole scope or grouped by organisation/area."""
-    group = _group_col(scope, org_col, area_col)
+    filters, group, extra = _scoping(scope, org_col, area_col, idea_col)
     key = group if group is not None else literal(None)
     stmt = select(key, value).select_from(source)
-    for table, on in joins:
+    for table, on in (*joins, *extra):
         stmt = stmt.join(table, on, isouter=True)
-    stmt = stmt.where(*where, *_scope_filters(scope, org_col, area_col))
+    stmt = stmt.where(*where, *filters)
     if group is not None:
         stmt = stmt.group_by(group).having(group.is_not(None))
     return {k: None if v is None else float(v) for k, v in session.exec(stmt).all()}
@@ -182,14 +211,15 @@ def _median_days(
     area_col: Any,
     where: Iterable[Any],
     joins: Sequence[tuple[Any, Any]] = (),
+    idea_col: Any | None = None,
 ) -> Values:
     """The median of `later - earlier` in days, rounded to one decimal; fetches the day counts only."""
-    group = _group_col(scope, org_col, area_col)
+    filters, group, extra = _scoping(scope, org_col, area_col, idea_col)
     key = group if group is not None else literal(None)
     stmt = select(key, _days_between(session, later, earlier)).select_from(source)
-    for table, on in joins:
+    for table, on in (*joins, *extra):
         stmt = stmt.join(table, on, isouter=True)
-    stmt = stmt.where(*where, *_scope_filters(scope, org_col, area_col))
+    stmt = stmt.where(*where, *filters)
     days: dict[int | None, list[float]] = {}
     for k, d in session.exec(stmt).all():
         if d is not None and (group is None or k is not None):
@@ -218,6 +248,7 @@ def _ideas(session: Session, scope: Scope, value: Any, *where: Any) -> Values:
         org_col=Idea.organisation_id,
         area_col=Idea.area_id,
         where=[col(Idea.merged_into_id).is_(None), *where],
+        idea_col=Idea.id,
     )
 
 
@@ -251,6 +282,9 @@ def _reached_implementation(scope: Scope | None = None) -> Any:
     return or_(col(Idea.id).in_(events), at_stage)
 
 
+reached_implementation = _reached_implementation  # what Rådsläge's drill-down lists (services.council.drilldown)
+
+
 def ideas_implemented(session: Session, scope: Scope) -> Values:
     """Ideas that reached implementation or spread during the period (whenever they were received)."""
     return _ideas(session, scope, func.count(), _reached_implementation(scope))
@@ -277,6 +311,7 @@ def ideas_median_days_first_decision(session: Session, scope: Scope) -> Values:
         org_col=Idea.organisation_id,
         area_col=Idea.area_id,
         where=[col(Idea.merged_into_id).is_(None), *_in_period(Idea.first_decision_at, scope)],
+        idea_col=Idea.id,
     )
 
 
@@ -292,6 +327,7 @@ def adoptions(session: Session, scope: Scope) -> Values:
         org_col=Idea.organisation_id,
         area_col=Idea.area_id,
         where=[other, *_on_days(IdeaAdoption.adopted_on, scope)],
+        idea_col=Idea.id,
     )
 
 

@@ -23,6 +23,7 @@ from models import (
     STAGE_PATH,
     FundApplication,
     Idea,
+    IdeaArea,
     IdeaEvent,
     IdeaEventKind,
     Indicator,
@@ -262,8 +263,8 @@ def by_organisation(
 
 def _idea_scope(area_id: int | None, organisation_id: int | None) -> list:
     filters = [col(Idea.merged_into_id).is_(None)]
-    if area_id is not None:
-        filters.append(Idea.area_id == area_id)
+    if area_id is not None:  # a cross-sector idea counts on every area it touches
+        filters.append(ind_computed.touches_area(Idea.id, area_id))
     if organisation_id is not None:
         filters.append(Idea.organisation_id == organisation_id)
     return filters
@@ -278,7 +279,8 @@ def idea_funnel(
     area_id: int | None = None,
     organisation_id: int | None = None,
 ) -> list[tuple[str, int]]:
-    """Of the ideas received in the period, how many reached each stage of the path (so far).
+    """Of the ideas received in the period, how many reached each stage of the path (so far). An area's
+    funnel holds the cross-sector ideas that touch it as well as its own.
 
     An idea reached a stage when it stands there or further, or its timeline shows it was moved there
     or further (an idea parked after testing reached testing). One query: the period's ideas joined to
@@ -422,6 +424,7 @@ class LiveFigures:
     ideas_today_by_area: dict[int, float | None]
     figures: list[LiveFigure]
     benefits: list[benefit_figures.BenefitTotal]
+    cross_sector: int = 0  # the year's ideas that touch more than one core area (each once)
 
 
 def live_figures(session: Session, actor: Actor | None, *, today: date) -> LiveFigures:
@@ -453,4 +456,19 @@ def live_figures(session: Session, actor: Actor | None, *, today: date) -> LiveF
         ind_computed.compute_by_area(session, "ideas_received", start=today, end=today),
         figures,
         benefit_figures.totals(session, actor, end=today),
+        cross_sector_ideas(session, start=start, end=today),
     )
+
+
+def cross_sector_ideas(session: Session, *, start: date, end: date, area_id: int | None = None) -> int:
+    """Ideas received in the period that touch a core area besides their own (each idea once); with
+    `area_id`, those that count on that area (its own cross-sector ideas and those reaching it)."""
+    scope = ind_computed.Scope(start, end)
+    elsewhere = select(IdeaArea.idea_id).where(IdeaArea.idea_id == Idea.id, IdeaArea.area_id != Idea.area_id)
+    stmt = select(func.count()).where(
+        elsewhere.exists(),
+        *_idea_scope(area_id, None),
+        Idea.received_at >= scope.start_at,
+        Idea.received_at < scope.end_at,
+    )
+    return int(session.exec(stmt).one())

@@ -105,3 +105,20 @@ def test_closing_an_idea_asks_for_its_coded_obstacle(demo_url: str) -> None:
         idea = session.exec(select(m.Idea).where(m.Idea.ref == ref)).one()
     engine.dispose()
     assert (idea.stage, idea.obstacle_kind) == ("closed", "procurement")
+
+
+def test_a_council_member_opens_the_records_behind_a_radslage_figure(demo_url: str) -> None:
+    at = open_spec(app_as("council"), COUNCIL_MODE)
+    assert any(m.label == "Sektorsövergripande idéer" for m in at.metric)  # the region's, each idea once
+    at.selectbox(key="council_drill_figure").select("fund_sek_granted").run()
+    assert not at.exception, at.exception
+    granted = next(tb.value for tb in at.table if "Beviljat" in tb.value.columns)
+    assert all(str(ref).replace("\\", "").startswith("FON-") for ref in granted["Referens"])
+    assert "Ansökningarna som beviljats medel genom beslut under perioden." in texts(at)
+    at.selectbox(key="council_drill_figure").select("cross_sector").run()
+    culture = at.selectbox(key="council_drill_area").options.index("Kultur")
+    at.selectbox(key="council_drill_area").select_index(culture).run()
+    assert isinstance(at.selectbox(key="council_drill_area").value, int)  # an area, not the region
+    assert not at.exception, at.exception
+    shown = "\n".join(tb.value.to_csv() for tb in at.table).replace("\\", "")
+    assert "IDE-" in shown and "Kultur" in shown

@@ -287,3 +287,51 @@ def test_periods_in_scales_a_target_to_the_period() -> None:
     assert periods.periods_in("quarter", date(2025, 11, 1), date(2025, 11, 30)) == pytest.approx(1 / 3)
     assert periods.periods_in("year", date(2025, 4, 1), date(2025, 6, 30)) == 0.25
     assert periods.periods_in("month", date(2025, 1, 1), date(2025, 1, 1)) == pytest.approx(12 / 365.25)
+
+
+def test_a_cross_sector_idea_counts_on_every_area_it_touches_but_once_in_the_region(s: Session, region: dict) -> None:
+    """The culture committee's meeting places: an idea from health care that touches public transport
+    counts in both areas' figures and funnels, once in the region's and its organisation's."""
+    from services.annual_report import report as annual
+    from services.indicators import dashboard as dash
+    from services.people.auth import Actor
+
+    health, transport, ks = region["health"], region["transport"], region["ks"]
+    culture = f.area(s, "culture")
+    both = f.idea(s, health, "2025-02-01", organisation_id=ks.id, submitter_kind="traveller")
+    s.add(m.IdeaArea(idea_id=both.id, area_id=transport.id))
+    s.add(m.IdeaArea(idea_id=both.id, area_id=health.id))  # its own area again: still once there
+    _moved(s, both, "implementation", "2025-03-01")
+    f.idea(s, health, "2025-02-02", organisation_id=ks.id)
+    f.idea(s, transport, "2025-02-03", organisation_id=region["sl"].id)
+    s.add(m.IdeaAdoption(idea_id=both.id, organisation_id=region["sl"].id, adopted_on=date(2025, 3, 5)))
+    s.commit()
+
+    assert computed.compute(s, "ideas_received", **Q1) == 3  # each idea once
+    assert computed.compute(s, "ideas_received", **Q1, area_id=health.id) == 2
+    assert computed.compute(s, "ideas_received", **Q1, area_id=transport.id) == 2  # its own and the shared one
+    by_area = {health.id: 2, transport.id: 2, culture.id: 0}
+    assert computed.compute_by_area(s, "ideas_received", **Q1) == by_area
+    assert computed.compute_by_area(s, "ideas_implemented", **Q1) == {health.id: 1, transport.id: 1, culture.id: 0}
+    assert computed.compute_by_area(s, "ideas_public_share", **Q1) == {
+        health.id: 50,
+        transport.id: 50,
+        culture.id: None,
+    }
+    assert computed.compute_by_area(s, "adoptions", **Q1) == {health.id: 1, transport.id: 1, culture.id: 0}
+    assert computed.compute(s, "adoptions", **Q1) == 1
+    assert computed.compute_by_organisation(s, "ideas_received", **Q1)[ks.id] == 2  # not twice for KS
+
+    council = Actor(1, "r", "R", "", m.Role.council, None, None, "sv")
+    funnel = dict(dash.idea_funnel(s, council, **Q1, area_id=transport.id))
+    assert (funnel["received"], funnel["implementation"]) == (2, 1)
+    assert dict(dash.idea_funnel(s, council, **Q1))["received"] == 3
+    assert dash.cross_sector_ideas(s, **Q1) == 1
+    assert dash.cross_sector_ideas(s, **Q1, area_id=transport.id) == 1
+    assert dash.cross_sector_ideas(s, **Q1, area_id=culture.id) == 0
+
+    levels = annual.build(s, 2025)["levels"]
+    assert sum(levels[annual.REGION]["ideas_by_stage"].values()) == 3
+    assert levels[annual.area_key(transport.id)]["ideas_by_stage"] == {"received": 1, "implementation": 1}
+    assert levels[annual.area_key(transport.id)]["ideas_by_kind"] == {"employee": 1, "traveller": 1}
+    assert sum(levels[annual.org_key(ks.id)]["ideas_by_stage"].values()) == 2
