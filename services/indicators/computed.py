@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import case, func, literal, or_, union_all
+from sqlalchemy import and_, case, func, literal, or_, true, union_all
 from sqlmodel import Session, col, select
 
 from models import (
@@ -134,39 +134,52 @@ def _on_days(column: Any, scope: Scope) -> list[Any]:
 
 
 def touches_area(idea_id: Any, area_id: int) -> Any:
-    """True for an idea that counts on the area: its own, or one of the further areas it touches."""
-    further = select(IdeaArea.idea_id).where(IdeaArea.area_id == area_id)
-    return or_(Idea.area_id == area_id, col(idea_id).in_(further))
+    """True for an idea that counts on the area: its own, or one of the further areas it touches. One
+    list of ids from two indexes (not an OR, which would make SQLite read every idea)."""
+    own = select(Idea.id.label("idea_id")).where(Idea.area_id == area_id)
+    further = select(IdeaArea.idea_id.label("idea_id")).where(IdeaArea.area_id == area_id)
+    return col(idea_id).in_(union_all(own, further))
 
 
-def idea_areas() -> Any:
-    """Every (idea, area) pair an idea counts on: its own area, then each further area it touches (the
-    same area twice is one pair). For figures grouped by area."""
-    further = (
-        select(IdeaArea.idea_id.label("idea_id"), IdeaArea.area_id.label("area_id"))
-        .join(Idea, Idea.id == IdeaArea.idea_id)
-        .where(IdeaArea.area_id != Idea.area_id)
-    )
-    own = select(Idea.id.label("idea_id"), Idea.area_id.label("area_id"))
-    return union_all(own, further).subquery("idea_areas")
+def _area_sides() -> Any:
+    """Two rows, side 0 and side 1: an idea is read once for its own area (0) and once per further area
+    it touches (1, joined to `IdeaArea`), in one pass over the ideas."""
+    return union_all(select(literal(0).label("side")), select(literal(1).label("side"))).subquery("sides")
 
 
 def _scoping(
     scope: Scope, org_col: Any, area_col: Any, idea_col: Any | None
-) -> tuple[list[Any], Any, list[tuple[Any, Any]]]:
-    """The scope's filters, the grouping column and the joins it needs. With `idea_col` (the column that
-    holds an idea's id) the figure counts ideas on every area they touch (`touches_area`, `idea_areas`)."""
-    filters, joins = [], []
+) -> tuple[list[Any], Any, list[tuple[Any, Any, bool]]]:
+    """The scope's filters, the grouping column and the joins they need (table, on, outer). With
+    `idea_col` (the column that holds an idea's id) the figure counts ideas on every area they touch: an
+    area's filter is `touches_area`; grouped by area, each idea counts once on its own area (side 0)
+    and once on each further area (side 1), never twice on one area."""
+    filters: list[Any] = []
+    joins: list[tuple[Any, Any, bool]] = []
     if scope.area_id is not None:
         filters.append(area_col == scope.area_id if idea_col is None else touches_area(idea_col, scope.area_id))
     if scope.organisation_id is not None:
         filters.append(org_col == scope.organisation_id)
     group = {"organisation": org_col, "area": area_col}.get(scope.group) if scope.group else None
     if scope.group == "area" and idea_col is not None:
-        pairs = idea_areas()
-        joins.append((pairs, pairs.c.idea_id == idea_col))
-        group = pairs.c.area_id
+        sides = _area_sides()
+        further = and_(sides.c.side == 1, IdeaArea.idea_id == idea_col, IdeaArea.area_id != area_col)
+        # An outer join on true is a cross join (sides has its two rows) that keeps the ideas the outer
+        # loop: SQLite then reads each idea once, not once per side.
+        joins += [(sides, true(), True), (IdeaArea, further, True)]
+        filters.append(or_(sides.c.side == 0, col(IdeaArea.idea_id).is_not(None)))
+        group = case((sides.c.side == 0, area_col), else_=IdeaArea.area_id)
     return filters, group, joins
+
+
+def _select(key: Any, value: Any, source: Any, joins: Sequence[tuple[Any, Any]], extra: list) -> Any:
+    """SELECT key, value FROM source with its joins (outer) and the scope's (as they say)."""
+    stmt = select(key, value).select_from(source)
+    for table, on in joins:
+        stmt = stmt.join(table, on, isouter=True)
+    for table, on, outer in extra:
+        stmt = stmt.join(table, on, isouter=outer)
+    return stmt
 
 
 def _aggregate(
@@ -184,10 +197,7 @@ def _aggregate(
     """One aggregate (`value`) over `source`, for the whole scope or grouped by organisation/area."""
     filters, group, extra = _scoping(scope, org_col, area_col, idea_col)
     key = group if group is not None else literal(None)
-    stmt = select(key, value).select_from(source)
-    for table, on in (*joins, *extra):
-        stmt = stmt.join(table, on, isouter=True)
-    stmt = stmt.where(*where, *filters)
+    stmt = _select(key, value, source, joins, extra).where(*where, *filters)
     if group is not None:
         stmt = stmt.group_by(group).having(group.is_not(None))
     return {k: None if v is None else float(v) for k, v in session.exec(stmt).all()}
@@ -216,10 +226,7 @@ def _median_days(
     """The median of `later - earlier` in days, rounded to one decimal; fetches the day counts only."""
     filters, group, extra = _scoping(scope, org_col, area_col, idea_col)
     key = group if group is not None else literal(None)
-    stmt = select(key, _days_between(session, later, earlier)).select_from(source)
-    for table, on in (*joins, *extra):
-        stmt = stmt.join(table, on, isouter=True)
-    stmt = stmt.where(*where, *filters)
+    stmt = _select(key, _days_between(session, later, earlier), source, joins, extra).where(*where, *filters)
     days: dict[int | None, list[float]] = {}
     for k, d in session.exec(stmt).all():
         if d is not None and (group is None or k is not None):
@@ -240,6 +247,7 @@ def _count_if(condition: Any) -> Any:
 
 
 def _ideas(session: Session, scope: Scope, value: Any, *where: Any) -> Values:
+    conditions = [col(Idea.merged_into_id).is_(None), *where]
     return _aggregate(
         session,
         scope,
@@ -247,7 +255,7 @@ def _ideas(session: Session, scope: Scope, value: Any, *where: Any) -> Values:
         source=Idea,
         org_col=Idea.organisation_id,
         area_col=Idea.area_id,
-        where=[col(Idea.merged_into_id).is_(None), *where],
+        where=conditions,
         idea_col=Idea.id,
     )
 
@@ -302,6 +310,7 @@ def ideas_conversion(session: Session, scope: Scope) -> Values:
 
 def ideas_median_days_first_decision(session: Session, scope: Scope) -> Values:
     """Median days from receipt to the first decision, for first decisions taken in the period."""
+    conditions = [col(Idea.merged_into_id).is_(None), *_in_period(Idea.first_decision_at, scope)]
     return _median_days(
         session,
         scope,
@@ -310,7 +319,7 @@ def ideas_median_days_first_decision(session: Session, scope: Scope) -> Values:
         source=Idea,
         org_col=Idea.organisation_id,
         area_col=Idea.area_id,
-        where=[col(Idea.merged_into_id).is_(None), *_in_period(Idea.first_decision_at, scope)],
+        where=conditions,
         idea_col=Idea.id,
     )
 

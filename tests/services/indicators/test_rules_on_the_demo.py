@@ -106,7 +106,9 @@ def test_a_computed_share_for_an_area_is_counted_not_averaged_over_organisations
     start, end = start_of_day(SPAN["start"]), start_of_day(date(YEAR + 1, 1, 1))
     kinds = session.exec(
         select(m.Idea.submitter_kind).where(
-            m.Idea.area_id == health.id,
+            # the area's own ideas and the cross-sector ideas that touch it
+            (m.Idea.area_id == health.id)
+            | m.Idea.id.in_(select(m.IdeaArea.idea_id).where(m.IdeaArea.area_id == health.id)),
             m.Idea.received_at >= start,
             m.Idea.received_at < end,
             m.Idea.merged_into_id.is_(None),
