@@ -1251,6 +1251,33 @@ class ProcurementTestbed(SQLModel, table=True):
     stage: str = Field(sa_type=_text(20), primary_key=True)
 
 
+class PartnerIdea(SQLModel, table=True):
+    """A partner that takes part in an idea (develops, tests or offers it with the region)."""
+
+    partner_id: int = Field(foreign_key="partner.id", primary_key=True)
+    idea_id: int = Field(foreign_key="idea.id", primary_key=True, index=True)
+    linked_at: datetime = Field(default_factory=utcnow)
+    linked_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class PartnerTestbedRequest(SQLModel, table=True):
+    """A partner behind or taking part in a request to use a testbed."""
+
+    partner_id: int = Field(foreign_key="partner.id", primary_key=True)
+    request_id: int = Field(foreign_key="testbedrequest.id", primary_key=True, index=True)
+    linked_at: datetime = Field(default_factory=utcnow)
+    linked_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
+class PartnerApplication(SQLModel, table=True):
+    """A partner in a fund application or funded project (co-funder, developer, test partner)."""
+
+    partner_id: int = Field(foreign_key="partner.id", primary_key=True)
+    application_id: int = Field(foreign_key="fundapplication.id", primary_key=True, index=True)
+    linked_at: datetime = Field(default_factory=utcnow)
+    linked_by_id: int | None = Field(default=None, foreign_key="user.id")
+
+
 class AgreementKind(StrEnum):
     cooperation = "cooperation"  # samverkansavtal
     test = "test"  # testavtal (a test in the region's activities)

@@ -488,6 +488,24 @@ TEXTS: dict[str, tuple[str, str]] = {
     "samverkan.linked.testbed": ("Testmiljö", "Testbed"),
     "samverkan.linked.application": ("Fondansökan", "Fund application"),
     "samverkan.linked.agreement": ("Avtal", "Agreement"),
+    "samverkan.linked.testbed_request": ("Förfrågan om testmiljö", "Testbed request"),
+    # ------------------------------------------------------------ partners linked from ideas, requests, fund
+    "samverkan.partners_heading": ("Partner (aktörer)", "Partners"),
+    "samverkan.partners_none": ("Ingen partner är kopplad.", "No partner is linked."),
+    "samverkan.link_partner": ("Koppla en partner", "Link a partner"),
+    "samverkan.link_partner_help": (
+        "Partner ur registret under Samverkan › Partner (din organisations). Saknas den, lägg till den där först.",
+        "Partners from the register under Partnerships › Partners (your organisation's). If it is missing, add "
+        "it there first.",
+    ),
+    "samverkan.link_partner_none": (
+        "Det finns ingen fler partner att koppla. Lägg till partner under Samverkan › Partner.",
+        "There is no further partner to link. Add partners under Partnerships › Partners.",
+    ),
+    "samverkan.link_partner_submit": ("Koppla", "Link"),
+    "samverkan.partner_linked": ("{name} är kopplad.", "{name} is linked."),
+    "samverkan.unlink_partner": ("Ta bort kopplingen till {name}", "Remove the link to {name}"),
+    "samverkan.partner_unlinked": ("Kopplingen till {name} är borttagen.", "The link to {name} is removed."),
     "samverkan.signed_copy": ("Undertecknad kopia", "Signed copy"),
     "samverkan.no_signed_copy": ("Ingen undertecknad kopia är uppladdad.", "No signed copy is uploaded."),
     "samverkan.file_facts": ("{name}, {kb} kB, uppladdad {at}", "{name}, {kb} kB, uploaded {at}"),

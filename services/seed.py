@@ -848,8 +848,10 @@ def call_close(call: m.FundCall) -> datetime:
 
 def _load_samverkan(session: Session, seed_dir: Path, clock: _Clock, index: _Index) -> None:
     """Partners, needs with their responses and assessments, procurements with their log and testbeds,
-    agreements: a believable year of the region's Samverkan (data/seed/samverkan.json)."""
+    agreements, partners linked to ideas, testbed requests and fund applications: a believable year of the
+    region's Samverkan (data/seed/samverkan.json)."""
     data = _read_json(seed_dir, "samverkan.json")
+    links = data["links"]
     partners: dict[str, int] = {}
     for row in data["partners"]:
         partner = m.Partner(
@@ -996,7 +998,27 @@ def _load_samverkan(session: Session, seed_dir: Path, clock: _Clock, index: _Ind
                     uploaded_at=clock.at(row["starts"], "signed"),
                 )
             )
+    _link_partners(session, links, partners, index)
     session.flush()
+
+
+def _link_partners(session: Session, rows: list[dict[str, Any]], partners: dict[str, int], index: _Index) -> None:
+    """Partners linked by the team to ideas, testbed requests (named by testbed and requester) and fund
+    applications."""
+    for row in rows:
+        partner_id, by = partners[row["partner"]], index.users[row["by"]]
+        if row.get("idea"):
+            session.add(m.PartnerIdea(partner_id=partner_id, idea_id=index.ideas[row["idea"]], linked_by_id=by))
+        elif row.get("application"):
+            application_id = index.applications[row["application"]]
+            session.add(m.PartnerApplication(partner_id=partner_id, application_id=application_id, linked_by_id=by))
+        else:
+            request_id = session.exec(
+                select(m.TestbedRequest.id)
+                .where(m.TestbedRequest.testbed_id == index.testbeds[row["testbed"]])
+                .where(m.TestbedRequest.requester_org == row["requester_org"])
+            ).first()
+            session.add(m.PartnerTestbedRequest(partner_id=partner_id, request_id=request_id, linked_by_id=by))
 
 
 def _demo_pdf(text: str) -> bytes:

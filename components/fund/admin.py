@@ -22,6 +22,7 @@ from components.fund.applications import (
     status_label,
 )
 from components.fund.review import reviews_table
+from components.samverkan.partner_links import partner_links
 from components.ui import (
     FieldErrors,
     attempt,
@@ -127,6 +128,7 @@ def _application_panel(me: Actor, application_id: int, today: date) -> None:
     application_details(view)
     with st.expander(t("fund.mine.tab_history")):
         history_table(events)
+    partner_links(me, "application", application_id)
     if own:
         st.info(t("fund.admin.own_case"), icon=":material/group:")
         return

@@ -19,6 +19,7 @@ from components.ideas.common import (
     tracking_link,
 )
 from components.ideas.respond import ask_form
+from components.samverkan.partner_links import partner_links
 from components.ui import (
     FieldErrors,
     attempt,
@@ -61,6 +62,7 @@ def detail_view(me: Actor, idea_id: int) -> None:
         _ip_and_areas(me, idea)
         _adoptions(me, idea)
         _linked(idea)
+        partner_links(me, "idea", idea.id)
         _duplicates(me, idea)
         _new_tracking_link(me, idea)
     benefits_panel(me, idea_id=idea.id)

@@ -14,7 +14,14 @@ from models import PartnerKind
 from services.people.auth import Actor
 from services.samverkan import partners
 
-_STATUS_KINDS = {"response": "response_status", "procurement": "procurement_stage", "agreement": "agreement_kind"}
+_STATUS_KINDS = {
+    "response": "response_status",
+    "procurement": "procurement_stage",
+    "agreement": "agreement_kind",
+    "idea": "stage",
+    "testbed_request": "request_status",
+    "application": "application_status",
+}
 
 
 def partners_table(rows: list[partners.PartnerRow]) -> None:

@@ -12,6 +12,7 @@ import db
 import i18n
 from components import context
 from components.context import t
+from components.samverkan.partner_links import partner_links
 from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_date, fmt_datetime, plain
 from services.people.auth import Actor
 from services.testbeds import requests
@@ -167,6 +168,7 @@ def request_panel(me: Actor, request_id: int, today: date) -> None:
         )
     _answer_form(me, detail)
     _link_form(me, detail)
+    partner_links(me, "testbed_request", row.id)
 
 
 REQUEST_COLUMNS = (

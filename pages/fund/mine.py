@@ -18,6 +18,7 @@ from components.fund.applications import (
     reports_table,
     status_label,
 )
+from components.samverkan.partner_links import partner_links
 from components.ui import current_page, fmt_date, fmt_sek, heading, pager, plain
 from models import ApplicationStatus
 from services.fund import applications, decisions
@@ -95,6 +96,8 @@ with details:
         application_form(me, call, view, today)
     else:
         application_details(view)
+    if me.is_admin or me.manages(view.organisation_id):
+        partner_links(me, "application", chosen)
 with history:
     history_table(events)
 with follow:

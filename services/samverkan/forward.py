@@ -7,7 +7,7 @@ What callers may rely on:
   most one testbed request and one fund application (and one procurement).
 - The new record keeps the response it came from (`response_id`), and the response shows what it became
   (`needs.get_response`). The responder is registered as (or found among) the need's organisation's
-  partners and the response is taken forward. Every change is audited.
+  partners and linked to the new record (`links`); the response is taken forward. Every change is audited.
 - Nobody types again what the response holds: a testbed request takes the responder's organisation,
   contact, kind, consent, language and proposal; the responder gets the request's private tracking link
   by e-mail and the testbed's owners the new request, as with one sent on the public form.
@@ -35,7 +35,7 @@ from models import (
 )
 from services.fund import applications
 from services.people.auth import Actor
-from services.samverkan import access, needs, notices
+from services.samverkan import access, links, needs, notices
 from services.shared.errors import InvalidTransition, NotFound, ValidationError
 from services.shared.validation import clean_text, parse
 from services.shared.workdays import local_day
@@ -74,7 +74,7 @@ def start_testbed_request(
     if testbed.status == TestbedStatus.closed:
         raise ValidationError.single("testbed_id", "testbeds.closed_no_requests")
     now = now or utcnow()
-    needs.register_responder(session, actor, response, need)
+    partner = needs.register_responder(session, actor, response, need)
     request, code = requests.open_request(
         session,
         actor,
@@ -90,6 +90,7 @@ def start_testbed_request(
         consent_at=response.consent_at,
         response_id=response.id,
     )
+    links.add_link(session, actor, "testbed_request", request, partner)
     needs.mark_taken_forward(session, actor, response, testbed_request=request.ref)
     notices.response_became_request(session, response, need, request, testbed, code)
     testbed_notices.to_owners(session, request, testbed)
@@ -121,7 +122,8 @@ def start_fund_application(
         )
     except NotFound:
         raise ValidationError.single("call_id", "errors.not_allowed_value") from None
-    needs.register_responder(session, actor, response, need)
+    partner = needs.register_responder(session, actor, response, need)
+    links.add_link(session, actor, "application", application, partner)
     needs.mark_taken_forward(session, actor, response, application=application.ref)
     session.commit()
     return application

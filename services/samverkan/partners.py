@@ -20,12 +20,19 @@ from sqlmodel import Session, col, select
 from models import (
     Agreement,
     AgreementParty,
+    FundApplication,
+    Idea,
     Need,
     NeedResponse,
     Organisation,
     Partner,
+    PartnerApplication,
+    PartnerIdea,
     PartnerKind,
+    PartnerTestbedRequest,
     Procurement,
+    Testbed,
+    TestbedRequest,
     utcnow,
 )
 from services.people.auth import Actor
@@ -189,7 +196,7 @@ def list_partners(
 
 @dataclass(frozen=True)
 class LinkedRecord:
-    kind: str  # "response" | "procurement" | "agreement"
+    kind: str  # "response" | "procurement" | "agreement" | "idea" | "testbed_request" | "application"
     id: int
     ref: str
     title: str
@@ -243,6 +250,7 @@ def get_partner(*, session: Session, actor: Actor | None, partner_id: int) -> Pa
             .limit(100)
         )
     ]
+    linked += _linked_by_the_team(session, p.id)
     return PartnerDetail(
         p.id,
         p.name,
@@ -258,6 +266,42 @@ def get_partner(*, session: Session, actor: Actor | None, partner_id: int) -> Pa
         p.is_active,
         linked,
     )
+
+
+def _linked_by_the_team(session: Session, partner_id: int) -> list[LinkedRecord]:
+    """The ideas, testbed requests and fund applications the partner was linked to (`links`), newest first."""
+    rows = [
+        LinkedRecord("idea", i.id, i.ref, i.title, i.stage)
+        for i in session.exec(
+            select(Idea)
+            .join(PartnerIdea, PartnerIdea.idea_id == Idea.id)
+            .where(PartnerIdea.partner_id == partner_id)
+            .order_by(col(PartnerIdea.linked_at).desc())
+            .limit(100)
+        )
+    ]
+    rows += [
+        LinkedRecord("testbed_request", r.id, r.ref, name, r.status)
+        for r, name in session.exec(
+            select(TestbedRequest, Testbed.name)
+            .join(PartnerTestbedRequest, PartnerTestbedRequest.request_id == TestbedRequest.id)
+            .join(Testbed, TestbedRequest.testbed_id == Testbed.id)
+            .where(PartnerTestbedRequest.partner_id == partner_id)
+            .order_by(col(PartnerTestbedRequest.linked_at).desc())
+            .limit(100)
+        )
+    ]
+    rows += [
+        LinkedRecord("application", a.id, a.ref, a.title, a.status)
+        for a in session.exec(
+            select(FundApplication)
+            .join(PartnerApplication, PartnerApplication.application_id == FundApplication.id)
+            .where(PartnerApplication.partner_id == partner_id)
+            .order_by(col(PartnerApplication.linked_at).desc())
+            .limit(100)
+        )
+    ]
+    return rows
 
 
 def partner_choices(*, session: Session, actor: Actor | None) -> dict[int, str]:
@@ -303,9 +347,10 @@ def find_or_create_for_response(
 
 
 def merge_partners(*, session: Session, actor: Actor | None, duplicate_id: int, into_id: int) -> Partner:
-    """Merge a duplicate into another partner, as ideas are merged: responses, procurements and agreement
-    parties move to `into_id`, the duplicate is kept (for the record) but hidden and inactive. Both must
-    be partners the actor handles, neither merged before. Commits."""
+    """Merge a duplicate into another partner, as ideas are merged: responses, procurements, agreement
+    parties and links to ideas, testbed requests and fund applications move to `into_id`; the duplicate
+    is kept (for the record) but hidden and inactive. Both must be partners the actor handles, neither
+    merged before. Commits."""
     if duplicate_id == into_id:
         raise ValidationError.single("into_id", "samverkan.merge_self")
     duplicate = _handled(session, actor, duplicate_id)
@@ -320,6 +365,23 @@ def merge_partners(*, session: Session, actor: Actor | None, duplicate_id: int, 
         session.delete(party)
         if party.agreement_id not in kept:
             session.add(AgreementParty(agreement_id=party.agreement_id, partner_id=into.id))
+    for table, column in (
+        (PartnerIdea, "idea_id"),
+        (PartnerTestbedRequest, "request_id"),
+        (PartnerApplication, "application_id"),
+    ):
+        kept = set(session.exec(select(getattr(table, column)).where(table.partner_id == into.id)))
+        for link in session.exec(select(table).where(table.partner_id == duplicate.id)).all():
+            session.delete(link)
+            if getattr(link, column) not in kept:
+                session.add(
+                    table(
+                        partner_id=into.id,
+                        linked_at=link.linked_at,
+                        linked_by_id=link.linked_by_id,
+                        **{column: getattr(link, column)},
+                    )
+                )
     now = utcnow()
     duplicate.merged_into_id, duplicate.is_active, duplicate.updated_at = into.id, False, now
     if into.org_number is None and duplicate.org_number:

@@ -104,7 +104,12 @@ def test_a_response_becomes_a_testbed_request_that_holds_what_the_response_holds
     owners = session.exec(select(m.Notification.user_id).where(m.Notification.kind == "testbed.new_request")).all()
     assert owners == [boss.id]
     actions = session.exec(select(m.AuditLog.action).order_by(m.AuditLog.id)).all()
-    assert actions[-3:] == ["partner.created", "testbed_request.created", "need_response.taken_forward"]
+    assert actions[-4:] == [
+        "partner.created",
+        "testbed_request.created",
+        "testbed_request.partner_linked",
+        "need_response.taken_forward",
+    ]
     with pytest.raises(InvalidTransition) as again:
         forward.start_testbed_request(
             session=session, actor=boss, response_id=response_id, data={"testbed_id": ids["sim"]}
