@@ -132,6 +132,25 @@ def run_page(page: Any) -> None:
         show_error(error)
 
 
+def public_submit(submit: Callable[..., Any], errors: FieldErrors, **fields: Any) -> Any | None:
+    """A public form's write: `submit(session=, actor=, address=, language=, **fields)` in a write
+    transaction, with the visitor's context (the actor if logged in, the client address that public-write
+    limits count, the language receipts are written in). The result, or None after showing the refusal at
+    the fields; the form keeps what was typed."""
+
+    def send() -> Any:
+        with context.writing() as session:
+            return submit(
+                session=session,
+                actor=context.actor(),
+                address=context.client_address(),
+                language=context.lang(),
+                **fields,
+            )
+
+    return attempt(send, errors)
+
+
 def write_then_confirm(
     action: Callable[[Any], Any], success_key: str, errors: FieldErrors | None = None, **params: Any
 ) -> None:

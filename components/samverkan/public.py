@@ -9,7 +9,17 @@ import streamlit as st
 
 from components import context
 from components.context import t
-from components.ui import FieldErrors, attempt, fmt_date, fmt_datetime, forget_inputs, plain, private_link, required
+from components.ui import (
+    FieldErrors,
+    attempt,
+    fmt_date,
+    fmt_datetime,
+    forget_inputs,
+    plain,
+    private_link,
+    public_submit,
+    required,
+)
 from models import PartnerKind
 from services.samverkan import needs
 
@@ -125,18 +135,7 @@ def response_form(detail: needs.NeedDetail) -> None:
                 "proposal": proposal,
                 "consent": consent,
             }
-
-            def send() -> needs.Receipt:
-                with context.writing() as session:
-                    return needs.submit_response(
-                        session=session,
-                        data=data,
-                        actor=context.actor(),
-                        address=context.client_address(),
-                        language=context.lang(),
-                    )
-
-            sent = attempt(send, errors)  # refused: the message, and the form keeps what was typed
+            sent = public_submit(needs.submit_response, errors, data=data)  # refused: the form keeps what was typed
             if sent:
                 forget_inputs("svr_")
                 # Made by the service (UTM-YYYY-NNNN and a random code), no user text.

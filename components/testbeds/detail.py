@@ -9,7 +9,7 @@ from components import context
 from components.context import t
 from components.testbeds.catalogue import QUERY_PARAM
 from components.testbeds.track import receipt_link
-from components.ui import FieldErrors, attempt, forget_inputs, plain, required
+from components.ui import FieldErrors, forget_inputs, plain, public_submit, required
 from models import RequesterKind, TestbedStatus
 from services.people import organisations
 from services.shared.errors import NotFound
@@ -122,18 +122,8 @@ def _request_form(d: TestbedDetail) -> None:
                 "wanted_period": period,
                 "consent": consent,
             }
-
-            def send() -> requests.Receipt:
-                with context.writing() as session:
-                    return requests.submit_request(
-                        session=session,
-                        data=data,
-                        actor=context.actor(),
-                        address=context.client_address(),
-                        language=context.lang(),
-                    )
-
-            sent = attempt(send, errors)  # beyond this client's limit: a message, and the form keeps its text
+            # Beyond this client's limit: a message, and the form keeps its text.
+            sent = public_submit(requests.submit_request, errors, data=data)
             if sent:
                 forget_inputs("tbr_")
                 # Made by the service (TMR-YYYY-NNNN and a random code), no user text.

@@ -5,7 +5,7 @@ import streamlit as st
 from components import context
 from components.context import actor, t
 from components.ideas.common import area_names, organisation_names, similar_list, tracking_receipt
-from components.ui import FieldErrors, attempt, forget_inputs, heading, required
+from components.ui import FieldErrors, forget_inputs, heading, public_submit, required
 from models import BenefitKind, SubmitterKind
 from services.ideas import intake
 
@@ -128,14 +128,8 @@ if st.button(t("ideas.submit"), type="primary", icon=":material/send:"):
         "contact_email": contact_email,
         "consent": consent,
     }
-
-    def submit() -> intake.Submitted:
-        with context.writing() as session:
-            return intake.submit_idea(
-                session=session, actor=actor(), data=data, address=context.client_address(), language=context.lang()
-            )
-
-    submitted = attempt(submit, errors)  # beyond this client's limit: a message, and the form keeps its text
+    # Beyond this client's limit: a message, and the form keeps its text.
+    submitted = public_submit(intake.submit_idea, errors, data=data)
     if submitted:
         forget_inputs(PREFIX)
         # Made by the service (IDE-YYYY-NNNNN and a random code), no user text.
