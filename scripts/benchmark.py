@@ -132,9 +132,9 @@ def build(path: Path, ideas: int, values: int) -> dict[str, int]:
             text(
                 "INSERT INTO idea (ref, title, need, proposal, benefit_kind, submitter_kind, area_id, "
                 "organisation_id, stage, stage_changed_at, first_decision_at, closed_reason, ip_status, "
-                "received_at, created_at, updated_at) VALUES (:ref, :title, :need, :proposal, 'social', :kind, "
-                ":area, :org, :stage, :received, :decided, :reason, 'not_assessed', :received, :received, "
-                ":received)"
+                "received_at, created_at, updated_at, tracking_hash) VALUES (:ref, :title, :need, :proposal, "
+                "'social', :kind, :area, :org, :stage, :received, :decided, :reason, 'not_assessed', :received, "
+                ":received, :received, lower(hex(randomblob(32))))"
             ),
             rows,
         )
