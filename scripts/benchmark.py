@@ -276,13 +276,21 @@ def main() -> None:
     parser.add_argument("--values", type=int, default=1_000_000)
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--keep", action="store_true", help="keep benchmarks/scaled.db afterwards")
+    parser.add_argument("--reuse", action="store_true", help="time the kept benchmarks/scaled.db, do not build")
     args = parser.parse_args()
     sys.path.insert(0, str(PROJECT))
     _load_feature_benchmarks()
     OUT_DIR.mkdir(exist_ok=True)
     path = OUT_DIR / "scaled.db"
     started = time.perf_counter()
-    counts = build(path, args.ideas, args.values)
+    if args.reuse and path.exists():
+        with sqlite3.connect(path) as raw:
+            tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            wanted = ["organisation", "user", "idea", "ideaevent", "indicatorvalue", "fundapplication"]
+            wanted += ["testbedrequest", "testbed"]
+            counts = {t: raw.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in wanted if t in tables}
+    else:
+        counts = build(path, args.ideas, args.values)
     build_seconds = time.perf_counter() - started
     results = run(path, args.repeats)
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
