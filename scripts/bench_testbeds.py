@@ -83,9 +83,9 @@ def _add_testbeds(path: Path) -> dict[str, int]:
         conn.execute(
             text(
                 "INSERT INTO testbedrequest (ref, testbed_id, requester_name, requester_email, requester_kind, "
-                "description, status, received_at, first_response_at, consent_at, created_at, updated_at) "
-                "VALUES (:ref, :bed, 'Bänk Person', 'bank@example.se', :kind, 'Vi vill testa', :status, :received, "
-                ":answered, :received, :received, :received)"
+                "description, status, received_at, first_response_at, consent_at, created_at, updated_at, "
+                "tracking_hash) VALUES (:ref, :bed, 'Bänk Person', 'bank@example.se', :kind, 'Vi vill testa', "
+                ":status, :received, :answered, :received, :received, :received, lower(hex(randomblob(32))))"
             ),
             rows,
         )
