@@ -9,7 +9,7 @@ import streamlit as st
 
 from components import context
 from components.context import t
-from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_date, forget_inputs, write_then_confirm
+from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_date, forget_inputs, plain, write_then_confirm
 from models import Language, OrganisationKind, Role
 from services.people import organisations, users
 from services.people.auth import Actor
@@ -253,7 +253,7 @@ def organisation_form(me: Actor, orgs: list[OrganisationRow], areas: list[AreaRo
                 return True
 
             if attempt(create, errors):
-                flash_and_rerun("orgs.created", name=name.strip())
+                flash_and_rerun("orgs.created", name=plain(name.strip()))
 
 
 def _staff_form(me: Actor, org: OrganisationRow) -> None:

@@ -67,7 +67,7 @@ def request_form(me: Actor, detail: needs.ResponseDetail, testbeds: dict[int, st
             ref = attempt(start, errors)
             if ref:
                 forget_inputs(prefix)
-                flash_and_rerun("samverkan.request_started", ref=ref, testbed=testbeds[testbed_id])
+                flash_and_rerun("samverkan.request_started", ref=ref, testbed=plain(testbeds[testbed_id]))
 
 
 def application_form(me: Actor, detail: needs.ResponseDetail, calls: list[CallRow], today: date) -> None:

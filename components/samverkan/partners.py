@@ -141,7 +141,7 @@ def merge_form(me: Actor, d: partners.PartnerDetail, candidates: dict[int, str])
                 lambda s: partners.merge_partners(session=s, actor=me, duplicate_id=d.id, into_id=into),
                 "samverkan.merged",
                 errors,
-                name=others.get(into, ""),
+                name=plain(others.get(into, "")),
             )
 
 

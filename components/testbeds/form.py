@@ -8,7 +8,7 @@ import streamlit as st
 
 from components import context
 from components.context import t
-from components.ui import FieldErrors, attempt, flash_and_rerun, forget_inputs
+from components.ui import FieldErrors, attempt, flash_and_rerun, forget_inputs, plain
 from models import Access, EnvType, TestbedStatus
 from services.people.auth import Actor
 from services.testbeds import catalogue
@@ -156,4 +156,4 @@ def _save(me: Actor, testbed_id: int | None, data: dict[str, Any], errors: Field
     name = attempt(save, errors)
     if name:
         forget_inputs(prefix)
-        flash_and_rerun("testbeds.created" if testbed_id is None else "testbeds.saved", name=name)
+        flash_and_rerun("testbeds.created" if testbed_id is None else "testbeds.saved", name=plain(name))

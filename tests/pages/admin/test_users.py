@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlmodel import select
 
 import db
-from models import AuditLog, User
+from models import Area, AuditLog, OrganisationKind, User
 from tests.pages.apptest import app_as, open_page, texts
 
 
@@ -13,6 +13,14 @@ def _users(url: str) -> dict[str, User]:
     engine = db.make_engine(url)
     with db.read_session(engine) as session:
         found = {u.username: u for u in session.exec(select(User))}
+    engine.dispose()
+    return found
+
+
+def _area_id(url: str, code: str) -> int:
+    engine = db.make_engine(url)
+    with db.read_session(engine) as session:
+        found = session.exec(select(Area.id).where(Area.code == code)).one()
     engine.dispose()
     return found
 
@@ -96,3 +104,21 @@ def test_filters_set_back_to_all_still_say_all(demo_url: str) -> None:
         box = at.selectbox(key=key)
         assert box.value is None and box.proto.placeholder == "Alla", key
     assert at.selectbox(key="users_org").proto.placeholder == "Alla"
+
+
+def test_a_new_organisations_name_is_confirmed_as_typed(demo_url: str) -> None:
+    at = open_page(app_as("admin"), "pages/admin/users.py")
+    fields = list(at.text_input)
+    [at_short] = [i for i, w in enumerate(fields) if w.label == "Kortnamn"]  # the new organisation's form
+    name, short = fields[at_short - 1], fields[at_short]
+    assert name.label == "Namn"
+    name.input("Nämnden för **fet** [länk](https://evil.example)")
+    short.input("NFL")
+    kind = [w for w in at.selectbox if w.label == "Typ"][-1]
+    area = [w for w in at.selectbox if w.label == "Kärnverksamhet"][-1]
+    kind.set_value(OrganisationKind.forvaltning)
+    area.set_value(_area_id(demo_url, "health"))
+    at.button(key="FormSubmitter:create_org-Lägg till organisation").click().run()
+    assert not at.exception
+    # Drawn as Markdown: every Markdown character of the typed name escaped, so it reads as typed.
+    assert r"Organisationen Nämnden för \*\*fet\*\* \[länk\]\(https\://evil\.example\) är tillagd." in texts(at)
