@@ -154,7 +154,7 @@ def test_kom01_is_computed_from_the_course_records_on_the_dashboards_and_in_the_
     transport = f.area(session, "transport")
     sl = f.organisation(session, transport, "SL", staff_count=6)
     f.user(session, "lina", "employee", sl)
-    kom = f.indicator(session, "KOM-01", "%", "computed", computation="staff_trained_share", frequency="year")
+    kom = session.exec(select(m.Indicator).where(m.Indicator.code == "KOM-01")).one()  # in every database (0021)
     session.commit()
     design, ip = _course(session), _course(session, kind="ip", title="Immaterialrätt")
     info = _course(session, kind="information", title="Informationsträff")
@@ -196,3 +196,47 @@ def test_kom01_without_any_staff_count_is_a_dash_not_a_zero(empty_engine: Engine
         f.organisation(session, health, "KS")
         session.commit()
         assert computed.compute(session, "staff_trained_share", start=date(2026, 1, 1), end=date(2026, 12, 31)) is None
+
+
+def test_a_database_without_demo_data_has_kom01_computed_and_the_demo_loads_onto_it_once(
+    empty_engine: Engine,
+) -> None:
+    import json
+
+    from services import seed
+    from services.indicators import dashboard
+
+    [row] = [r for r in json.loads((seed.SEED_DIR / "indicators.json").read_text()) if r["code"] == "KOM-01"]
+    fields = ("name_sv", "name_en", "description", "unit", "direction", "frequency", "source", "computation", "scope")
+    with db.write_session(empty_engine) as session:
+        [kom] = session.exec(select(m.Indicator).where(m.Indicator.code == "KOM-01")).all()
+        assert {k: getattr(kom, k) for k in fields} == {k: row[k] for k in fields}
+        assert (kom.aggregation, kom.weighting) == (m.Aggregation.share, m.Weighting.ratio)
+        assert "KOM-01" in {info.code for info in dashboard.central_indicators(session)}
+        seed.load_demo(session, today=seed.SEED_REFERENCE_DAY)
+        [again] = session.exec(select(m.Indicator).where(m.Indicator.code == "KOM-01")).all()
+        assert again.id == kom.id
+        targets = session.exec(select(m.IndicatorTarget).where(m.IndicatorTarget.indicator_id == kom.id)).all()
+        assert len(targets) == len(row["targets"])
+
+
+def test_the_kom01_migration_keeps_a_kom01_that_is_there(empty_url: str) -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    from tests.conftest import PROJECT_DIR
+
+    config = Config(str(PROJECT_DIR / "alembic.ini"))
+    config.attributes["url"] = empty_url
+    engine = db.make_engine(empty_url)
+    with db.write_session(engine) as session:
+        kom = session.exec(select(m.Indicator).where(m.Indicator.code == "KOM-01")).one()
+        kom.name_sv = "Utbildade i innovation (eget namn)"
+        session.commit()
+        kept = kom.id
+    command.downgrade(config, "0020_partner_links")
+    command.upgrade(config, "head")
+    with db.read_session(engine) as session:
+        [after] = session.exec(select(m.Indicator).where(m.Indicator.code == "KOM-01")).all()
+        assert (after.id, after.name_sv) == (kept, "Utbildade i innovation (eget namn)")
+    engine.dispose()

@@ -162,7 +162,7 @@ def test_a_stocks_year_target_is_not_four_quarterly_targets_added(s: Session, re
 
 def test_a_reported_share_is_the_sum_of_numerators_over_the_sum_of_denominators(s: Session, region: dict) -> None:
     ks, sos = region["ks"], region["sos"]
-    share = f.indicator(s, "KOM-01", "%", frequency="year", aggregation="share", weighting="ratio")
+    share = f.indicator(s, "MED-01", "%", frequency="year", aggregation="share", weighting="ratio")
     _value(s, share, ks, date(2025, 1, 1), 10.0, numerator=1000, denominator=10_000)  # 10 % of a large one
     _value(s, share, sos, date(2025, 1, 1), 50.0, numerator=50, denominator=100)  # 50 % of a small one
     info = _info(s, share)
