@@ -19,34 +19,22 @@ def budget_tiles(row: BudgetRow, year: int) -> None:
     """Min förvaltning: the year's budget, the fund money granted (and its share of the budget), the
     projects running and the ideas implemented."""
     st.subheader(t("budget.myorg_title", year=year))
-    tiles(
-        [
-            {
-                "label": t("budget.budget"),
-                "value": fmt_sek(row.budget_sek) if row.budget_sek is not None else t("budget.not_set"),
-            },
-            {
-                "label": t("budget.granted"),
-                "value": fmt_sek(row.granted_sek),
-                "delta": t("budget.of_budget", share=fmt_pct(row.granted_share))
-                if row.granted_share is not None
-                else None,
-                "delta_color": "off",
-                "delta_arrow": "off",
-            },
-            {"label": t("budget.running"), "value": fmt_int(row.projects_running)},
-            {"label": t("budget.implemented"), "value": fmt_int(row.ideas_implemented)},
-        ]
-    )
+    _outcome_tiles(row, no_budget=t("budget.not_set"))
     if row.note:
         st.caption(f"{t('budget.note')}: {plain(row.note)}")
 
 
 def total_tiles(row: BudgetTotal) -> None:
     """An area's or the region's budget against outcome, summed over its organisations."""
+    _outcome_tiles(row, no_budget="–")
+
+
+def _outcome_tiles(row: BudgetRow | BudgetTotal, *, no_budget: str) -> None:
+    """Budget, granted (with its share of the budget), projects running, ideas implemented."""
+    budget_sek = fmt_sek(row.budget_sek) if row.budget_sek is not None else no_budget
     tiles(
         [
-            {"label": t("budget.budget"), "value": fmt_sek(row.budget_sek) if row.budget_sek is not None else "–"},
+            {"label": t("budget.budget"), "value": budget_sek},
             {
                 "label": t("budget.granted"),
                 "value": fmt_sek(row.granted_sek),
