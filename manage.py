@@ -79,6 +79,7 @@ def seed(
                 typer.echo("The database already holds data; the demo was not loaded.")
                 return
             _fail("The database already holds data. Use --replace to delete everything and load the demo.")
+    db.refresh_statistics(engine)
     typer.echo(
         f"Demo region loaded: {counts['idea']} ideas, {counts['fundapplication']} fund applications, "
         f"{counts['testbed']} testbeds, {counts['indicatorvalue']} indicator values. "

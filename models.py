@@ -376,6 +376,14 @@ class Idea(Timestamps, table=True):
         one_of("obstacle_kind", ObstacleKind),
         sa.Index(None, "area_id", "stage"),
         sa.Index(None, "organisation_id", "stage"),
+        # Only the merged duplicates: "not merged" is nearly every idea, and an index SQLite could pick
+        # for it would have it read them all in index order instead of by the query's period.
+        sa.Index(
+            "ix_idea_merged_into_id",
+            "merged_into_id",
+            sqlite_where=sa.text("merged_into_id IS NOT NULL"),
+            postgresql_where=sa.text("merged_into_id IS NOT NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)
@@ -395,10 +403,10 @@ class Idea(Timestamps, table=True):
     stage: str = Field(default=IdeaStage.received, sa_type=_text(20), index=True)
     stage_changed_at: datetime = Field(default_factory=utcnow, index=True)
     # When the idea first left `received`: response times are measured to here.
-    first_decision_at: datetime | None = None
+    first_decision_at: datetime | None = Field(default=None, index=True)
     closed_reason: str | None = Field(default=None, sa_type=_text())
     ip_status: str = Field(default=IpStatus.not_assessed, sa_type=_text(20), index=True)
-    merged_into_id: int | None = Field(default=None, foreign_key="idea.id", index=True)
+    merged_into_id: int | None = Field(default=None, foreign_key="idea.id")
     anonymised_at: datetime | None = None
     received_at: datetime = Field(default_factory=utcnow, index=True)
     # The language the idea was submitted in: mails to a submitter without an account are written in it.
@@ -426,6 +434,9 @@ class IdeaEvent(SQLModel, table=True):
         one_of("to_stage", IdeaStage),
         sa.Index(None, "idea_id", "at"),
         sa.Index(None, "kind", "at"),
+        # The moves to a stage, by stage and date, with the idea: "reached implementation" reads this
+        # index only (not every stage change of the timeline).
+        sa.Index(None, "to_stage", "kind", "at", "idea_id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -27,8 +27,9 @@ def import_everything() -> list[str]:
 
 
 def first_query() -> bool:
-    """Open the app's engine (the one its pages share) and run what every page and Översikt first ask:
-    the data version, the areas and the region's figures. False when there is no database yet."""
+    """Open the app's engine (the one its pages share), give SQLite's planner fresh statistics, and run
+    what every page and Översikt first ask: the data version, the areas and the region's figures. False
+    when there is no database yet."""
     from components import context
     from services import overview
     from services.people import organisations
@@ -38,6 +39,7 @@ def first_query() -> bool:
     path = db.sqlite_path(db.database_url())
     if path is not None and not path.exists():  # never create an empty database here: `prepare` does that
         return False
+    db.refresh_statistics(context.engine())
     with context.reading() as session:
         versions.current(session)
         organisations.list_areas(session=session)

@@ -53,8 +53,11 @@ def _median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
-def page_runs(db_url: str, rounds: int) -> list[tuple[str, str, float, float, float, float]]:
-    """(role, page, miss ms, hit ms, miss ratio, hit ratio) for every page every role can open."""
+def page_runs(
+    db_url: str, rounds: int, roles: tuple[str, ...] = ROLES, only: frozenset[str] = frozenset()
+) -> list[tuple[str, str, float, float, float, float]]:
+    """(role, page, miss ms, hit ms, miss ratio, hit ratio) for every page every role can open (of
+    `only`, when given: URL paths)."""
     os.environ["DATABASE_URL"] = db_url
     os.environ.setdefault("INNOVATION_COOKIE_KEY", "bench-" + "k" * 40)
     import streamlit as st
@@ -93,11 +96,11 @@ def page_runs(db_url: str, rounds: int) -> list[tuple[str, str, float, float, fl
         return miss, time.perf_counter() - started
 
     results = []
-    for username in (*ROLES, None):
+    for username in (*roles, None) if roles == ROLES else roles:
         role = username or "visitor"
         with db.read_session(engine) as session:
             actor = load_actor(session, username) if username else None
-        specs = [s for s in visible_specs(actor) if s is not empty]
+        specs = [s for s in visible_specs(actor) if s is not empty and (not only or s.url_path in only)]
         base = [run_once(username, empty) for _ in range(rounds)] if username else None
         for spec in specs:
             samples = [run_once(username, spec) for _ in range(rounds)]
@@ -582,6 +585,9 @@ def _migrate(path: Path) -> None:
     config = Config(str(PROJECT / "alembic.ini"))
     config.attributes["url"] = f"sqlite:///{path}"
     command.upgrade(config, "head")
+    import db
+
+    db.refresh_statistics(db.make_engine(config.attributes["url"]))  # as `manage.py serve` does at start
 
 
 def main() -> None:
@@ -592,6 +598,8 @@ def main() -> None:
     parser.add_argument("--idle-seconds", type=float, default=60, help="how long Rådsläge is watched idle")
     parser.add_argument("--skip-load", action="store_true", help="only the in-process page runs")
     parser.add_argument("--skip-pages", action="store_true", help="only the served sessions")
+    parser.add_argument("--roles", help="comma-separated: only these roles' page runs (printed, not written)")
+    parser.add_argument("--pages", help="comma-separated URL paths: only these pages (printed, not written)")
     args = parser.parse_args()
     if not args.db.exists():
         from scripts import benchmark
@@ -606,6 +614,11 @@ def main() -> None:
         sizes = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("idea", "indicatorvalue", "user")}
     counts = f"{sizes['idea']:,} ideas, {sizes['indicatorvalue']:,} indicator values, {sizes['user']:,} users"
     url = f"sqlite:///{args.db}"
+    if args.roles or args.pages:  # a quick look at some pages while working on them: nothing is written
+        roles = tuple(args.roles.split(",")) if args.roles else ROLES
+        for row in page_runs(url, args.rounds, roles, frozenset(args.pages.split(",")) if args.pages else frozenset()):
+            print("{} {}: miss {:.0f} ms, hit {:.0f} ms, {:.1f}× and {:.1f}× the empty page".format(*row))
+        return
     load_before = _load()
     load = None
     if not args.skip_load:

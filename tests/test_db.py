@@ -122,3 +122,30 @@ def test_the_fingerprint_that_proves_nothing_was_written_sees_one_changed_row(de
         session.commit()
     engine.dispose()
     assert database_fingerprint(demo_url) != before
+
+
+def test_refreshed_statistics_tell_the_planner_the_tables_sizes(engine: Engine) -> None:
+    with engine.begin() as connection:
+        if _has_stats(connection):
+            connection.execute(text("DELETE FROM sqlite_stat1"))
+    db.refresh_statistics(engine)
+    with engine.connect() as connection:
+        stats = dict(connection.execute(text("SELECT idx, stat FROM sqlite_stat1 WHERE tbl = 'idea'")).all())
+        ideas = connection.execute(text("SELECT count(*) FROM idea")).scalar()
+    estimate = int(stats["ix_idea_received_at"].split()[0])  # sampled: near the count, not exact
+    assert 0.8 * ideas <= estimate <= 1.2 * ideas
+
+
+def test_only_merged_ideas_are_in_the_merged_into_index(engine: Engine) -> None:
+    """ "Not merged" is nearly every idea: an index SQLite could pick for it read them all."""
+    with engine.connect() as connection:
+        sql = connection.execute(text("SELECT sql FROM sqlite_master WHERE name = 'ix_idea_merged_into_id'")).scalar()
+        plan = connection.execute(
+            text("EXPLAIN QUERY PLAN SELECT count(*) FROM idea WHERE merged_into_id IS NULL")
+        ).all()
+    assert "WHERE merged_into_id IS NOT NULL" in sql
+    assert not any("ix_idea_merged_into_id" in row[-1] for row in plan)
+
+
+def _has_stats(connection) -> bool:
+    return connection.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar() == 1

@@ -134,11 +134,14 @@ def _on_days(column: Any, scope: Scope) -> list[Any]:
 
 
 def touches_area(idea_id: Any, area_id: int) -> Any:
-    """True for an idea that counts on the area: its own, or one of the further areas it touches. One
-    list of ids from two indexes (not an OR, which would make SQLite read every idea)."""
-    own = select(Idea.id.label("idea_id")).where(Idea.area_id == area_id)
-    further = select(IdeaArea.idea_id.label("idea_id")).where(IdeaArea.area_id == area_id)
-    return col(idea_id).in_(union_all(own, further))
+    """True for an idea that counts on the area: its own, or one of the further areas it touches.
+
+    For a query over `Idea` (its own area is `Idea.area_id`). Checked per idea (one index probe into
+    `IdeaArea`), so the query is driven by its other filters, as every figure's period: an idea list of
+    the whole area first (IN over a UNION) cost SQLite 45 ms for a quarter's ideas at ten times the
+    region, against 6 ms this way."""
+    further = select(IdeaArea.idea_id).where(IdeaArea.idea_id == idea_id, IdeaArea.area_id == area_id)
+    return or_(Idea.area_id == area_id, further.exists())
 
 
 def _area_sides() -> Any:
