@@ -721,6 +721,9 @@ class TestbedRequest(Timestamps, table=True):
     status: str = Field(default=RequestStatus.new, sa_type=_text(20), index=True)
     received_at: datetime = Field(default_factory=utcnow, index=True)
     first_response_at: datetime | None = None
+    # Swedish working days from receipt to the first response, kept by `_first_response_workdays` below
+    # on every write: the response-time figures count them in SQL instead of in Python for each request.
+    first_response_workdays: int | None = None
     handled_by_id: int | None = Field(default=None, foreign_key="user.id")
     idea_id: int | None = Field(default=None, foreign_key="idea.id", index=True)
     application_id: int | None = Field(default=None, foreign_key="fundapplication.id", index=True)
@@ -731,6 +734,16 @@ class TestbedRequest(Timestamps, table=True):
     tracking_hash: str = Field(default_factory=lambda: secrets.token_hex(32), sa_type=_text(64), unique=True)
     # The response to a need this request was made from (Samverkan), if any: one per response.
     response_id: int | None = Field(default=None, foreign_key="needresponse.id", unique=True)
+
+
+@sa.event.listens_for(TestbedRequest, "before_insert")
+@sa.event.listens_for(TestbedRequest, "before_update")
+def _first_response_workdays(_mapper: Any, _connection: Any, request: TestbedRequest) -> None:
+    """Every ORM write of a request (the services, the demo load, tests' own records) stores the working
+    days to its first response, so they can never disagree with the two moments."""
+    from services.shared.workdays import first_response_workdays  # calendar code only: no models there
+
+    request.first_response_workdays = first_response_workdays(request.received_at, request.first_response_at)
 
 
 class TestbedRequestEvent(SQLModel, table=True):

@@ -63,3 +63,27 @@ def test_the_demo_database_downgrades_step_by_step_and_upgrades_again(tmp_path: 
         assert tables == [("alembic_version",)] or tables == []
     command.upgrade(config, "head")
     assert _differences(url) == []
+
+
+def test_the_working_days_to_a_first_response_are_filled_in_for_requests_answered_before(
+    tmp_path: Path, demo_template: Path
+) -> None:
+    from datetime import datetime
+
+    from services.shared.workdays import first_response_workdays
+
+    path = tmp_path / "m.db"
+    shutil.copy(demo_template, path)
+    config = Config(str(PROJECT_DIR / "alembic.ini"))
+    config.attributes["url"] = f"sqlite:///{path}"
+    command.downgrade(config, "0022_figure_indexes")  # the column is gone: as before the migration
+    command.upgrade(config, "head")
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute(
+            "SELECT received_at, first_response_at, first_response_workdays FROM testbedrequest"
+        ).fetchall()
+    answered = [(datetime.fromisoformat(r), datetime.fromisoformat(a), w) for r, a, w in rows if a is not None]
+    assert len(answered) > 20
+    assert [w for _, _, w in answered] == [first_response_workdays(r, a) for r, a, _ in answered]
+    assert len({w for _, _, w in answered}) > 3  # real counts, not one value for all
+    assert all(w is None for _, a, w in rows if a is None)

@@ -27,7 +27,6 @@ region-wide aggregates); pages check the login before calling them.
 
 from __future__ import annotations
 
-import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -71,6 +70,7 @@ from services.competence.courses import TRAINING_KINDS
 from services.fund.applications import FUNDED
 from services.overview import start_of_day
 from services.shared.history import state_on
+from services.shared.medians import days_between, medians
 
 Group = Literal["organisation", "area"] | None
 Unit = Literal["count", "percent", "sek", "days"]
@@ -206,13 +206,6 @@ def _aggregate(
     return {k: None if v is None else float(v) for k, v in session.exec(stmt).all()}
 
 
-def _days_between(session: Session, later: Any, earlier: Any) -> Any:
-    """`later - earlier` in (fractional) days, in SQL: SQLite and PostgreSQL spell it differently."""
-    if session.get_bind().dialect.name == "sqlite":
-        return func.julianday(later) - func.julianday(earlier)
-    return func.extract("epoch", later - earlier) / 86400.0
-
-
 def _median_days(
     session: Session,
     scope: Scope,
@@ -226,15 +219,13 @@ def _median_days(
     joins: Sequence[tuple[Any, Any]] = (),
     idea_col: Any | None = None,
 ) -> Values:
-    """The median of `later - earlier` in days, rounded to one decimal; fetches the day counts only."""
+    """The median of `later - earlier` in days, rounded to one decimal (counted in SQL)."""
     filters, group, extra = _scoping(scope, org_col, area_col, idea_col)
     key = group if group is not None else literal(None)
-    stmt = _select(key, _days_between(session, later, earlier), source, joins, extra).where(*where, *filters)
-    days: dict[int | None, list[float]] = {}
-    for k, d in session.exec(stmt).all():
-        if d is not None and (group is None or k is not None):
-            days.setdefault(k, []).append(float(d))
-    return {k: round(statistics.median(v), 1) for k, v in days.items()}
+    stmt = _select(key, days_between(session, later, earlier), source, joins, extra).where(*where, *filters)
+    if group is not None:
+        stmt = stmt.where(group.is_not(None))
+    return {k: round(v, 1) for k, v in medians(session, stmt).items()}
 
 
 def _percent(numerator: Any, denominator: Any) -> Any:

@@ -68,6 +68,13 @@ def latest_day_overdue(today: date, limit: int) -> date:
     return day
 
 
+def first_response_workdays(received_at: datetime | None, first_response_at: datetime | None) -> int | None:
+    """Working days from a receipt to its first response, by Stockholm calendar days (None unanswered)."""
+    if received_at is None or first_response_at is None:
+        return None
+    return workdays_between(local_day(received_at), local_day(first_response_at))
+
+
 def as_utc(moment: datetime) -> datetime:
     """A stored moment as an aware UTC datetime (SQLite hands back naive UTC values)."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -300,3 +300,22 @@ def test_demo_region_figures_are_computed(session: Session) -> None:
     assert figures.requests == total > 40
     assert figures.median_days_to_first_response is not None
     assert figures.testbeds_used_by_funded_projects >= 1
+
+
+def test_a_requests_working_days_to_its_first_response_follow_every_write(session: Session) -> None:
+    """Stored by the model's hook, so a record written straight (not through the service) has them too."""
+    bed = session.exec(select(m.Testbed)).first()
+    friday = datetime(2026, 11, 27, 9, tzinfo=UTC)  # a Friday
+    request = m.TestbedRequest(
+        ref="TMR-2026-99999", testbed_id=bed.id, requester_kind="company", description="x", received_at=friday
+    )
+    session.add(request)
+    session.commit()
+    assert request.first_response_workdays is None
+    request.first_response_at = datetime(2026, 11, 30, 15, tzinfo=UTC)  # the Monday after
+    session.commit()
+    assert request.first_response_workdays == 1
+    request.first_response_at = datetime(2026, 12, 24, 15, tzinfo=UTC)  # Christmas eve is a day off
+    session.commit()
+    session.refresh(request)
+    assert request.first_response_workdays == 18  # 5 + 5 + 5 + 3

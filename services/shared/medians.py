@@ -1,0 +1,41 @@
+"""Medians counted in the database, per group: the median of the second column of a query for each value
+of its first, in one statement.
+
+Each group's values are numbered in order (a window function, SQLite 3.25+ and PostgreSQL alike), and the
+middle one, or the mean of the middle two, is kept: what `statistics.median` gives, without fetching
+tens of thousands of day counts to Python (at ten times the region that fetch and its conversion took
+longer than the query)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlmodel import Session
+
+
+def days_between(session: Session, later: Any, earlier: Any) -> Any:
+    """`later - earlier` in (fractional) days, in SQL: SQLite and PostgreSQL spell it differently."""
+    if session.get_bind().dialect.name == "sqlite":
+        return func.julianday(later) - func.julianday(earlier)
+    return func.extract("epoch", later - earlier) / 86400.0
+
+
+def medians(session: Session, rows: Any) -> dict[Any, float]:
+    """{first column: median of the second} over `rows` (a SELECT of two columns; NULL values left out,
+    groups with no value absent)."""
+    inner = rows.subquery()
+    key, value = list(inner.c)
+    numbered = (
+        select(
+            key.label("key"),
+            value.label("value"),
+            func.row_number().over(partition_by=key, order_by=value).label("n"),
+            func.count().over(partition_by=key).label("size"),
+        )
+        .where(value.is_not(None))
+        .subquery()
+    )
+    middle = numbered.c.n.between((numbered.c.size + 1) // 2, (numbered.c.size + 2) // 2)
+    stmt = select(numbered.c.key, func.avg(numbered.c.value)).where(middle).group_by(numbered.c.key)
+    return {k: float(v) for k, v in session.exec(stmt).all()}

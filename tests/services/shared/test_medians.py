@@ -1,0 +1,33 @@
+"""Medians counted in the database agree with `statistics.median`, per group."""
+
+from __future__ import annotations
+
+import random
+import statistics
+
+from sqlalchemy import literal, union_all
+from sqlmodel import Session, select
+
+from services.shared.medians import medians
+
+
+def _rows(pairs: list[tuple[str | None, float | None]]):
+    """A SELECT of the pairs as literal rows (key, value)."""
+    return union_all(*(select(literal(k).label("k"), literal(v).label("v")) for k, v in pairs))
+
+
+def test_odd_and_even_groups_get_the_middle_value_or_the_mean_of_the_middle_two(session: Session) -> None:
+    pairs = [("a", 3.0), ("a", 1.0), ("a", 2.0), ("b", 4.0), ("b", 1.0), ("b", 10.0), ("b", 2.0), ("c", 7.5)]
+    assert medians(session, select(_rows(pairs).subquery())) == {"a": 2.0, "b": 3.0, "c": 7.5}
+
+
+def test_missing_values_are_left_out_and_a_group_of_none_is_absent(session: Session) -> None:
+    pairs = [("a", None), ("a", 5.0), ("a", 1.0), ("b", None), (None, 2.0), (None, 4.0)]
+    assert medians(session, select(_rows(pairs).subquery())) == {"a": 3.0, None: 3.0}
+
+
+def test_random_groups_agree_with_statistics_median(session: Session) -> None:
+    rng = random.Random(12)
+    pairs = [(rng.choice("pqrs"), float(rng.randint(0, 60))) for _ in range(301)]
+    expected = {k: statistics.median(v for key, v in pairs if key == k) for k in {k for k, _ in pairs}}
+    assert medians(session, select(_rows(pairs).subquery())) == expected
