@@ -1,10 +1,11 @@
 """Rådsläge: the region's innovation work on the big screen at a council meeting.
 
-Large, high-contrast figures for the region and each core area, refreshed every few seconds in a
+Large, high-contrast figures for the region and each core area, checked every few seconds in a
 fragment (`run_every`), so that an idea submitted during the meeting shows up at the next refresh. A
-refresh reads the data version (one row) and counts again only when it moved: the counts are cached per
-version and permission scope, shared by every open Rådsläge, so an open screen costs next to nothing
-while nothing happens. Optionally the lower half rotates through the areas, one per refresh.
+refresh reads the viewer and the data version (two rows) and draws the page again only when one moved;
+the counts are cached per version and permission scope, shared by every open Rådsläge, so an open
+screen costs next to nothing while nothing happens. Optionally the lower half rotates through the
+areas, one per refresh (the board then runs again at every refresh).
 """
 
 from datetime import date
@@ -189,16 +190,20 @@ def _charts(key: tuple, today: date) -> dict:
     }
 
 
-@st.fragment(run_every=REFRESH_SECONDS)
-def live_board(rotate: bool) -> None:
+def _state() -> tuple:
+    """What the board shows depends on: the viewer's scope, language and the data version
+    (`context.scope_key`), and the day."""
+    return context.scope_key(), date.today()
+
+
+def live_board(state: tuple, rotate: bool) -> None:
     """Everything that moves, for the viewer as the database knows them now (a refresh is no click:
-    without the recheck, a demoted or deactivated viewer would keep watching); counted again only when
-    the data version moved since the last count."""
+    without the recheck, a demoted or deactivated viewer would keep watching), from the counts of the
+    data version in `state`."""
     viewer = auth.recheck()
-    today = date.today()
+    key, today = state
     try:
         require_role(viewer, *dash.COUNCIL)  # per viewer, before the counts shared by their scope
-        key = context.scope_key()
         counts, specs = _counts(key, today), _charts(key, today)
     except PermissionDenied:
         st.error(t("errors.permission_denied"))
@@ -214,13 +219,40 @@ def live_board(rotate: bool) -> None:
         st.info(t("council.no_ideas"))
     else:
         chart_with_table(specs["months"], specs["months_table"], key="council_months", filename="ideer-per-manad")
+
+
+def _checked_now() -> None:
     st.caption(t("council.updated", time=pd.Timestamp.now(tz="Europe/Stockholm").strftime("%H:%M:%S")))
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def watch(drawn: tuple) -> None:
+    """Every few seconds: has anything the board shows moved since it was drawn (the viewer, the data
+    version, the day)? Only then is the page drawn again, as a whole; otherwise a refresh reads two rows
+    and sends one line, not the board's tiles and charts again (at ten times the region an idle board
+    cost the server 6 % of a core redrawing them every five seconds)."""
+    auth.recheck()  # a changed viewer: the whole app runs again (their menu, or the login)
+    if _state() != drawn:
+        st.rerun(scope="app")
+    _checked_now()
+
+
+@st.fragment(run_every=REFRESH_SECONDS)
+def rotating_board() -> None:
+    """Rotating, every refresh shows the next area: the board itself runs again each time."""
+    live_board(_state(), rotate=True)
+    _checked_now()
 
 
 heading("nav.council_mode", "council.caption", seconds=REFRESH_SECONDS)
 st.html(STYLE)
 rotate = st.toggle(t("council.rotate"), key="council_rotate")
-live_board(rotate)
+if rotate:
+    rotating_board()
+else:
+    drawn = _state()
+    live_board(drawn, rotate=False)
+    watch(drawn)
 with context.reading() as session:
     all_areas = organisations.list_areas(session=session)
 drilldown_section(context.actor(), date.today(), all_areas)
