@@ -168,7 +168,7 @@ if figures["testbeds"]:
 st.markdown(f"**{t('annual.benefits')}**")
 st.caption(t("benefits.totals_help"))
 totals_table(level_benefits(figures))
-below = [k for k in levels if annual.parent_level(data, k) == level]
+below = [k for k in annual.child_levels(data, level) if k in levels]
 if below:
     st.markdown(f"**{t('annual.benefits_by_level')}**")
     benefits_by_level([(names.get(k, k), level_benefits(data["levels"][k])) for k in below])

@@ -495,15 +495,15 @@ def ordered_levels(data: ReportData) -> list[str]:
     return keys
 
 
-def parent_level(data: ReportData, key: str) -> str | None:
-    """The level one up: an organisation's core area, an area's region; None for the region."""
+def child_levels(data: ReportData, key: str) -> list[str]:
+    """The levels one down, in report order: the region's areas, an area's organisations; none below an
+    organisation."""
     if key == REGION:
-        return None
+        return [area_key(area["id"]) for area in data["areas"]]
     kind, _, ident = key.partition(":")
-    if kind == "area":
-        return REGION
-    area_id = next((o["area_id"] for o in data["organisations"] if str(o["id"]) == ident), None)
-    return area_key(area_id) if area_id is not None else None
+    if kind != "area":
+        return []
+    return [org_key(o["id"]) for o in data["organisations"] if str(o["area_id"]) == ident]
 
 
 def summary_value(data: ReportData, level: str, computation: str) -> float | None:
