@@ -379,7 +379,8 @@ class Idea(Timestamps, table=True):
         # Only the merged duplicates: "not merged" is nearly every idea, and an index SQLite could pick
         # for it would have it read them all in index order instead of by the query's period.
         # The figures of a period read these indexes only, never the ideas' wide rows (texts): by receipt
-        # (received, public share, conversion, funnel, per month) and by first decision (response times).
+        # (received, public share, conversion, funnel, per month; the ideas others can back) and by first
+        # decision (response times).
         sa.Index(
             "ix_idea_received_at",
             "received_at",
@@ -389,6 +390,7 @@ class Idea(Timestamps, table=True):
             "submitter_kind",
             "benefit_kind",
             "stage",
+            "submitter_id",
         ),
         sa.Index(
             "ix_idea_first_decision_at",

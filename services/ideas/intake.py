@@ -374,16 +374,28 @@ def ideas_to_back(
         conditions.append(match)
     total = session.exec(select(func.count()).select_from(Idea).where(*conditions)).one()
     offset, limit = page_bounds(page, page_size)
-    n = func.coalesce(counts.c.n, 0)
-    rows = session.exec(
-        select(Idea.id, Idea.ref, Idea.title, Idea.stage, Idea.area_id, Idea.received_at, n, col(Idea.id).in_(mine))
-        .join(counts, counts.c.idea_id == Idea.id, isouter=True)
-        .where(*conditions)
-        .order_by(n.desc(), col(Idea.received_at).desc())
-        .offset(offset)
-        .limit(limit)
-    )
-    return Page([IdeaSummary(*row[:7], supported_by_me=bool(row[7])) for row in rows], total, page, page_size)
+    # Most backed first, then the newest: the backed ideas (a few hundred at most) are sorted by their
+    # count, and the rest follow by date, read in index order. Sorting all open ideas by a joined count
+    # took a quarter of a second at ten times the region, on every visit to the page.
+    columns = (Idea.id, Idea.ref, Idea.title, Idea.stage, Idea.area_id, Idea.received_at)
+    newest = (col(Idea.received_at).desc(), col(Idea.id).desc())
+    backed = select(*columns, counts.c.n, col(Idea.id).in_(mine)).join(counts, counts.c.idea_id == Idea.id)
+    backed = backed.where(*conditions)
+    rows = [
+        IdeaSummary(*row[:7], supported_by_me=bool(row[7]))
+        for row in session.exec(backed.order_by(counts.c.n.desc(), *newest).offset(offset).limit(limit))
+    ]
+    if len(rows) < limit:
+        backed_total = session.exec(select(func.count()).select_from(backed.subquery())).one()
+        unbacked = (
+            select(*columns)
+            .where(*conditions, col(Idea.id).not_in(select(IdeaSupport.idea_id)))
+            .order_by(*newest)
+            .offset(max(0, offset - backed_total))
+            .limit(limit - len(rows))
+        )
+        rows += [IdeaSummary(*row, 0) for row in session.exec(unbacked)]
+    return Page(rows, total, page, page_size)
 
 
 def support_idea(*, session: Session, actor: Actor | None, idea_id: int) -> None:

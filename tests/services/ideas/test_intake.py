@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import threading
 from datetime import timedelta
@@ -226,6 +227,29 @@ def test_ideas_to_back_leaves_out_own_and_marks_backed(session: Session) -> None
     assert {i.id for i in page.items if i.supported_by_me} == backed & {i.id for i in page.items}
     found = intake.ideas_to_back(session=session, actor=me, search="blippa")
     assert found.total >= 1 and all("lipp" in i.title.lower() for i in found.items)
+
+
+def test_ideas_to_back_come_most_backed_first_then_newest_across_pages(session: Session) -> None:
+    """The backed ideas and the rest are read apart; page by page they still form one order."""
+    me, others = actor(session, "employee"), [actor(session, u) for u in ("employee.sl", "manager", "admin")]
+    open_ideas = intake.ideas_to_back(session=session, actor=me, page_size=200).items
+    for n, idea in enumerate(open_ideas[3:9]):  # a few more backers, on ideas that are not the newest
+        for backer in others[: n % 3 + 1]:
+            with contextlib.suppress(InvalidTransition):  # their own idea, or backed already
+                intake.support_idea(session=session, actor=backer, idea_id=idea.id)
+    first = intake.ideas_to_back(session=session, actor=me, page_size=4)
+    backed_count = sum(1 for i in intake.ideas_to_back(session=session, actor=me, page_size=200).items if i.supporters)
+    walked = [
+        i
+        for page in range(1, backed_count // 4 + 4)
+        for i in intake.ideas_to_back(session=session, actor=me, page=page, page_size=4).items
+    ]
+    counts = dict(session.exec(select(m.IdeaSupport.idea_id, func.count()).group_by(m.IdeaSupport.idea_id)).all())
+    assert [i.supporters for i in walked] == [counts.get(i.id, 0) for i in walked]
+    expected = sorted(walked, key=lambda i: (-i.supporters, -i.received_at.timestamp(), -i.id))
+    assert walked == expected and len({i.id for i in walked}) == len(walked)
+    assert walked[backed_count - 1].supporters > 0 and walked[backed_count].supporters == 0
+    assert first.total == len(open_ideas) or first.total > 200
 
 
 def test_similar_ideas_for_people_submitting_show_no_reference_and_no_closed_or_parked_idea(
