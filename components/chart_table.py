@@ -37,7 +37,7 @@ def chart_with_table(
     if st.toggle(t("indicators.area.show_table"), key=f"{key}_as_table"):
         st.dataframe(table, hide_index=True, width="stretch", alt=name or chart_name(chart))
     else:
-        vega.draw(readable(chart), width="stretch")
+        vega.draw(readable(chart if isinstance(chart, dict) else vega.spec(chart)), width="stretch")
     table_downloads(table, key=key, filename=filename)
 
 

@@ -553,12 +553,14 @@ def budget_tab(me: Actor, year: int) -> None:
         _figures_downloads(calls, t("fund.c.call"), key="fb_calls", filename=f"fond-per-utlysning-{year}")
         vega.draw(
             readable(
-                budget_chart(
-                    calls,
-                    description=t("fund.budget.chart_calls"),
-                    x_title=t("fund.c.call"),
-                    y_title=t("fund.budget.sek"),
-                    measure_title=t("fund.budget.measure"),
+                vega.spec(
+                    budget_chart(
+                        calls,
+                        description=t("fund.budget.chart_calls"),
+                        x_title=t("fund.c.call"),
+                        y_title=t("fund.budget.sek"),
+                        measure_title=t("fund.budget.measure"),
+                    )
                 )
             ),
             width="stretch",
@@ -579,12 +581,14 @@ def budget_tab(me: Actor, year: int) -> None:
         _figures_downloads(areas, t("overview.area"), key="fb_areas", filename=f"fond-per-karnverksamhet-{year}")
         vega.draw(
             readable(
-                budget_chart(
-                    areas,
-                    description=t("fund.budget.chart_areas"),
-                    x_title=t("overview.area"),
-                    y_title=t("fund.budget.sek"),
-                    measure_title=t("fund.budget.measure"),
+                vega.spec(
+                    budget_chart(
+                        areas,
+                        description=t("fund.budget.chart_areas"),
+                        x_title=t("overview.area"),
+                        y_title=t("fund.budget.sek"),
+                        measure_title=t("fund.budget.measure"),
+                    )
                 )
             ),
             width="stretch",
