@@ -44,12 +44,16 @@ def chart_with_table(
 def table_downloads(table: pd.DataFrame, *, key: str, filename: str) -> None:
     """Two buttons that download `table` (its headers as shown) as CSV and as Excel."""
     headers = [str(c) for c in table.columns]
-    rows = table.astype(object).where(table.notna(), None).values.tolist()
+
+    def rows() -> list[list]:  # empty cells as empty, not NaN (pandas' where: ~15 ms a table)
+        return table.astype(object).where(table.notna(), None).values.tolist()
+
     left, right = st.columns(2)
-    # The files are built when clicked (Streamlit runs the callable then), not at every run of the page.
+    # The files, rows included, are built when clicked (Streamlit runs the callable then), not at every
+    # run of the page.
     left.download_button(
         t("indicators.area.download_csv"),
-        lambda: table_to_csv(headers, rows),
+        lambda: table_to_csv(headers, rows()),
         file_name=f"{filename}.csv",
         mime=CSV_MIME,
         key=f"{key}_csv",
@@ -58,7 +62,7 @@ def table_downloads(table: pd.DataFrame, *, key: str, filename: str) -> None:
     )
     right.download_button(
         t("indicators.area.download_xlsx"),
-        lambda: table_to_xlsx(headers, rows),
+        lambda: table_to_xlsx(headers, rows()),
         file_name=f"{filename}.xlsx",
         mime=XLSX_MIME,
         key=f"{key}_xlsx",
