@@ -551,20 +551,7 @@ def budget_tab(me: Actor, year: int) -> None:
     _figures_table(calls, t("fund.c.call"), with_budget=True)
     if not calls.empty:
         _figures_downloads(calls, t("fund.c.call"), key="fb_calls", filename=f"fond-per-utlysning-{year}")
-        vega.draw(
-            readable(
-                vega.spec(
-                    budget_chart(
-                        calls,
-                        description=t("fund.budget.chart_calls"),
-                        x_title=t("fund.c.call"),
-                        y_title=t("fund.budget.sek"),
-                        measure_title=t("fund.budget.measure"),
-                    )
-                )
-            ),
-            width="stretch",
-        )
+        _draw_budget_chart(calls, t("fund.budget.chart_calls"), t("fund.c.call"))
     st.subheader(t("fund.budget.per_area"))
     areas = with_area_names(
         pd.DataFrame(
@@ -579,20 +566,7 @@ def budget_tab(me: Actor, year: int) -> None:
     _figures_table(areas, t("overview.area"), with_budget=False)
     if not areas.empty:
         _figures_downloads(areas, t("overview.area"), key="fb_areas", filename=f"fond-per-karnverksamhet-{year}")
-        vega.draw(
-            readable(
-                vega.spec(
-                    budget_chart(
-                        areas,
-                        description=t("fund.budget.chart_areas"),
-                        x_title=t("overview.area"),
-                        y_title=t("fund.budget.sek"),
-                        measure_title=t("fund.budget.measure"),
-                    )
-                )
-            ),
-            width="stretch",
-        )
+        _draw_budget_chart(areas, t("fund.budget.chart_areas"), t("overview.area"))
 
 
 def _figures_downloads(frame: pd.DataFrame, label_title: str, *, key: str, filename: str) -> None:
@@ -602,6 +576,12 @@ def _figures_downloads(frame: pd.DataFrame, label_title: str, *, key: str, filen
         columns={"label": label_title, **{c: f"{t(f'fund.budget.{c}')} (kr)" for c in columns}}
     )
     table_downloads(table, key=key, filename=filename)
+
+
+def _draw_budget_chart(frame: pd.DataFrame, description: str, x_title: str) -> None:
+    sek, measure = t("fund.budget.sek"), t("fund.budget.measure")
+    chart = budget_chart(frame, description=description, x_title=x_title, y_title=sek, measure_title=measure)
+    vega.draw(readable(vega.spec(chart)), width="stretch")
 
 
 def _figures_table(frame: pd.DataFrame, label_title: str, *, with_budget: bool) -> None:
