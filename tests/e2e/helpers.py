@@ -112,17 +112,23 @@ def pick(control: Locator, option: str, *, exact: bool = False, several: bool = 
     The list is opened only once the box is in view and its scrolling has been told: Streamlit's lists
     shut when anything around them scrolls, and the scroll events of bringing the box into view arrive a
     frame after the scroll. Typing filters the list, as a person does in a long one (long lists are
-    virtualised: only the options near the top are drawn)."""
+    virtualised: only the options near the top are drawn); `option` must be what heads the filtered
+    list."""
     page = control.page
     control.scroll_into_view_if_needed()
     _next_frames(page)
     control.click()
     page.keyboard.type(option)
     expect(control).to_have_attribute("aria-expanded", "true")
+    # Chosen with Enter once the wanted option heads the filtered list, as a keyboard user does: a click
+    # first scrolls the option into view when the list opens near the window's edge, and that scrolling
+    # shuts the list (the option leaves the page under the pointer).
+    first = page.get_by_role("option").first
     if exact:
-        page.get_by_role("option", name=option, exact=True).first.click()
+        expect(first).to_have_text(option)
     else:
-        page.get_by_role("option").filter(has_text=option).first.click()
+        expect(first).to_contain_text(option)
+    page.keyboard.press("Enter")
     if several:
         chosen = control.locator("xpath=ancestor::*[@data-testid='stMultiSelect']").get_by_text(option)
         expect(chosen.first).to_be_visible()
