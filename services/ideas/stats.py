@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
 
 from sqlalchemy import case, func
 from sqlmodel import Session, col, select
@@ -16,6 +15,7 @@ from sqlmodel import Session, col, select
 from models import STAGE_PATH, Idea, IdeaEvent, IdeaEventKind, IdeaStage, Organisation, utcnow
 from services.ideas.triage import OVERDUE_DAYS, overdue_condition
 from services.people.auth import Actor, require_login
+from services.shared.medians import days_between
 
 
 @dataclass(frozen=True)
@@ -58,13 +58,6 @@ class ResponseTime:
     overdue: int
 
 
-def _days(session: Session, start: Any, end: Any) -> Any:
-    """Days between two timestamps, as the database computes them."""
-    if session.get_bind().dialect.name == "sqlite":
-        return func.julianday(end) - func.julianday(start)
-    return func.extract("epoch", end - start) / 86400.0
-
-
 RESPONSE_WINDOW_DAYS = 730
 
 
@@ -77,7 +70,7 @@ def response_times(
     A window-function median: portable to PostgreSQL, nothing sorted in Python."""
     require_login(actor)
     now = now or utcnow()
-    days = _days(session, Idea.received_at, Idea.first_decision_at).label("days")
+    days = days_between(session, Idea.first_decision_at, Idea.received_at).label("days")
     decided = (
         select(Idea.organisation_id.label("org"), days)  # type: ignore[union-attr]
         .where(
