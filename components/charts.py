@@ -53,13 +53,16 @@ def stacked_bars(
     order: list[str],
     description: str,
     colour_title: str,
+    label_limit: int | None = None,
 ) -> alt.Chart:
-    """Horizontal bars per `category` in the given order, stacked by area: long labels stay readable."""
+    """Horizontal bars per `category` in the given order, stacked by area: long labels stay readable
+    (up to `label_limit` pixels, if given, before they are cut)."""
+    axis = alt.Axis(labelLimit=label_limit) if label_limit else alt.Undefined
     return (
         alt.Chart(data, description=description)
         .mark_bar()
         .encode(
-            y=alt.Y(f"{category}:N", sort=order, title=category_title),
+            y=alt.Y(f"{category}:N", sort=order, title=category_title, axis=axis),
             x=alt.X(f"sum({value}):Q", title=value_title, stack="zero"),
             color=_colour(data, colour_title),
             tooltip=[

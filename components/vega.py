@@ -4,14 +4,21 @@
 a chart, more than the rest of a page whose figures come from the cache (the area dashboards draw five).
 Here the spec is made without that check and handed to `st.vega_lite_chart`; the builders' specs are
 validated by the tests (tests/components), where a wrong one fails once instead of slowing every run.
+
+Building the Altair chart and its spec is itself 10–25 ms a chart (the area dashboards draw seven at
+every run, cache hit or not), so pages draw `built(builder, …)`: the builder's spec made once per
+inputs and language and then read from Streamlit's data cache.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import altair as alt
 import streamlit as st
+
+from components.context import lang
 
 # Altair's default theme puts a 300 × 300 view size in every spec; Streamlit sizes charts itself (it
 # switches that theme off for st.altair_chart too).
@@ -34,3 +41,18 @@ def spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
 def draw(chart: alt.TopLevelMixin | dict[str, Any], *, width: str = "stretch") -> None:
     """Draw a chart (or a spec made by `spec`, e.g. a cached one)."""
     st.vega_lite_chart(spec=chart if isinstance(chart, dict) else spec(chart), width=width)
+
+
+def built(builder: Callable[..., alt.TopLevelMixin], /, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """The spec of `builder(*args, **kwargs)` (a chart builder: a pure function of its arguments, its
+    texts in the reader's language), made on the first call with these inputs and read from Streamlit's
+    data cache after that. The arguments are hashed by value, DataFrames included."""
+    return _built(builder, f"{builder.__module__}.{builder.__qualname__}", lang(), args, kwargs)
+
+
+@st.cache_data(max_entries=2000, show_spinner=False)
+def _built(
+    _builder: Callable[..., alt.TopLevelMixin], name: str, language: str, args: tuple, kwargs: dict
+) -> dict[str, Any]:
+    # `language` and `name` key the entry: the builder's own texts (t()) follow the reader's language.
+    return spec(_builder(*args, **kwargs))

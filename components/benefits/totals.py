@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from components import context
+from components import context, vega
 from components.benefits.panel import fmt_amount, unit_label
 from components.context import t
 from components.indicators import views
@@ -75,7 +75,8 @@ def by_kind_chart(kinds: list[KindCount], *, key: str, filename: str, colour: st
     ]
     frame = pd.DataFrame(rows, columns=["kind", "category", "value"])
     views.chart_with_table(
-        views.simple_bars(
+        vega.built(
+            views.simple_bars,
             frame.assign(category=frame["kind"] + ": " + frame["category"]),
             category_title=t("benefits.col.kind"),
             value_title=t("benefits.count"),

@@ -6,6 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from components import vega
 from components.chart_table import chart_with_table
 from components.context import t
 from components.kpi import tiles
@@ -110,7 +111,7 @@ def budget_section(data: AreaBudget, *, key: str, filename: str, colour: str, al
             ]
         )
         chart_with_table(
-            budget_chart(frame, description=t("budget.chart_description", year=data.year), colour=colour),
+            vega.built(budget_chart, frame, description=t("budget.chart_description", year=data.year), colour=colour),
             table,
             key=key,
             filename=filename,

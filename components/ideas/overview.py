@@ -10,7 +10,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components import context
+from components import context, vega
 from components.chart_table import chart_with_table
 from components.context import CACHE_ENTRIES, t
 from components.ideas.common import area_names
@@ -52,7 +52,8 @@ def render() -> None:
         funnel = pd.DataFrame(data["funnel"], columns=["stage", "reached"])
         funnel["stage"] = funnel["stage"].map(lambda s: context.label(s, "stage"))
         chart_with_table(
-            funnel_chart(
+            vega.built(
+                funnel_chart,
                 funnel,
                 stage_title=t("ideas.stage"),
                 value_title=t("ideas.reached"),

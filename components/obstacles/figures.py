@@ -6,7 +6,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components import context
+from components import context, vega
 from components.chart_table import chart_with_table
 from components.context import t
 from components.ui import current_page, fmt_int, pager, plain
@@ -47,7 +47,8 @@ def figures_section(me: Actor, year: int | None, area_names: dict[int, str]) -> 
             t("obstacles.c.open"): [k.open_obstacles for k in kinds],
         }
     )
-    chart = kind_chart(
+    chart = vega.built(
+        kind_chart,
         table,
         kind_title=t("obstacles.c.kind"),
         value_title=t("obstacles.c.total"),

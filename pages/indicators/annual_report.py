@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import background, context
+from components import background, context, vega
 from components.benefits.totals import benefits_by_level, by_kind_chart, level_benefits, totals_table
 from components.budgets.views import annual_budget
 from components.context import CACHE_ENTRIES, label, lang, t
@@ -117,7 +117,7 @@ with stage_col:
     st.markdown(f"**{t('annual.chart.stages')}**")
     stages = annual_charts.stages_frame(figures, lang())
     views.chart_with_table(
-        annual_charts.stages_chart(stages, lang()),  # the same spec the PDF prints
+        vega.built(annual_charts.stages_chart, stages, lang()),  # the same spec the PDF prints
         stages.rename(columns={"category": t("annual.col.stage"), "value": t("annual.col.ideas")}),
         key="annual_stages",
         filename=f"ideer-per-steg-{slug}",
@@ -126,7 +126,7 @@ with kind_col:
     st.markdown(f"**{t('annual.chart.kinds')}**")
     kinds = annual_charts.kinds_frame(figures, lang())
     views.chart_with_table(
-        annual_charts.kinds_chart(kinds, lang()),
+        vega.built(annual_charts.kinds_chart, kinds, lang()),
         kinds.rename(columns={"category": t("annual.col.submitter"), "value": t("annual.col.ideas")}),
         key="annual_kinds",
         filename=f"ideer-per-inlamnare-{slug}",

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import context, navigation
+from components import context, navigation, vega
 from components.benefits.totals import benefits_section
 from components.budgets.views import budget_section
 from components.context import CACHE_ENTRIES, label, lang, t
@@ -109,7 +109,8 @@ if options:
             columns=["period", "value", "target"],
         )
         views.chart_with_table(
-            views.series_chart(
+            vega.built(
+                views.series_chart,
                 points,
                 value_title=name,
                 period_title=t("indicators.area.period"),
@@ -132,7 +133,8 @@ if options:
             columns=["category", "name", "value", "target"],
         )
         views.chart_with_table(
-            views.bars_with_targets(
+            vega.built(
+                views.bars_with_targets,
                 orgs,
                 category_title=t("indicators.area.organisation"),
                 value_title=name,
@@ -157,7 +159,8 @@ else:
 st.subheader(t("indicators.area.funnel", period=period))
 funnel = pd.DataFrame([(label(stage, "stage"), n) for stage, n in data["funnel"]], columns=["category", "value"])
 views.chart_with_table(
-    views.simple_bars(
+    vega.built(
+        views.simple_bars,
         funnel,
         category_title=t("indicators.area.stage"),
         value_title=t("indicators.area.ideas"),
@@ -181,7 +184,8 @@ with fund_col:
         st.info(t("indicators.area.no_fund"))
     else:
         views.chart_with_table(
-            views.simple_bars(
+            vega.built(
+                views.simple_bars,
                 fund_table.rename(columns={"requested_sek": "value"}),
                 category_title=t("indicators.area.status"),
                 value_title=t("indicators.area.requested_sek"),
@@ -211,7 +215,8 @@ with testbed_col:
     else:
         chart_rows = testbeds.assign(category=testbeds["kind"] + ": " + testbeds["category"])
         views.chart_with_table(
-            views.simple_bars(
+            vega.built(
+                views.simple_bars,
                 chart_rows,
                 category_title=t("indicators.area.status"),
                 value_title=t("indicators.area.count"),

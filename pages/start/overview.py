@@ -6,7 +6,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import charts, context
+from components import charts, context, vega
 from components.areas import with_area_names
 from components.chart_table import chart_with_table
 from components.context import CACHE_ENTRIES, t
@@ -93,7 +93,8 @@ with left:
         st.info(t("overview.no_ideas"))
     else:
         stages = with_area_names(stages).assign(stage=lambda f: f["stage"].map(lambda s: context.label(s, "stage")))
-        chart = charts.stacked_bars(
+        chart = vega.built(
+            charts.stacked_bars,
             stages,
             category="stage",
             value="count",
@@ -114,7 +115,8 @@ with right:
         st.info(t("overview.no_ideas"))
     else:
         filled = charts.complete_months(with_area_names(months), overview.month_starts(today), "count")
-        chart = charts.monthly_bars(
+        chart = vega.built(
+            charts.monthly_bars,
             filled,
             value="count",
             value_title=t("overview.ideas"),
@@ -134,7 +136,8 @@ if fund.empty:
 else:
     fund = with_area_names(fund)
     chart_with_table(
-        charts.grouped_bars(
+        vega.built(
+            charts.grouped_bars,
             fund,
             x="year",
             y="granted_sek",

@@ -140,7 +140,8 @@ if len(per_testbed) > TOP_IN_CHART:
     st.caption(t("testbeds.fig_top", n=TOP_IN_CHART))
 vega.draw(
     charts.readable(
-        charts.stacked_bars(
+        vega.built(
+            charts.stacked_bars,
             top,
             category="key",
             value="requests",
@@ -149,8 +150,9 @@ vega.draw(
             order=list(top["key"]),
             description=t("testbeds.fig_per_testbed_description"),
             colour_title=t("testbeds.area"),
+            label_limit=360,
         )
-    ).configure_axisY(labelLimit=360),
+    ),
     width="stretch",
 )
 st.subheader(t("testbeds.fig_per_area"))

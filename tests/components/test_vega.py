@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 import pytest
 
-from components import charts, vega
+from components import charts, context, vega
 from components.fund.admin import budget_chart
 from components.ideas.overview import funnel_chart
 from components.indicators import views
@@ -36,6 +36,17 @@ BUILDERS = {
         order=["Inkommen", "Test"],
         description="Idéer per steg",
         colour_title="Område",
+    ),
+    "stacked_bars_long_labels": lambda: charts.stacked_bars(
+        _by_area(testbed=["Testbädd för ortopedisk rehabilitering i hemmet", "Test"], requests=[3, 1]),
+        category="testbed",
+        value="requests",
+        category_title="Testmiljö",
+        value_title="Förfrågningar",
+        order=["Testbädd för ortopedisk rehabilitering i hemmet", "Test"],
+        description="Förfrågningar per testmiljö",
+        colour_title="Område",
+        label_limit=360,
     ),
     "monthly_bars": lambda: charts.monthly_bars(
         _by_area(month=[date(2026, 1, 1), date(2026, 2, 1)], count=[3, 1]),
@@ -109,6 +120,45 @@ def test_every_chart_builder_makes_a_valid_spec_and_pages_draw_that_spec(name: s
     assert "continuousWidth" not in drawn.get("config", {}).get("view", {})  # Streamlit sizes the chart
     without_theme = {k: v for k, v in checked.items() if k != "config"}
     assert {k: v for k, v in drawn.items() if k != "config"} == without_theme
+
+
+def test_a_builders_spec_is_made_once_per_inputs_and_language(monkeypatch: pytest.MonkeyPatch) -> None:
+    made: list[str] = []
+
+    def funnel(frame: pd.DataFrame, *, colour: str) -> alt.Chart:
+        made.append(context.lang())
+        return views.simple_bars(
+            frame,
+            category_title=context.t("indicators.area.stage"),
+            value_title=context.t("indicators.area.ideas"),
+            description=context.t("indicators.area.funnel_description"),
+            colour=colour,
+        )
+
+    def reader_language(language: str) -> None:
+        monkeypatch.setattr(context, "lang", lambda: language)
+        monkeypatch.setattr(vega, "lang", lambda: language)
+
+    vega._built.clear()
+    reader_language("sv")
+    frame = pd.DataFrame({"category": ["Inkommen", "Test"], "value": [3, 1]})
+    first = vega.built(funnel, frame, colour="#1f6fb2")
+    assert first == vega.spec(funnel(frame, colour="#1f6fb2"))
+    made.clear()
+    assert vega.built(funnel, frame.copy(), colour="#1f6fb2") == first  # equal inputs: from the cache
+    assert made == []
+
+    moved = vega.built(funnel, frame.assign(value=[4, 1]), colour="#1f6fb2")  # a new idea: a new spec
+    assert _values(moved) == [4, 1]
+    assert vega.built(funnel, frame, colour="#8e44ad") != first
+    reader_language("en")
+    english = vega.built(funnel, frame, colour="#1f6fb2")
+    assert english["encoding"]["x"]["title"] == "Ideas" != first["encoding"]["x"]["title"]
+    assert made == ["sv", "sv", "en"]
+
+
+def _values(spec: dict) -> list:
+    return [row["value"] for row in next(iter(spec["datasets"].values()))]
 
 
 def test_a_wrong_spec_is_caught_here() -> None:
