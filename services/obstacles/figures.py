@@ -12,6 +12,7 @@ from sqlalchemy import func, literal, union_all
 from sqlmodel import Session, col, select
 
 from models import FundApplication, Idea, IdeaArea, Obstacle, ObstacleKind, ObstacleStatus, Organisation
+from services.indicators.computed import touches_area
 from services.obstacles.register import require_reader
 from services.people.auth import Actor
 from services.shared.pagination import Page, page_bounds
@@ -75,22 +76,25 @@ def by_kind(*, session: Session, actor: Actor | None, year: int | None = None) -
     ]
 
 
-def _idea_areas():
-    """(idea id, area id) for every area an idea touches: its own and its further areas."""
-    own = select(Idea.id.label("idea_id"), Idea.area_id.label("area_id"))
-    further = select(IdeaArea.idea_id.label("idea_id"), IdeaArea.area_id.label("area_id"))
-    return union_all(own, further).subquery()
-
-
 def by_area(*, session: Session, actor: Actor | None, year: int | None = None) -> list[tuple[int, str, int]]:
     """(area id, kind, ideas) for parked and closed ideas; a cross-sector idea counts on each of its areas."""
     require_reader(actor)
-    touched = _idea_areas()
+    conditions = _idea_conditions(year)
+    # The stopped ideas' own areas and their further ones: each side filtered first (few ideas have an
+    # obstacle), not every idea's areas listed and then joined.
+    own = select(Idea.id.label("idea_id"), Idea.area_id.label("area_id"), Idea.obstacle_kind.label("kind")).where(
+        *conditions
+    )
+    further = (
+        select(IdeaArea.idea_id.label("idea_id"), IdeaArea.area_id.label("area_id"), Idea.obstacle_kind)
+        .join(Idea, col(Idea.id) == IdeaArea.idea_id)
+        .where(*conditions)
+    )
+    touched = union_all(own, further).subquery()
     rows = session.exec(
-        select(touched.c.area_id, Idea.obstacle_kind, func.count(func.distinct(Idea.id)))
-        .join(touched, touched.c.idea_id == Idea.id)
-        .where(*_idea_conditions(year))
-        .group_by(touched.c.area_id, Idea.obstacle_kind)
+        select(touched.c.area_id, touched.c.kind, func.count(func.distinct(touched.c.idea_id))).group_by(
+            touched.c.area_id, touched.c.kind
+        )
     ).all()
     return [(a, k, n) for a, k, n in rows]
 
@@ -144,8 +148,7 @@ def cases(
     require_reader(actor)
     idea_where = [*_idea_conditions(year), Idea.obstacle_kind == kind]
     if area_id is not None:
-        touched = _idea_areas()
-        idea_where.append(col(Idea.id).in_(select(touched.c.idea_id).where(touched.c.area_id == area_id)))
+        idea_where.append(touches_area(Idea.id, area_id))
     ideas = select(
         literal("idea").label("k"),
         Idea.ref.label("ref"),
