@@ -12,6 +12,7 @@ each by its indicator's rule (flow, stock, share, level). Targets follow the one
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -179,15 +180,47 @@ def figures(
     require_reader(actor)
     before = periods.previous_period(start, end)
     scope = {"area_id": area_id, "organisation_id": organisation_id}
+    if organisation_id is not None and area_id is None:  # an organisation's share falls back to its area's
+        area_id = session.exec(select(Organisation.area_id).where(Organisation.id == organisation_id)).first()
+    target = _targets(session)
     return [
         IndicatorFigure(
             ind,
             indicator_value(session, ind, start=start, end=end, **scope),
             indicator_value(session, ind, start=before[0], end=before[1], **scope),
-            period_target(session, ind, start=start, end=end, **scope),
+            target(ind, start=start, end=end, area_id=area_id, organisation_id=organisation_id),
         )
         for ind in (indicators if indicators is not None else central_indicators(session))
     ]
+
+
+def _targets(session: Session) -> Callable[..., float | None]:
+    """`period_target` for many indicators and periods, each year's targets read once (one statement a
+    year, not one per indicator and period). The organisation's area must be given with it."""
+    years: dict[int, dict[targets.TargetKey, float]] = {}
+
+    def target(
+        indicator: IndicatorInfo,
+        *,
+        start: date,
+        end: date,
+        area_id: int | None = None,
+        organisation_id: int | None = None,
+    ) -> float | None:
+        if start.year not in years:
+            years[start.year] = targets.targets_of_year(session, start.year)
+        picked = targets.pick_target(
+            years[start.year],
+            indicator.id,
+            aggregation=indicator.aggregation,
+            area_id=area_id,
+            organisation_id=organisation_id,
+        )
+        return targets.scale_target(
+            picked, aggregation=indicator.aggregation, frequency=indicator.frequency, start=start, end=end
+        )
+
+    return target
 
 
 @dataclass(frozen=True)
@@ -213,11 +246,14 @@ def series(
     if indicator is None:
         return []
     scope = {"area_id": area_id, "organisation_id": organisation_id}
+    if organisation_id is not None and area_id is None:
+        area_id = session.exec(select(Organisation.area_id).where(Organisation.id == organisation_id)).first()
+    target = _targets(session)
     return [
         SeriesPoint(
             first,
             indicator_value(session, indicator, start=first, end=last, **scope),
-            period_target(session, indicator, start=first, end=last, **scope),
+            target(indicator, start=first, end=last, area_id=area_id, organisation_id=organisation_id),
         )
         for first, last in periods.periods_between(indicator.frequency, start, end)
     ]
@@ -246,10 +282,11 @@ def by_organisation(
     if area_id is not None:
         orgs = orgs.where(Organisation.area_id == area_id)
     result = []
+    of_period = _targets(session)
     for org in session.exec(orgs).all():
         assert org.id is not None
         value = values.get(org.id)
-        target = period_target(session, indicator, start=start, end=end, area_id=org.area_id, organisation_id=org.id)
+        target = of_period(indicator, start=start, end=end, area_id=org.area_id, organisation_id=org.id)
         result.append(
             OrganisationFigure(
                 org.id, org.name, org.short_name, value, target, target_met(indicator.direction, value, target)

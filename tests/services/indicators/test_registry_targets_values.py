@@ -613,9 +613,13 @@ def test_every_page_holds_an_organisation_against_the_same_target(s: Session, re
             r.code: r.target
             for r in mine.comparison(session=s, actor=admin, organisation_id=org.id, year=2026, today=year["end"])
         }
+        on_dashboard = {x.indicator.code: x.target for x in dash.figures(s, admin, **year, organisation_id=org.id)}
         for code, expected in [("TST-01", flow_target), ("PRJ-01", stock_target), ("ANDEL-01", 40.0)]:
             scope = {"area_id": org.area_id, "organisation_id": org.id}
             assert dash.period_target(s, infos[code], **year, **scope) == expected
+            assert on_dashboard[code] == expected
+            in_area = dash.by_organisation(s, admin, infos[code].id, **year, area_id=org.area_id)
+            assert next(o.target for o in in_area if o.organisation_id == org.id) == expected
             assert on_my_org[code] == expected
             assert bokslut[report.org_key(org.id)]["indicators"][code]["target"] == expected
     # The area's flow target is the area's own, never the region's.
