@@ -376,6 +376,10 @@ class Idea(Timestamps, table=True):
         one_of("obstacle_kind", ObstacleKind),
         sa.Index(None, "area_id", "stage"),
         sa.Index(None, "organisation_id", "stage"),
+        # By stage, with what "open ideas others can back" and the boards count by: such a count reads
+        # the index alone. Sampled statistics made SQLite read the rows of 85 000 open ideas through the
+        # stage-only index (120-200 ms at every visit to Mina idéer).
+        sa.Index("ix_idea_stage", "stage", "merged_into_id", "submitter_id", "area_id"),
         # Only the merged duplicates: "not merged" is nearly every idea, and an index SQLite could pick
         # for it would have it read them all in index order instead of by the query's period.
         # The figures of a period read these indexes only, never the ideas' wide rows (texts): by receipt
@@ -430,7 +434,7 @@ class Idea(Timestamps, table=True):
     area_id: int = Field(foreign_key="area.id", index=True)
     organisation_id: int | None = Field(default=None, foreign_key="organisation.id", index=True)
     owner_id: int | None = Field(default=None, foreign_key="user.id", index=True)
-    stage: str = Field(default=IdeaStage.received, sa_type=_text(20), index=True)
+    stage: str = Field(default=IdeaStage.received, sa_type=_text(20))
     stage_changed_at: datetime = Field(default_factory=utcnow, index=True)
     # When the idea first left `received`: response times are measured to here.
     first_decision_at: datetime | None = None  # indexed with the figures' columns, above
@@ -736,6 +740,16 @@ class TestbedRequest(Timestamps, table=True):
         one_of("requester_kind", RequesterKind),
         one_of("status", RequestStatus),
         sa.Index(None, "testbed_id", "status"),
+        # The request figures (the dashboards', Testmiljöer i siffror's) read a period of receipt and
+        # these columns only, never the requests' texts.
+        sa.Index(
+            "ix_testbedrequest_received_at",
+            "received_at",
+            "testbed_id",
+            "status",
+            "first_response_at",
+            "first_response_workdays",
+        ),
         # The requests still waiting for a first answer (a tenth of them): Förfrågningar's late ones and
         # their count read these, not all requests testbed by testbed.
         sa.Index(
@@ -758,7 +772,7 @@ class TestbedRequest(Timestamps, table=True):
     wanted_period: str | None = Field(default=None, sa_type=_text(120))
     consent_at: datetime | None = None
     status: str = Field(default=RequestStatus.new, sa_type=_text(20), index=True)
-    received_at: datetime = Field(default_factory=utcnow, index=True)
+    received_at: datetime = Field(default_factory=utcnow)
     first_response_at: datetime | None = None
     # Swedish working days from receipt to the first response, kept by `_first_response_workdays` below
     # on every write: the response-time figures count them in SQL instead of in Python for each request.
