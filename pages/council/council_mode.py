@@ -29,6 +29,7 @@ from services.ideas import portfolio
 from services.indicators import dashboard as dash
 from services.people import organisations
 from services.people.auth import require_role
+from services.shared import history
 from services.shared.errors import PermissionDenied
 
 REFRESH_SECONDS = 5
@@ -193,7 +194,9 @@ def _charts(key: tuple, today: date) -> dict:
 def _state() -> tuple:
     """What the board shows depends on: the viewer's scope, language and the data version
     (`context.scope_key`), and the day."""
-    return context.scope_key(), date.today()
+    # Stockholm's day, as the records are dated: the server's own date (UTC here) is still yesterday's
+    # for an hour after Stockholm's midnight, and an idea sent then fell outside "1 January to today".
+    return context.scope_key(), history.today()
 
 
 def live_board(state: tuple, rotate: bool) -> None:
@@ -255,4 +258,4 @@ else:
     watch(drawn)
 with context.reading() as session:
     all_areas = organisations.list_areas(session=session)
-drilldown_section(context.actor(), date.today(), all_areas)
+drilldown_section(context.actor(), history.today(), all_areas)
