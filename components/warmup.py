@@ -7,11 +7,11 @@ from __future__ import annotations
 import importlib
 import logging
 import pkgutil
-from datetime import date
 
 import components
 import db
 import services
+from services.shared.history import today as stockholm_today
 
 LOG = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def first_query() -> bool:
     with context.reading() as session:
         versions.current(session)
         organisations.list_areas(session=session)
-        overview.region_figures(session=session, actor=operator(), today=date.today())
+        overview.region_figures(session=session, actor=operator(), today=stockholm_today())
     return True
 
 

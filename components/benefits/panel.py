@@ -4,7 +4,6 @@ a measurement of what it realised, and to change or remove one. The services dec
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -17,6 +16,7 @@ from models import BenefitKind, BenefitUnit
 from services.benefits import records
 from services.benefits.records import BenefitRow
 from services.people.auth import Actor
+from services.shared.history import today as stockholm_today
 
 
 def unit_label(unit: str) -> str:
@@ -138,7 +138,7 @@ def _measurement_fields(me: Actor, key: str, errors: FieldErrors, prefix: str = 
             t("benefits.col.measured_on"),
             value=None,
             min_value=records.FIRST_DAY,
-            max_value=date.today(),
+            max_value=stockholm_today(),
             format="YYYY-MM-DD",
             key=f"{key}_measured_on",
         ),

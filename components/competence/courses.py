@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from components import context
@@ -24,6 +22,7 @@ from services.competence import courses
 from services.competence.courses import CourseRow
 from services.people import users
 from services.people.auth import Actor
+from services.shared.history import today as stockholm_today
 
 
 def _kind(value: str) -> str:
@@ -151,7 +150,7 @@ def _participant_forms(me: Actor, course: CourseRow, people: dict[int, str]) -> 
         ):
             errors = FieldErrors()
             participant = st.selectbox(t("competence.participant"), list(people), format_func=people.get)
-            on = st.date_input(t("competence.completed_on"), value=date.today(), format="YYYY-MM-DD")
+            on = st.date_input(t("competence.completed_on"), value=stockholm_today(), format="YYYY-MM-DD")
             errors.slot("completed_on", t("competence.completed_on"))
             if st.form_submit_button(t("competence.save_completed")):
                 write_then_confirm(

@@ -4,7 +4,6 @@ forms to add to it, and the minutes download."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 import streamlit as st
 from sqlmodel import Session
@@ -16,6 +15,7 @@ from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_date, forge
 from services.council import actions, links, meetings, minutes
 from services.council.meetings import MeetingDetail
 from services.people.auth import Actor
+from services.shared.history import today as stockholm_today
 
 
 def meeting_form(me: Actor, *, existing: MeetingDetail | None = None) -> int | None:
@@ -28,7 +28,7 @@ def meeting_form(me: Actor, *, existing: MeetingDetail | None = None) -> int | N
         c1, c2 = st.columns(2)
         held_on = c1.date_input(
             required("council.meeting.held_on"),
-            value=existing.held_on if existing else date.today(),
+            value=existing.held_on if existing else stockholm_today(),
             format="YYYY-MM-DD",
             key=f"{prefix}held_on",
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -33,6 +32,7 @@ from models import IpStatus, ObstacleKind
 from services.ideas import intake, privacy, triage
 from services.ideas.triage import IdeaDetail
 from services.people.auth import Actor
+from services.shared.history import today as stockholm_today
 
 
 def detail_view(me: Actor, idea_id: int) -> None:
@@ -248,7 +248,7 @@ def _adoptions(me: Actor, idea: IdeaDetail) -> None:
         )
         errors.slot("adoption_org", t("ideas.organisation"))
         adopted_on = st.date_input(
-            t("ideas.adopted_on"), value=date.today(), max_value=date.today(), format="YYYY-MM-DD"
+            t("ideas.adopted_on"), value=stockholm_today(), max_value=stockholm_today(), format="YYYY-MM-DD"
         )
         errors.slot("adopted_on", t("ideas.adopted_on"))
         note = st.text_input(t("ideas.adoption_note"))

@@ -17,6 +17,7 @@ from components.ideas.common import area_names
 from components.ui import fmt_date, plain
 from services.ideas import stats
 from services.people.auth import require_login
+from services.shared.history import today as stockholm_today
 
 
 def funnel_chart(data: pd.DataFrame, *, stage_title: str, value_title: str, description: str) -> alt.Chart:
@@ -43,7 +44,7 @@ def _figures(key: tuple, today: date) -> dict:
 
 def render() -> None:
     require_login(context.actor())  # the check per reader; the figures are the same for their scope
-    data = _figures(context.scope_key(), date.today())
+    data = _figures(context.scope_key(), stockholm_today())
     if data["overdue"]:
         st.warning(t("ideas.overview_overdue", n=data["overdue"]), icon=":material/schedule:")
     left, right = st.columns(2)

@@ -30,6 +30,7 @@ from services.indicators import periods, registry
 from services.indicators import values as ind_values
 from services.people.auth import Actor
 from services.shared.errors import DomainError, ValidationError
+from services.shared.history import today as stockholm_today
 
 
 def period_label(frequency: str, start: date) -> str:
@@ -181,7 +182,7 @@ def sheet_editor(me: Actor | None, organisation_id: int, reportable: list[regist
         key="rep_ind",
         placeholder=t("ui.choose"),
     )
-    this_year = date.today().year
+    this_year = stockholm_today().year
     year = c2.selectbox(
         t("indicators.report.year"),
         [this_year, this_year - 1, this_year - 2],
@@ -219,7 +220,7 @@ def _value_form(
     frozen: bool,
 ) -> None:
     """One period at a time; the first period not yet submitted is offered first."""
-    started = [r for r in sheet if r.period_start <= date.today()] or sheet
+    started = [r for r in sheet if r.period_start <= stockholm_today()] or sheet
     open_rows = [r for r in started if r.status not in ("submitted", "approved")]
     first = started.index(open_rows[0]) if open_rows else len(started) - 1
     by_start = {r.period_start: r for r in started}

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
@@ -15,6 +13,7 @@ from services.indicators import registry
 from services.indicators import targets as ind_targets
 from services.people.auth import Actor
 from services.people.organisations import AreaRow
+from services.shared.history import today as stockholm_today
 
 LEVELS = ("region", "area", "organisation")
 
@@ -76,7 +75,7 @@ def _target_form(me: Actor | None, indicator_id: int, area_label: dict[int, str]
         errors = FieldErrors()
         c1, c2 = st.columns(2)
         year = c1.number_input(
-            t("indicators.register.year"), min_value=2000, max_value=2100, value=date.today().year, key="tgt_year"
+            t("indicators.register.year"), min_value=2000, max_value=2100, value=stockholm_today().year, key="tgt_year"
         )
         errors.slot("year", t("indicators.register.year"))
         value = c2.text_input(t("indicators.register.target_value"), key="tgt_value")

@@ -14,6 +14,7 @@ from models import Language, OrganisationKind, Role
 from services.people import organisations, users
 from services.people.auth import Actor
 from services.people.organisations import AreaRow, OrganisationRow
+from services.shared.history import today as stockholm_today
 
 _ROLES = list(Role)
 
@@ -125,7 +126,7 @@ def edit_user_form(me: Actor, user_id: int, org_label: dict[int, str]) -> None:
             t("users.certified_on"),
             value=user.certified_innovation_leader_on,
             min_value=date(2000, 1, 1),
-            max_value=date.today(),
+            max_value=stockholm_today(),
             format="YYYY-MM-DD",
         )
         if st.form_submit_button(t("ui.save"), type="primary"):

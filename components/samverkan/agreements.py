@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -25,6 +24,7 @@ from models import AgreementKind, IpPrinciple
 from services.people.auth import Actor
 from services.samverkan import agreements, signed_copies
 from services.samverkan.agreements import AgreementDetail, AgreementRow
+from services.shared.history import today as stockholm_today
 
 
 def _period(r: AgreementRow) -> str:
@@ -67,7 +67,7 @@ def agreement_form(
         "kind": AgreementKind.cooperation.value,
         "organisation_id": me.organisation_id if me.organisation_id in orgs else next(iter(orgs), None),
         "partner_ids": [],
-        "starts_on": date.today(),
+        "starts_on": stockholm_today(),
         "ends_on": None,
         "notice_days": 90,
         "auto_renews": False,

@@ -4,7 +4,7 @@ request or a fund application in components.samverkan.forward)."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pandas as pd
 import streamlit as st
@@ -28,6 +28,7 @@ from models import NeedStatus, ResponseStatus
 from services.fund import applications
 from services.people.auth import Actor
 from services.samverkan import forward, needs, procurements
+from services.shared.history import today as stockholm_today
 
 PROCUREMENTS_PAGE = "pages/samverkan/procurements.py"
 
@@ -50,7 +51,10 @@ def need_form(me: Actor, areas: dict[int, str], orgs: dict[int, str]) -> None:
         with c2:
             errors.slot("organisation_id", t("samverkan.organisation"))
         deadline = c3.date_input(
-            t("samverkan.deadline"), value=date.today() + timedelta(days=30), key="svn_deadline", format="YYYY-MM-DD"
+            t("samverkan.deadline"),
+            value=stockholm_today() + timedelta(days=30),
+            key="svn_deadline",
+            format="YYYY-MM-DD",
         )
         with c3:
             errors.slot("deadline", t("samverkan.deadline"))
@@ -181,7 +185,7 @@ def response_panel(me: Actor, response_id: int) -> None:
 def _forward_forms(me: Actor, detail: needs.ResponseDetail) -> None:
     """A testbed request and a fund application, each until the response has become one."""
     made = {record.kind for record in detail.became}
-    today = date.today()
+    today = stockholm_today()
     with context.reading() as session:
         testbeds = forward.testbed_choices(session=session, actor=me) if "testbed_request" not in made else None
         calls = applications.open_calls(session=session, actor=me, today=today) if "application" not in made else None

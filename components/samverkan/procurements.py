@@ -3,7 +3,6 @@ the forms that move it, log RFIs and meetings, and link testbeds and ideas."""
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import pandas as pd
@@ -16,6 +15,7 @@ from models import PROCUREMENT_PATH, ProcurementEventKind, ProcurementMethod
 from services.people.auth import Actor
 from services.samverkan import procurements
 from services.samverkan.procurements import ProcurementDetail, ProcurementRow
+from services.shared.history import today as stockholm_today
 
 
 def procurement_fields(
@@ -146,7 +146,7 @@ def procurement_panel(me: Actor, d: ProcurementDetail, testbeds: dict[int, str])
                 key=f"svp_move_to_{pid}",
             )
             day = c2.date_input(
-                t("samverkan.occurred_on"), value=date.today(), key=f"svp_move_day_{pid}", format="YYYY-MM-DD"
+                t("samverkan.occurred_on"), value=stockholm_today(), key=f"svp_move_day_{pid}", format="YYYY-MM-DD"
             )
             note = st.text_input(t("samverkan.activity_text"), key=f"svp_move_note_{pid}", max_chars=500)
             errors.slot("method", t("samverkan.proc.method"))
@@ -197,7 +197,7 @@ def _activity_form(me: Actor, pid: int) -> None:
             key=f"svp_log_kind_{pid}",
         )
         day = c2.date_input(
-            t("samverkan.occurred_on"), value=date.today(), key=f"svp_log_day_{pid}", format="YYYY-MM-DD"
+            t("samverkan.occurred_on"), value=stockholm_today(), key=f"svp_log_day_{pid}", format="YYYY-MM-DD"
         )
         text = st.text_area(required("samverkan.activity_text"), key=f"svp_log_text_{pid}", max_chars=5000)
         errors.slot("text", t("samverkan.activity_text"))

@@ -3,8 +3,6 @@ the private link (shown once), and the responder's tracking view. User text is s
 
 from __future__ import annotations
 
-from datetime import date
-
 import streamlit as st
 
 from components import context
@@ -22,6 +20,7 @@ from components.ui import (
 )
 from models import PartnerKind
 from services.samverkan import needs
+from services.shared.history import today as stockholm_today
 
 TRACK_PAGE = "pages/samverkan/track.py"
 CHOSEN_KEY = "sv_need"
@@ -61,7 +60,7 @@ def need_page(need_id: int, areas: dict[str, str]) -> None:
 
     def load() -> needs.NeedDetail:
         with context.reading() as session:
-            return needs.get_open_need(session=session, need_id=need_id, today=date.today())
+            return needs.get_open_need(session=session, need_id=need_id, today=stockholm_today())
 
     detail = attempt(load)
     if detail is None:

@@ -1,8 +1,6 @@
 """Rådsmöten: the innovation council's meetings. Admins record a meeting, its agenda (items about ideas,
 applications, the bokslut), decisions and actions; council members read them and their own actions."""
 
-from datetime import date
-
 import streamlit as st
 
 from components import context
@@ -11,13 +9,14 @@ from components.council.actions import my_actions_section
 from components.council.meetings import meeting_form, meeting_view
 from components.ui import attempt, current_page, flash_and_rerun, fmt_date, fmt_int, heading, pager, plain
 from services.council import meetings
+from services.shared.history import today as stockholm_today
 
 PARAM = "mote"
 CHOSEN = "council_meeting_chosen"
 
 heading("nav.council_meetings", "council.meetings.caption")
 me = context.actor()
-today = date.today()
+today = stockholm_today()
 my_actions_section(me, today, always=False)
 
 if me.is_admin:

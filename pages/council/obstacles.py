@@ -2,8 +2,6 @@
 cases behind each figure; and the register of obstacles the team sees across cases (admins write, the
 council reads)."""
 
-from datetime import date
-
 import streamlit as st
 
 from components import context
@@ -12,10 +10,11 @@ from components.obstacles.figures import drill_section, figures_section
 from components.obstacles.register import register_section
 from components.ui import heading
 from services.people import organisations
+from services.shared.history import today as stockholm_today
 
 heading("nav.council_obstacles", "obstacles.caption")
 me = context.actor()
-this_year = date.today().year
+this_year = stockholm_today().year
 year = st.selectbox(
     t("obstacles.year"),
     [None, this_year, this_year - 1, this_year - 2],

@@ -1,8 +1,6 @@
 """Fondhantering (admin): applications with reviews and decisions, calls, the decision pack,
 follow-up of funded projects, and the budget overview."""
 
-from datetime import date
-
 import streamlit as st
 
 from components import context
@@ -10,11 +8,12 @@ from components.context import actor, t
 from components.fund.admin import applications_tab, budget_tab, calls_tab, follow_up_tab, pack_tab
 from components.ui import heading
 from services.fund import applications, figures
+from services.shared.history import today as stockholm_today
 
 CALLS_PER_YEAR = 100  # the fund opens one or a few calls a year; the cap only guards the pickers
 
 me = actor()
-today = date.today()
+today = stockholm_today()
 heading("nav.fund_admin", "fund.admin.caption")
 
 with context.reading() as session:

@@ -1,7 +1,5 @@
 """Utlysningar & ansökan: the open calls, and one's own application in one of them (draft, edit, submit)."""
 
-from datetime import date
-
 import streamlit as st
 
 from components import context
@@ -10,9 +8,10 @@ from components.fund.applications import application_form, call_card, status_lab
 from components.ui import heading
 from models import ApplicationStatus
 from services.fund import applications
+from services.shared.history import today as stockholm_today
 
 me = actor()
-today = date.today()
+today = stockholm_today()
 heading("nav.fund_calls", "fund.calls.caption")
 
 with context.reading() as session:

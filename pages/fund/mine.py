@@ -1,8 +1,6 @@
 """Mina ansökningar: one's own applications (a manager may widen to the organisation's), their status
 history, a request for more information, the decision, and the reports the project owes."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
@@ -23,9 +21,10 @@ from components.ui import current_page, fmt_date, fmt_sek, heading, pager, plain
 from models import ApplicationStatus
 from services.fund import applications, decisions
 from services.fund.applications import FUNDED
+from services.shared.history import today as stockholm_today
 
 me = actor()
-today = date.today()
+today = stockholm_today()
 heading("nav.fund_mine", "fund.mine.caption")
 
 whole_org = me.is_manager and st.toggle(t("fund.mine.whole_org"), key="fund_mine_org")

@@ -3,8 +3,6 @@ here, exported as .xlsx and PDF; freezing a year keeps its figures as published.
 read it all, a manager the region, the areas and their own organisation; admins write the region's and
 the areas' commentary, each manager their own organisation's; only admins freeze a year."""
 
-from datetime import date
-
 import pandas as pd
 import streamlit as st
 
@@ -22,6 +20,7 @@ from services.annual_report import report as annual
 from services.benefits.figures import KindCount
 from services.shared.errors import PermissionDenied
 from services.shared.exports import XLSX_MIME
+from services.shared.history import today as stockholm_today
 
 PDF_MIME = "application/pdf"
 
@@ -35,7 +34,7 @@ def _report(key: tuple, year: int) -> annual.Report:
 
 def _years() -> list[int]:
     with context.reading() as session:
-        return annual.report_years(session, date.today())
+        return annual.report_years(session, stockholm_today())
 
 
 heading("nav.annual_report", "annual.caption")
@@ -227,7 +226,7 @@ if not report.frozen and me is not None and me.is_admin:
 
             def _freeze() -> object:
                 with context.writing() as session:
-                    return annual.freeze(session, context.actor(), year, today=date.today())
+                    return annual.freeze(session, context.actor(), year, today=stockholm_today())
 
             if attempt(_freeze, errors) is not None:
                 flash_and_rerun("annual.frozen_done", year=year)

@@ -21,6 +21,7 @@ from services.indicators import periods
 from services.people import organisations
 from services.people.organisations import AreaRow
 from services.shared.errors import PermissionDenied
+from services.shared.history import today as stockholm_today
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
@@ -31,9 +32,9 @@ def _overview(key: tuple, area_id: int, start: date, end: date) -> dict:
             "figures": dash.figures(session, me, start=start, end=end, area_id=area_id),
             "funnel": dash.idea_funnel(session, me, start=start, end=end, area_id=area_id),
             "fund": [asdict(r) for r in dash.fund_by_status(session, me, start=start, end=end, area_id=area_id)],
-            "testbeds": dash.testbeds_by_status(session, me, on=min(end, date.today()), area_id=area_id),
+            "testbeds": dash.testbeds_by_status(session, me, on=min(end, stockholm_today()), area_id=area_id),
             "requests": dash.requests_by_status(session, me, start=start, end=end, area_id=area_id),
-            "benefits": benefit_figures.totals(session, me, end=min(end, date.today()), area_id=area_id),
+            "benefits": benefit_figures.totals(session, me, end=min(end, stockholm_today()), area_id=area_id),
             "benefit_kinds": benefit_figures.by_kind(session, me, start=start, end=end, area_id=area_id),
             "budget": budget.area_outcome(session=session, actor=me, year=end.year, area_id=area_id),
         }
@@ -67,7 +68,7 @@ if area is None:
     st.info(t("indicators.area.no_area"))
     st.stop()
 
-today = date.today()
+today = stockholm_today()
 start, end = views.period_filter(f"area_{area.code}", today)
 try:
     dash.require_reader(context.actor())  # per reader; the figures are the same for their scope

@@ -1,8 +1,6 @@
 """Innovationsbudget: each board's and company's budgeted innovation support per year against its outcome
 (fund money granted, projects running, ideas implemented); admins set the budgets, the council reads."""
 
-from datetime import date
-
 import streamlit as st
 
 from components import context
@@ -11,10 +9,11 @@ from components.context import t
 from components.ui import heading
 from services.budgets import budget
 from services.people import organisations
+from services.shared.history import today as stockholm_today
 
 heading("nav.budget", "budget.caption")
 me = context.actor()
-this_year = date.today().year
+this_year = stockholm_today().year
 year = st.selectbox(
     t("budget.year"), [this_year + 1, this_year, this_year - 1, this_year - 2], index=1, key="budget_year"
 )

@@ -17,6 +17,7 @@ from services.budgets import budget
 from services.indicators import my_org, values
 from services.people import organisations
 from services.shared.errors import PermissionDenied
+from services.shared.history import today as stockholm_today
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
@@ -51,7 +52,7 @@ if me is None or me.organisation_id is None:
 with context.reading() as session:
     org = next(o for o in organisations.list_organisations(session=session) if o.id == me.organisation_id)
     area = next(a for a in organisations.list_areas(session=session) if a.id == org.area_id)
-today = date.today()
+today = stockholm_today()
 c1, c2 = st.columns([3, 1])
 c1.subheader(plain(org.name))
 year = c2.selectbox(

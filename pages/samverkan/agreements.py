@@ -1,8 +1,6 @@
 """Avtal (admins, managers for their own organisation): cooperation, test and IP agreements with
 partners, their dates, IP principle, links and the signed copy."""
 
-from datetime import date
-
 import streamlit as st
 
 from components import context
@@ -11,9 +9,10 @@ from components.samverkan.agreements import agreement_form, agreement_panel, agr
 from components.ui import attempt, current_page, heading, pager, search_box
 from models import AgreementKind
 from services.samverkan import access, agreements
+from services.shared.history import today as stockholm_today
 
 me = actor()
-today = date.today()
+today = stockholm_today()
 heading("nav.samverkan_agreements", "samverkan.agreements_caption")
 with context.reading() as session:
     orgs = attempt(lambda: access.handled_organisations(session, me))

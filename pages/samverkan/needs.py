@@ -1,8 +1,6 @@
 """Behov och utmaningar (public): the needs open for responses, one need with the response form; after
 sending, the UTM- reference and the private tracking link, shown once."""
 
-from datetime import date
-
 import streamlit as st
 
 from components import context
@@ -11,6 +9,7 @@ from components.samverkan.public import CHOSEN_KEY, need_cards, need_page
 from components.ui import attempt, current_page, heading, pager, search_box
 from services.people import organisations
 from services.samverkan import needs
+from services.shared.history import today as stockholm_today
 
 heading("nav.samverkan_needs", "samverkan.needs_caption")
 with context.reading() as session:
@@ -31,7 +30,7 @@ area_code = c2.selectbox(
 def load() -> needs.Page:
     with context.reading() as session:
         return needs.list_open_needs(
-            session=session, today=date.today(), search=search, area_code=area_code, page=current_page("sv_page")
+            session=session, today=stockholm_today(), search=search, area_code=area_code, page=current_page("sv_page")
         )
 
 

@@ -15,6 +15,7 @@ from components.kpi import tiles
 from components.ui import fmt_int, fmt_msek, fmt_pct, heading
 from services import overview
 from services.people.auth import require_login
+from services.shared.history import today as stockholm_today
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
@@ -29,7 +30,7 @@ def _figures(key: tuple, today: date) -> dict:
         }
 
 
-today = date.today()
+today = stockholm_today()
 heading("overview.title", "overview.caption")
 require_login(context.actor())  # the check per reader; the figures are the same for their scope
 data = _figures(context.scope_key(), today)

@@ -16,6 +16,7 @@ from components.testbeds import catalogue as catalogue_view
 from components.testbeds.catalogue import download_buttons
 from components.ui import current_page, fmt_int, fmt_pct, heading, pager, plain
 from services.people.auth import require_login
+from services.shared.history import today as stockholm_today
 from services.shared.pagination import Page, page_bounds
 from services.testbeds import catalogue
 from services.testbeds import requests as testbed_requests
@@ -69,7 +70,7 @@ def _testbed_choices(names: dict[int, str], column: DeltaGenerator) -> list[int]
 
 areas = area_table()
 area_names = dict(zip(areas["code"], areas["area"], strict=True))
-this_year = date.today().year
+this_year = stockholm_today().year
 require_login(context.actor())  # per reader; the figures are aggregates, the same for every reader
 testbed_names = _testbed_names(context.shared_key())
 c1, c2, c3 = st.columns(3)

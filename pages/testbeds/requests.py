@@ -1,8 +1,6 @@
 """Förfrågningar (managers of the owning organisation, admins): requests by status, how long each has
 waited, the late ones flagged; answer by moving the status with a message, link to ideas and projects."""
 
-from datetime import date
-
 import streamlit as st
 
 from components import context
@@ -11,11 +9,12 @@ from components.testbeds.catalogue import download_buttons
 from components.testbeds.inbox import inbox_table, request_export, request_panel
 from components.ui import attempt, current_page, fmt_int, heading, pager
 from models import RequestStatus
+from services.shared.history import today as stockholm_today
 from services.testbeds import catalogue, requests
 from services.testbeds.requests import RESPONSE_LIMIT_WORKDAYS
 
 me = actor()
-today = date.today()
+today = stockholm_today()
 heading("nav.testbeds_requests", "testbeds.inbox_caption", limit=RESPONSE_LIMIT_WORKDAYS)
 
 with context.reading() as session:

@@ -39,6 +39,7 @@ from services.people.auth import Actor, require_login
 from services.shared import audit
 from services.shared.errors import DomainError, Message, PermissionDenied
 from services.shared.exports import table_to_csv, to_xlsx
+from services.shared.history import today as stockholm_today
 from services.shared.validation import clean_text
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -412,7 +413,7 @@ def check_file(
     admins for every one.
     """
     actor = _require_importer(actor)
-    today = today or date.today()
+    today = today or stockholm_today()
     tick = progress or (lambda _share: None)
     rows = read_table(content, filename)
     found = _lookups(session)
@@ -575,7 +576,7 @@ def template(
     """A file to fill in for the organisation: one row per period still waiting for a value (see
     `indicators.unreported_periods`), and for an indicator with none, its current period; values left
     empty. The .xlsx has a second sheet explaining codes, units and how to write periods."""
-    today = today or date.today()
+    today = today or stockholm_today()
     reportable = ind_values.reportable_indicators(session=session, actor=actor, organisation_id=organisation_id)
     waiting = ind_values.unreported_periods(session=session, actor=actor, organisation_id=organisation_id, today=today)
     short = session.exec(select(Organisation.short_name).where(Organisation.id == organisation_id)).one()

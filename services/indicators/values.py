@@ -51,6 +51,7 @@ from services.indicators.targets import MAX_VALUE
 from services.people.auth import Actor, require_admin, require_login, require_role
 from services.shared import audit
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
+from services.shared.history import today as stockholm_today
 from services.shared.pagination import Page, page_bounds
 from services.shared.validation import clean_text, number_field, number_from_text, parse
 
@@ -409,7 +410,7 @@ def _store(
     caller commits."""
     if not is_period_start(ind.frequency, period_start):
         raise ValidationError.single("period_start", f"indicators.data.period_not_{ind.frequency}")
-    if period_start > date.today():
+    if period_start > stockholm_today():
         raise ValidationError.single("period_start", "indicators.data.period_future")
     if period_start.year < FIRST_YEAR:
         raise ValidationError.single("period_start", "indicators.data.period_too_early", first=FIRST_YEAR)

@@ -24,6 +24,7 @@ from models import (
     ProcurementTestbed,
 )
 from services.samverkan.agreements import EXPIRING_WITHIN_DAYS
+from services.shared.history import today as stockholm_today
 from services.shared.workdays import start_of_day
 
 
@@ -136,7 +137,7 @@ def samverkan_figures(
         ).all()
     )
     active = session.exec(select(func.count(col(Partner.id))).where(*partner_scope, col(Partner.is_active))).one()
-    today = today or date.today()
+    today = today or stockholm_today()
     in_force = [
         col(Agreement.starts_on) <= today,
         or_(col(Agreement.ends_on).is_(None), col(Agreement.ends_on) >= today),
