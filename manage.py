@@ -6,6 +6,7 @@ python manage.py prepare             what `make run` does before starting the ap
 python manage.py create-user ...     add an account
 python manage.py reset-password ...  set a new password for an account
 python manage.py backup [FILE]       a consistent copy of the SQLite database
+python manage.py rebuild-figures [--check]  count the dashboards' kept figures again from the records
 python manage.py anonymise [--months 12]  remove contact details of ideas closed longer ago (and of
                                           responses to needs whose last day lies longer ago)
 """
@@ -265,6 +266,33 @@ def _pg_dump(url: str, target: Path) -> None:
         _fail("pg_dump is missing: install PostgreSQL's client tools (Debian: postgresql-client).")
     except subprocess.CalledProcessError as error:
         _fail(f"pg_dump failed (exit {error.returncode}); see its message above.")
+
+
+@app.command("rebuild-figures")
+def rebuild_figures(
+    check: Annotated[bool, typer.Option("--check", help="Only compare with a recount; change nothing.")] = False,
+) -> None:
+    """Count the figures the dashboards keep per day (services/indicators/day_counts.py) again from the
+    records. They are kept current by every write through the app; run this after changing records with
+    SQL by hand. With --check, report where they differ from a recount (exit 1) and change nothing."""
+    from services.indicators import day_counts
+
+    engine = db.make_engine()
+    with db.write_session(engine) as session:
+        differences = day_counts.differences(session)
+        if check:
+            for (measure, day, org, area, further), kept, counted in differences[:20]:
+                typer.echo(
+                    f"{measure} {day} organisation {org} area {area}{' (further)' if further else ''}: "
+                    f"kept {kept}, recounted {counted}"
+                )
+            if differences:
+                _fail(f"{len(differences)} kept figures differ from a recount; run rebuild-figures to correct them.")
+            typer.echo("The kept figures equal a recount.")
+            return
+        rows = day_counts.rebuild(session)
+        session.commit()
+    typer.echo(f"Figures counted again: {rows} day rows ({len(differences)} differed from the records).")
 
 
 @app.command("send-mail")

@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Any
 
 import sqlalchemy as sa
+import sqlalchemy.orm
 from sqlmodel import Field, SQLModel
 
 # Stable constraint names, so that Alembic's batch mode (SQLite) can find and alter them.
@@ -996,6 +997,39 @@ class DataVersion(SQLModel, table=True):
     id: int = Field(default=1, primary_key=True)
     version: int = Field(default=0, sa_type=sa.BigInteger)
     changed_at: datetime = Field(default_factory=utcnow)
+
+
+class DayCount(SQLModel, table=True):
+    """The figures' counts kept per day (issue 12): one row per measure, Stockholm day, organisation and
+    area, so that a dashboard sums a range of these rows instead of counting the period's records.
+
+    Kept by `services.indicators.day_counts`, in the transaction of every write (`_keep_day_counts`
+    below), and rebuilt from the records by `manage.py rebuild-figures`. `further` marks an idea's row on
+    a core area it touches besides its own: an area's figure sums both kinds, the region's and an
+    organisation's only the idea's own (each idea once)."""
+
+    __table_args__ = (
+        # Every read is a measure over a range of days, filtered or grouped by area or organisation:
+        # the index holds the whole row, so a figure reads the index only.
+        sa.Index("ix_daycount_measure_day", "measure", "day", "area_id", "organisation_id", "further", "value"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    measure: str = Field(sa_type=_text(40))
+    day: date
+    organisation_id: int | None = None
+    area_id: int | None = None
+    further: bool = False
+    value: int = Field(sa_type=sa.BigInteger)
+
+
+@sa.event.listens_for(sa.orm.Session, "after_flush")
+def _keep_day_counts(session: sa.orm.Session, _context: Any) -> None:
+    """After every flush: count again the days whose figures the flushed records change, in the same
+    transaction (a write that rolls back leaves the counts as they were)."""
+    from services.indicators import day_counts  # the counting rules live with the figures
+
+    day_counts.after_flush(session)
 
 
 # ---------------------------------------------------------------- abuse limits (shared by every app process)

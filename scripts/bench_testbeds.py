@@ -100,6 +100,7 @@ def _add_testbeds(path: Path) -> dict[str, int]:
 def _build(path: Path, ideas: int, values: int) -> dict[str, int]:
     counts = _shared_build(path, ideas, values)
     counts.update(_add_testbeds(path))
+    _host.count_figures(path)
     return counts
 
 

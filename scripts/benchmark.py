@@ -56,6 +56,18 @@ def benchmark(name: str) -> Callable[[Callable[[Any, dict[str, Any]], Any]], Cal
 # ---------------------------------------------------------------- the scaled database
 
 
+def count_figures(path: Path) -> None:
+    """The figures kept per day, counted from the records that went in as bulk SQL (past the ORM's hooks),
+    as `manage.py rebuild-figures` does."""
+    from services.indicators import day_counts
+
+    engine = db.make_engine(f"sqlite:///{path}")
+    with db.write_session(engine) as session:
+        day_counts.rebuild(session)
+        session.commit()
+    engine.dispose()
+
+
 def build(path: Path, ideas: int, values: int) -> dict[str, int]:
     if path.exists():
         path.unlink()
@@ -183,6 +195,7 @@ def build(path: Path, ideas: int, values: int) -> dict[str, int]:
             )
         }
     engine.dispose()
+    count_figures(path)
     with sqlite3.connect(path) as raw:  # outside any transaction: statistics for the planner, WAL folded in
         raw.execute("ANALYZE")
         raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -22,6 +22,7 @@ from sqlmodel import Session, SQLModel, select
 
 import models as m
 from services.fund.applications import default_review_due
+from services.indicators import day_counts
 from services.indicators.aggregation import default_rule
 from services.people.users import hash_password
 from services.seed_volume import generated_ideas
@@ -153,6 +154,7 @@ def load_demo(
     _load_obstacles(session, seed_dir, clock, index)
     _load_budgets(session, seed_dir, clock, index)
     _load_competence(session, seed_dir, clock, index)
+    day_counts.rebuild(session)  # the timelines and further areas went in as bulk SQL, past the ORM's hooks
     counts = {
         table.name: session.exec(select(func.count()).select_from(table)).one()
         for table in SQLModel.metadata.sorted_tables

@@ -69,6 +69,20 @@ def test_seed_refuses_a_database_with_data_unless_replacing(demo_url: str) -> No
     }
 
 
+def test_rebuild_figures_checks_and_corrects_figures_changed_by_hand(demo_url: str) -> None:
+    assert runner.invoke(manage.app, ["rebuild-figures", "--check"]).exit_code == 0
+    engine = db.make_engine(demo_url)
+    with engine.begin() as connection:  # someone changes the records with SQL, past the app
+        connection.execute(text("UPDATE idea SET submitter_kind = 'patient' WHERE submitter_kind = 'employee'"))
+    checked = runner.invoke(manage.app, ["rebuild-figures", "--check"])
+    assert checked.exit_code == 1 and "differ from a recount" in checked.output
+    assert "ideas_public" in checked.output
+    rebuilt = runner.invoke(manage.app, ["rebuild-figures"])
+    assert rebuilt.exit_code == 0 and "Figures counted again" in rebuilt.output, rebuilt.output
+    assert runner.invoke(manage.app, ["rebuild-figures", "--check"]).exit_code == 0
+    engine.dispose()
+
+
 def test_demo_covers_every_stage_submitter_and_status(session) -> None:
     stages = set(session.exec(select(m.Idea.stage).distinct()))
     assert stages == {s.value for s in m.IdeaStage}

@@ -20,8 +20,9 @@ span by their computation (`services.indicators.computed`), which follows its ru
 a flow counts the span's events, a share is Σ/Σ over the span's records, a median ranks every record,
 a stock counts at the span's end. Their rule is their computation's and cannot be changed.
 
-Everything is aggregated in SQL (one statement per indicator, span and grouping), so that a later
-pre-aggregated table (issue 12) can feed `_reported` instead of `indicatorvalue` without touching callers.
+Everything is aggregated in SQL (one statement per indicator, span and grouping). Reported values are
+already one row per organisation and period; the computed flows read the counts kept per day
+(`services.indicators.day_counts`).
 """
 
 from __future__ import annotations
@@ -79,7 +80,8 @@ def default_rule(unit: str, computation: str | None = None) -> tuple[Aggregation
     return Aggregation.flow, None
 
 
-def _is_computed(indicator: RuleHolder) -> bool:
+def is_computed(indicator: RuleHolder) -> bool:
+    """Counted from the records by a registered computation, not reported."""
     return indicator.source == IndicatorSource.computed and bool(indicator.computation)
 
 
@@ -102,7 +104,7 @@ def values(
 ) -> Values:
     """The indicator over start..end by its rule: `{None: value}` for the scope, or per organisation or
     per area (`group`). Computed flows give 0 where nothing happened; everything else None (a dash)."""
-    if _is_computed(indicator):
+    if is_computed(indicator):
         key = indicator.computation or ""
         if group == "organisation":
             return dict(ind_computed.compute_by_organisation(session, key, start=start, end=end, area_id=area_id))

@@ -1,8 +1,11 @@
 """The computed ("live") indicators: one function per figure, counted from the records when asked.
 
-Every figure is aggregated in SQL (one statement per figure and period, grouped by organisation or
-area when a comparison is wanted), so that it stays fast with 100 000 ideas; only the medians fetch
-one column of day counts. Nothing is cached here: a new idea moves the figure at the next call.
+The flows that add up over days (ideas received, from the public, converted; the fund's applications
+and SEK; testbed requests) are read from the counts kept per day (`Kept`, `services.indicators.day_counts`),
+which every write keeps current in its own transaction; `compute_periods` reads them for several periods
+in one statement. Every other figure is aggregated in SQL from the records (one statement per figure and
+period, grouped by organisation or area when a comparison is wanted); only the medians fetch one column
+of day counts. Nothing is cached here: a new idea moves the figure at the next call.
 
 Each computation is registered in `COMPUTATIONS` under the key that `Indicator.computation` holds
 (see data/seed/indicators.json). Periods are calendar dates, both ends included, in Stockholm time.
@@ -27,6 +30,7 @@ region-wide aggregates); pages check the login before calling them.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -36,16 +40,13 @@ from sqlalchemy import and_, case, func, literal, or_, true, union_all
 from sqlmodel import Session, col, select
 
 from models import (
-    PUBLIC_SUBMITTER_KINDS,
     Aggregation,
     Agreement,
-    ApplicationStatus,
     Area,
     CertificationChange,
     Course,
     CourseParticipant,
     Direction,
-    FundApplication,
     Idea,
     IdeaAdoption,
     IdeaArea,
@@ -67,18 +68,15 @@ from models import (
     Weighting,
 )
 from services.competence.courses import TRAINING_KINDS
-from services.fund.applications import FUNDED
+from services.indicators import day_counts
 from services.overview import start_of_day
 from services.shared.history import state_on
 from services.shared.medians import days_between, medians
 
 Group = Literal["organisation", "area"] | None
+IMPLEMENTED: tuple[str, ...] = (IdeaStage.implementation.value, IdeaStage.spread.value)
 Unit = Literal["count", "percent", "sek", "days"]
 Values = dict[int | None, float | None]
-
-IMPLEMENTED: tuple[str, ...] = (IdeaStage.implementation.value, IdeaStage.spread.value)
-# Decided applications: the fund's own funded statuses (services.fund.FUNDED) and the rejected ones.
-DECIDED: tuple[str, ...] = (*(status.value for status in FUNDED), ApplicationStatus.rejected.value)
 
 
 @dataclass(frozen=True)
@@ -228,6 +226,38 @@ def _median_days(
     return {k: round(v, 1) for k, v in medians(session, stmt).items()}
 
 
+@dataclass(frozen=True)
+class Kept:
+    """A figure read from the counts kept per day (`services.indicators.day_counts`): the sum of one
+    measure, or 100 × Σ numerator / Σ denominator (None where there is nothing to divide)."""
+
+    numerator: str
+    denominator: str | None = None
+
+    @property
+    def measures(self) -> tuple[str, ...]:
+        return (self.numerator,) if self.denominator is None else (self.numerator, self.denominator)
+
+    def of(self, sums: Counter[str]) -> float | None:
+        if self.denominator is None:
+            return float(sums[self.numerator])
+        return 100.0 * sums[self.numerator] / sums[self.denominator] if sums[self.denominator] else None
+
+    def __call__(self, session: Session, scope: Scope) -> Values:
+        found = day_counts.sums(session, self.measures, **_day_scope(scope))
+        return {k: self.of(sums) for k, sums in found.items()}
+
+
+def _day_scope(scope: Scope) -> dict[str, Any]:
+    return {
+        "start": scope.start,
+        "end": scope.end,
+        "area_id": scope.area_id,
+        "organisation_id": scope.organisation_id,
+        "group": scope.group,
+    }
+
+
 def _percent(numerator: Any, denominator: Any) -> Any:
     """100 * numerator / denominator in SQL; NULL when the denominator is zero."""
     return 100.0 * numerator / func.nullif(denominator, 0)
@@ -254,15 +284,9 @@ def _ideas(session: Session, scope: Scope, value: Any, *where: Any) -> Values:
     )
 
 
-def ideas_received(session: Session, scope: Scope) -> Values:
-    """Ideas received in the period."""
-    return _ideas(session, scope, func.count(), *_in_period(Idea.received_at, scope))
-
-
-def ideas_public_share(session: Session, scope: Scope) -> Values:
-    """Share (%) of the period's ideas that came from patients, relatives, travellers and residents."""
-    public = col(Idea.submitter_kind).in_([k.value for k in PUBLIC_SUBMITTER_KINDS])
-    return _ideas(session, scope, _percent(_count_if(public), func.count()), *_in_period(Idea.received_at, scope))
+# Ideas received in the period; the share (%) of them from patients, relatives, travellers and residents.
+ideas_received = Kept("ideas_received")
+ideas_public_share = Kept("ideas_public", "ideas_received")
 
 
 def _reached_implementation(scope: Scope | None = None) -> Any:
@@ -292,14 +316,8 @@ def ideas_implemented(session: Session, scope: Scope) -> Values:
     return _ideas(session, scope, func.count(), _reached_implementation(scope))
 
 
-def ideas_conversion(session: Session, scope: Scope) -> Values:
-    """Share (%) of the ideas received in the period that have reached implementation or spread so far."""
-    return _ideas(
-        session,
-        scope,
-        _percent(_count_if(_reached_implementation()), func.count()),
-        *_in_period(Idea.received_at, scope),
-    )
+# Share (%) of the ideas received in the period that have reached implementation or spread so far.
+ideas_conversion = Kept(day_counts.REACHED[IdeaStage.implementation], "ideas_received")
 
 
 def ideas_median_days_first_decision(session: Session, scope: Scope) -> Values:
@@ -337,68 +355,21 @@ def adoptions(session: Session, scope: Scope) -> Values:
 # ---------------------------------------------------------------- Innovationsfonden
 
 
-def _fund(session: Session, scope: Scope, value: Any, *where: Any) -> Values:
-    return _aggregate(
-        session,
-        scope,
-        value,
-        source=FundApplication,
-        org_col=FundApplication.organisation_id,
-        area_col=FundApplication.area_id,
-        where=where,
-    )
-
-
-def fund_applications(session: Session, scope: Scope) -> Values:
-    """Applications submitted in the period (drafts never count)."""
-    return _fund(session, scope, func.count(), *_in_period(FundApplication.submitted_at, scope))
-
-
-def fund_sek_applied(session: Session, scope: Scope) -> Values:
-    """SEK applied for by the applications submitted in the period."""
-    return _fund(
-        session, scope, func.sum(FundApplication.requested_sek), *_in_period(FundApplication.submitted_at, scope)
-    )
-
-
-def fund_sek_granted(session: Session, scope: Scope) -> Values:
-    """SEK granted by decisions taken in the period."""
-    return _fund(
-        session,
-        scope,
-        func.sum(FundApplication.granted_sek),
-        col(FundApplication.granted_sek).is_not(None),
-        *_on_days(FundApplication.decided_on, scope),
-    )
-
-
-def fund_share_granted(session: Session, scope: Scope) -> Values:
-    """Share (%) of the SEK applied for that was granted, over the applications decided in the period."""
-    granted = func.sum(func.coalesce(FundApplication.granted_sek, 0))
-    return _fund(
-        session,
-        scope,
-        _percent(granted, func.sum(FundApplication.requested_sek)),
-        col(FundApplication.status).in_(DECIDED),
-        *_on_days(FundApplication.decided_on, scope),
-    )
+# Applications submitted in the period (drafts never count) and the SEK they applied for; the SEK granted
+# by decisions taken in the period, and the share (%) of the SEK applied for that was granted, over the
+# applications decided in the period.
+fund_applications = Kept("fund_applications")
+fund_sek_applied = Kept("fund_sek_applied")
+fund_sek_granted = Kept("fund_sek_granted")
+fund_share_granted = Kept("fund_decided_granted", "fund_decided_requested")
 
 
 # ---------------------------------------------------------------- testbeds
 
 
-def testbed_requests(session: Session, scope: Scope) -> Values:
-    """Requests received in the period by the test and demonstration environments."""
-    return _aggregate(
-        session,
-        scope,
-        func.count(),
-        source=TestbedRequest,
-        joins=[(Testbed, TestbedRequest.testbed_id == Testbed.id)],
-        org_col=Testbed.organisation_id,
-        area_col=Testbed.area_id,
-        where=_in_period(TestbedRequest.received_at, scope),
-    )
+# Requests received in the period by the test and demonstration environments, on the testbed's
+# organisation and area.
+testbed_requests = Kept("testbed_requests")
 
 
 def testbed_median_days_first_response(session: Session, scope: Scope) -> Values:
@@ -625,6 +596,37 @@ COMPUTATIONS: dict[str, Computation] = dict(
         _c("agreements_expiring", "count", agreements_expiring, Direction.down),
     ]
 )
+
+
+def compute_periods(
+    session: Session,
+    keys: list[str],
+    periods: list[tuple[date, date]],
+    *,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> dict[tuple[str, int], float | None]:
+    """Several figures over several periods (a dashboard's period and the one before it): `{(key, n):
+    value}` for the n-th period, each as `compute` gives it. The figures kept per day are read in one
+    statement for all of them; the others are counted one by one."""
+    found: dict[tuple[str, int], float | None] = {}
+    if not periods:
+        return found
+    kept = {key: comp.measure for key in keys if isinstance((comp := computation(key)).measure, Kept)}
+    if kept:
+        measures = tuple(sorted({m for k in kept.values() for m in k.measures}))
+        sums = day_counts.sums_in_periods(session, measures, periods, area_id=area_id, organisation_id=organisation_id)
+        for key, k in kept.items():
+            for n, period_sums in enumerate(sums):
+                value = k.of(period_sums)
+                found[key, n] = _rounded(computation(key).empty if value is None else value)
+    for key in keys:
+        if key not in kept:
+            for n, (start, end) in enumerate(periods):
+                found[key, n] = compute(
+                    session, key, start=start, end=end, area_id=area_id, organisation_id=organisation_id
+                )
+    return found
 
 
 def computation(key: str) -> Computation:

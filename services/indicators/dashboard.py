@@ -12,12 +12,12 @@ each by its indicator's rule (flow, stock, share, level). Targets follow the one
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
-from sqlalchemy import case, func
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models import (
@@ -25,8 +25,6 @@ from models import (
     FundApplication,
     Idea,
     IdeaArea,
-    IdeaEvent,
-    IdeaEventKind,
     Indicator,
     IndicatorScope,
     IndicatorSource,
@@ -36,7 +34,7 @@ from models import (
     TestbedRequest,
 )
 from services.benefits import figures as benefit_figures
-from services.indicators import aggregation, periods, targets
+from services.indicators import aggregation, day_counts, periods, targets
 from services.indicators import computed as ind_computed
 from services.indicators.targets import target_met
 from services.people.auth import Actor, require_role
@@ -183,14 +181,26 @@ def figures(
     if organisation_id is not None and area_id is None:  # an organisation's share falls back to its area's
         area_id = session.exec(select(Organisation.area_id).where(Organisation.id == organisation_id)).first()
     target = _targets(session)
+    shown = indicators if indicators is not None else central_indicators(session)
+    spans = [(start, end), before]
+    # The computed figures of both periods at once (those kept per day in one statement).
+    counted = ind_computed.compute_periods(
+        session, [i.computation or "" for i in shown if aggregation.is_computed(i)], spans, **scope
+    )
+
+    def value(ind: IndicatorInfo, n: int) -> float | None:
+        if aggregation.is_computed(ind):
+            return counted[ind.computation or "", n]
+        return indicator_value(session, ind, start=spans[n][0], end=spans[n][1], **scope)
+
     return [
         IndicatorFigure(
             ind,
-            indicator_value(session, ind, start=start, end=end, **scope),
-            indicator_value(session, ind, start=before[0], end=before[1], **scope),
+            value(ind, 0),
+            value(ind, 1),
             target(ind, start=start, end=end, area_id=area_id, organisation_id=organisation_id),
         )
-        for ind in (indicators if indicators is not None else central_indicators(session))
+        for ind in shown
     ]
 
 
@@ -249,13 +259,18 @@ def series(
     if organisation_id is not None and area_id is None:
         area_id = session.exec(select(Organisation.area_id).where(Organisation.id == organisation_id)).first()
     target = _targets(session)
+    spans = periods.periods_between(indicator.frequency, start, end)
+    if aggregation.is_computed(indicator):  # every period at once (one statement when kept per day)
+        key = indicator.computation or ""
+        counted = ind_computed.compute_periods(session, [key], spans, **scope)
+        found = [counted[key, n] for n in range(len(spans))]
+    else:
+        found = [indicator_value(session, indicator, start=first, end=last, **scope) for first, last in spans]
     return [
         SeriesPoint(
-            first,
-            indicator_value(session, indicator, start=first, end=last, **scope),
-            target(indicator, start=first, end=last, area_id=area_id, organisation_id=organisation_id),
+            first, value, target(indicator, start=first, end=last, area_id=area_id, organisation_id=organisation_id)
         )
-        for first, last in periods.periods_between(indicator.frequency, start, end)
+        for (first, last), value in zip(spans, found, strict=True)
     ]
 
 
@@ -320,36 +335,17 @@ def idea_funnel(
     funnel holds the cross-sector ideas that touch it as well as its own.
 
     An idea reached a stage when it stands there or further, or its timeline shows it was moved there
-    or further (an idea parked after testing reached testing). One query: the period's ideas joined to
-    their own stage moves (by index), the furthest stage per idea, then one count per stage.
+    or further (an idea parked after testing reached testing). Read from the counts kept per day
+    (`services.indicators.day_counts`): one statement.
     """
     require_reader(actor)
-    scope = ind_computed.Scope(start, end)
-
-    def rank(stage: Any) -> Any:
-        return case(*((stage == s.value, n) for n, s in enumerate(STAGE_PATH)), else_=0)
-
-    here, moved = rank(Idea.stage), rank(IdeaEvent.to_stage)  # NULL stage (no event) ranks 0
-
-    furthest = (
-        select(func.max(case((here > moved, here), else_=moved)).label("reached"))  # portable greatest()
-        .select_from(Idea)
-        .join(
-            IdeaEvent,
-            (IdeaEvent.idea_id == Idea.id) & (IdeaEvent.kind == IdeaEventKind.stage_changed),
-            isouter=True,
-        )
-        .where(
-            Idea.received_at >= scope.start_at, Idea.received_at < scope.end_at, *_idea_scope(area_id, organisation_id)
-        )
-        .group_by(Idea.id)
-        .subquery()
-    )
-    counts = [func.count()] + [
-        func.coalesce(func.sum(case((furthest.c.reached >= n, 1), else_=0)), 0) for n in range(1, len(STAGE_PATH))
+    measures = ("ideas_received", *day_counts.REACHED.values())
+    found = day_counts.sums(
+        session, measures, start=start, end=end, area_id=area_id, organisation_id=organisation_id
+    ).get(None, Counter())
+    return [(STAGE_PATH[0].value, found["ideas_received"])] + [
+        (stage, found[measure]) for stage, measure in day_counts.REACHED.items()
     ]
-    row = session.exec(select(*counts).select_from(furthest)).one()
-    return [(stage.value, int(n)) for stage, n in zip(STAGE_PATH, row, strict=True)]
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,256 @@
+"""The figures' counts kept per day equal a full recount from the records, after a random mix of the
+app's own writes (ideas sent, moved, merged and linked to further areas; fund decisions; testbed
+requests answered and moved with their testbed; indicator values approved; a write rolled back).
+
+Runs on SQLite and, with TEST_DATABASE_URL, on PostgreSQL (`make test-postgres`)."""
+
+from __future__ import annotations
+
+import itertools
+import random
+import threading
+import time
+from datetime import date, timedelta
+
+import pytest
+from sqlalchemy import Engine, func
+from sqlmodel import Session, col, select
+
+import db
+import models as m
+from services.fund import decisions
+from services.ideas import triage
+from services.indicators import computed, day_counts, values
+from services.people.auth import Actor
+from services.shared.errors import DomainError
+from services.shared.workdays import local_day, start_of_day
+from services.testbeds import requests
+from tests import factories as f
+from tests.conftest import actor as actor_of
+
+TODAY = date(2026, 6, 15)
+_refs = itertools.count(1)
+
+
+def _random_idea(s: Session, rng: random.Random) -> m.Idea:
+    return rng.choice(s.exec(select(m.Idea).where(col(m.Idea.merged_into_id).is_(None))).all())
+
+
+def _move_an_idea(s: Session, admin: Actor, rng: random.Random) -> None:
+    idea = _random_idea(s, rng)
+    moves = triage.allowed_moves(s, idea)
+    if not moves:
+        return
+    to = rng.choice(moves)
+    stopped = to in (m.IdeaStage.parked, m.IdeaStage.closed)
+    triage.change_stage(
+        session=s,
+        actor=admin,
+        idea_id=idea.id,
+        to_stage=to.value,
+        text="Flyttad i testet",
+        obstacle_kind=rng.choice(list(m.ObstacleKind)).value if stopped else None,
+    )
+
+
+def _link_areas(s: Session, admin: Actor, rng: random.Random) -> None:
+    areas = list(s.exec(select(m.Area.id)).all())
+    idea = _random_idea(s, rng)
+    triage.set_further_areas(session=s, actor=admin, idea_id=idea.id, area_ids=rng.sample(areas, rng.randint(0, 2)))
+
+
+def _merge(s: Session, admin: Actor, rng: random.Random) -> None:
+    duplicate, into = _random_idea(s, rng), _random_idea(s, rng)
+    if duplicate.id != into.id:
+        triage.merge(session=s, actor=admin, duplicate_id=duplicate.id, into_ref=into.ref, reason="Samma idé")
+
+
+def _send_an_idea(s: Session, rng: random.Random) -> None:
+    areas = s.exec(select(m.Area)).all()
+    orgs = s.exec(select(m.Organisation.id)).all()
+    day = TODAY - timedelta(days=rng.randint(0, 400))
+    kind = rng.choice(["employee", "patient", "resident", "traveller"])
+    ref = f"IDE-T-{next(_refs):05d}"  # apart from the demo's references
+    f.idea(s, rng.choice(areas), day.isoformat(), ref=ref, submitter_kind=kind, organisation_id=rng.choice(orgs))
+    s.commit()
+
+
+def _move_to_another_organisation(s: Session, rng: random.Random) -> None:
+    idea = _random_idea(s, rng)
+    idea.organisation_id = rng.choice(s.exec(select(m.Organisation.id)).all())
+    s.add(idea)
+    s.commit()
+
+
+def _decide(s: Session, admin: Actor, rng: random.Random) -> None:
+    undecided = s.exec(select(m.FundApplication).where(col(m.FundApplication.status).in_(decisions.UNDECIDED))).all()
+    if not undecided:
+        return
+    application = rng.choice(undecided)
+    day = TODAY - timedelta(days=rng.randint(0, 30))
+    if rng.random() < 0.5:
+        decisions.reject(session=s, actor=admin, application_id=application.id, reason="Utanför ramen", today=day)
+    else:
+        granted = rng.randint(1, application.requested_sek)
+        decisions.approve(
+            session=s, actor=admin, application_id=application.id, granted_sek=granted, note=None, today=day
+        )
+
+
+def _answer_a_request(s: Session, admin: Actor, rng: random.Random) -> None:
+    waiting = s.exec(select(m.TestbedRequest).where(m.TestbedRequest.status == m.RequestStatus.new)).all()
+    if waiting:
+        request = rng.choice(waiting)
+        requests.respond(
+            session=s, actor=admin, request_id=request.id, to_status=m.RequestStatus.in_dialogue, message="Välkommen"
+        )
+
+
+def _move_a_testbed(s: Session, rng: random.Random) -> None:
+    testbed = rng.choice(s.exec(select(m.Testbed)).all())
+    org = rng.choice(s.exec(select(m.Organisation)).all())
+    testbed.organisation_id, testbed.area_id = org.id, org.area_id
+    s.add(testbed)
+    s.commit()
+
+
+def _approve_a_value(s: Session, admin: Actor, rng: random.Random) -> None:
+    submitted = s.exec(select(m.IndicatorValue.id).where(m.IndicatorValue.status == m.ValueStatus.submitted)).all()
+    if submitted:
+        values.approve_value(session=s, actor=admin, value_id=rng.choice(submitted))
+
+
+def _rolled_back(s: Session, rng: random.Random) -> None:
+    idea = _random_idea(s, rng)
+    idea.stage, idea.merged_into_id = m.IdeaStage.spread, None
+    s.add(idea)
+    s.flush()  # the counts move with the write in its transaction...
+    s.rollback()  # ...and back with it
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_kept_counts_equal_a_full_recount_after_random_writes(session: Session, seed: int) -> None:
+    s, rng = session, random.Random(seed)
+    admin = actor_of(s, "admin")
+    assert s.exec(select(func.count()).select_from(m.DayCount)).one() > 0  # the demo's counts are there
+    assert day_counts.differences(s) == []
+    writes = [
+        lambda: _move_an_idea(s, admin, rng),
+        lambda: _move_an_idea(s, admin, rng),
+        lambda: _link_areas(s, admin, rng),
+        lambda: _merge(s, admin, rng),
+        lambda: _send_an_idea(s, rng),
+        lambda: _move_to_another_organisation(s, rng),
+        lambda: _decide(s, admin, rng),
+        lambda: _answer_a_request(s, admin, rng),
+        lambda: _move_a_testbed(s, rng),
+        lambda: _approve_a_value(s, admin, rng),
+        lambda: _rolled_back(s, rng),
+    ]
+    done = 0
+    for _ in range(60):
+        try:
+            rng.choice(writes)()
+            done += 1
+        except DomainError:  # a move the rules refuse writes nothing
+            s.rollback()
+    assert done > 40
+    assert day_counts.differences(s) == []
+    # And what a dashboard reads from them is what the records say.
+    ideas = s.exec(
+        select(func.count()).where(
+            col(m.Idea.merged_into_id).is_(None),
+            m.Idea.received_at >= f.at("2025-06-01", 0),
+            m.Idea.received_at < f.at("2026-06-01", 0),
+        )
+    ).one()
+    kept = computed.compute(s, "ideas_received", start=date(2025, 6, 1), end=date(2026, 5, 31))
+    assert abs(kept - ideas) <= 2  # noon UTC vs Stockholm midnight at the two ends
+    assert kept > 0
+
+
+def test_a_rolled_back_write_leaves_the_counts_as_they_were(session: Session) -> None:
+    s = session
+    before = computed.compute(s, "ideas_received", start=date(2000, 1, 1), end=date(2100, 1, 1))
+    area = s.exec(select(m.Area)).first()
+    f.idea(s, area, "2026-01-10", ref="IDE-T-ROLLBACK")
+    assert computed.compute(s, "ideas_received", start=date(2000, 1, 1), end=date(2100, 1, 1)) == before + 1
+    s.rollback()
+    assert computed.compute(s, "ideas_received", start=date(2000, 1, 1), end=date(2100, 1, 1)) == before
+    assert day_counts.differences(s) == []
+
+
+def test_rebuild_restores_counts_that_went_wrong(session: Session) -> None:
+    s = session
+    total = s.exec(select(func.sum(m.DayCount.value)).where(m.DayCount.measure == "ideas_received")).one()
+    for row in s.exec(select(m.DayCount).where(m.DayCount.measure == "ideas_received").limit(5)).all():
+        row.value += 7
+        s.add(row)
+    s.add(m.DayCount(measure="no_longer_kept", day=date(2026, 1, 1), value=3))
+    s.flush()
+    assert len(day_counts.differences(s)) == 6
+    kept = day_counts.rebuild(s)
+    s.commit()
+    assert kept == s.exec(select(func.count()).select_from(m.DayCount)).one()
+    assert day_counts.differences(s) == []
+    assert s.exec(select(func.sum(m.DayCount.value)).where(m.DayCount.measure == "ideas_received")).one() == total
+
+
+def test_several_periods_at_once_give_what_each_gives_alone(session: Session) -> None:
+    s = session
+    spans = [
+        (date(2025, 1, 1), date(2025, 3, 31)),
+        (date(2024, 10, 1), date(2024, 12, 31)),
+        (date(2024, 1, 1), date(2024, 9, 30)),
+    ]
+    area = s.exec(select(m.Area).where(m.Area.code == "health")).one()
+    org = s.exec(select(m.Organisation).where(m.Organisation.area_id == area.id)).first()
+    keys = list(computed.COMPUTATIONS)
+    for where in (
+        {},
+        {"area_id": area.id},
+        {"organisation_id": org.id},
+        {"area_id": area.id, "organisation_id": org.id},
+    ):
+        together = computed.compute_periods(s, keys, spans, **where)
+        alone = {
+            (key, n): computed.compute(s, key, start=start, end=end, **where)
+            for key in keys
+            for n, (start, end) in enumerate(spans)
+        }
+        assert together == alone, where
+    assert any(v for (key, _), v in together.items() if key == "ideas_received")
+
+
+def test_two_writers_counting_the_same_day_at_once_count_it_once(engine: Engine) -> None:
+    """The second writer waits for the first to commit before it counts the day again (PostgreSQL: read
+    committed; SQLite: one writer at a time). Without that, each would replace the rows it saw and the
+    day would be counted twice."""
+    with db.write_session(engine) as first:
+        busy = first.exec(select(m.Idea).order_by(col(m.Idea.received_at).desc())).first()  # a day with counts
+        day = local_day(busy.received_at).isoformat()
+        area = first.get(m.Area, busy.area_id)
+        f.idea(first, area, day, ref="IDE-T-FIRST", organisation_id=busy.organisation_id)  # counted, not committed
+
+        def second() -> None:
+            with db.write_session(engine) as other:
+                f.idea(other, other.get(m.Area, area.id), day, ref="IDE-T-SECOND", organisation_id=busy.organisation_id)
+                other.commit()
+
+        writer = threading.Thread(target=second)
+        writer.start()
+        time.sleep(0.5)  # the second writer reaches the day's count while the first holds it
+        first.commit()
+    writer.join(timeout=60)
+    assert not writer.is_alive()
+    with db.write_session(engine) as s:
+        assert day_counts.differences(s) == []
+        on_the_day = computed.compute(s, "ideas_received", start=date.fromisoformat(day), end=date.fromisoformat(day))
+        recorded = s.exec(
+            select(func.count()).where(
+                col(m.Idea.merged_into_id).is_(None),
+                m.Idea.received_at >= start_of_day(date.fromisoformat(day)),
+                m.Idea.received_at < start_of_day(date.fromisoformat(day) + timedelta(days=1)),
+            )
+        ).one()
+        assert on_the_day == recorded and recorded >= 3
