@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 import altair as alt
+import pyarrow as pa
 import streamlit as st
 
 from components.context import lang
@@ -41,8 +42,33 @@ def spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
 
 
 def draw(chart: alt.TopLevelMixin | dict[str, Any], *, width: str = "stretch") -> None:
-    """Draw a chart (or a spec made by `spec`, e.g. a cached one)."""
-    st.vega_lite_chart(spec=chart if isinstance(chart, dict) else spec(chart), width=width)
+    """Draw a chart (or a spec made by `spec`, e.g. a cached one), its datasets sent as plain Arrow."""
+    st.vega_lite_chart(spec=arrow_datasets(chart if isinstance(chart, dict) else spec(chart)), width=width)
+
+
+def arrow_datasets(chart_spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec with each dataset (rows) as Arrow IPC bytes, which Streamlit sends as they are.
+
+    Given the rows, Streamlit makes a pandas DataFrame of each and sends it with pandas' metadata: some
+    0.7–0.9 KB a chart (a sixth of an area dashboard's charts) and 2–3 ms a chart at every run. Rows that
+    Arrow cannot type (mixed kinds in a column) are left to Streamlit."""
+    datasets = chart_spec.get("datasets")
+    if not datasets:
+        return chart_spec
+    return {**chart_spec, "datasets": {name: _arrow(rows) for name, rows in datasets.items()}}
+
+
+def _arrow(rows: Any) -> Any:
+    if not isinstance(rows, list) or not rows or not all(isinstance(row, dict) for row in rows):
+        return rows
+    try:
+        table = pa.Table.from_pylist(rows)
+    except (pa.ArrowInvalid, pa.ArrowTypeError):
+        return rows
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue().to_pybytes()
 
 
 def built(builder: Callable[..., alt.TopLevelMixin], /, *args: Any, **kwargs: Any) -> dict[str, Any]:
