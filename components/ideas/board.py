@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from datetime import datetime
 from typing import Any
 
 import pandas as pd
@@ -24,6 +23,7 @@ from services.ideas.triage import IdeaFilter
 from services.people import users
 from services.people.auth import Actor
 from services.shared import exports
+from services.shared.history import today as stockholm_today
 from services.shared.pagination import Page
 
 AGES = (None, 14, 30, 90, 365)
@@ -188,7 +188,7 @@ def _export(engine: Engine, me: Actor, filters: IdeaFilter, kind: str, areas: di
 
 def _exports(me: Actor, filters: IdeaFilter) -> None:
     engine, areas, language = context.engine(), area_names(), context.lang()
-    stamp = f"{datetime.now():%Y%m%d}"
+    stamp = f"{stockholm_today():%Y%m%d}"
     columns = st.columns([1, 1, 4])
     formats = (("xlsx", exports.XLSX_MIME, ":material/table_view:"), ("csv", exports.CSV_MIME, ":material/download:"))
     for column, (kind, mime, icon) in zip(columns, formats, strict=False):

@@ -29,8 +29,8 @@ from services.ideas import portfolio
 from services.indicators import dashboard as dash
 from services.people import organisations
 from services.people.auth import require_role
-from services.shared import history
 from services.shared.errors import PermissionDenied
+from services.shared.history import today as stockholm_today
 
 REFRESH_SECONDS = 5
 ROTATION_KEY = "council_rotation_index"
@@ -196,7 +196,7 @@ def _state() -> tuple:
     (`context.scope_key`), and the day."""
     # Stockholm's day, as the records are dated: the server's own date (UTC here) is still yesterday's
     # for an hour after Stockholm's midnight, and an idea sent then fell outside "1 January to today".
-    return context.scope_key(), history.today()
+    return context.scope_key(), stockholm_today()
 
 
 def live_board(state: tuple, rotate: bool) -> None:
@@ -258,4 +258,4 @@ else:
     watch(drawn)
 with context.reading() as session:
     all_areas = organisations.list_areas(session=session)
-drilldown_section(context.actor(), history.today(), all_areas)
+drilldown_section(context.actor(), stockholm_today(), all_areas)

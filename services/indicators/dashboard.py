@@ -178,8 +178,7 @@ def figures(
     require_reader(actor)
     before = periods.previous_period(start, end)
     scope = {"area_id": area_id, "organisation_id": organisation_id}
-    if organisation_id is not None and area_id is None:  # an organisation's share falls back to its area's
-        area_id = session.exec(select(Organisation.area_id).where(Organisation.id == organisation_id)).first()
+    area_id = _area_of(session, area_id, organisation_id)
     target = _targets(session)
     shown = indicators if indicators is not None else central_indicators(session)
     spans = [(start, end), before]
@@ -202,6 +201,13 @@ def figures(
         )
         for ind in shown
     ]
+
+
+def _area_of(session: Session, area_id: int | None, organisation_id: int | None) -> int | None:
+    """The area whose targets an organisation's figure falls back to: the given one, else its own."""
+    if organisation_id is not None and area_id is None:
+        return session.exec(select(Organisation.area_id).where(Organisation.id == organisation_id)).first()
+    return area_id
 
 
 def _targets(session: Session) -> Callable[..., float | None]:
@@ -256,8 +262,7 @@ def series(
     if indicator is None:
         return []
     scope = {"area_id": area_id, "organisation_id": organisation_id}
-    if organisation_id is not None and area_id is None:
-        area_id = session.exec(select(Organisation.area_id).where(Organisation.id == organisation_id)).first()
+    area_id = _area_of(session, area_id, organisation_id)
     target = _targets(session)
     spans = periods.periods_between(indicator.frequency, start, end)
     if aggregation.is_computed(indicator):  # every period at once (one statement when kept per day)
