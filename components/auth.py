@@ -187,7 +187,7 @@ def start() -> Actor | None:
         if actor is None and not login_pending():
             _sign_in_with_sso(key)
     if actor is not None and st.session_state.get(context.ACTOR_KEY) is None:
-        st.session_state[context.LANG_KEY] = actor.language  # the user's choice, kept in the database
+        context.set_lang(actor.language)  # the user's choice, kept in the database
     st.session_state[context.ACTOR_KEY] = actor
     _hand_cookie_to_browser()
     return actor

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -68,8 +69,32 @@ def unavailable() -> Iterator[None]:
         raise Unavailable() from error
 
 
+_run = threading.local()  # the language of the page run in this thread (`one_language`)
+
+
 def lang() -> str:
-    return st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
+    """The reader's language: Swedish unless they chose English."""
+    fixed = getattr(_run, "language", None)
+    return fixed if fixed is not None else st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
+
+
+def set_lang(language: str) -> None:
+    """Make `language` the reader's (from now on in this run too)."""
+    st.session_state[LANG_KEY] = language
+    if getattr(_run, "language", None) is not None:
+        _run.language = language
+
+
+@contextmanager
+def one_language() -> Iterator[None]:
+    """A page's run reads the language from the session once: a dashboard asks for it some 700 times
+    (every text and label), and each read of Streamlit's session state costs 10-20 µs. Changed only by
+    `set_lang`, which updates it here too."""
+    _run.language = st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
+    try:
+        yield
+    finally:
+        _run.language = None
 
 
 def t(key: str, **params: Any) -> str:

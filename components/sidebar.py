@@ -17,7 +17,7 @@ _LANGUAGE_NAMES = {"sv": "Svenska", "en": "English"}
 
 def _language_changed() -> None:
     chosen = st.session_state["language_choice"]
-    st.session_state[context.LANG_KEY] = chosen
+    context.set_lang(chosen)
     current = context.actor()
     if current is not None:
 

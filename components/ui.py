@@ -126,7 +126,7 @@ def run_page(page: Any) -> None:
     """Run the chosen page; a refusal that the page did not catch (a database failure above all: the
     calm "try again") ends the page with its message instead of a traceback."""
     try:
-        with context.unavailable():
+        with context.unavailable(), context.one_language():
             page.run()
     except DomainError as error:
         show_error(error)
