@@ -411,6 +411,18 @@ class Idea(Timestamps, table=True):
             sqlite_where=sa.text("merged_into_id IS NOT NULL"),
             postgresql_where=sa.text("merged_into_id IS NOT NULL"),
         ),
+        # Only the ideas standing at implementation or spread, by when they got there: "reached
+        # implementation in the period" reads this range beside the timeline's moves (a partial index on
+        # the stage, so that no other count of stages is tempted by it: see ix_idea_stage above).
+        sa.Index(
+            "ix_idea_implemented",
+            "stage_changed_at",
+            "merged_into_id",
+            "area_id",
+            "organisation_id",
+            sqlite_where=sa.text("stage IN ('implementation', 'spread')"),
+            postgresql_where=sa.text("stage IN ('implementation', 'spread')"),
+        ),
         # Only the ideas stopped by an obstacle (few): with every idea in it, "has an obstacle" looked like
         # all ideas to the planner, and Hinder's figures read the whole table.
         sa.Index(

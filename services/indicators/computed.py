@@ -36,7 +36,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import and_, case, func, literal, or_, true, union_all
+from sqlalchemy import and_, case, func, literal, literal_column, or_, true, union, union_all
+from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
 from models import (
@@ -299,13 +300,18 @@ def _reached_implementation(scope: Scope | None = None) -> Any:
         IdeaEvent.kind == IdeaEventKind.stage_changed, col(IdeaEvent.to_stage).in_(IMPLEMENTED)
     )
     at_stage = col(Idea.stage).in_(IMPLEMENTED)
-    if scope is not None:
-        events = events.where(*_in_period(IdeaEvent.at, scope))
-        return or_(
-            col(Idea.id).in_(events),
-            at_stage & (Idea.stage_changed_at >= scope.start_at) & (Idea.stage_changed_at < scope.end_at),
-        )
-    return or_(col(Idea.id).in_(events), at_stage)
+    if scope is None:
+        return or_(col(Idea.id).in_(events), at_stage)
+    # One list of ids from two index ranges: the period's moves there (the timeline's index) and the ideas
+    # standing there that got there in the period (the partial index `ix_idea_implemented`, which SQLite
+    # picks only when the stages are written out, not bound). An OR of the two read every idea: 25-30 ms
+    # a figure at ten times the region, against 4-5 ms.
+    standing = aliased(Idea)
+    there = [literal_column(f"'{stage}'") for stage in IMPLEMENTED]  # the enum's own values
+    set_in_period = select(standing.id).where(
+        col(standing.stage).in_(there), *_in_period(standing.stage_changed_at, scope)
+    )
+    return col(Idea.id).in_(union(events.where(*_in_period(IdeaEvent.at, scope)), set_in_period))
 
 
 reached_implementation = _reached_implementation  # what Rådsläge's drill-down lists (services.council.drilldown)
