@@ -39,3 +39,31 @@ def medians(session: Session, rows: Any) -> dict[Any, float]:
     middle = numbered.c.n.between((numbered.c.size + 1) // 2, (numbered.c.size + 2) // 2)
     stmt = select(numbered.c.key, func.avg(numbered.c.value)).where(middle).group_by(numbered.c.key)
     return {k: float(v) for k, v in session.exec(stmt).all()}
+
+
+def whole_medians(session: Session, rows: Any) -> dict[Any, float]:
+    """`medians` for whole numbers (working days): how many of each value there are per group, counted in
+    SQL (a few dozen rows where the window function numbers every value: tens of thousands of answered
+    requests at ten times the region), and the middle read from those counts. The same medians."""
+    inner = rows.subquery()
+    key, value = list(inner.c)
+    stmt = select(key, value, func.count()).where(value.is_not(None)).group_by(key, value).order_by(key, value)
+    tallies: dict[Any, list[tuple[int, int]]] = {}
+    for k, v, n in session.exec(stmt).all():  # type: ignore[call-overload]
+        tallies.setdefault(k, []).append((int(v), int(n)))
+    return {k: _middle(counts) for k, counts in tallies.items()}
+
+
+def _middle(counts: list[tuple[int, int]]) -> float:
+    """The median of values given as (value, how many), in ascending order."""
+    size = sum(n for _, n in counts)
+    low, high = (size + 1) // 2, (size + 2) // 2  # the 1-based positions of the middle one or two
+    found: list[int] = []
+    seen = 0
+    for value, n in counts:
+        seen += n
+        while len(found) < 2 and seen >= (low, high)[len(found)]:
+            found.append(value)
+        if len(found) == 2:
+            break
+    return (found[0] + found[1]) / 2

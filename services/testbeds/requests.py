@@ -34,7 +34,7 @@ from services.people.auth import Actor, require_login
 from services.samverkan import needs
 from services.shared import audit, ratelimit, refs, tokens
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
-from services.shared.medians import days_between, medians
+from services.shared.medians import days_between, medians, whole_medians
 from services.shared.pagination import Page, page_bounds
 from services.shared.validation import check_email, clean_text, fail, parse
 from services.shared.workdays import add_workdays, as_utc, latest_day_overdue, local_day, start_of_day, workdays_between
@@ -618,30 +618,42 @@ def request_figures(
     days = medians(
         session, _requests(select(literal(None), days_taken), area_code, organisation_id).where(*conditions)
     ).get(None)
-    workdays = medians(
+    workdays = whole_medians(
         session,
         _requests(select(literal(None), TestbedRequest.first_response_workdays), area_code, organisation_id).where(
             *conditions
         ),
     ).get(None)
+    # Counted per testbed from the requests' own index, then joined to the testbeds (a thousand rows), not
+    # joined first and grouped by name: 300 ms at ten times the region against some 30.
+    by_testbed = (
+        _requests(
+            select(
+                TestbedRequest.testbed_id.label("testbed_id"),  # type: ignore[union-attr]
+                func.count(col(TestbedRequest.id)).label("n"),
+                func.sum(accepted_expr).label("accepted"),
+                func.sum(answered_expr).label("answered"),
+            ),
+            area_code,
+            organisation_id,
+        )
+        .where(*conditions)
+        .group_by(TestbedRequest.testbed_id)
+        .subquery()
+    )
     per = {}
     # Testbeds are grouped by id too: two testbeds may share a name.
     for name, key_column, group in (("testbed", Testbed.name, Testbed.id), ("area", Area.code, Area.id)):
+        n = func.sum(by_testbed.c.n)
         rows = session.exec(
-            _joined_requests(
-                select(
-                    key_column,
-                    Area.code,
-                    func.count(col(TestbedRequest.id)),
-                    func.sum(accepted_expr),
-                    func.sum(answered_expr),
-                )
-            )
-            .where(*conditions)
+            select(key_column, Area.code, n, func.sum(by_testbed.c.accepted), func.sum(by_testbed.c.answered))
+            .select_from(by_testbed)
+            .join(Testbed, Testbed.id == by_testbed.c.testbed_id)
+            .join(Area, Testbed.area_id == Area.id)
             .group_by(group, key_column, Area.code)
-            .order_by(func.count(col(TestbedRequest.id)).desc(), key_column)
+            .order_by(n.desc(), key_column)
         )
-        per[name] = [CountRow(str(k), code, n, int(a or 0), int(r or 0)) for k, code, n, a, r in rows]
+        per[name] = [CountRow(str(k), code, int(n), int(a or 0), int(r or 0)) for k, code, n, a, r in rows]
     return RequestFigures(
         requests=total,
         answered=int(answered or 0),

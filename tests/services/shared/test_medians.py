@@ -8,7 +8,7 @@ import statistics
 from sqlalchemy import literal, union_all
 from sqlmodel import Session, select
 
-from services.shared.medians import medians
+from services.shared.medians import medians, whole_medians
 
 
 def _rows(pairs: list[tuple[str | None, float | None]]):
@@ -31,3 +31,18 @@ def test_random_groups_agree_with_statistics_median(session: Session) -> None:
     pairs = [(rng.choice("pqrs"), float(rng.randint(0, 60))) for _ in range(301)]
     expected = {k: statistics.median(v for key, v in pairs if key == k) for k in {k for k, _ in pairs}}
     assert medians(session, select(_rows(pairs).subquery())) == expected
+
+
+def test_whole_number_medians_from_counts_agree_with_statistics_median(session: Session) -> None:
+    rng = random.Random(7)
+    for size in (1, 2, 3, 4, 301):
+        pairs = [(rng.choice("pqrs"), rng.randint(0, 60)) for _ in range(size)] + [("q", None)]
+        expected = {
+            k: statistics.median(v for key, v in pairs if key == k and v is not None)
+            for k in {k for k, v in pairs if v is not None}
+        }
+        assert whole_medians(session, select(_rows(pairs).subquery())) == expected
+        assert whole_medians(session, select(_rows(pairs).subquery())) == medians(
+            session, select(_rows(pairs).subquery())
+        )
+    assert whole_medians(session, select(_rows([("a", 2), ("a", 4), ("a", 4), ("a", 9)]).subquery())) == {"a": 4.0}
