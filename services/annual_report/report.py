@@ -228,8 +228,15 @@ def _indicators(
     """Every active indicator per level, by its aggregation rule, with its target for the year and
     whether it was met."""
     targets = ind_targets.targets_of_year(session, start.year)
+    # The figures kept per day, every level of them, in one statement.
+    kept = ind_computed.compute_levels(
+        session,
+        [i.computation for i in indicators if aggregation.is_computed(i) and i.computation],
+        start=start,
+        end=end,
+    )
     for ind in indicators:
-        values = _values(session, ind, start, end)
+        values = _kept_values(kept[ind.computation]) if ind.computation in kept else _values(session, ind, start, end)
         for key, level in levels.items():
             if ind.scope == IndicatorScope.own and key != org_key(ind.owner_org_id or 0):
                 continue  # an administration's own indicator belongs to its report only
@@ -255,6 +262,14 @@ def _values(session: Session, ind: Indicator, start: date, end: date) -> dict[st
     out: dict[str, float | None] = {REGION: aggregation.value(session, ind, **span)}
     out.update({area_key(a): v for a, v in aggregation.values(session, ind, **span, group="area").items() if a})
     out.update({org_key(o): v for o, v in aggregation.values(session, ind, **span, group="organisation").items() if o})
+    return out
+
+
+def _kept_values(levels: ind_computed.Levels) -> dict[str, float | None]:
+    """`_values` of a figure kept per day, from `compute_levels`."""
+    out: dict[str, float | None] = {REGION: levels.region}
+    out.update({area_key(a): v for a, v in levels.by_area.items() if a})
+    out.update({org_key(o): v for o, v in levels.by_organisation.items() if o})
     return out
 
 

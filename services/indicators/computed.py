@@ -635,6 +635,52 @@ def compute_periods(
     return found
 
 
+@dataclass(frozen=True)
+class Levels:
+    """A figure for the region, per core area and per organisation (every one: the empty value where
+    nothing happened)."""
+
+    region: float | None
+    by_area: dict[int, float | None]
+    by_organisation: dict[int, float | None]
+
+
+def compute_levels(session: Session, keys: list[str], *, start: date, end: date) -> dict[str, Levels]:
+    """The figures kept per day among `keys`, for the region, every area and every organisation, as
+    `compute`, `compute_by_area` and `compute_by_organisation` give them, from one statement. Keys
+    counted from the records are left out (ask those functions)."""
+    kept = {key: comp for key in keys if isinstance((comp := computation(key)).measure, Kept)}
+    if not kept:
+        return {}
+    measures = tuple(sorted({m for comp in kept.values() for m in comp.measure.measures}))  # type: ignore[attr-defined]
+    places = day_counts.sums_by_place(session, measures, start=start, end=end)
+    region: Counter[str] = Counter()
+    areas: dict[int, Counter[str]] = {}
+    orgs: dict[int, Counter[str]] = {}
+    for (org, area, further), sums in places.items():
+        if area is not None:
+            areas.setdefault(area, Counter()).update(sums)
+        if not further:  # each idea once in the region and in its organisation
+            region.update(sums)
+            if org is not None:
+                orgs.setdefault(org, Counter()).update(sums)
+    area_ids = session.exec(select(Area.id)).all()
+    org_ids = session.exec(select(Organisation.id)).all()
+
+    def value(comp: Computation, sums: Counter[str] | None) -> float | None:
+        found = None if sums is None else comp.measure.of(sums)  # type: ignore[attr-defined]
+        return _rounded(comp.empty if found is None else found)
+
+    return {
+        key: Levels(
+            value(comp, region if places else None),
+            {a: value(comp, areas.get(a)) for a in area_ids},
+            {o: value(comp, orgs.get(o)) for o in org_ids},
+        )
+        for key, comp in kept.items()
+    }
+
+
 def computation(key: str) -> Computation:
     """The registered computation `key`; `KeyError` names the unknown key."""
     try:

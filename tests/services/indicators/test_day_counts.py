@@ -254,3 +254,18 @@ def test_two_writers_counting_the_same_day_at_once_count_it_once(engine: Engine)
             )
         ).one()
         assert on_the_day == recorded and recorded >= 3
+
+
+def test_every_level_at_once_gives_what_each_level_gives_alone(session: Session) -> None:
+    s = session
+    year = {"start": date(2025, 1, 1), "end": date(2025, 12, 31)}
+    keys = list(computed.COMPUTATIONS)
+    levels = computed.compute_levels(s, keys, **year)
+    assert "ideas_received" in levels and "ideas_median_days_first_decision" not in levels  # kept ones only
+    for key, found in levels.items():
+        assert found.region == computed.compute(s, key, **year), key
+        assert found.by_area == computed.compute_by_area(s, key, **year), key
+        assert found.by_organisation == computed.compute_by_organisation(s, key, **year), key
+    assert levels["ideas_received"].region > 0
+    empty_year = computed.compute_levels(s, keys, start=date(1990, 1, 1), end=date(1990, 12, 31))
+    assert empty_year["ideas_received"].region == 0 and empty_year["ideas_public_share"].region is None
