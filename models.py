@@ -375,7 +375,8 @@ class Idea(Timestamps, table=True):
         ),
         sa.CheckConstraint("stage <> 'closed' OR closed_reason IS NOT NULL", name="closed_has_reason"),
         one_of("obstacle_kind", ObstacleKind),
-        sa.Index(None, "area_id", "stage"),
+        # With merged_into_id: Översikt's ideas by stage and area read this index alone (170 ms -> 12).
+        sa.Index("ix_idea_area_id_stage", "area_id", "stage", "merged_into_id"),
         sa.Index(None, "organisation_id", "stage"),
         # By stage, with what "open ideas others can back" and the boards count by: such a count reads
         # the index alone. Sampled statistics made SQLite read the rows of 85 000 open ideas through the
