@@ -641,19 +641,22 @@ def request_figures(
         .group_by(TestbedRequest.testbed_id)
         .subquery()
     )
-    per = {}
-    # Testbeds are grouped by id too: two testbeds may share a name.
-    for name, key_column, group in (("testbed", Testbed.name, Testbed.id), ("area", Area.code, Area.id)):
-        n = func.sum(by_testbed.c.n)
-        rows = session.exec(
-            select(key_column, Area.code, n, func.sum(by_testbed.c.accepted), func.sum(by_testbed.c.answered))
-            .select_from(by_testbed)
-            .join(Testbed, Testbed.id == by_testbed.c.testbed_id)
-            .join(Area, Testbed.area_id == Area.id)
-            .group_by(group, key_column, Area.code)
-            .order_by(n.desc(), key_column)
-        )
-        per[name] = [CountRow(str(k), code, int(n), int(a or 0), int(r or 0)) for k, code, n, a, r in rows]
+    # One row per testbed (two testbeds may share a name); the areas' rows are their sums.
+    testbeds = session.exec(
+        select(Testbed.name, Area.code, by_testbed.c.n, by_testbed.c.accepted, by_testbed.c.answered)
+        .select_from(by_testbed)
+        .join(Testbed, Testbed.id == by_testbed.c.testbed_id)
+        .join(Area, Testbed.area_id == Area.id)
+        .order_by(by_testbed.c.n.desc(), Testbed.name)
+    ).all()
+    per_testbed = [CountRow(str(k), code, int(n), int(a or 0), int(r or 0)) for k, code, n, a, r in testbeds]
+    areas: dict[str, list[int]] = {}
+    for row in per_testbed:
+        sums = areas.setdefault(row.area_code, [0, 0, 0])
+        sums[0], sums[1], sums[2] = sums[0] + row.requests, sums[1] + row.accepted, sums[2] + row.answered
+    per_area = [
+        CountRow(code, code, n, a, r) for code, (n, a, r) in sorted(areas.items(), key=lambda i: (-i[1][0], i[0]))
+    ]
     return RequestFigures(
         requests=total,
         answered=int(answered or 0),
@@ -663,8 +666,8 @@ def request_figures(
         median_days_to_first_response=None if days is None else round(days, 1),
         median_workdays_to_first_response=workdays,
         answered_within_limit=int(within or 0),
-        per_testbed=per["testbed"],
-        per_area=per["area"],
+        per_testbed=per_testbed,
+        per_area=per_area,
         testbeds_used_by_funded_projects=_funded_testbeds(session, area_code, organisation_id, testbed_id),
     )
 
