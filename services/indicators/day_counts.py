@@ -224,6 +224,7 @@ def rebuild(session: Session) -> int:
     """Count every figure again from the records (`manage.py rebuild-figures`); returns the rows kept.
     In the session's transaction: the caller commits."""
     connection = session.connection()
+    _serialise(connection)  # after the writes under way, as every recount
     connection.execute(delete(DayCount))  # measures no longer kept go too
     for family in FAMILIES:
         recount(connection, family, None)

@@ -269,3 +269,27 @@ def test_every_level_at_once_gives_what_each_level_gives_alone(session: Session)
     assert levels["ideas_received"].region > 0
     empty_year = computed.compute_levels(s, keys, start=date(1990, 1, 1), end=date(1990, 12, 31))
     assert empty_year["ideas_received"].region == 0 and empty_year["ideas_public_share"].region is None
+
+
+def test_a_write_beside_a_rebuild_waits_for_it(engine: Engine) -> None:
+    """`manage.py rebuild-figures` on a live server: a write that counts its day while the rebuild is under
+    way waits for it to commit, then counts the day again over the rebuild's rows (PostgreSQL: otherwise
+    both sets of rows would stay, and the day would be counted twice)."""
+    with db.write_session(engine) as rebuilding:
+        busy = rebuilding.exec(select(m.Idea).order_by(col(m.Idea.received_at).desc())).first()
+        day, area_id, org_id = local_day(busy.received_at).isoformat(), busy.area_id, busy.organisation_id
+        day_counts.rebuild(rebuilding)  # every row deleted and counted again, not committed yet
+
+        def write() -> None:
+            with db.write_session(engine) as other:
+                f.idea(other, other.get(m.Area, area_id), day, ref="IDE-T-BESIDE", organisation_id=org_id)
+                other.commit()
+
+        writer = threading.Thread(target=write)
+        writer.start()
+        time.sleep(0.5)  # the write reaches its count while the rebuild holds every row
+        rebuilding.commit()
+    writer.join(timeout=60)
+    assert not writer.is_alive()
+    with db.write_session(engine) as s:
+        assert day_counts.differences(s) == []
