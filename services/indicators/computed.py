@@ -290,18 +290,17 @@ ideas_received = Kept("ideas_received")
 ideas_public_share = Kept("ideas_public", "ideas_received")
 
 
-def _reached_implementation(scope: Scope | None = None) -> Any:
-    """True for an idea that moved to implementation or spread (within the scope's period, if given).
+def _reached_implementation(scope: Scope) -> Any:
+    """True for an idea that moved to implementation or spread within the scope's period.
 
     The timeline says when; an idea whose stage was set without a timeline entry counts by its
-    `stage_changed_at`.
+    `stage_changed_at`. (Reached so far, whenever: `services.indicators.day_counts`' stages.)
     """
     events = select(IdeaEvent.idea_id).where(
-        IdeaEvent.kind == IdeaEventKind.stage_changed, col(IdeaEvent.to_stage).in_(IMPLEMENTED)
+        IdeaEvent.kind == IdeaEventKind.stage_changed,
+        col(IdeaEvent.to_stage).in_(IMPLEMENTED),
+        *_in_period(IdeaEvent.at, scope),
     )
-    at_stage = col(Idea.stage).in_(IMPLEMENTED)
-    if scope is None:
-        return or_(col(Idea.id).in_(events), at_stage)
     # One list of ids from two index ranges: the period's moves there (the timeline's index) and the ideas
     # standing there that got there in the period (the partial index `ix_idea_implemented`, which SQLite
     # picks only when the stages are written out, not bound). An OR of the two read every idea: 25-30 ms
@@ -311,7 +310,7 @@ def _reached_implementation(scope: Scope | None = None) -> Any:
     set_in_period = select(standing.id).where(
         col(standing.stage).in_(there), *_in_period(standing.stage_changed_at, scope)
     )
-    return col(Idea.id).in_(union(events.where(*_in_period(IdeaEvent.at, scope)), set_in_period))
+    return col(Idea.id).in_(union(events, set_in_period))
 
 
 reached_implementation = _reached_implementation  # what Rådsläge's drill-down lists (services.council.drilldown)
