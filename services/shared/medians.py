@@ -41,6 +41,19 @@ def medians(session: Session, rows: Any) -> dict[Any, float]:
     return {k: float(v) for k, v in session.exec(stmt).all()}
 
 
+def median_of(session: Session, values: Any, size: int) -> float | None:
+    """The median of the one column of `values` (a SELECT with no NULLs left in it), of which the caller
+    knows there are `size`: the middle one or two read in order with LIMIT and OFFSET. One sort of the
+    values and no numbering: at ten times the region half the window function's time in `medians`."""
+    if size <= 0:
+        return None
+    inner = values.subquery()
+    (value,) = list(inner.c)
+    stmt = select(value).order_by(value).offset((size - 1) // 2).limit(2 - size % 2)
+    middle = [float(v) for v in session.exec(stmt).scalars()]  # type: ignore[call-overload]
+    return sum(middle) / len(middle)
+
+
 def whole_medians(session: Session, rows: Any) -> dict[Any, float]:
     """`medians` for whole numbers (working days): how many of each value there are per group, counted in
     SQL (a few dozen rows where the window function numbers every value: tens of thousands of answered

@@ -34,7 +34,7 @@ from services.people.auth import Actor, require_login
 from services.samverkan import needs
 from services.shared import audit, ratelimit, refs, tokens
 from services.shared.errors import InvalidTransition, NotFound, PermissionDenied, ValidationError
-from services.shared.medians import days_between, medians, whole_medians
+from services.shared.medians import days_between, median_of, whole_medians
 from services.shared.pagination import Page, page_bounds
 from services.shared.validation import check_email, clean_text, fail, parse
 from services.shared.workdays import add_workdays, as_utc, latest_day_overdue, local_day, start_of_day, workdays_between
@@ -601,31 +601,9 @@ def request_figures(
     accepted_expr = case((col(TestbedRequest.status).in_(ACCEPTED), 1), else_=0)
     declined_expr = case((TestbedRequest.status == RequestStatus.declined.value, 1), else_=0)
     within_expr = case((TestbedRequest.first_response_workdays <= RESPONSE_LIMIT_WORKDAYS, 1), else_=0)
-    total, answered, accepted, declined, within = session.exec(
-        _requests(
-            select(
-                func.count(col(TestbedRequest.id)),
-                func.sum(answered_expr),
-                func.sum(accepted_expr),
-                func.sum(declined_expr),
-                func.sum(within_expr),
-            ),
-            area_code,
-            organisation_id,
-        ).where(*conditions)
-    ).one()
-    days_taken = days_between(session, TestbedRequest.first_response_at, TestbedRequest.received_at)
-    days = medians(
-        session, _requests(select(literal(None), days_taken), area_code, organisation_id).where(*conditions)
-    ).get(None)
-    workdays = whole_medians(
-        session,
-        _requests(select(literal(None), TestbedRequest.first_response_workdays), area_code, organisation_id).where(
-            *conditions
-        ),
-    ).get(None)
-    # Counted per testbed from the requests' own index, then joined to the testbeds (a thousand rows), not
-    # joined first and grouped by name: 300 ms at ten times the region against some 30.
+    # Counted per testbed, from an index that holds every column counted here (a thousand rows at ten
+    # times the region), then joined to the testbeds; the scope's totals and the areas' rows are the sums
+    # of the testbeds' rows (every testbed has an area).
     by_testbed = (
         _requests(
             select(
@@ -633,6 +611,8 @@ def request_figures(
                 func.count(col(TestbedRequest.id)).label("n"),
                 func.sum(accepted_expr).label("accepted"),
                 func.sum(answered_expr).label("answered"),
+                func.sum(declined_expr).label("declined"),
+                func.sum(within_expr).label("within"),
             ),
             area_code,
             organisation_id,
@@ -641,15 +621,29 @@ def request_figures(
         .group_by(TestbedRequest.testbed_id)
         .subquery()
     )
-    # One row per testbed (two testbeds may share a name); the areas' rows are their sums.
+    # One row per testbed (two testbeds may share a name).
     testbeds = session.exec(
-        select(Testbed.name, Area.code, by_testbed.c.n, by_testbed.c.accepted, by_testbed.c.answered)
+        select(
+            Testbed.name,
+            Area.code,
+            by_testbed.c.n,
+            by_testbed.c.accepted,
+            by_testbed.c.answered,
+            by_testbed.c.declined,
+            by_testbed.c.within,
+        )
         .select_from(by_testbed)
         .join(Testbed, Testbed.id == by_testbed.c.testbed_id)
         .join(Area, Testbed.area_id == Area.id)
         .order_by(by_testbed.c.n.desc(), Testbed.name)
     ).all()
-    per_testbed = [CountRow(str(k), code, int(n), int(a or 0), int(r or 0)) for k, code, n, a, r in testbeds]
+    per_testbed: list[CountRow] = []
+    total = accepted = answered = declined = within = 0
+    for name, code, *counts in testbeds:
+        n, accepted_n, answered_n, declined_n, within_n = (int(c or 0) for c in counts)
+        per_testbed.append(CountRow(str(name), code, n, accepted_n, answered_n))
+        total, accepted, answered = total + n, accepted + accepted_n, answered + answered_n
+        declined, within = declined + declined_n, within + within_n
     areas: dict[str, list[int]] = {}
     for row in per_testbed:
         sums = areas.setdefault(row.area_code, [0, 0, 0])
@@ -657,15 +651,30 @@ def request_figures(
     per_area = [
         CountRow(code, code, n, a, r) for code, (n, a, r) in sorted(areas.items(), key=lambda i: (-i[1][0], i[0]))
     ]
+    # Every answered request has a number of days to its first answer: `answered` of them.
+    days_taken = days_between(session, TestbedRequest.first_response_at, TestbedRequest.received_at)
+    days = median_of(
+        session,
+        _requests(select(days_taken), area_code, organisation_id).where(
+            *conditions, col(TestbedRequest.first_response_at).is_not(None)
+        ),
+        answered,
+    )
+    workdays = whole_medians(
+        session,
+        _requests(select(literal(None), TestbedRequest.first_response_workdays), area_code, organisation_id).where(
+            *conditions
+        ),
+    ).get(None)
     return RequestFigures(
         requests=total,
-        answered=int(answered or 0),
-        accepted=int(accepted or 0),
-        declined=int(declined or 0),
-        open_unanswered=total - int(answered or 0),
+        answered=answered,
+        accepted=accepted,
+        declined=declined,
+        open_unanswered=total - answered,
         median_days_to_first_response=None if days is None else round(days, 1),
         median_workdays_to_first_response=workdays,
-        answered_within_limit=int(within or 0),
+        answered_within_limit=within,
         per_testbed=per_testbed,
         per_area=per_area,
         testbeds_used_by_funded_projects=_funded_testbeds(session, area_code, organisation_id, testbed_id),

@@ -8,7 +8,7 @@ import statistics
 from sqlalchemy import literal, union_all
 from sqlmodel import Session, select
 
-from services.shared.medians import medians, whole_medians
+from services.shared.medians import median_of, medians, whole_medians
 
 
 def _rows(pairs: list[tuple[str | None, float | None]]):
@@ -46,3 +46,12 @@ def test_whole_number_medians_from_counts_agree_with_statistics_median(session: 
             session, select(_rows(pairs).subquery())
         )
     assert whole_medians(session, select(_rows([("a", 2), ("a", 4), ("a", 4), ("a", 9)]).subquery())) == {"a": 4.0}
+
+
+def test_one_median_read_at_its_middle_agrees_with_statistics_median(session: Session) -> None:
+    rng = random.Random(5)
+    for size in (1, 2, 3, 4, 5, 300, 301):
+        values = [round(rng.uniform(0, 40), 3) for _ in range(size)]
+        rows = select(_rows([(None, v) for v in values]).subquery().c.v)
+        assert median_of(session, rows, size) == statistics.median(values)
+    assert median_of(session, select(_rows([(None, 1.0)]).subquery().c.v), 0) is None
