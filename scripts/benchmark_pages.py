@@ -53,6 +53,17 @@ def _median_ms(samples: list[float]) -> float:
     return statistics.median(samples) * 1000
 
 
+def _share_compiled_scripts() -> None:
+    """Every AppTest run compiles app.py and the page again (a new ScriptCache per run, with Streamlit's
+    magic rewriting the script's syntax tree first): 5-25 ms a run by the page's size. The server
+    compiles each script once and keeps it (one ScriptCache per runtime), so the runs here share one."""
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+    from streamlit.testing.v1 import app_test, local_script_runner
+
+    shared = ScriptCache()
+    app_test.ScriptCache = local_script_runner.ScriptCache = lambda: shared  # type: ignore[assignment,misc]
+
+
 def page_runs(
     db_url: str, rounds: int, roles: tuple[str, ...] = ROLES, only: frozenset[str] = frozenset()
 ) -> list[tuple[str, str, float, float, float, float]]:
@@ -71,6 +82,7 @@ def page_runs(
     from models import User
     from services.people.auth import load_actor
 
+    _share_compiled_scripts()
     empty = PageSpec(EMPTY_PAGE, "nav.profile", ":material/crop_square:", "account", "tom-sida", EVERYONE_LOGGED_IN)
     navigation.PAGES = (*navigation.PAGES, empty)
     engine = db.make_engine(db_url)
