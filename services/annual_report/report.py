@@ -228,7 +228,7 @@ def _indicators(
     """Every active indicator per level, by its aggregation rule, with its target for the year and
     whether it was met."""
     targets = ind_targets.targets_of_year(session, start.year)
-    # The figures kept per day, every level of them, in one statement.
+    # The figures kept per day, every level of them, in one statement; the medians of days in one read each.
     kept = ind_computed.compute_levels(
         session,
         [i.computation for i in indicators if aggregation.is_computed(i) and i.computation],
@@ -266,7 +266,7 @@ def _values(session: Session, ind: Indicator, start: date, end: date) -> dict[st
 
 
 def _kept_values(levels: ind_computed.Levels) -> dict[str, float | None]:
-    """`_values` of a figure kept per day, from `compute_levels`."""
+    """`_values` of a figure from `compute_levels`."""
     out: dict[str, float | None] = {REGION: levels.region}
     out.update({area_key(a): v for a, v in levels.by_area.items() if a})
     out.update({org_key(o): v for o, v in levels.by_organisation.items() if o})

@@ -261,14 +261,22 @@ def test_every_level_at_once_gives_what_each_level_gives_alone(session: Session)
     year = {"start": date(2025, 1, 1), "end": date(2025, 12, 31)}
     keys = list(computed.COMPUTATIONS)
     levels = computed.compute_levels(s, keys, **year)
-    assert "ideas_received" in levels and "ideas_median_days_first_decision" not in levels  # kept ones only
+    assert "ideas_received" in levels and "ideas_implemented" not in levels  # kept ones and medians only
+    assert {"ideas_median_days_first_decision", "testbed_median_days_first_response"} <= set(levels)
     for key, found in levels.items():
         assert found.region == computed.compute(s, key, **year), key
         assert found.by_area == computed.compute_by_area(s, key, **year), key
         assert found.by_organisation == computed.compute_by_organisation(s, key, **year), key
     assert levels["ideas_received"].region > 0
+    for median in ("ideas_median_days_first_decision", "testbed_median_days_first_response"):
+        found = levels[median]
+        assert found.region is not None, median
+        assert any(v is not None for v in found.by_area.values()), median
+        assert any(v is not None for v in found.by_organisation.values()), median
     empty_year = computed.compute_levels(s, keys, start=date(1990, 1, 1), end=date(1990, 12, 31))
     assert empty_year["ideas_received"].region == 0 and empty_year["ideas_public_share"].region is None
+    empty_median = empty_year["testbed_median_days_first_response"]
+    assert empty_median.region is None and set(empty_median.by_area.values()) == {None}
 
 
 def test_a_write_beside_a_rebuild_waits_for_it(engine: Engine) -> None:
