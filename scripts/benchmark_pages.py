@@ -83,6 +83,9 @@ def page_runs(
     from services.people.auth import load_actor
 
     _share_compiled_scripts()
+    from components import warmup
+
+    warmup.warm_up()  # as `manage.py serve` does before its first visitor
     empty = PageSpec(EMPTY_PAGE, "nav.profile", ":material/crop_square:", "account", "tom-sida", EVERYONE_LOGGED_IN)
     navigation.PAGES = (*navigation.PAGES, empty)
     engine = db.make_engine(db_url)

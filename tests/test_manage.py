@@ -290,6 +290,18 @@ def test_serve_runs_in_the_project_folder_wherever_it_is_started(
     assert seen["sender"] == db.database_url()  # the outbox is sent from the app's process, same database
 
 
+def test_settling_sets_what_was_loaded_aside_from_the_collector() -> None:
+    import gc
+
+    from components import warmup
+
+    try:
+        assert warmup.settle() > 10_000  # the test process's modules, at least
+        assert gc.get_freeze_count() > 10_000
+    finally:
+        gc.unfreeze()
+
+
 def test_serve_warms_up_before_the_first_visitor(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The pages' modules imported and the database asked once, before Streamlit starts serving."""
     from streamlit.web import cli
@@ -300,6 +312,7 @@ def test_serve_warms_up_before_the_first_visitor(demo_url: str, monkeypatch: pyt
     real_import, real_query = warmup.import_everything, warmup.first_query
     monkeypatch.setattr(warmup, "import_everything", lambda: calls.append("imports") or real_import())
     monkeypatch.setattr(warmup, "first_query", lambda: calls.append("query") or real_query())
+    monkeypatch.setattr(warmup, "settle", lambda: calls.append("settle"))  # the test process stays as it is
     monkeypatch.setattr(cli, "main", lambda: calls.append("serve"))
     monkeypatch.setattr(sys, "argv", list(sys.argv))
     from services.notifications import sender
@@ -308,7 +321,7 @@ def test_serve_warms_up_before_the_first_visitor(demo_url: str, monkeypatch: pyt
     monkeypatch.chdir(db.PROJECT_DIR)
     result = runner.invoke(manage.app, ["serve", "--port", "8766"])
     assert result.exit_code == 0, result.output
-    assert calls == ["imports", "query", "serve"]
+    assert calls == ["imports", "query", "settle", "serve"]
     assert "pages" not in {m.split(".")[0] for m in real_import()}  # modules only, no page run
     assert real_query() is True
     assert context.engine().url.database == make_url(demo_url).database  # the app's own database, asked
