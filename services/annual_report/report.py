@@ -15,6 +15,7 @@ admins freeze a year.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -159,12 +160,18 @@ def _ideas(session: Session, levels: dict[str, dict[str, Any]], start: date, end
         .where(IdeaArea.area_id != Idea.area_id, *received)
         .group_by(IdeaArea.area_id, Idea.stage, Idea.submitter_kind)
     ).all()
+    # Summed per place first (a few thousand rows of area × organisation × stage × kind), then per level.
+    by_stage: Counter[tuple[int | None, int | None, str]] = Counter()
+    by_kind: Counter[tuple[int | None, int | None, str]] = Counter()
     for area_id, org_id, stage, kind, n in rows:
-        for key in _levels_of(area_id, org_id):
-            if key in levels:
-                _add(levels[key]["ideas_by_stage"], stage, int(n))
-                _add(levels[key]["ideas_by_kind"], kind, int(n))
-    for area_id, stage, kind, n in further:
+        by_stage[area_id, org_id, stage] += int(n)
+        by_kind[area_id, org_id, kind] += int(n)
+    for part, counts in (("ideas_by_stage", by_stage), ("ideas_by_kind", by_kind)):
+        for (area_id, org_id, what), n in counts.items():
+            for key in _levels_of(area_id, org_id):
+                if key in levels:
+                    _add(levels[key][part], what, n)
+    for area_id, stage, kind, n in further:  # on the further area only
         key = area_key(area_id)
         if key in levels:
             _add(levels[key]["ideas_by_stage"], stage, int(n))

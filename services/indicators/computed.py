@@ -75,7 +75,9 @@ from services.overview import start_of_day
 from services.shared.history import state_on
 from services.shared.medians import days_between, medians
 
-Group = Literal["organisation", "area"] | None
+# "levels": every record once per level it counts on, keyed (side, area, organisation); side 1 marks an
+# idea's further area. Only for figures that add up (counts and sums): `compute_levels` adds them.
+Group = Literal["organisation", "area", "levels"] | None
 IMPLEMENTED: tuple[str, ...] = (IdeaStage.implementation.value, IdeaStage.spread.value)
 Unit = Literal["count", "percent", "sek", "days"]
 Values = dict[int | None, float | None]
@@ -164,14 +166,17 @@ def _scoping(
     if scope.organisation_id is not None:
         filters.append(org_col == scope.organisation_id)
     group = {"organisation": org_col, "area": area_col}.get(scope.group) if scope.group else None
-    if scope.group == "area" and idea_col is not None:
+    if scope.group == "levels":
+        group = (literal(0), area_col, org_col)
+    if scope.group in ("area", "levels") and idea_col is not None:
         sides = _area_sides()
         further = and_(sides.c.side == 1, IdeaArea.idea_id == idea_col, IdeaArea.area_id != area_col)
         # An outer join on true is a cross join (sides has its two rows) that keeps the ideas the outer
         # loop: SQLite then reads each idea once, not once per side.
         joins += [(sides, true(), True), (IdeaArea, further, True)]
         filters.append(or_(sides.c.side == 0, col(IdeaArea.idea_id).is_not(None)))
-        group = case((sides.c.side == 0, area_col), else_=IdeaArea.area_id)
+        area = case((sides.c.side == 0, area_col), else_=IdeaArea.area_id)
+        group = area if scope.group == "area" else (sides.c.side, area, org_col)
     return filters, group, joins
 
 
@@ -197,8 +202,13 @@ def _aggregate(
     joins: Sequence[tuple[Any, Any]] = (),
     idea_col: Any | None = None,
 ) -> Values:
-    """One aggregate (`value`) over `source`, for the whole scope or grouped by organisation/area."""
+    """One aggregate (`value`) over `source`, for the whole scope or grouped by organisation/area (or by
+    the levels' keys, each a tuple)."""
     filters, group, extra = _scoping(scope, org_col, area_col, idea_col)
+    if isinstance(group, tuple):
+        stmt = _select(group[0], value, source, joins, extra).add_columns(*group[1:])
+        rows = session.exec(stmt.where(*where, *filters).group_by(*group)).all()
+        return {(side, *keys): None if v is None else float(v) for side, v, *keys in rows}  # type: ignore[misc]
     key = group if group is not None else literal(None)
     stmt = _select(key, value, source, joins, extra).where(*where, *filters)
     if group is not None:
@@ -704,17 +714,23 @@ class Levels:
 
 
 def compute_levels(session: Session, keys: list[str], *, start: date, end: date) -> dict[str, Levels]:
-    """The figures among `keys` that are kept per day or are medians of days, for the region, every area
-    and every organisation, as `compute`, `compute_by_area` and `compute_by_organisation` give them: the
-    kept ones from one statement, each median from one read of its records. The other keys are left out
+    """The figures among `keys` that are kept per day, counts and sums, or medians of days, for the region,
+    every area and every organisation, as `compute`, `compute_by_area` and `compute_by_organisation` give
+    them: the kept ones from one statement, each count or sum from one statement grouped by area and
+    organisation, each median from one read of its records. Shares counted from the records are left out
     (ask those functions)."""
     area_ids = session.exec(select(Area.id)).all()
     org_ids = session.exec(select(Organisation.id)).all()
     found: dict[str, Levels] = {}
     for key in keys:
-        if isinstance(measure := computation(key).measure, DaysMedian):
-            region, by_area, by_org = measure.levels(session, start, end)
+        comp = computation(key)
+        if isinstance(comp.measure, DaysMedian):
+            region, by_area, by_org = comp.measure.levels(session, start, end)
             found[key] = Levels(region, {a: by_area.get(a) for a in area_ids}, {o: by_org.get(o) for o in org_ids})
+        elif _adds_up(comp):
+            found[key] = _summed_levels(
+                comp, comp.measure(session, Scope(start, end, group="levels")), area_ids, org_ids
+            )
     kept = {key: comp for key in keys if isinstance((comp := computation(key)).measure, Kept)}
     if not kept:
         return found
@@ -742,6 +758,43 @@ def compute_levels(session: Session, keys: list[str], *, start: date, end: date)
             {o: value(comp, orgs.get(o)) for o in org_ids},
         )
     return found
+
+
+def _adds_up(comp: Computation) -> bool:
+    """A count or sum counted from the records (each record on one area and organisation): its levels are
+    sums of one statement's groups."""
+    return comp.unit in ("count", "sek") and not isinstance(comp.measure, Kept | DaysMedian)
+
+
+def _summed_levels(comp: Computation, rows: dict[Any, float | None], area_ids: list[int], org_ids: list[int]) -> Levels:
+    """Levels from groups keyed (side, area, organisation): the region and each organisation add side 0
+    (each record once), each area both sides (an idea on its own area and on each further one). As in
+    SQL, a level whose groups are all NULL (a sum of nothing known) is None; a level with no group is the
+    figure's empty value."""
+    region: list[float | None] = []
+    areas: dict[int, list[float | None]] = {}
+    orgs: dict[int, list[float | None]] = {}
+    for (side, area, org), value in rows.items():
+        if area is not None:
+            areas.setdefault(area, []).append(value)
+        if side == 0:
+            region.append(value)
+            if org is not None:
+                orgs.setdefault(org, []).append(value)
+
+    def total(values: list[float | None] | None, *, empty_if_none: bool = False) -> float | None:
+        if not values:
+            return comp.empty
+        known = [v for v in values if v is not None]
+        if not known:
+            return comp.empty if empty_if_none else None
+        return _rounded(sum(known))
+
+    return Levels(
+        total(region, empty_if_none=True),  # `compute` gives the empty value for a sum of nothing known
+        {a: total(areas.get(a)) for a in area_ids},
+        {o: total(orgs.get(o)) for o in org_ids},
+    )
 
 
 def computation(key: str) -> Computation:
