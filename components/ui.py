@@ -132,6 +132,16 @@ def run_page(page: Any) -> None:
         show_error(error)
 
 
+def lazy_tabs(key: str, tabs: dict[str, Callable[[], None]]) -> None:
+    """Tabs of which only the open one runs and is sent: `tabs` maps each label to what draws it. For
+    tabs that are pages of their own (Streamlit runs and sends every tab at every run otherwise); the
+    open tab is kept in session state under `key`, and opening another reruns the page."""
+    for tab, draw in zip(st.tabs(list(tabs), key=key, on_change="rerun"), tabs.values(), strict=True):
+        if tab.open:
+            with tab:
+                draw()
+
+
 def public_submit(submit: Callable[..., Any], errors: FieldErrors, **fields: Any) -> Any | None:
     """A public form's write: `submit(session=, actor=, address=, language=, **fields)` in a write
     transaction, with the visitor's context (the actor if logged in, the client address that public-write

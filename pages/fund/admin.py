@@ -6,7 +6,7 @@ import streamlit as st
 from components import context
 from components.context import actor, t
 from components.fund.admin import applications_tab, budget_tab, calls_tab, follow_up_tab, pack_tab
-from components.ui import heading
+from components.ui import heading, lazy_tabs
 from services.fund import applications, figures
 from services.shared.history import today as stockholm_today
 
@@ -25,22 +25,14 @@ year = st.selectbox(
 with context.reading() as session:
     calls = applications.list_calls(session=session, actor=me, today=today, year=year, page_size=CALLS_PER_YEAR).items
 
-tab_apps, tab_calls, tab_pack, tab_follow, tab_budget = st.tabs(
-    [
-        t("fund.admin.tab_applications"),
-        t("fund.admin.tab_calls"),
-        t("fund.admin.tab_pack"),
-        t("fund.admin.tab_follow_up"),
-        t("fund.admin.tab_budget"),
-    ]
+# Only the open tab runs and is sent: drawing all five at every run took most of the page's time.
+lazy_tabs(
+    "fund_admin_tab",
+    {
+        t("fund.admin.tab_applications"): lambda: applications_tab(me, calls, year, today),
+        t("fund.admin.tab_calls"): lambda: calls_tab(me, calls, today),
+        t("fund.admin.tab_pack"): lambda: pack_tab(me, calls),
+        t("fund.admin.tab_follow_up"): lambda: follow_up_tab(me, today),
+        t("fund.admin.tab_budget"): lambda: budget_tab(me, year),
+    },
 )
-with tab_apps:
-    applications_tab(me, calls, year, today)
-with tab_calls:
-    calls_tab(me, calls, today)
-with tab_pack:
-    pack_tab(me, calls)
-with tab_follow:
-    follow_up_tab(me, today)
-with tab_budget:
-    budget_tab(me, year)

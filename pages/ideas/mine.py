@@ -7,7 +7,18 @@ from components.benefits.panel import benefits_panel
 from components.context import actor, t
 from components.ideas.common import area_names, tracking_view
 from components.ideas.respond import submitter_actions
-from components.ui import attempt, current_page, flash_and_rerun, fmt_date, fmt_int, heading, pager, plain, search_box
+from components.ui import (
+    attempt,
+    current_page,
+    flash_and_rerun,
+    fmt_date,
+    fmt_int,
+    heading,
+    lazy_tabs,
+    pager,
+    plain,
+    search_box,
+)
 from services.benefits import records as benefit_records
 from services.ideas import intake
 
@@ -16,10 +27,9 @@ heading("nav.ideas_mine", "ideas.mine_caption")
 areas = area_names()
 with context.reading() as session:  # ideas this person handles at Införande/Spridning: their benefits
     owned = benefit_records.ideas_to_follow_up(session=session, actor=me, page=current_page("owned_page"))
-tab_names = [t("ideas.mine_tab"), t("ideas.back_tab")] + ([t("benefits.to_follow_up")] if owned.total else [])
-mine_tab, back_tab, *follow_tab = st.tabs(tab_names)
 
-with mine_tab:
+
+def _mine() -> None:
     with context.reading() as session:
         page = intake.my_ideas(session=session, actor=me, page=current_page("mine_page"))
     if not page.items:
@@ -49,7 +59,8 @@ with mine_tab:
             tracking_view(seen)
             submitter_actions(seen, idea_id=chosen)
 
-with back_tab:
+
+def _back() -> None:
     st.caption(t("ideas.back_caption"))
     c1, c2 = st.columns([3, 2])
     search = search_box(t("ui.search"), "back_search", c1)
@@ -91,22 +102,28 @@ with back_tab:
                     flash_and_rerun("ideas.backed_done")
     pager(page, "back_page")
 
-for tab in follow_tab:
-    with tab:
-        st.caption(t("benefits.to_follow_up_caption"))
-        st.table(
-            [
-                {
-                    t("ideas.reference"): i.ref,
-                    t("ideas.title"): plain(i.title),
-                    t("ideas.stage"): context.label(i.stage, "stage"),
-                    t("benefits.heading"): fmt_int(i.benefits),
-                }
-                for i in owned.items
-            ]
-        )
-        pager(owned, "owned_page")
-        titles = {i.id: f"{i.ref} · {i.title}" for i in owned.items}
-        chosen = st.selectbox(t("ideas.mine_open"), list(titles), format_func=titles.get, key="owned_chosen")
-        if chosen is not None:
-            benefits_panel(me, idea_id=chosen)
+
+def _follow_up() -> None:
+    st.caption(t("benefits.to_follow_up_caption"))
+    st.table(
+        [
+            {
+                t("ideas.reference"): i.ref,
+                t("ideas.title"): plain(i.title),
+                t("ideas.stage"): context.label(i.stage, "stage"),
+                t("benefits.heading"): fmt_int(i.benefits),
+            }
+            for i in owned.items
+        ]
+    )
+    pager(owned, "owned_page")
+    titles = {i.id: f"{i.ref} · {i.title}" for i in owned.items}
+    chosen = st.selectbox(t("ideas.mine_open"), list(titles), format_func=titles.get, key="owned_chosen")
+    if chosen is not None:
+        benefits_panel(me, idea_id=chosen)
+
+
+tabs = {t("ideas.mine_tab"): _mine, t("ideas.back_tab"): _back}
+if owned.total:  # ideas this person handles at Införande/Spridning: their benefits
+    tabs[t("benefits.to_follow_up")] = _follow_up
+lazy_tabs("mine_tab", tabs)  # only the open tab runs: backing lists twenty ideas with a button each

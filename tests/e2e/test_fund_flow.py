@@ -81,6 +81,10 @@ def test_apply_review_approve_and_see_the_decision(page: Page, live_app: str) ->
     page.get_by_label("Motivering till sökanden (valfritt)").fill("Beviljas för första etappen.")
     page.get_by_role("button", name="Bevilja").click()
     expect(page.get_by_text("Ansökan är beviljad")).to_be_visible()
+    # The other tabs are drawn when opened (only the open one runs): the budget, with the grant in it.
+    expect(page.get_by_text("Per utlysning")).to_have_count(0)
+    page.get_by_role("tab", name="Budget").click()
+    expect(page.get_by_text("Per utlysning")).to_be_visible()
 
     # The applicant sees the decision and the first report due date.
     _switch_user(page, live_app, "employee")

@@ -55,6 +55,14 @@ def open_page(at: AppTest, page: str) -> AppTest:
     return at.switch_page(page).run()
 
 
+def open_tab(at: AppTest, key: str, label: str) -> AppTest:
+    """Open the tab `label` of the tabs under `key` (drawn lazily: only the open one runs), as a click
+    on it does, and run. AppTest has no click for tabs; the tabs keep their choice in session state."""
+    assert label in [tab.label for tab in at.tabs], f"no tab {label!r}"
+    at.session_state[key] = label
+    return at.run()
+
+
 def texts(at: AppTest) -> str:
     """Every markdown, caption, title and alert text of the current run, joined: what a reader sees."""
     parts = [

@@ -13,7 +13,7 @@ import i18n
 import models as m
 from components.navigation import PAGES
 from models import BenefitKind, BenefitUnit
-from tests.pages.apptest import app_as, open_page, open_spec, texts
+from tests.pages.apptest import app_as, open_page, open_spec, open_tab, texts
 
 MANAGE, MINE_IDEAS, MINE_FUND = "pages/ideas/manage.py", "pages/ideas/mine.py", "pages/fund/mine.py"
 REPORT = next(s for s in PAGES if s.path == "pages/indicators/annual_report.py")
@@ -144,7 +144,7 @@ def test_an_employee_who_owns_an_idea_records_its_benefit_under_mina_ideer(demo_
         session.get(m.Idea, idea.id).owner_id = employee.id
         session.commit()
     at = open_page(app_as("employee"), MINE_IDEAS)
-    assert "Nytta att följa upp" in [tab.label for tab in at.tabs]
+    at = open_tab(at, "mine_tab", "Nytta att följa upp")
     key = f"ben_i{idea.id}"
     _fill_new(at, key, unit=BenefitUnit.hours_per_year, description="Kortare överrapportering", estimate="800")
     at = next(b for b in at.button if b.label == "Registrera nyttan").click().run()

@@ -10,7 +10,7 @@ from sqlmodel import select
 import db
 import i18n
 import models as m
-from tests.pages.apptest import app_as, open_page, texts
+from tests.pages.apptest import app_as, open_page, open_tab, texts
 
 CALLS = "pages/fund/calls.py"
 MINE = "pages/fund/mine.py"
@@ -197,11 +197,14 @@ def test_admin_sees_review_summary_rejects_without_reason_refused(demo_url: str)
 def test_admin_budget_and_decision_pack(demo_url: str) -> None:
     at = open_page(app_as("admin"), ADMIN)
     assert not at.exception
+    assert "Per utlysning" not in texts(at)  # only the open tab is drawn
+    open_tab(at, "fund_admin_tab", "Budget")
     shown = texts(at)
     assert "Per utlysning" in shown and "Per kärnverksamhet" in shown
     assert not any("Innovationsfonden 2024" in str(t.value) for t in at.table)  # this year's calls only
     at.selectbox(key="fund_admin_year").set_value(2024).run()
     assert any("Innovationsfonden 2024" in str(t.value) for t in at.table)
+    open_tab(at, "fund_admin_tab", "Beslutsunderlag")
     assert at.selectbox(key="fp_call").options == ["Innovationsfonden 2024 (Beslutad)"]
     engine = _engine(demo_url)
     with db.read_session(engine) as session:
@@ -237,7 +240,7 @@ def test_applicant_completes_and_submits_again(demo_url: str) -> None:
 
 
 def test_admin_call_form_refuses_closing_before_opening_and_reviews_due_before_closing(demo_url: str) -> None:
-    at = open_page(app_as("admin"), ADMIN)
+    at = open_tab(open_page(app_as("admin"), ADMIN), "fund_admin_tab", "Utlysningar")
     at.text_input(key="fc_new_name").input("Höstutlysning 2027")
     at.number_input(key="fc_new_budget").set_value(4_000_000)
     at.date_input(key="fc_new_opens").set_value(date(2027, 9, 1))

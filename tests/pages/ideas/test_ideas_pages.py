@@ -19,7 +19,7 @@ from services.ideas import triage
 from services.ideas.triage import IdeaFilter
 from services.people.auth import Actor, load_actor
 from services.shared import exports
-from tests.pages.apptest import app_as, open_page, texts
+from tests.pages.apptest import app_as, open_page, open_tab, texts
 
 SUBMIT, TRACK, MINE, MANAGE = (
     "pages/ideas/submit.py",
@@ -210,6 +210,8 @@ def test_similar_ideas_while_typing_show_no_reference_and_no_closed_idea(demo_ur
 def test_employee_backs_an_idea_once(demo_url: str) -> None:
     before = _count(demo_url, m.IdeaSupport)
     at = open_page(app_as("employee"), MINE)
+    assert not any(b.label == "Stöd" for b in at.button)  # only the open tab (their own ideas) is drawn
+    at = open_tab(at, "mine_tab", "Stöd en idé")
     button = next(b for b in at.button if b.label == "Stöd")
     at = button.click().run()
     assert "ditt stöd är registrerat" in texts(at)
