@@ -51,7 +51,7 @@ with context.reading() as session:
         overdue_only=overdue_only,
         page=current_page("tbi_page"),
     )
-    late = requests.inbox(session=session, actor=me, today=today, overdue_only=True, page_size=1).total
+    late = requests.late_count(session=session, actor=me, today=today)
 
 m1, m2 = st.columns(2)
 m1.metric(t("testbeds.inbox_shown"), fmt_int(found.total), border=True)

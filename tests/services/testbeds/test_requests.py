@@ -194,10 +194,17 @@ def test_inbox_holds_only_own_organisations_requests_and_flags_late_ones(region)
     assert late[0].workdays_waiting == 11  # 1 May off
     only_late = requests.inbox(session=session, actor=boss, today=date(2025, 5, 2), overdue_only=True)
     assert [r.ref for r in only_late.items] == ["TMR-2025-0001"]
-    admin_view = requests.inbox(session=session, actor=load_actor(session, "root"), today=date(2025, 5, 2))
+    assert requests.late_count(session=session, actor=boss, today=date(2025, 5, 2)) == 1
+    assert requests.late_count(session=session, actor=boss, today=date(2025, 4, 30)) == 0
+    root = load_actor(session, "root")
+    admin_view = requests.inbox(session=session, actor=root, today=date(2025, 5, 2))
     assert admin_view.total == 3
+    late_anywhere = requests.inbox(session=session, actor=root, today=date(2025, 5, 2), overdue_only=True).total
+    assert requests.late_count(session=session, actor=root, today=date(2025, 5, 2)) == late_anywhere == 2
     with pytest.raises(PermissionDenied):
         requests.inbox(session=session, actor=load_actor(session, "staff.ks"), today=date(2025, 5, 2))
+    with pytest.raises(PermissionDenied):
+        requests.late_count(session=session, actor=load_actor(session, "staff.ks"), today=date(2025, 5, 2))
 
 
 def test_link_to_idea_and_application_by_reference(region) -> None:
