@@ -173,6 +173,13 @@ TEXTS: dict[str, tuple[str, str]] = {
     # ------------------------------------------------------------ shared UI words
     "ui.showing": ("Visar {first}–{last} av {total}", "Showing {first}–{last} of {total}"),
     "ui.search": ("Sök", "Search"),
+    "ui.find_person": ("Sök person att välja", "Search for a person to choose"),
+    "ui.find_person_help": (
+        "Du själv och den som redan är vald visas alltid. Skriv en del av ett namn eller användarnamn för "
+        "att hitta någon annan.",
+        "You and whoever is already chosen are always listed. Type part of a name or username to find "
+        "anyone else.",
+    ),
     "ui.all": ("Alla", "All"),
     "ui.choose": ("Välj", "Choose"),
     "ui.choose_many": ("Välj en eller flera", "Choose one or more"),

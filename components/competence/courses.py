@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import context
 from components.context import t
+from components.people.picker import people_to_offer
 from components.ui import (
     FieldErrors,
     current_page,
@@ -20,7 +21,6 @@ from components.ui import (
 from models import CourseKind
 from services.competence import courses
 from services.competence.courses import CourseRow
-from services.people import users
 from services.people.auth import Actor
 from services.shared.history import today as stockholm_today
 
@@ -109,8 +109,7 @@ def _course_view(me: Actor, course: CourseRow) -> None:
 
 def _participant_forms(me: Actor, course: CourseRow, people: dict[int, str]) -> None:
     with st.expander(t("competence.add_employee"), icon=":material/person_add:"):
-        with context.reading() as session:
-            choices = dict(users.user_choices(session=session, actor=me))
+        choices = people_to_offer(me, f"course_employee_search_{course.id}")
         with st.form(f"course_employee_{course.id}"):
             errors = FieldErrors()
             user_id = st.selectbox(
@@ -119,6 +118,7 @@ def _participant_forms(me: Actor, course: CourseRow, people: dict[int, str]) -> 
                 index=None,
                 format_func=lambda i: choices[i],
                 placeholder=t("ui.choose"),
+                key=f"course_employee_{course.id}_who",
             )
             errors.slot("user_id", t("competence.employee"))
             if st.form_submit_button(t("competence.add")):

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import context
 from components.context import t
+from components.people.picker import people_to_offer
 from components.ui import (
     FieldErrors,
     attempt,
@@ -22,7 +23,6 @@ from components.ui import (
 from models import ObstacleKind, ObstacleStatus
 from services.obstacles import register
 from services.obstacles.register import ObstacleRow
-from services.people import users
 from services.people.auth import Actor
 
 
@@ -147,8 +147,7 @@ def _admin_tools(me: Actor, row: ObstacleRow) -> None:
 
 def obstacle_form(me: Actor, existing: ObstacleRow | None = None) -> None:
     prefix = f"obstacle_{existing.id if existing else 'new'}_"
-    with context.reading() as session:
-        owners = dict(users.user_choices(session=session, actor=me))
+    owners = people_to_offer(me, f"{prefix}owner_search", chosen=existing.owner_id if existing else None)
     kinds = list(ObstacleKind)
     with st.form(f"{prefix}form"):
         errors = FieldErrors()

@@ -320,6 +320,9 @@ def get_user(*, session: Session, actor: Actor | None, user_id: int) -> User:
     return user
 
 
+PEOPLE_FOUND = 20  # people a searched picker offers at once (`found_people`); the search narrows the rest
+
+
 def user_choices(
     *,
     session: Session,
@@ -327,7 +330,8 @@ def user_choices(
     roles: tuple[Role, ...] | None = None,
     organisation_id: int | None = None,
 ) -> list[tuple[int, str]]:
-    """(id, "Name (username)") of active users, for pickers; any logged-in user may ask."""
+    """(id, "Name (username)") of active users, for pickers of a few (an organisation's people, the
+    officials); any logged-in user may ask. Pickers among everyone use `found_people`."""
     require_login(actor)
     query = select(User.id, User.display_name, User.username).where(User.is_active)
     if roles:
@@ -335,6 +339,32 @@ def user_choices(
     if organisation_id is not None:
         query = query.where(User.organisation_id == organisation_id)
     return [(i, f"{name} ({username})") for i, name, username in session.exec(query.order_by(User.display_name))]
+
+
+def found_people(
+    *,
+    session: Session,
+    actor: Actor | None,
+    search: str | None,
+    include: tuple[int | None, ...] = (),
+    limit: int = PEOPLE_FOUND,
+) -> list[tuple[int, str]]:
+    """(id, "Name (username)") for a picker among every active user: those whose name or username holds
+    every word of `search` (the first `limit`, by name), after the people in `include` (the one chosen
+    before, the reader), who are always offered. Searched and capped in SQL: at ten times the region a
+    picker of all 10,000 users sent 400 KB with every run of its page. Any logged-in user may ask."""
+    require_login(actor)
+    columns = (User.id, User.display_name, User.username)
+    wanted = [i for i in dict.fromkeys(include) if i is not None]
+    rows = (
+        list(session.exec(select(*columns).where(col(User.id).in_(wanted)).order_by(User.display_name)))
+        if wanted
+        else []
+    )
+    if (matches := text_matches(search, User.display_name, User.username)) is not None:
+        query = select(*columns).where(User.is_active, matches, col(User.id).not_in(wanted))
+        rows += session.exec(query.order_by(User.display_name, User.id).limit(limit))
+    return [(i, f"{name} ({username})") for i, name, username in rows]
 
 
 # ---------------------------------------------------------------- writing (admin)

@@ -122,3 +122,54 @@ def test_a_council_member_opens_the_records_behind_a_radslage_figure(demo_url: s
     assert not at.exception, at.exception
     shown = "\n".join(tb.value.to_csv() for tb in at.table).replace("\\", "")
     assert "IDE-" in shown and "Kultur" in shown
+
+
+def test_an_admin_finds_the_owner_of_a_new_obstacle_by_name(demo_url: str) -> None:
+    """The owner is picked among every user by a search (the picker offers the reader until then)."""
+    engine = db.make_engine(demo_url)
+    with db.read_session(engine) as session:
+        admin = session.exec(select(m.User).where(m.User.username == "admin")).one()
+        owner = session.exec(select(m.User).where(m.User.username == "manager")).one()
+        everyone = len(session.exec(select(m.User.id).where(m.User.is_active)).all())
+    at = open_spec(app_as("admin"), OBSTACLES)
+    picker = at.selectbox(key="obstacle_new_owner")
+    assert picker.options == [f"{admin.display_name} (admin)"] and everyone > 20  # not every user at once
+    at.text_input(key="obstacle_new_owner_search").input(owner.display_name).run()
+    picker = at.selectbox(key="obstacle_new_owner")
+    assert f"{owner.display_name} (manager)" in picker.options and len(picker.options) <= 21
+    at.text_input(key="obstacle_new_title").input("Journalsystemen talar inte med varandra")
+    at.selectbox(key="obstacle_new_kind").set_value(m.ObstacleKind.law)
+    at.selectbox(key="obstacle_new_owner").set_value(owner.id)
+    at.text_area(key="obstacle_new_text").input("Uppgifter skrivs in två gånger.")
+    at.button(key="FormSubmitter:obstacle_new_form-Spara hindret").click().run()
+    assert not at.exception, at.exception
+    assert "Hindret är registrerat." in texts(at)
+    with db.read_session(engine) as session:
+        saved = session.exec(
+            select(m.Obstacle).where(m.Obstacle.title == "Journalsystemen talar inte med varandra")
+        ).one()
+    engine.dispose()
+    assert saved.owner_id == owner.id
+
+
+def test_an_admin_finds_an_employee_to_add_to_a_course_by_name(demo_url: str) -> None:
+    at = open_spec(app_as("admin"), COMPETENCE)
+    search = next(i for i in at.text_input if (i.key or "").startswith("course_employee_search_"))
+    course_id = int(search.key.rsplit("_", 1)[1])
+    engine = db.make_engine(demo_url)
+    with db.read_session(engine) as session:
+        person = session.exec(select(m.User).where(m.User.username == "employee.sl")).one()
+    assert f"{person.display_name} (employee.sl)" not in at.selectbox(key=f"course_employee_{course_id}_who").options
+    search.input("employee.sl").run()
+    at.selectbox(key=f"course_employee_{course_id}_who").set_value(person.id)
+    at.button(key=f"FormSubmitter:course_employee_{course_id}-Lägg till").click().run()
+    assert not at.exception, at.exception
+    assert "Deltagaren är tillagd." in texts(at)
+    with db.read_session(engine) as session:
+        added = session.exec(
+            select(m.CourseParticipant).where(
+                m.CourseParticipant.course_id == course_id, m.CourseParticipant.user_id == person.id
+            )
+        ).all()
+    engine.dispose()
+    assert len(added) == 1

@@ -418,3 +418,24 @@ def test_a_password_with_spaces_at_either_end_is_refused_wherever_it_is_set(engi
         users.set_password(session=session, actor=admin, user_id=council_id, password="ett nytt losen")
     assert _login(engine, "council", "ett nytt losen")
     assert _login(engine, "employee", "demo1234") and _login(engine, "manager", "demo1234")
+
+
+def test_a_picker_among_everyone_offers_the_chosen_and_the_reader_then_what_the_search_finds(session: Session) -> None:
+    me = actor(session, "admin")
+    before = session.exec(select(User).where(User.username == "employee")).one()
+    offered = users.found_people(session=session, actor=me, search=None, include=(before.id, me.id, None))
+    assert [i for i, _ in offered] == sorted([before.id, me.id], key=lambda i: session.get(User, i).display_name)
+    quitter = session.exec(select(User).where(User.is_active, User.id != me.id, User.id != before.id)).first()
+    word = quitter.display_name.split()[0]
+    assert quitter.id in [i for i, _ in users.found_people(session=session, actor=me, search=word)]
+    quitter.is_active = False
+    session.commit()
+    found = users.found_people(session=session, actor=me, search=word, include=(me.id,))
+    assert found[0][0] == me.id  # the reader first, whatever the search
+    assert quitter.id not in [i for i, _ in found]  # no one who has left is offered
+    everyone = session.exec(select(func.count()).select_from(User).where(User.is_active)).one()
+    capped = users.found_people(session=session, actor=me, search="a", limit=5)
+    assert len(capped) == 5 < everyone
+    assert all("a" in label.casefold() for _, label in capped)
+    with pytest.raises(PermissionDenied):
+        users.found_people(session=session, actor=None, search="a")
