@@ -94,8 +94,9 @@ def page_run() -> Iterator[None]:
     asks for the language some 700 times (every text and label; a read of Streamlit's session state
     costs 10-20 µs) and for the data version with every cached read (a query each, 1-2 ms). The language
     changes only through `set_lang`, which updates it here too; a write through `writing` makes the next
-    read of the data version ask the database again. A fragment's rerun (Rådsläge's refresh) runs
-    outside this and asks each time."""
+    read of the data version ask the database again (once its block has ended: a cached read inside the
+    block would still be keyed on the version before the write). Reads that are not cached always see
+    the data as it is. A fragment's rerun (Rådsläge's refresh) runs outside this and asks each time."""
     _run.language = st.session_state.get(LANG_KEY, i18n.DEFAULT_LANGUAGE)
     _run.version, _run.in_page = None, True
     try:
@@ -120,8 +121,8 @@ def actor() -> Actor | None:
 
 def data_version() -> int:
     """The database's data version (`services.shared.versions`): moved by every write, in every process.
-    Caches keyed on it are exact, so none of them expires on a timer. Read once per page run (`page_run`):
-    the run draws one version of the data."""
+    Caches keyed on it are exact, so none of them expires on a timer. Read once per page run
+    (`page_run`): the run's cached reads all use one version."""
     known = getattr(_run, "version", None)
     if known is not None:
         return known

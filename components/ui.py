@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -132,12 +132,16 @@ def run_page(page: Any) -> None:
         show_error(error)
 
 
-def lazy_tabs(key: str, tabs: dict[str, Callable[[], None]]) -> None:
-    """Tabs of which only the open one runs and is sent: `tabs` maps each label to what draws it. For
-    tabs that are pages of their own (Streamlit runs and sends every tab at every run otherwise); the
-    open tab is kept in session state under `key`, and opening another reruns the page."""
-    for tab, draw in zip(st.tabs(list(tabs), key=key, on_change="rerun"), tabs.values(), strict=True):
-        if tab.open:
+def lazy_tabs(key: str, tabs: dict[str, Callable[[], None]], *, always: Iterable[str] = ()) -> None:
+    """Tabs (`tabs` maps each label to what draws it) of which a closed one runs and is sent only when it
+    is in `always`: Streamlit runs and sends every tab at every run otherwise. A tab left undrawn loses
+    the state of its widgets when the reader leaves it (Streamlit forgets widgets a run did not draw), so
+    tabs where the reader types (forms) belong in `always`; lazy ones hold views, pickers and
+    downloads. The open tab is kept in session state under `key`; opening another reruns the page."""
+    assert len(tabs) == len(set(tabs)), "two tabs with one label"
+    drawn = set(always)
+    for tab, (label, draw) in zip(st.tabs(list(tabs), key=key, on_change="rerun"), tabs.items(), strict=True):
+        if tab.open or label in drawn:
             with tab:
                 draw()
 

@@ -177,8 +177,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "ui.find_person_help": (
         "Du själv och den som redan är vald visas alltid. Skriv en del av ett namn eller användarnamn för "
         "att hitta någon annan.",
-        "You and whoever is already chosen are always listed. Type part of a name or username to find "
-        "anyone else.",
+        "You and whoever is already chosen are always listed. Type part of a name or username to find anyone else.",
     ),
     "ui.all": ("Alla", "All"),
     "ui.choose": ("Välj", "Choose"),

@@ -25,14 +25,21 @@ year = st.selectbox(
 with context.reading() as session:
     calls = applications.list_calls(session=session, actor=me, today=today, year=year, page_size=CALLS_PER_YEAR).items
 
-# Only the open tab runs and is sent: drawing all five at every run took most of the page's time.
+# The decision pack and the budget (views and downloads: most of the page's time) are drawn only when
+# open; the tabs with forms at every run, so that nothing typed there is lost on a visit to another tab.
+applications_label, calls_label, follow_up_label = (
+    t("fund.admin.tab_applications"),
+    t("fund.admin.tab_calls"),
+    t("fund.admin.tab_follow_up"),
+)
 lazy_tabs(
     "fund_admin_tab",
     {
-        t("fund.admin.tab_applications"): lambda: applications_tab(me, calls, year, today),
-        t("fund.admin.tab_calls"): lambda: calls_tab(me, calls, today),
+        applications_label: lambda: applications_tab(me, calls, year, today),
+        calls_label: lambda: calls_tab(me, calls, today),
         t("fund.admin.tab_pack"): lambda: pack_tab(me, calls),
-        t("fund.admin.tab_follow_up"): lambda: follow_up_tab(me, today),
+        follow_up_label: lambda: follow_up_tab(me, today),
         t("fund.admin.tab_budget"): lambda: budget_tab(me, year),
     },
+    always=(applications_label, calls_label, follow_up_label),
 )

@@ -126,4 +126,6 @@ def _follow_up() -> None:
 tabs = {t("ideas.mine_tab"): _mine, t("ideas.back_tab"): _back}
 if owned.total:  # ideas this person handles at Införande/Spridning: their benefits
     tabs[t("benefits.to_follow_up")] = _follow_up
-lazy_tabs("mine_tab", tabs)  # only the open tab runs: backing lists twenty ideas with a button each
+# Backing (twenty ideas, a button each: most of the page) is drawn only when open; the tabs with forms
+# (answering the handlers, recording a benefit) at every run, so nothing typed there is lost.
+lazy_tabs("mine_tab", tabs, always=[label for label in tabs if label != t("ideas.back_tab")])

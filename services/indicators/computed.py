@@ -306,9 +306,9 @@ class DaysMedian:
         scope = Scope(start, end)
         days = days_between(session, self.later, self.earlier).label("days")
         stmt = _select(self.org_col, self.area_col, self.source, self.joins, []).add_columns(days)
-        region: list[float] = []
-        by_area: dict[int, list[float]] = {}
-        by_org: dict[int, list[float]] = {}
+        region: list[Any] = []
+        by_area: dict[int, list[Any]] = {}
+        by_org: dict[int, list[Any]] = {}
         # Row by row, keeping only the numbers (which the garbage collector does not track): thousands of
         # rows held at once were promoted through its generations and set off full collections.
         for org, area, value in session.exec(stmt.where(*self.where(scope))):
@@ -326,8 +326,8 @@ class DaysMedian:
                 if value is not None:
                     by_area.setdefault(area, []).append(value)
 
-        def median(values: list[float]) -> float | None:
-            return round(statistics.median(values), 1) if values else None
+        def median(values: list[Any]) -> float | None:  # floats; Decimals on PostgreSQL, averaged exactly
+            return round(float(statistics.median(values)), 1) if values else None
 
         return median(region), {a: median(v) for a, v in by_area.items()}, {o: median(v) for o, v in by_org.items()}
 
@@ -761,8 +761,9 @@ def compute_levels(session: Session, keys: list[str], *, start: date, end: date)
 
 
 def _adds_up(comp: Computation) -> bool:
-    """A count or sum counted from the records (each record on one area and organisation): its levels are
-    sums of one statement's groups."""
+    """A count or sum counted from the records: its levels are sums of one statement's groups. Each
+    record falls in one (area, organisation) group, so even a count of distinct records adds up; a new
+    count or sum whose records could fall in two groups must not be registered with these units."""
     return comp.unit in ("count", "sek") and not isinstance(comp.measure, Kept | DaysMedian)
 
 

@@ -41,17 +41,21 @@ def medians(session: Session, rows: Any) -> dict[Any, float]:
     return {k: float(v) for k, v in session.exec(stmt).all()}
 
 
-def median_of(session: Session, values: Any, size: int) -> float | None:
-    """The median of the one column of `values` (a SELECT with no NULLs left in it), of which the caller
-    knows there are `size`: the middle one or two read in order with LIMIT and OFFSET. One sort of the
-    values and no numbering: at ten times the region half the window function's time in `medians`."""
-    if size <= 0:
-        return None
+def median_of(session: Session, values: Any) -> float | None:
+    """The median of the one column of `values` (a SELECT; NULLs left out), None when there is none:
+    the middle one or two read in order with OFFSET and LIMIT from the count of the same values, in one
+    statement (one snapshot of the data on PostgreSQL too), and averaged in SQL as `medians` does. One
+    sort of the values and no numbering: at ten times the region half the window function's time."""
     inner = values.subquery()
     (value,) = list(inner.c)
-    stmt = select(value).order_by(value).offset((size - 1) // 2).limit(2 - size % 2)
-    middle = [float(v) for v in session.exec(stmt).scalars()]  # type: ignore[call-overload]
-    return sum(middle) / len(middle)
+    present = value.is_not(None)
+    size = select(func.count()).select_from(inner).where(present).scalar_subquery()
+    # abs: with no values the offset is 0, not -1 (and the average of nothing NULL)
+    middle = (
+        select(value.label("value")).where(present).order_by(value).offset(func.abs(size - 1) // 2).limit(2 - size % 2)
+    )
+    found = session.exec(select(func.avg(middle.subquery().c.value))).one()[0]  # type: ignore[call-overload]
+    return None if found is None else float(found)
 
 
 def whole_medians(session: Session, rows: Any) -> dict[Any, float]:

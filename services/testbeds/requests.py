@@ -339,7 +339,8 @@ def late_count(*, session: Session, actor: Actor | None, today: date) -> int:
 
 def _inbox_count(session: Session, scope: ColumnElement[bool] | None, conditions: list[ColumnElement[bool]]) -> int:
     """The requests matching `conditions`; joined to their testbeds only when the scope names an
-    organisation (every request has a testbed: for the admin's inbox the join doubled the count's time)."""
+    organisation (every request has a testbed: for the admin's inbox the join doubled the count's time).
+    Without a scope, `conditions` must name the requests' own columns only."""
     query = select(func.count(col(TestbedRequest.id)))
     if scope is not None:
         query = query.join(Testbed, TestbedRequest.testbed_id == Testbed.id)
@@ -608,8 +609,8 @@ def request_figures(
 ) -> RequestFigures:
     """Testbed request figures for an area, organisation or testbed and a period of receipt (days inclusive).
 
-    Counts, sums and medians are all counted in SQL (working days as stored on each request). Aggregates
-    only: no personal data.
+    Counted in SQL per testbed (working days as stored on each request), the totals and the areas' rows
+    summed from the testbeds'; the medians in SQL. Aggregates only: no personal data.
     """
     conditions = _scope(area_code, organisation_id, testbed_id, start, end)
     answered_expr = case((col(TestbedRequest.first_response_at).is_not(None), 1), else_=0)
@@ -666,15 +667,8 @@ def request_figures(
     per_area = [
         CountRow(code, code, n, a, r) for code, (n, a, r) in sorted(areas.items(), key=lambda i: (-i[1][0], i[0]))
     ]
-    # Every answered request has a number of days to its first answer: `answered` of them.
     days_taken = days_between(session, TestbedRequest.first_response_at, TestbedRequest.received_at)
-    days = median_of(
-        session,
-        _requests(select(days_taken), area_code, organisation_id).where(
-            *conditions, col(TestbedRequest.first_response_at).is_not(None)
-        ),
-        answered,
-    )
+    days = median_of(session, _requests(select(days_taken), area_code, organisation_id).where(*conditions))
     workdays = whole_medians(
         session,
         _requests(select(literal(None), TestbedRequest.first_response_workdays), area_code, organisation_id).where(

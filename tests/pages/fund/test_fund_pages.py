@@ -349,3 +349,14 @@ def test_an_admins_own_application_is_left_to_another_admin(demo_url: str) -> No
         assert not at.exception
         assert ("Det här är din egen ansökan" in texts(at)) is own
         assert any(b.key == f"FormSubmitter:fa_approve_{app.id}-Bevilja" for b in at.button) is not own
+
+
+def test_what_is_typed_in_a_tab_stays_through_a_visit_to_another(demo_url: str) -> None:
+    """The budget is drawn only when open; the tabs where the reader types at every run, so that what
+    they typed (here the applications' search) is there when they come back."""
+    at = open_page(app_as("admin"), ADMIN)
+    at.text_input(key="fa_search").input("tvilling").run()
+    at = open_tab(at, "fund_admin_tab", "Budget")
+    assert "Per utlysning" in texts(at)
+    at = open_tab(at, "fund_admin_tab", "Ansökningar & beslut")
+    assert at.text_input(key="fa_search").value == "tvilling"

@@ -302,3 +302,32 @@ def test_a_write_beside_a_rebuild_waits_for_it(engine: Engine) -> None:
     assert not writer.is_alive()
     with db.write_session(engine) as s:
         assert day_counts.differences(s) == []
+
+
+def test_a_sum_of_nothing_known_is_a_dash_for_its_level_and_zero_for_the_region(session: Session) -> None:
+    """Levels summed from groups give what each level gives alone where a sum has no known value: a
+    procurement without an estimated value makes its organisation's and area's sum None (a dash), and
+    an organisation without procurements 0; the region is never a dash for a sum."""
+    s = session
+    year = {"start": date(1999, 1, 1), "end": date(1999, 12, 31)}  # nothing else in that year
+    org = s.exec(select(m.Organisation)).first()
+    s.add(
+        m.Procurement(
+            ref="UPH-1999-0001",
+            title="Utan värde",
+            organisation_id=org.id,
+            area_id=org.area_id,
+            started_on=date(1999, 3, 1),
+        )
+    )
+    s.commit()
+    levels = computed.compute_levels(s, ["procurements_value_sek", "procurements_started"], **year)
+    value, started = levels["procurements_value_sek"], levels["procurements_started"]
+    assert value.by_organisation[org.id] is None and value.by_area[org.area_id] is None and value.region == 0.0
+    assert started.by_organisation[org.id] == 1.0 and started.region == 1.0
+    others = [o for o in value.by_organisation if o != org.id]
+    assert others and all(value.by_organisation[o] == 0.0 for o in others)
+    for key, found in levels.items():
+        assert found.region == computed.compute(s, key, **year), key
+        assert found.by_area == computed.compute_by_area(s, key, **year), key
+        assert found.by_organisation == computed.compute_by_organisation(s, key, **year), key
