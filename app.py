@@ -2,14 +2,13 @@
 
 import streamlit as st
 
-import db
-from components import auth, navigation, sidebar
+from components import auth, context, navigation, sidebar
 from components.context import t
 from components.ui import run_page
 
 st.set_page_config(page_title="Innovationsportalen", page_icon=":material/emoji_objects:", layout="wide")
 
-problem = db.schema_problem()
+problem = context.schema_problem()
 if problem:
     st.error(t(problem), icon=":material/database:")
     st.stop()

@@ -36,6 +36,21 @@ def engine() -> Engine:
     return _engine_for(db.database_url())
 
 
+_READY: set[str] = set()  # database URLs found migrated in this process
+
+
+def schema_problem() -> str | None:
+    """`db.schema_problem` for the configured database, asked until it is found ready and then not again
+    in this process: it opens a connection of its own, which every page run used to pay for."""
+    url = db.database_url()
+    if url in _READY:
+        return None
+    problem = db.schema_problem(url)
+    if problem is None:
+        _READY.add(url)
+    return problem
+
+
 @contextmanager
 def reading() -> Iterator[Session]:
     """A read session; a database that cannot answer now raises `Unavailable` (see `unavailable`)."""
