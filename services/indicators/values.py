@@ -185,10 +185,7 @@ def review_queue(
     those rows are joined to their names: with a million approved values a joined filter would scan.
     """
     require_admin(actor)
-    where = [
-        IndicatorValue.status == ValueStatus.submitted,
-        col(IndicatorValue.indicator_id).in_(select(Indicator.id)),  # lets SQLite use the index
-    ]
+    where = _waiting()
     if organisation_id is not None:
         where.append(IndicatorValue.organisation_id == organisation_id)
     total = session.exec(select(func.count()).select_from(IndicatorValue).where(*where)).one()
@@ -207,8 +204,18 @@ def review_queue(
 
 
 def queue_size(*, session: Session, actor: Actor | None) -> int:
+    """How many submitted values wait for an admin (Rapportera värden's tab label, at every run)."""
     require_admin(actor)
-    return session.exec(select(func.count()).where(IndicatorValue.status == ValueStatus.submitted)).one()
+    return session.exec(select(func.count()).select_from(IndicatorValue).where(*_waiting())).one()
+
+
+def _waiting() -> list[Any]:
+    """Submitted values, found through the (indicator, status) index: filtered on status alone, SQLite
+    read the whole index (a million values: 30 ms at every run of the page)."""
+    return [
+        IndicatorValue.status == ValueStatus.submitted,
+        col(IndicatorValue.indicator_id).in_(select(Indicator.id)),  # lets SQLite use the index
+    ]
 
 
 @dataclass(frozen=True)

@@ -338,14 +338,20 @@ def test_manager_reports_admin_returns_with_note_then_approves(session: Session)
         session=session, actor=manager, indicator_id=i, organisation_id=hsf, period_start=period, value="7,5"
     )
     assert draft.status == "draft" and draft.value == 7.5
+    waiting = values.queue_size(session=session, actor=admin)
     submitted = values.submit_value(session=session, actor=manager, value_id=draft.id)
     assert submitted.status == "submitted"
-    assert draft.id in {v.id for v in values.review_queue(session=session, actor=admin, page_size=200).items}
+    queue = values.review_queue(session=session, actor=admin, page_size=200)
+    assert draft.id in {v.id for v in queue.items}
+    assert values.queue_size(session=session, actor=admin) == waiting + 1 == queue.total  # the tab's count
+    with pytest.raises(PermissionDenied):
+        values.queue_size(session=session, actor=manager)
     with pytest.raises(ValidationError) as no_note:
         values.return_value(session=session, actor=admin, value_id=draft.id, note="  ")
     assert no_note.value.fields["note"].key == "indicators.data.return_note_required"
     returned = values.return_value(session=session, actor=admin, value_id=draft.id, note="Räkna med Q3-projekten")
     assert returned.status == "returned" and returned.note == "Räkna med Q3-projekten"
+    assert values.queue_size(session=session, actor=admin) == waiting
     again = values.save_value(
         session=session,
         actor=manager,
