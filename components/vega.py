@@ -19,6 +19,7 @@ from typing import Any
 
 import altair as alt
 import pyarrow as pa
+import pyarrow.compute as pc
 import streamlit as st
 
 from components.context import lang
@@ -62,13 +63,25 @@ def _arrow(rows: Any) -> Any:
     if not isinstance(rows, list) or not rows or not all(isinstance(row, dict) for row in rows):
         return rows
     try:
-        table = pa.Table.from_pylist(rows)
+        table = _repeats_once(pa.Table.from_pylist(rows))
     except (pa.ArrowInvalid, pa.ArrowTypeError):
         return rows
     sink = pa.BufferOutputStream()
     with pa.ipc.new_stream(sink, table.schema) as writer:
         writer.write_table(table)
     return sink.getvalue().to_pybytes()
+
+
+def _repeats_once(table: pa.Table) -> pa.Table:
+    """Text columns whose values repeat (an organisation's name in each of its bars, a measure's name in
+    every row) as a dictionary: each text sent once. A third of the budget chart's bytes."""
+    columns = [
+        pc.dictionary_encode(column)
+        if pa.types.is_string(column.type) and 2 * pc.count_distinct(column).as_py() <= len(column)
+        else column
+        for column in table.columns
+    ]
+    return pa.table(columns, names=table.column_names)
 
 
 def built(builder: Callable[..., alt.TopLevelMixin], /, *args: Any, **kwargs: Any) -> dict[str, Any]:

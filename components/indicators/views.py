@@ -99,11 +99,15 @@ def period_filter(key: str, today: date) -> tuple[date, date]:
 
 
 def tiles(figures: Sequence[IndicatorFigure], columns: int = 4) -> None:
-    """A tile per indicator: value, change against the previous period, and the target met or not."""
+    """A tile per indicator: value, change against the previous period, and the target met or not.
+
+    A full row's columns are the tiles' borders (a bordered container in each column was one element
+    more per tile, 27 on an area dashboard at every run); a short last row borders only its tiles."""
     for first in range(0, len(figures), columns):
-        row = st.columns(columns)
-        for column, figure in zip(row, figures[first : first + columns], strict=False):
-            with column.container(border=True):
+        chunk = figures[first : first + columns]
+        full = len(chunk) == columns
+        for column, figure in zip(st.columns(columns, border=full), chunk, strict=False):
+            with column if full else column.container(border=True):
                 _tile(figure)
 
 

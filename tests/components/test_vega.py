@@ -1,5 +1,5 @@
 """The charts the pages draw: every builder's spec passes Altair's schema check here, because pages draw
-them without it (components/vega.py), and what pages draw is that same spec."""
+them without it (components/vega.py), and what pages draw is that same spec; their rows go as Arrow."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from datetime import date
 
 import altair as alt
 import pandas as pd
+import pyarrow as pa
 import pytest
 
 from components import charts, context, vega
@@ -169,3 +170,20 @@ def test_a_wrong_spec_is_caught_here() -> None:
 def _description(spec: dict) -> str | None:
     """A chart's accessible name: on the chart, or for layered charts on their first layer."""
     return spec.get("description") or (spec.get("layer") or [{}])[0].get("description")
+
+
+def test_datasets_go_as_arrow_with_repeated_texts_sent_once() -> None:
+    rows = [
+        {"category": f"ORG{i}", "measure": measure, "value": float(i)}
+        for i in range(6)
+        for measure in ("Budgeterat innovationsstöd", "Beviljat ur fonden")
+    ]
+    sent = vega.arrow_datasets({"datasets": {"d": rows, "mixed": [{"x": 1}, {"x": "a"}]}})["datasets"]
+    table = pa.ipc.open_stream(sent["d"]).read_all()
+    assert table.to_pylist() == rows  # what the browser's chart reads
+    assert pa.types.is_dictionary(table.schema.field("measure").type)  # two texts, twelve rows
+    assert pa.types.is_dictionary(table.schema.field("category").type)  # each twice
+    assert pa.types.is_floating(table.schema.field("value").type)
+    unique = pa.ipc.open_stream(vega.arrow_datasets({"datasets": {"d": rows[::2]}})["datasets"]["d"]).read_all()
+    assert pa.types.is_string(unique.schema.field("category").type)  # no repeats: kept as plain text
+    assert sent["mixed"] == [{"x": 1}, {"x": "a"}]  # rows Arrow cannot type are left to Streamlit
