@@ -332,6 +332,7 @@ def test_the_served_app_sends_small_messages_at_once(monkeypatch: pytest.MonkeyP
     waited some 40 ms for the browser's delayed acknowledgement before its elements arrived."""
     import asyncio
     import socket
+    from concurrent.futures import ThreadPoolExecutor
 
     from streamlit.web.server.starlette import starlette_server
 
@@ -355,4 +356,6 @@ def test_the_served_app_sends_small_messages_at_once(monkeypatch: pytest.MonkeyP
             finally:
                 client.close()
 
-    assert asyncio.run(nodelay_of_an_accepted_connection()) != 0
+    # In a thread of its own: the browser tests' Playwright may hold an event loop in this one.
+    with ThreadPoolExecutor(1) as thread:
+        assert thread.submit(asyncio.run, nodelay_of_an_accepted_connection()).result() != 0
