@@ -9,7 +9,8 @@ and sidebar, nothing else), in the same run; the table gives each page's median 
 empty page's. Ratios, not milliseconds, so that a loaded or slower machine compares with itself.
 
 Part 2, served (`manage.py serve` on a free port, its warm-up included): the first Översikt after the
-start against the next one; a lone session, then N sessions at once, each opening pages over the
+start against the next one; a lone session, then N sessions at once (in one process, then spread over
+`--processes` of them as deploy/nginx does), each opening pages over the
 websocket as a browser would (a small client, no browser; sessions come in with the signed re-login
 cookie, as a returning browser does), timed from the rerun request to the script's end. It reports
 P50/P95 per page run, the bytes a page load sends, the server's resident memory before and after, and
@@ -346,9 +347,10 @@ async def _browse(client: Client, pages: list[str], rounds: int) -> list[Load]:
     return [load for load in client.loads if load.page in pages]
 
 
-async def _crowd(base: str, cookies: list[str], pages: list[str], rounds: int) -> tuple[list[Load], float]:
-    """Every session connects first, then all browse at once: pages under load, not a storm of logins."""
-    clients = [await _logged_in(base, cookie) for cookie in cookies]
+async def _crowd(bases: list[str], cookies: list[str], pages: list[str], rounds: int) -> tuple[list[Load], float]:
+    """Every session connects first (to the servers in turn, as the proxy spreads them), then all browse at
+    once: pages under load, not a storm of logins."""
+    clients = [await _logged_in(bases[i % len(bases)], cookie) for i, cookie in enumerate(cookies)]
     started = time.perf_counter()
     loads = await asyncio.gather(*(_browse(c, pages, rounds) for c in clients))
     return [load for group in loads for load in group], time.perf_counter() - started
@@ -425,7 +427,7 @@ async def _pdf_beside_pages(base: str, cookies: dict[str, str]) -> tuple[float, 
     return seconds, before, during
 
 
-def concurrency(db_url: str, sessions: int, rounds: int, idle_seconds: float) -> dict:
+def concurrency(db_url: str, sessions: int, rounds: int, idle_seconds: float, processes: int) -> dict:
     pages = [
         "min-profil",
         "oversikt",
@@ -437,18 +439,29 @@ def concurrency(db_url: str, sessions: int, rounds: int, idle_seconds: float) ->
     ]
     cookies = _cookies(db_url)
     process, base, start_seconds = _serve(db_url)
+    servers = [(process, base)]
     try:
         first, second = asyncio.run(_first_pages(base, cookies))
         lone = asyncio.run(_lone(base, cookies["council"], pages, rounds))
         rss_before = _rss_mb(process.pid)
         crowd_cookies = [cookies[ROLES[i % len(ROLES)]] for i in range(sessions)]
-        crowd, wall = asyncio.run(_crowd(base, crowd_cookies, pages, rounds))
+        crowd, wall = asyncio.run(_crowd([base], crowd_cookies, pages, rounds))
         rss_after = _rss_mb(process.pid)
         idle, council_open, refreshes = asyncio.run(_idle_council(base, cookies["council"], process.pid, idle_seconds))
         pdf = asyncio.run(_pdf_beside_pages(base, cookies))
+        # The same crowd spread over several processes, as deploy/nginx runs the app (one per core); the
+        # added ones first open every page once per role, as the first one has.
+        for _ in range(processes - 1):
+            other, other_base, _ = _serve(db_url)
+            servers.append((other, other_base))
+            asyncio.run(_crowd([other_base], [cookies[role] for role in ROLES], pages, 1))
+        spread_before = sum(_rss_mb(p.pid) for p, _ in servers)
+        spread, spread_wall = asyncio.run(_crowd([b for _, b in servers], crowd_cookies, pages, rounds))
+        spread_after = sum(_rss_mb(p.pid) for p, _ in servers)
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        for server, _ in servers:
+            server.terminate()
+            server.wait(timeout=30)
     return {
         "start": start_seconds,
         "first": first,
@@ -456,6 +469,7 @@ def concurrency(db_url: str, sessions: int, rounds: int, idle_seconds: float) ->
         "lone": lone,
         "crowd": crowd,
         "wall": wall,
+        "spread": (processes, spread, spread_wall, spread_before, spread_after),
         "rss": (rss_before, rss_after),
         "sessions": sessions,
         "pages": pages,
@@ -545,6 +559,9 @@ def report(runs: list, load: dict | None, counts: str, machine: str) -> str:
         crowd_all = [x.seconds for x in load["crowd"]]
         before, after = load["rss"]
         ratio = _pct(crowd_all, 0.95) / _pct(lone_all, 0.95)
+        processes, spread, spread_wall, spread_before, spread_after = load["spread"]
+        spread_all = [x.seconds for x in spread]
+        spread_ratio = _pct(spread_all, 0.95) / _pct(lone_all, 0.95)
         lines += [
             "",
             f"{load['sessions']} sessions at once (roles in turn: {', '.join(ROLES)}), each opening the pages "
@@ -555,10 +572,15 @@ def report(runs: list, load: dict | None, counts: str, machine: str) -> str:
             f"| lone session | {len(lone_all)} | {_pct(lone_all, 0.5):.0f} | {_pct(lone_all, 0.95):.0f} | – |",
             f"| {load['sessions']} sessions | {len(crowd_all)} | {_pct(crowd_all, 0.5):.0f} | "
             f"{_pct(crowd_all, 0.95):.0f} | {len(crowd_all) / load['wall']:.1f} |",
+            f"| {load['sessions']} sessions over {processes} processes | {len(spread_all)} | "
+            f"{_pct(spread_all, 0.5):.0f} | {_pct(spread_all, 0.95):.0f} | {len(spread_all) / spread_wall:.1f} |",
             "",
-            f"P95 with {load['sessions']} sessions ÷ lone P95: {ratio:.1f}×{_mark(ratio <= 4)}. Server memory "
-            f"{before:.0f} MB before the crowd, {after:.0f} MB after (+{after - before:.0f} MB"
-            f"{_mark(after - before < 100)}).",
+            f"P95 with {load['sessions']} sessions ÷ lone P95: {ratio:.1f}×{_mark(ratio <= 4)} in one process; "
+            f"{spread_ratio:.1f}×{_mark(spread_ratio <= 4)} over {processes} processes, the sessions spread "
+            "over them in turn as deploy/nginx does (the added processes first opened each page once per "
+            f"role). Server memory {before:.0f} MB before the crowd, {after:.0f} MB after (+{after - before:.0f} "
+            f"MB{_mark(after - before < 100)}); over {processes} processes {spread_before:.0f} MB before, "
+            f"{spread_after:.0f} MB after (+{spread_after - spread_before:.0f} MB).",
             "",
             f"Rådsläge left open, nothing changing: the server used {council_open:.1%} of a core over {seconds:.0f} s "
             f"({refreshes} refreshes){_mark(council_open < 0.05)}; with nobody connected {idle:.1%}.",
@@ -617,6 +639,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, default=PROJECT / "benchmarks" / "scaled.db")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--sessions", type=int, default=20)
+    parser.add_argument("--processes", type=int, default=2, help="app processes for the spread crowd (deploy/nginx: 2)")
     parser.add_argument("--idle-seconds", type=float, default=60, help="how long Rådsläge is watched idle")
     parser.add_argument("--skip-load", action="store_true", help="only the in-process page runs")
     parser.add_argument("--skip-pages", action="store_true", help="only the served sessions")
@@ -645,7 +668,7 @@ def main() -> None:
     load = None
     if not args.skip_load:
         print("served sessions ...", flush=True)
-        load = concurrency(url, args.sessions, args.rounds, args.idle_seconds)
+        load = concurrency(url, args.sessions, args.rounds, args.idle_seconds, args.processes)
     runs = []
     if not args.skip_pages:
         print("page runs ...", flush=True)
