@@ -7,13 +7,14 @@ Aggregates are for every logged-in role; the list of latest ideas follows the re
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import case, func
 from sqlmodel import Session, col, select
 
-from models import STAGE_PATH, Idea, IdeaEvent, IdeaEventKind, IdeaStage, Organisation, utcnow
+from models import Idea, IdeaStage, Organisation, utcnow
 from services.ideas.triage import OVERDUE_DAYS, overdue_condition
+from services.indicators import day_counts
 from services.people.auth import Actor, require_login
 from services.shared.medians import days_between
 
@@ -25,21 +26,13 @@ class FunnelStep:
 
 
 def funnel(*, session: Session, actor: Actor | None) -> list[FunnelStep]:
-    """How many ideas ever reached each stage of the path (from their timelines), region-wide."""
+    """How many ideas reached each stage of the path, region-wide and over all time, by the rule of the
+    dashboards' funnels: an idea reached a stage when it stands there or further, or its timeline shows it
+    was moved there or further (one sent straight on to development passed screening too); merged
+    duplicates are not counted. Summed from the counts kept per day (`services.indicators.day_counts`),
+    read from their index: counting distinct ideas in the events took 60 ms at ten times the region."""
     require_login(actor)
-    rows = dict(
-        session.exec(
-            select(IdeaEvent.to_stage, func.count(func.distinct(IdeaEvent.idea_id)))
-            .where(
-                # The path's stages first: SQLite then reads the (to_stage, kind, …) index only, not all
-                # events of the two kinds (a fifth of the time at ten times the region).
-                col(IdeaEvent.to_stage).in_([stage.value for stage in STAGE_PATH]),
-                col(IdeaEvent.kind).in_([IdeaEventKind.created, IdeaEventKind.stage_changed]),
-            )
-            .group_by(IdeaEvent.to_stage)
-        ).all()
-    )
-    return [FunnelStep(str(stage), int(rows.get(stage, 0))) for stage in STAGE_PATH]
+    return [FunnelStep(stage, n) for stage, n in day_counts.funnel(session, start=date.min, end=date.max)]
 
 
 def overdue_count(*, session: Session, actor: Actor | None, now: datetime | None = None) -> int:

@@ -12,7 +12,6 @@ each by its indicator's rule (flow, stock, share, level). Targets follow the one
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -21,7 +20,6 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models import (
-    STAGE_PATH,
     FundApplication,
     Idea,
     IdeaArea,
@@ -344,13 +342,7 @@ def idea_funnel(
     (`services.indicators.day_counts`): one statement.
     """
     require_reader(actor)
-    measures = ("ideas_received", *day_counts.REACHED.values())
-    found = day_counts.sums(
-        session, measures, start=start, end=end, area_id=area_id, organisation_id=organisation_id
-    ).get(None, Counter())
-    return [(STAGE_PATH[0].value, found["ideas_received"])] + [
-        (stage, found[measure]) for stage, measure in day_counts.REACHED.items()
-    ]
+    return day_counts.funnel(session, start=start, end=end, area_id=area_id, organisation_id=organisation_id)
 
 
 @dataclass(frozen=True)

@@ -406,6 +406,19 @@ def sums(
     return found
 
 
+def funnel(
+    session: Session, *, start: date, end: date, area_id: int | None = None, organisation_id: int | None = None
+) -> list[tuple[str, int]]:
+    """Of the ideas received start..end, how many reached each stage of the path so far (see `REACHED`),
+    for the region, an area (its cross-sector ideas included) or an organisation: one statement."""
+    measures = ("ideas_received", *REACHED.values())
+    found = sums(session, measures, start=start, end=end, area_id=area_id, organisation_id=organisation_id)
+    counts = found.get(None, Counter())
+    return [(STAGE_PATH[0].value, counts["ideas_received"])] + [
+        (stage, counts[measure]) for stage, measure in REACHED.items()
+    ]
+
+
 def sums_in_periods(
     session: Session,
     measures: tuple[str, ...],

@@ -7,7 +7,7 @@ import itertools
 from datetime import date, timedelta
 
 import pytest
-from sqlmodel import Session, func, select
+from sqlmodel import Session, col, func, select
 
 import models as m
 from services.ideas import intake, privacy, stats, triage
@@ -411,9 +411,18 @@ def test_funnel_and_latest(session: Session) -> None:
     admin, employee = actor(session, "admin"), actor(session, "employee")
     steps = stats.funnel(session=session, actor=admin)
     assert [s.stage for s in steps] == PATH
-    assert steps[0].reached == session.exec(select(func.count()).select_from(m.Idea)).one()
+    not_merged = select(func.count()).select_from(m.Idea).where(col(m.Idea.merged_into_id).is_(None))
+    assert steps[0].reached == session.exec(not_merged).one()  # every idea once, duplicates not
     assert all(a.reached >= b.reached for a, b in itertools.pairwise(steps))
+    # An idea reached a stage when it stands there or further (the dashboards' rule, too).
+    further = session.exec(
+        select(func.count())
+        .select_from(m.Idea)
+        .where(col(m.Idea.merged_into_id).is_(None), col(m.Idea.stage).in_(PATH[PATH.index("testing") :]))
+    ).one()
+    assert steps[PATH.index("testing")].reached >= further
     fresh = new_idea(session, organisation_id=org_id(session, "SL"))
+    assert stats.funnel(session=session, actor=admin)[0].reached == steps[0].reached + 1  # kept on the write
     assert stats.latest_ideas(session=session, actor=admin)[0].ref == fresh.ref
     assert fresh.ref not in {i.ref for i in stats.latest_ideas(session=session, actor=employee)}
 
