@@ -131,7 +131,7 @@ def comparison_section(rows: list[ComparisonRow], org: str, area: str, year: int
     if all(v is None for v in (chosen.organisation, chosen.area, chosen.region)):
         st.info(t("indicators.myorg.no_values"))  # an empty chart would be an unnamed, empty image
         return
-    vega.draw(readable(vega.spec(comparison_chart(chosen, org, area, region, lang))), width="stretch")
+    vega.draw(readable(vega.built(comparison_chart, chosen, org, area, region, lang)), width="stretch")
 
 
 def comparison_chart(row: ComparisonRow, org: str, area: str, region: str, lang: str) -> alt.LayerChart:

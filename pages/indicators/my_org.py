@@ -40,7 +40,8 @@ def _figures(key: tuple, organisation_id: int, year: int, today: date) -> dict:
         span = {"start": date(year, 1, 1), "end": min(date(year, 12, 31), today)}
         benefits = benefit_figures.totals(session, me, end=span["end"], organisation_id=organisation_id)
         kinds = benefit_figures.by_kind(session, me, **span, organisation_id=organisation_id)
-    return {"waiting": waiting, "rows": rows, "own": own, "benefits": benefits, "kinds": kinds}
+        [budget_row] = budget.outcome(session=session, actor=me, year=year, organisation_id=organisation_id)
+    return {"waiting": waiting, "rows": rows, "own": own, "benefits": benefits, "kinds": kinds, "budget": budget_row}
 
 
 me = actor()
@@ -70,9 +71,7 @@ data = _figures(context.scope_key(), org.id, year, today)
 
 waiting_section(data["waiting"])
 my_actions_section(me, today)
-with context.reading() as session:
-    [budget_row] = budget.outcome(session=session, actor=me, year=year, organisation_id=org.id)
-budget_tiles(budget_row, year)
+budget_tiles(data["budget"], year)
 comparison_section(data["rows"], org.short_name, area.name(context.lang()), year)
 own_section(data["own"])
 benefits_section(
