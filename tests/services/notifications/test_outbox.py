@@ -214,6 +214,10 @@ def test_preferences_decide_how_a_user_hears_and_the_in_app_list_always_has_it(
     choices = preferences.my_preferences(session=session, actor=manager)
     assert choices["idea.new_for_org"] == "immediately" and "idea.receipt" not in choices
     preferences.set_preferences(session=session, actor=manager, choices={"idea.new_for_org": "weekly"})
+    shown = preferences.my_preferences(session=session, actor=manager)
+    assert shown["idea.new_for_org"] == "weekly"
+    # What the page shows for every kind is what the sender applies, chosen or default.
+    assert shown == {kind: outbox.delivery_for(session, manager.id, kind) for kind in choices}
     intake.submit_idea(session=session, actor=None, data=form(session, organisation_id=hsf))
     notice = rows(session, kind="idea.new_for_org", user_id=manager.id)[-1]  # the newest
     assert notice.digest and notice.mail_state == "pending" and notice.unsubscribe_token
