@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import Page, expect
 
-from tests.e2e.helpers import answered, choose, log_in, log_out, open_from_menu, pick
+from tests.e2e.helpers import answered, choose, log_in, log_out, open_from_menu, pick, run_finished
 from tests.e2e.test_ideas_flow import _open
 
 NEED = "Nattlig fallprevention på vårdavdelning"
@@ -89,6 +89,7 @@ def test_need_response_assessment_procurement_and_figures(page: Page, live_app: 
     page.get_by_role("textbox", name="Motivering").fill("Lovande och enkel att testa.")
     page.get_by_role("button", name="Spara bedömningen").click()
     expect(page.get_by_text(f"Bedömningen av {ref} är sparad.")).to_be_visible()
+    run_finished(page)  # the confirmation shows early in the run: the form below is drawn after it
     page.get_by_text("Starta upphandling från svaret").click()
     page.get_by_label("Uppskattat värde (kr)").fill("1 500 000")
     page.get_by_role("button", name="Starta upphandlingen").click()
