@@ -15,6 +15,7 @@ from components.chart_table import chart_with_table
 from components.context import CACHE_ENTRIES, t
 from components.ideas.common import area_names
 from components.ui import fmt_date, plain
+from models import STAGE_PATH
 from services.ideas import stats
 from services.people.auth import require_login
 from services.shared.history import today as stockholm_today
@@ -64,6 +65,7 @@ def render() -> None:
             key="ov_funnel",
             filename="idetratt",
         )
+        st.caption(t("indicators.area.funnel_help", stages=len(STAGE_PATH)))  # the dashboards' rule
     with right:
         st.subheader(t("ideas.latest"))
         if not data["latest"]:

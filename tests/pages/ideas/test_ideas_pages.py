@@ -305,6 +305,7 @@ def test_overview_shows_the_funnel_and_the_latest_ideas(demo_url: str) -> None:
     _submit(_fill(at, title=PAYLOAD))
     at = open_page(app_as("admin"), "pages/start/overview.py")
     assert "Idéernas väg" in texts(at) and "Senaste idéerna" in texts(at)
+    assert "En idé räknas i varje steg den har nått av de 6" in texts(at)  # the funnel's rule, said
     latest = at.table[0].value.to_string().replace("\\", "")
     assert "<b>Fet</b>" in latest
 
