@@ -13,6 +13,7 @@ What callers may rely on:
 from __future__ import annotations
 
 import secrets
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from typing import Any
@@ -54,15 +55,29 @@ def next_digest_at(now: datetime) -> datetime:
 
 def delivery_for(session: Session, user_id: int, kind: str) -> Delivery:
     """How `user_id` gets `kind`: required kinds at once, else their choice or the kind's default."""
-    spec = kind_of(kind)
-    if spec.required:
-        return Delivery.immediately
-    chosen = session.exec(
-        select(NotificationPreference.delivery).where(
-            NotificationPreference.user_id == user_id, NotificationPreference.kind == kind
-        )
-    ).first()
-    return Delivery(chosen) if chosen else spec.default
+    return deliveries_for(session, user_id, [kind])[kind]
+
+
+def deliveries_for(session: Session, user_id: int, kinds: Iterable[str]) -> dict[str, Delivery]:
+    """`delivery_for` for several kinds at once (Meddelanden's form): the user's choices in one statement."""
+    specs = [kind_of(kind) for kind in kinds]
+    choosable = [spec.key for spec in specs if not spec.required]
+    chosen = dict(
+        session.exec(
+            select(NotificationPreference.kind, NotificationPreference.delivery).where(
+                NotificationPreference.user_id == user_id, col(NotificationPreference.kind).in_(choosable)
+            )
+        ).all()
+        if choosable
+        else []
+    )
+    found = {}
+    for spec in specs:
+        if spec.required:
+            found[spec.key] = Delivery.immediately
+        else:
+            found[spec.key] = Delivery(chosen[spec.key]) if spec.key in chosen else spec.default
+    return found
 
 
 def _already(session: Session, dedupe_key: str | None) -> bool:

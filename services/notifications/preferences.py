@@ -10,6 +10,7 @@ from typing import Any
 from sqlmodel import Session, select
 
 from models import Delivery, Idea, Notification, NotificationPreference, utcnow
+from services.notifications import outbox
 from services.notifications.kinds import choosable
 from services.people.auth import Actor, require_login
 from services.shared import audit
@@ -19,14 +20,7 @@ from services.shared.errors import NotFound, ValidationError
 def my_preferences(*, session: Session, actor: Actor | None) -> dict[str, Delivery]:
     """Every kind the actor may choose for, with their delivery (the default where they have not chosen)."""
     actor = require_login(actor)
-    chosen = dict(
-        session.exec(
-            select(NotificationPreference.kind, NotificationPreference.delivery).where(
-                NotificationPreference.user_id == actor.id
-            )
-        ).all()
-    )
-    return {k.key: Delivery(chosen[k.key]) if k.key in chosen else k.default for k in choosable(actor.role)}
+    return outbox.deliveries_for(session, actor.id, [k.key for k in choosable(actor.role)])
 
 
 def set_preferences(*, session: Session, actor: Actor | None, choices: dict[str, Any]) -> None:
