@@ -2,10 +2,11 @@
 
 import streamlit as st
 
-from components import auth, context, navigation, sidebar
+from components import auth, context, navigation, sidebar, streamlit_costs
 from components.context import t
 from components.ui import run_page
 
+streamlit_costs.remember_signatures()
 st.set_page_config(page_title="Innovationsportalen", page_icon=":material/emoji_objects:", layout="wide")
 
 problem = context.schema_problem()

@@ -3,11 +3,15 @@ reached. (Services check permissions again: a URL is not a permission.)"""
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from components.context import t
+from components.context import lang, t
 from models import Role
 from services.people.auth import Actor
 
@@ -301,14 +305,13 @@ PAGES: tuple[PageSpec, ...] = (
 
 def visible_specs(actor: Actor | None) -> list[PageSpec]:
     """The page specs this visitor may open, in menu order."""
-    specs = []
-    for spec in PAGES:
-        if actor is None:
-            if spec.roles is None:
-                specs.append(spec)
-        elif not spec.logged_out_only and (spec.roles is None or actor.role in spec.roles):
-            specs.append(spec)
-    return specs
+    return _visible_to(None if actor is None else actor.role)
+
+
+def _visible_to(role: Role | None) -> list[PageSpec]:
+    if role is None:
+        return [spec for spec in PAGES if spec.roles is None]
+    return [spec for spec in PAGES if not spec.logged_out_only and (spec.roles is None or role in spec.roles)]
 
 
 LOGIN_PAGE = "pages/account/login.py"
@@ -321,9 +324,29 @@ def pages_for(actor: Actor | None) -> dict[str, list[st.Page]]:
     Streamlit's English "Page not found": a visitor gets the login form there (and, once logged in, the
     page itself, since Streamlit keys pages by address), a logged-in user outside the page's roles a
     plain "no access" message. Neither reveals anything of the page.
+
+    The pages are made once per role and language (making some 45 of them took 2-3 ms, at every run of
+    every page) and each run gets copies: `st.navigation` marks the one it runs on the page object.
     """
+    role = None if actor is None else actor.role
+    ctx = get_script_run_ctx()
+    if ctx is None:  # outside a page run a `st.Page` is an empty shell: not worth keeping
+        return {section: list(pages) for section, pages in _made(role)}
+    made = _menu(role, lang(), ctx.pages_manager.main_script_parent)
+    return {section: [copy.copy(page) for page in pages] for section, pages in made}
+
+
+@lru_cache(maxsize=64)
+def _menu(role: Role | None, language: str, app_dir: Path) -> tuple[tuple[str, tuple[st.Page, ...]], ...]:
+    """`_made(role)`, kept per language (t() reads it from the run) and app folder (page files are
+    found from there)."""
+    del language, app_dir  # keys only
+    return _made(role)
+
+
+def _made(role: Role | None) -> tuple[tuple[str, tuple[st.Page, ...]], ...]:
     sections: dict[str, list[st.Page]] = {}
-    specs = visible_specs(actor)
+    specs = _visible_to(role)
     default = next((s for s in specs if s.default), specs[0])
     for spec in specs:
         page = st.Page(
@@ -337,7 +360,7 @@ def pages_for(actor: Actor | None) -> dict[str, list[st.Page]]:
         sections.setdefault(t(f"nav.section.{spec.section}"), []).append(page)
     hidden = [
         st.Page(
-            LOGIN_PAGE if actor is None else _no_access,
+            LOGIN_PAGE if role is None else _no_access,
             title=t(spec.title_key),
             icon=spec.icon,
             url_path=spec.url_path,
@@ -348,7 +371,7 @@ def pages_for(actor: Actor | None) -> dict[str, list[st.Page]]:
     ]
     if hidden:
         sections.setdefault(t(f"nav.section.{default.section}"), []).extend(hidden)
-    return sections
+    return tuple((section, tuple(pages)) for section, pages in sections.items())
 
 
 def _no_access() -> None:
