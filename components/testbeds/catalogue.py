@@ -9,12 +9,12 @@ import streamlit as st
 
 import db
 import i18n
-from components import context
-from components.context import t
+from components import areas, context
+from components.context import CACHE_ENTRIES, t
 from components.ui import capped_search, current_page, fmt_int, heading, pager, plain, search_box
 from models import Access, EnvType, TestbedStatus
-from services.people import organisations
 from services.shared import exports
+from services.shared.pagination import Page
 from services.testbeds import catalogue as testbeds
 from services.testbeds.catalogue import AUDIENCES, PUBLIC_STATUSES, CatalogueFilters, MapPoint, TestbedCard
 
@@ -205,25 +205,26 @@ def download_buttons(prefix: str, headers: list[str], rows: Callable[[], list[li
     )
 
 
-def _areas() -> list[organisations.AreaRow]:
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _matching(filters: CatalogueFilters, page: int, key: tuple) -> tuple[dict, Page[TestbedCard], list[MapPoint]]:
+    """The facet counts, the page of cards and the map's points for these filters. Public data, the same
+    for every reader: cached on the data version (`key`), so a change shows at the next run."""
     with context.reading() as session:
-        return organisations.list_areas(session=session)
+        counts = testbeds.filter_counts(session=session, filters=filters)
+        found = testbeds.search_testbeds(session=session, filters=filters, page=page, page_size=PAGE_SIZE)
+        points = testbeds.map_points(session=session, filters=filters)
+    return counts, found, points
 
 
 def catalogue() -> None:
     """The catalogue view: filters (with counts), the map of what matches, cards, export."""
     heading("nav.testbeds_catalogue", "testbeds.catalogue_caption")
-    area_names = {a.code: a.name(context.lang()) for a in _areas()}
+    area_names = areas.area_names()
     filters = _filters_from_state()
-    with context.reading() as session:
-        counts = testbeds.filter_counts(session=session, filters=filters)
-        found = testbeds.search_testbeds(
-            session=session, filters=filters, page=current_page(PAGE_KEY), page_size=PAGE_SIZE
-        )
-        if found.page > found.pages:  # the filters changed under a later page
-            st.session_state[PAGE_KEY] = 1
-            found = testbeds.search_testbeds(session=session, filters=filters, page=1, page_size=PAGE_SIZE)
-        points = testbeds.map_points(session=session, filters=filters)
+    counts, found, points = _matching(filters, current_page(PAGE_KEY), context.shared_key())
+    if found.page > found.pages:  # the filters changed under a later page
+        st.session_state[PAGE_KEY] = 1
+        counts, found, points = _matching(filters, 1, context.shared_key())
     _filter_widgets(counts, area_names)
     st.subheader(t("testbeds.found", n=found.total))
     if not found.items:
