@@ -305,29 +305,53 @@ def inbox(
     page: int = 1,
     page_size: int = 25,
 ) -> Page[InboxRow]:
-    """Requests the actor may handle, oldest unanswered first, then newest."""
+    """Requests the actor may handle: the unanswered, oldest first, then the answered, newest first.
+
+    Read in two steps, each in the order of an index: the unanswered from the partial index that holds
+    only them, then (when the page reaches past them) the answered by receipt time. As one query sorted
+    on "unanswered first" the admin's default inbox sorted some 16,000 requests at every run, 11 ms at
+    ten times the region."""
     scope = _inbox_scope(actor)
     conditions: list[ColumnElement[bool]] = [] if scope is None else [scope]
-    if statuses:
-        conditions.append(col(TestbedRequest.status).in_(statuses))
     if testbed_id is not None:
         conditions.append(TestbedRequest.testbed_id == testbed_id)
     if overdue_only:
         conditions.append(_overdue_condition(today))
+    listed = list(conditions)
+    if statuses:
+        conditions.append(col(TestbedRequest.status).in_(statuses))
+        # The rows' queries compare text made from the status, so that SQLite's planner leaves the status
+        # index alone: it picked it over the unanswered index and then sorted all with those statuses.
+        listed.append((col(TestbedRequest.status) + "").in_(statuses))
     total = _inbox_count(session, scope, conditions)
     offset, limit = page_bounds(page, page_size)
-    unanswered_first = case((col(TestbedRequest.first_response_at).is_(None), 0), else_=1)
-    order_time = case((col(TestbedRequest.first_response_at).is_(None), TestbedRequest.received_at), else_=None)
-    rows = session.exec(
-        select(TestbedRequest, Testbed.name)
-        .join(Testbed, TestbedRequest.testbed_id == Testbed.id)
-        .where(*conditions)
-        .order_by(unanswered_first, order_time, col(TestbedRequest.received_at).desc(), col(TestbedRequest.id).desc())
-        .offset(offset)
-        .limit(limit)
+    waiting = col(TestbedRequest.first_response_at).is_(None)
+    rows = list(
+        session.exec(
+            _inbox_query(listed, waiting)
+            .order_by(col(TestbedRequest.received_at), col(TestbedRequest.id))
+            .offset(offset)
+            .limit(limit)
+        )
     )
+    if len(rows) < limit and not overdue_only:  # the page reaches past the unanswered (none is overdue)
+        unanswered = offset + len(rows) if rows or not offset else _inbox_count(session, scope, [*conditions, waiting])
+        rows += session.exec(
+            _inbox_query(listed, ~waiting)
+            .order_by(col(TestbedRequest.received_at).desc(), col(TestbedRequest.id).desc())
+            .offset(max(0, offset - unanswered))
+            .limit(limit - len(rows))
+        )
     items = [_inbox_row(r, name, today) for r, name in rows]
     return Page(items=items, total=total, page=page, page_size=page_size)
+
+
+def _inbox_query(conditions: list[ColumnElement[bool]], answered_or_not: ColumnElement[bool]) -> Any:
+    return (
+        select(TestbedRequest, Testbed.name)
+        .join(Testbed, TestbedRequest.testbed_id == Testbed.id)
+        .where(*conditions, answered_or_not)
+    )
 
 
 def late_count(*, session: Session, actor: Actor | None, today: date) -> int:

@@ -207,6 +207,29 @@ def test_inbox_holds_only_own_organisations_requests_and_flags_late_ones(region)
         requests.late_count(session=session, actor=load_actor(session, "staff.ks"), today=date(2025, 5, 2))
 
 
+def test_inbox_pages_run_from_the_oldest_unanswered_to_the_newest_answered(region) -> None:
+    session, ids = region
+    root = load_actor(session, "root")
+    sent = [_send(session, ids["sim"], when=f"2025-04-{day:02d}") for day in (1, 2, 3, 4, 7, 8, 9)]
+    for ref in (sent[1], sent[3], sent[5]):  # answered: those received 2, 4 and 8 April
+        requests.respond(
+            session=session, actor=root, request_id=_request(session, ref).id, to_status="in_dialogue", message="Svar"
+        )
+    expected = [sent[0], sent[2], sent[4], sent[6], sent[5], sent[3], sent[1]]
+
+    def page(n: int, size: int = 3, **filters: Any) -> list[str]:
+        found = requests.inbox(session=session, actor=root, today=date(2025, 4, 10), page=n, page_size=size, **filters)
+        return [r.ref for r in found.items]
+
+    assert page(1) + page(2) + page(3) == expected  # the second page crosses from unanswered to answered
+    assert page(1, size=4) + page(2, size=4) == expected  # a page that ends with the last unanswered
+    assert page(4) == [] and page(3, size=4) == []
+    assert page(1, size=10, statuses=("new", "in_dialogue")) == expected
+    assert page(1, size=10, statuses=("new",)) == expected[:4]
+    assert page(1, size=2, statuses=("in_dialogue",)) + page(2, size=2, statuses=("in_dialogue",)) == expected[4:]
+    assert page(1, statuses=("declined",)) == []
+
+
 def test_link_to_idea_and_application_by_reference(region) -> None:
     session, ids = region
     request_id = _request(session, _send(session, ids["sim"])).id
