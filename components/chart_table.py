@@ -48,10 +48,11 @@ def table_downloads(table: pd.DataFrame, *, key: str, filename: str) -> None:
     def rows() -> list[list]:  # empty cells as empty, not NaN (pandas' where: ~15 ms a table)
         return table.astype(object).where(table.notna(), None).values.tolist()
 
-    left, right = st.columns(2)
+    # One horizontal row, not two columns (two layout blocks fewer a chart: 14 on an area dashboard).
+    row = st.container(horizontal=True, gap="small")
     # The files, rows included, are built when clicked (Streamlit runs the callable then), not at every
     # run of the page.
-    left.download_button(
+    row.download_button(
         t("indicators.area.download_csv"),
         lambda: table_to_csv(headers, rows()),
         file_name=f"{filename}.csv",
@@ -60,7 +61,7 @@ def table_downloads(table: pd.DataFrame, *, key: str, filename: str) -> None:
         icon=":material/download:",
         on_click="ignore",  # a download needs no rerun (which would renew the button's file mid-download)
     )
-    right.download_button(
+    row.download_button(
         t("indicators.area.download_xlsx"),
         lambda: table_to_xlsx(headers, rows()),
         file_name=f"{filename}.xlsx",
