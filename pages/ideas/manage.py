@@ -10,7 +10,7 @@ from components.context import actor, t
 from components.ideas.board import board_view, person_view, response_times_view
 from components.ideas.common import SELECTED
 from components.ideas.detail import detail_view
-from components.ui import attempt, heading
+from components.ui import attempt, heading, lazy_tabs
 from services.ideas import triage
 
 me = actor()
@@ -31,12 +31,10 @@ selected = st.session_state.get(SELECTED)
 if selected is not None:
     detail_view(me, selected)
 else:
-    tab_names = [t("ideas.board_tab"), t("ideas.response_tab")] + ([t("ideas.person_tab")] if me.is_admin else [])
-    tabs = st.tabs(tab_names)
-    with tabs[0]:
-        board_view(me)
-    with tabs[1]:
-        response_times_view(me)
+    # The response times (a median per organisation: the page's costliest figure) are counted only when
+    # their tab is open; the board's filters and the person search's form are kept at every run.
+    board, person = t("ideas.board_tab"), t("ideas.person_tab")
+    tabs = {board: lambda: board_view(me), t("ideas.response_tab"): lambda: response_times_view(me)}
     if me.is_admin:
-        with tabs[2]:
-            person_view(me)
+        tabs[person] = lambda: person_view(me)
+    lazy_tabs("ideas_manage_tab", tabs, always=(board, person))

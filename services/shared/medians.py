@@ -24,7 +24,17 @@ def days_between(session: Session, later: Any, earlier: Any) -> Any:
 def medians(session: Session, rows: Any) -> dict[Any, float]:
     """{first column: median of the second} over `rows` (a SELECT of two columns; NULL values left out,
     groups with no value absent)."""
-    inner = rows.subquery()
+    return {key: median for key, (median, _) in medians_and_counts(session, rows).items()}
+
+
+def medians_and_counts(session: Session, rows: Any) -> dict[Any, tuple[float, int]]:
+    """{first column: (median of the second, how many values)} over `rows`, as `medians`.
+
+    `rows` is read first and whole (a materialised CTE), then numbered. Left to itself SQLite numbered
+    the groups in the order of an index on the key: every idea read through the organisation index,
+    instead of the few thousand of the period from the period's own index (135 against 22 ms for
+    Idéhantering's response times at ten times the region)."""
+    inner = rows.cte().prefix_with("MATERIALIZED")
     key, value = list(inner.c)
     numbered = (
         select(
@@ -37,8 +47,12 @@ def medians(session: Session, rows: Any) -> dict[Any, float]:
         .subquery()
     )
     middle = numbered.c.n.between((numbered.c.size + 1) // 2, (numbered.c.size + 2) // 2)
-    stmt = select(numbered.c.key, func.avg(numbered.c.value)).where(middle).group_by(numbered.c.key)
-    return {k: float(v) for k, v in session.exec(stmt).all()}
+    stmt = (
+        select(numbered.c.key, func.avg(numbered.c.value), func.max(numbered.c.size))
+        .where(middle)
+        .group_by(numbered.c.key)
+    )
+    return {k: (float(v), int(n)) for k, v, n in session.exec(stmt).all()}
 
 
 def median_of(session: Session, values: Any) -> float | None:

@@ -15,7 +15,7 @@ import models as m
 from components.ideas.board import export_table
 from components.navigation import visible_specs
 from models import Role
-from services.ideas import triage
+from services.ideas import stats, triage
 from services.ideas.triage import IdeaFilter
 from services.people.auth import Actor, load_actor
 from services.shared import exports
@@ -234,6 +234,18 @@ def test_manager_sees_only_their_organisation(demo_url: str) -> None:
     at = open_page(app_as("manager"), MANAGE)
     frame = at.dataframe[0].value
     assert set(frame["Organisation"]) == {"HSF"}
+
+
+def test_response_times_are_counted_when_their_tab_opens(demo_url: str) -> None:
+    at = open_page(app_as("manager"), MANAGE)
+    assert len(at.dataframe) == 1  # the board's list; the response times' tab is closed
+    at = open_tab(at, "ideas_manage_tab", "Svarstider")
+    assert not at.exception and len(at.dataframe) == 2  # the board stays drawn (its filters keep their state)
+    shown = at.dataframe[1].value
+    with _db(demo_url) as session:
+        expected = stats.response_times(session=session, actor=load_actor(session, "manager"))
+    assert list(shown["Organisation"]) == [r.organisation or "Vet ej" for r in expected]
+    assert list(shown.iloc[:, 1]) == [r.decided for r in expected] and sum(r.decided for r in expected) > 0
 
 
 def test_admin_moves_an_idea_to_bedomning_from_a_link(demo_url: str) -> None:
