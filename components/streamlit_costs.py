@@ -1,11 +1,17 @@
-"""A cost Streamlit charges at every run that the app takes away, applied once per process when the
-router (app.py) is first imported.
+"""Two costs Streamlit charges at every run that the app takes away, applied once per process when the
+router (app.py) is first imported. Neither changes what is cached or how it is keyed.
 
-Each call of a function cached with `st.cache_data` / `st.cache_resource` looks up the names of its
-positional arguments with `inspect.signature`, anew for every argument at every call (to leave out
-arguments named with a leading underscore). An area dashboard makes some 13 such calls with 48
-arguments at every run: about 1 ms. The names of a function's parameters do not change, so they are
-looked up once per function here."""
+- A function cached with `st.cache_data` / `st.cache_resource` inside a page script is decorated anew
+  at every run of the page, and each time Streamlit keys its cache on the function's source, read
+  with `inspect.getsource`: the page file tokenised again, about 1 ms a function (an area dashboard
+  has five). That key depends only on the function's module, name and source, and a page's compiled
+  code (each function's code object with it) is kept between runs, so the key is made once per code
+  object here.
+- Each call of a cached function looks up the names of its positional arguments with
+  `inspect.signature`, anew for every argument at every call (to leave out arguments named with a
+  leading underscore): about 1 ms an area dashboard run. A function's parameters do not change, so
+  they are looked up once per function.
+"""
 
 from __future__ import annotations
 
@@ -15,22 +21,40 @@ from functools import lru_cache
 from typing import Any
 
 from streamlit import type_util
+from streamlit.runtime.caching import cache_utils
 
-_original = type_util.get_func_parameters
+_parameters_of = type_util.get_func_parameters
+_function_key = cache_utils._make_function_key
+_KEYS_KEPT = 4096  # far above the app's cached functions: only edited and recompiled pages add more
+_keys: dict[tuple[Any, ...], str] = {}
 
 
 @lru_cache(maxsize=1024)
 def _parameters(func: Callable[..., Any]) -> tuple[inspect.Parameter, ...]:
-    return tuple(_original(func))
+    return tuple(_parameters_of(func))
 
 
 def _remembered_parameters(func: Callable[..., Any]) -> list[inspect.Parameter]:
     try:
         return list(_parameters(func))
     except TypeError:  # an unhashable callable: looked up as Streamlit does
-        return _original(func)
+        return _parameters_of(func)
+
+
+def _remembered_function_key(cache_type: Any, func: Callable[..., Any]) -> str:
+    code = getattr(func, "__code__", None)
+    if code is None:
+        return _function_key(cache_type, func)
+    key = (cache_type, func.__module__, func.__qualname__, code)
+    found = _keys.get(key)
+    if found is None:
+        if len(_keys) >= _KEYS_KEPT:
+            _keys.clear()
+        found = _keys[key] = _function_key(cache_type, func)
+    return found
 
 
 def remember_signatures() -> None:
-    """Look up each cached function's parameters once (idempotent)."""
+    """Make each cached function's key and parameters once (idempotent)."""
     type_util.get_func_parameters = _remembered_parameters
+    cache_utils._make_function_key = _remembered_function_key
