@@ -7,7 +7,7 @@ validated by the tests (tests/components), where a wrong one fails once instead 
 
 Building the Altair chart and its spec is itself 10–25 ms a chart (the area dashboards draw seven at
 every run, cache hit or not), so pages draw `built(builder, …)`: the builder's spec made once per
-inputs and language and then read from Streamlit's data cache.
+inputs and language, its datasets already as Arrow, and then read from Streamlit's data cache.
 """
 
 from __future__ import annotations
@@ -86,8 +86,9 @@ def _repeats_once(table: pa.Table) -> pa.Table:
 
 def built(builder: Callable[..., alt.TopLevelMixin], /, *args: Any, **kwargs: Any) -> dict[str, Any]:
     """The spec of `builder(*args, **kwargs)` (a chart builder: a pure function of its arguments, its
-    texts in the reader's language), made on the first call with these inputs and read from Streamlit's
-    data cache after that. The inputs are keyed by their pickled bytes (DataFrames included): Streamlit's
+    texts in the reader's language) with its datasets as Arrow (`arrow_datasets`, 0.5 ms a chart at
+    every run otherwise), made on the first call with these inputs and read from Streamlit's data cache
+    after that. The inputs are keyed by their pickled bytes (DataFrames included): Streamlit's
     own hashing of a small DataFrame took 5–15 ms, more than building its chart."""
     inputs = pickle.dumps((args, kwargs), protocol=pickle.HIGHEST_PROTOCOL)
     fingerprint = hashlib.blake2b(inputs, digest_size=20).hexdigest()
@@ -101,4 +102,4 @@ def _built(
     # Keyed by `name`, `language` and `fingerprint` (arguments starting with _ are not hashed): the
     # builder's own texts (t()) follow the reader's language.
     args, kwargs = _inputs
-    return spec(_builder(*args, **kwargs))
+    return arrow_datasets(spec(_builder(*args, **kwargs)))
