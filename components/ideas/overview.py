@@ -43,28 +43,32 @@ def _figures(key: tuple, today: date) -> dict:
         }
 
 
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _funnel(key: tuple, today: date) -> tuple[dict, pd.DataFrame]:
+    """The funnel's spec and table, made once per key (scope, language, data version), not at every run."""
+    funnel = pd.DataFrame(_figures(key, today)["funnel"], columns=["stage", "reached"])
+    funnel["stage"] = funnel["stage"].map(lambda s: context.label(s, "stage"))
+    chart = vega.built(
+        funnel_chart,
+        funnel,
+        stage_title=t("ideas.stage"),
+        value_title=t("ideas.reached"),
+        description=t("ideas.funnel_description"),
+    )
+    return chart, funnel.rename(columns={"stage": t("ideas.stage"), "reached": t("ideas.reached")})
+
+
 def render() -> None:
     require_login(context.actor())  # the check per reader; the figures are the same for their scope
-    data = _figures(context.scope_key(), stockholm_today())
+    today = stockholm_today()
+    data = _figures(context.scope_key(), today)
     if data["overdue"]:
         st.warning(t("ideas.overview_overdue", n=data["overdue"]), icon=":material/schedule:")
     left, right = st.columns(2)
     with left:
         st.subheader(t("ideas.funnel"))
-        funnel = pd.DataFrame(data["funnel"], columns=["stage", "reached"])
-        funnel["stage"] = funnel["stage"].map(lambda s: context.label(s, "stage"))
-        chart_with_table(
-            vega.built(
-                funnel_chart,
-                funnel,
-                stage_title=t("ideas.stage"),
-                value_title=t("ideas.reached"),
-                description=t("ideas.funnel_description"),
-            ),
-            funnel.rename(columns={"stage": t("ideas.stage"), "reached": t("ideas.reached")}),
-            key="ov_funnel",
-            filename="idetratt",
-        )
+        chart, table = _funnel(context.scope_key(), today)
+        chart_with_table(chart, table, key="ov_funnel", filename="idetratt")
         st.caption(t("indicators.area.funnel_help", stages=len(STAGE_PATH)))  # the dashboards' rule
     with right:
         st.subheader(t("ideas.latest"))

@@ -30,10 +30,85 @@ def _figures(key: tuple, today: date) -> dict:
         }
 
 
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _charts(key: tuple, today: date) -> dict[str, tuple[dict, pd.DataFrame] | None]:
+    """Each chart's spec and table (None: nothing to show), made from the figures once per key (scope,
+    language, data version): building the frames with pandas took some 10 ms at every run."""
+    data = _figures(key, today)
+    charts_: dict[str, tuple[dict, pd.DataFrame] | None] = {"stages": None, "months": None, "fund": None}
+    stages = pd.DataFrame(data["stages"], columns=["stage", "area_code", "count"])
+    if not stages.empty:
+        stages = with_area_names(stages).assign(stage=lambda f: f["stage"].map(lambda s: context.label(s, "stage")))
+        charts_["stages"] = (
+            vega.built(
+                charts.stacked_bars,
+                stages,
+                category="stage",
+                value="count",
+                category_title=t("overview.stage"),
+                value_title=t("overview.ideas"),
+                order=[context.label(s, "stage") for s in overview.STAGE_ORDER],
+                description=t("overview.by_stage_description"),
+                colour_title=t("overview.area"),
+            ),
+            stages[["stage", "area", "count"]].rename(
+                columns={"stage": t("overview.stage"), "area": t("overview.area"), "count": t("overview.ideas")}
+            ),
+        )
+    months = pd.DataFrame(data["months"], columns=["month", "area_code", "count"])
+    if not months.empty:
+        filled = charts.complete_months(with_area_names(months), overview.month_starts(today), "count")
+        charts_["months"] = (
+            vega.built(
+                charts.monthly_bars,
+                filled,
+                value="count",
+                value_title=t("overview.ideas"),
+                month_title=t("overview.month"),
+                description=t("overview.per_month_description"),
+                colour_title=t("overview.area"),
+            ),
+            filled.assign(month=filled["month"].dt.strftime("%Y-%m"))[["month", "area", "count"]].rename(
+                columns={"month": t("overview.month"), "area": t("overview.area"), "count": t("overview.ideas")}
+            ),
+        )
+    fund = pd.DataFrame(data["fund"], columns=["year", "area_code", "applied_sek", "granted_sek"])
+    if not fund.empty:
+        fund = with_area_names(fund)
+        charts_["fund"] = (
+            vega.built(
+                charts.grouped_bars,
+                fund,
+                x="year",
+                y="granted_sek",
+                x_title=t("overview.year"),
+                y_title=t("overview.granted_sek"),
+                description=t("overview.fund_description"),
+                colour_title=t("overview.area"),
+            ),
+            fund[["year", "area", "granted_sek"]].rename(
+                columns={
+                    "year": t("overview.year"),
+                    "area": t("overview.area"),
+                    "granted_sek": t("overview.granted_sek"),
+                }
+            ),
+        )
+    return charts_
+
+
+def _chart_or_none(chart: tuple[dict, pd.DataFrame] | None, key: str, filename: str, none_key: str) -> None:
+    if chart is None:
+        st.info(t(none_key))
+    else:
+        chart_with_table(chart[0], chart[1], key=key, filename=filename)
+
+
 today = stockholm_today()
 heading("overview.title", "overview.caption")
 require_login(context.actor())  # the check per reader; the figures are the same for their scope
 data = _figures(context.scope_key(), today)
+views = _charts(context.scope_key(), today)
 st.page_link("pages/start/who_to_ask.py", label=t("directory.link"), icon=":material/contact_support:")
 region: overview.RegionFigures = data["region"]
 
@@ -85,74 +160,16 @@ tiles(
     ]
 )
 
-stage_names = [context.label(s, "stage") for s in overview.STAGE_ORDER]
 left, right = st.columns(2)
 with left:
     st.subheader(t("overview.by_stage"))
-    stages = pd.DataFrame(data["stages"], columns=["stage", "area_code", "count"])
-    if stages.empty:
-        st.info(t("overview.no_ideas"))
-    else:
-        stages = with_area_names(stages).assign(stage=lambda f: f["stage"].map(lambda s: context.label(s, "stage")))
-        chart = vega.built(
-            charts.stacked_bars,
-            stages,
-            category="stage",
-            value="count",
-            category_title=t("overview.stage"),
-            value_title=t("overview.ideas"),
-            order=stage_names,
-            description=t("overview.by_stage_description"),
-            colour_title=t("overview.area"),
-        )
-        table = stages[["stage", "area", "count"]].rename(
-            columns={"stage": t("overview.stage"), "area": t("overview.area"), "count": t("overview.ideas")}
-        )
-        chart_with_table(chart, table, key="ov_stages", filename="ideer-per-steg")
+    _chart_or_none(views["stages"], "ov_stages", "ideer-per-steg", "overview.no_ideas")
 with right:
     st.subheader(t("overview.per_month"))
-    months = pd.DataFrame(data["months"], columns=["month", "area_code", "count"])
-    if months.empty:
-        st.info(t("overview.no_ideas"))
-    else:
-        filled = charts.complete_months(with_area_names(months), overview.month_starts(today), "count")
-        chart = vega.built(
-            charts.monthly_bars,
-            filled,
-            value="count",
-            value_title=t("overview.ideas"),
-            month_title=t("overview.month"),
-            description=t("overview.per_month_description"),
-            colour_title=t("overview.area"),
-        )
-        table = filled.assign(month=filled["month"].dt.strftime("%Y-%m"))[["month", "area", "count"]].rename(
-            columns={"month": t("overview.month"), "area": t("overview.area"), "count": t("overview.ideas")}
-        )
-        chart_with_table(chart, table, key="ov_months", filename="ideer-per-manad")
+    _chart_or_none(views["months"], "ov_months", "ideer-per-manad", "overview.no_ideas")
 
 st.subheader(t("overview.fund_per_year"))
-fund = pd.DataFrame(data["fund"], columns=["year", "area_code", "applied_sek", "granted_sek"])
-if fund.empty:
-    st.info(t("overview.no_fund"))
-else:
-    fund = with_area_names(fund)
-    chart_with_table(
-        vega.built(
-            charts.grouped_bars,
-            fund,
-            x="year",
-            y="granted_sek",
-            x_title=t("overview.year"),
-            y_title=t("overview.granted_sek"),
-            description=t("overview.fund_description"),
-            colour_title=t("overview.area"),
-        ),
-        fund[["year", "area", "granted_sek"]].rename(
-            columns={"year": t("overview.year"), "area": t("overview.area"), "granted_sek": t("overview.granted_sek")}
-        ),
-        key="ov_fund",
-        filename="beviljat-per-ar",
-    )
+_chart_or_none(views["fund"], "ov_fund", "beviljat-per-ar", "overview.no_fund")
 
 # Ideas: the funnel, ideas waiting too long and the latest ideas.
 ideas_overview.render()
