@@ -70,25 +70,27 @@ def benefits_by_level(levels: list[tuple[str, list[BenefitTotal]]]) -> None:
 
 def by_kind_chart(kinds: list[KindCount], *, key: str, filename: str, colour: str) -> None:
     """Ideas received and applications submitted per kind of benefit: chart or table, downloadable."""
+    chart, table = vega.made(_by_kind, kinds, colour)
+    views.chart_with_table(chart, table, key=key, filename=filename)
+
+
+def _by_kind(kinds: list[KindCount], colour: str) -> tuple[dict, pd.DataFrame]:
     rows = [(t("benefits.col.ideas"), context.label(k.kind, "benefit_kind"), k.ideas) for k in kinds] + [
         (t("benefits.col.applications"), context.label(k.kind, "benefit_kind"), k.applications) for k in kinds
     ]
     frame = pd.DataFrame(rows, columns=["kind", "category", "value"])
-    views.chart_with_table(
-        vega.built(
-            views.simple_bars,
-            frame.assign(category=frame["kind"] + ": " + frame["category"]),
-            category_title=t("benefits.col.kind"),
-            value_title=t("benefits.count"),
-            description=t("benefits.by_kind_description"),
-            colour=colour,
-        ),
-        frame.rename(
-            columns={"kind": t("benefits.what"), "category": t("benefits.col.kind"), "value": t("benefits.count")}
-        ),
-        key=key,
-        filename=filename,
+    chart = vega.built(
+        views.simple_bars,
+        frame.assign(category=frame["kind"] + ": " + frame["category"]),
+        category_title=t("benefits.col.kind"),
+        value_title=t("benefits.count"),
+        description=t("benefits.by_kind_description"),
+        colour=colour,
     )
+    table = frame.rename(
+        columns={"kind": t("benefits.what"), "category": t("benefits.col.kind"), "value": t("benefits.count")}
+    )
+    return chart, table
 
 
 def benefits_section(

@@ -88,36 +88,38 @@ def budget_section(data: AreaBudget, *, key: str, filename: str, colour: str, al
     total_tiles(data.total)
     if data.rows:
         st.markdown(f"**{t('budget.by_organisation')}**")
-        budget_label, granted_label = t("budget.budget"), t("budget.granted")
-        frame = pd.DataFrame(
-            [
-                (r.short_name or r.organisation, r.organisation, measure, value)
-                for r in data.rows
-                for measure, value in ((budget_label, r.budget_sek or 0), (granted_label, r.granted_sek))
-            ],
-            columns=["category", "name", "measure", "value"],
-        )
-        table = pd.DataFrame(
-            [
-                {
-                    t("budget.organisation"): r.organisation,
-                    t("budget.budget"): r.budget_sek,
-                    t("budget.granted"): r.granted_sek,
-                    t("budget.share"): None if r.granted_share is None else round(r.granted_share, 1),
-                    t("budget.running"): r.projects_running,
-                    t("budget.implemented"): r.ideas_implemented,
-                }
-                for r in data.rows
-            ]
-        )
-        chart_with_table(
-            vega.built(budget_chart, frame, description=t("budget.chart_description", year=data.year), colour=colour),
-            table,
-            key=key,
-            filename=filename,
-        )
+        chart, table = vega.made(_by_organisation, data.rows, data.year, colour)
+        chart_with_table(chart, table, key=key, filename=filename)
     if not all_shown:
         st.caption(t("budget.own_only"))
+
+
+def _by_organisation(rows: list[BudgetRow], year: int, colour: str) -> tuple[dict, pd.DataFrame]:
+    """The budget chart's spec (budget beside granted per organisation) and its table."""
+    budget_label, granted_label = t("budget.budget"), t("budget.granted")
+    frame = pd.DataFrame(
+        [
+            (r.short_name or r.organisation, r.organisation, measure, value)
+            for r in rows
+            for measure, value in ((budget_label, r.budget_sek or 0), (granted_label, r.granted_sek))
+        ],
+        columns=["category", "name", "measure", "value"],
+    )
+    table = pd.DataFrame(
+        [
+            {
+                t("budget.organisation"): r.organisation,
+                t("budget.budget"): r.budget_sek,
+                t("budget.granted"): r.granted_sek,
+                t("budget.share"): None if r.granted_share is None else round(r.granted_share, 1),
+                t("budget.running"): r.projects_running,
+                t("budget.implemented"): r.ideas_implemented,
+            }
+            for r in rows
+        ]
+    )
+    chart = vega.built(budget_chart, frame, description=t("budget.chart_description", year=year), colour=colour)
+    return chart, table
 
 
 def annual_budget(level: dict | None, below: list[tuple[str, dict]], year: int) -> None:

@@ -158,6 +158,29 @@ def test_a_builders_spec_is_made_once_per_inputs_and_language(monkeypatch: pytes
     assert made == ["sv", "sv", "en"]
 
 
+def test_what_a_page_makes_from_its_figures_is_made_once_per_inputs_and_language(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    made: list[tuple[str, int]] = []
+
+    def table(counts: list[int], *, title_key: str) -> pd.DataFrame:
+        made.append((context.lang(), len(counts)))
+        return pd.DataFrame({context.t(title_key): counts})
+
+    monkeypatch.setattr(context, "lang", lambda: "sv")
+    monkeypatch.setattr(vega, "lang", lambda: "sv")
+    vega._made.clear()
+    first = vega.made(table, [3, 1], title_key="indicators.area.ideas")
+    assert list(first.columns) == ["Idéer"] and list(first.iloc[:, 0]) == [3, 1]
+    assert vega.made(table, [3, 1], title_key="indicators.area.ideas").equals(first)
+    assert made == [("sv", 2)]
+    assert list(vega.made(table, [3, 1, 4], title_key="indicators.area.ideas").iloc[:, 0]) == [3, 1, 4]
+    monkeypatch.setattr(context, "lang", lambda: "en")
+    monkeypatch.setattr(vega, "lang", lambda: "en")
+    assert list(vega.made(table, [3, 1], title_key="indicators.area.ideas").columns) == ["Ideas"]
+    assert made == [("sv", 2), ("sv", 3), ("en", 2)]
+
+
 def _values(spec: dict) -> list:
     return pa.ipc.open_stream(next(iter(spec["datasets"].values()))).read_all().column("value").to_pylist()
 
