@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import inspect
 
 import pytest
@@ -20,7 +21,7 @@ def test_parameters_are_looked_up_once_per_function(monkeypatch: pytest.MonkeyPa
         "_parameters_of",
         lambda func: looked_up.append(func) or list(inspect.signature(func).parameters.values()),
     )
-    streamlit_costs._parameters.cache_clear()
+    streamlit_costs._parameters.clear()
     monkeypatch.setattr(type_util, "get_func_parameters", type_util.get_func_parameters)  # undone after the test
     streamlit_costs.remember_signatures()
 
@@ -30,7 +31,10 @@ def test_parameters_are_looked_up_once_per_function(monkeypatch: pytest.MonkeyPa
         found = type_util.get_func_parameters(figures)
     assert [p.name for p in found] == ["key", "_session", "rest", "year"]
     assert looked_up == [figures]
-    streamlit_costs._parameters.cache_clear()
+    looked_up.clear()
+    del figures
+    gc.collect()
+    assert len(streamlit_costs._parameters) == 0  # forgotten with the function (a page run's: its namespace)
 
 
 def test_the_data_cache_still_keys_on_named_arguments_and_skips_underscored_ones(
