@@ -78,19 +78,14 @@ def _by_kind(kinds: list[KindCount], colour: str) -> tuple[dict, pd.DataFrame]:
     rows = [(t("benefits.col.ideas"), context.label(k.kind, "benefit_kind"), k.ideas) for k in kinds] + [
         (t("benefits.col.applications"), context.label(k.kind, "benefit_kind"), k.applications) for k in kinds
     ]
-    frame = pd.DataFrame(rows, columns=["kind", "category", "value"])
-    chart = vega.built(
-        views.simple_bars,
-        frame.assign(category=frame["kind"] + ": " + frame["category"]),
+    return views.kind_bars(
+        rows,
+        what_title=t("benefits.what"),
         category_title=t("benefits.col.kind"),
         value_title=t("benefits.count"),
         description=t("benefits.by_kind_description"),
         colour=colour,
     )
-    table = frame.rename(
-        columns={"kind": t("benefits.what"), "category": t("benefits.col.kind"), "value": t("benefits.count")}
-    )
-    return chart, table
 
 
 def benefits_section(

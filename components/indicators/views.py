@@ -12,13 +12,14 @@ import pandas as pd
 import streamlit as st
 
 import i18n
+from components import vega
 from components.chart_table import chart_with_table  # noqa: F401  (the dashboards call it from here)
 from components.context import lang, t
 from components.ui import NBSP, fmt_msek, fmt_pct, fmt_sek, label_text
 from services.indicators import periods as ind_periods
 from services.indicators.dashboard import IndicatorFigure, IndicatorInfo
 from services.indicators.targets import unit_name
-from services.shared.charts import simple_bars  # noqa: F401 (the indicator views' chart, shared with the PDF)
+from services.shared.charts import simple_bars  # the indicator views' chart, shared with the PDF
 
 PERIOD_KINDS = ("year", "quarter", "month")
 _HOW_MANY = {"year": 5, "quarter": 8, "month": 12}
@@ -176,6 +177,29 @@ def bars_with_targets(
         ],
     )
     return alt.layer(bars, ticks).properties(description=description)
+
+
+def kind_bars(
+    rows: Sequence[tuple[str, str, float]],
+    *,
+    what_title: str,
+    category_title: str,
+    value_title: str,
+    description: str,
+    colour: str,
+) -> tuple[dict, pd.DataFrame]:
+    """Bars for rows of (what, category, value), each labelled "what: category" ("Idéer: Kostnad"), and
+    the same rows as a three-column table with the reader's headers: the chart's spec and its table."""
+    frame = pd.DataFrame(rows, columns=["kind", "category", "value"])
+    chart = vega.built(
+        simple_bars,
+        frame.assign(category=frame["kind"] + ": " + frame["category"]),
+        category_title=category_title,
+        value_title=value_title,
+        description=description,
+        colour=colour,
+    )
+    return chart, frame.rename(columns={"kind": what_title, "category": category_title, "value": value_title})
 
 
 def indicator_options(indicators: Sequence[IndicatorInfo]) -> dict[int, str]:

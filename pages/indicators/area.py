@@ -100,28 +100,17 @@ def _charts(key: tuple, area_id: int, colour: str, start: date, end: date) -> di
                 }
             ),
         )
-    testbeds = pd.DataFrame(
-        [(t("indicators.area.testbeds_now"), label(s, "testbed_status"), n) for s, n in data["testbeds"]]
-        + [(t("indicators.area.requests_in_period"), label(s, "request_status"), n) for s, n in data["requests"]],
-        columns=["kind", "category", "value"],
-    )
-    if not testbeds.empty:
-        charts["testbeds"] = (
-            vega.built(
-                views.simple_bars,
-                testbeds.assign(category=testbeds["kind"] + ": " + testbeds["category"]),
-                category_title=t("indicators.area.status"),
-                value_title=t("indicators.area.count"),
-                description=t("indicators.area.testbeds_description"),
-                colour=colour,
-            ),
-            testbeds.rename(
-                columns={
-                    "kind": t("indicators.area.what"),
-                    "category": t("indicators.area.status"),
-                    "value": t("indicators.area.count"),
-                }
-            ),
+    testbeds = [(t("indicators.area.testbeds_now"), label(s, "testbed_status"), n) for s, n in data["testbeds"]] + [
+        (t("indicators.area.requests_in_period"), label(s, "request_status"), n) for s, n in data["requests"]
+    ]
+    if testbeds:
+        charts["testbeds"] = views.kind_bars(
+            testbeds,
+            what_title=t("indicators.area.what"),
+            category_title=t("indicators.area.status"),
+            value_title=t("indicators.area.count"),
+            description=t("indicators.area.testbeds_description"),
+            colour=colour,
         )
     return charts
 
