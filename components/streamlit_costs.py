@@ -4,9 +4,8 @@ router (app.py) is first imported. Neither changes what is cached or how it is k
 - A function cached with `st.cache_data` / `st.cache_resource` inside a page script is decorated anew
   at every run of the page, and each time Streamlit keys its cache on the function's source, read
   with `inspect.getsource`: the page file tokenised again, about 1 ms a function (an area dashboard
-  has five). That key depends only on the function's module, name and source, and a page's compiled
-  code (each function's code object with it) is kept between runs, so the key is made once per code
-  object here.
+  has five). A page's compiled code (each function's code object with it) is kept between runs, and
+  an edited page is compiled anew, so the key is made once per code object here.
 - Each call of a cached function looks up the names of its positional arguments with
   `inspect.signature`, anew for every argument at every call (to leave out arguments named with a
   leading underscore): about 1 ms an area dashboard run. A function's parameters do not change, so
@@ -19,6 +18,7 @@ from __future__ import annotations
 import inspect
 import weakref
 from collections.abc import Callable
+from types import CodeType
 from typing import Any
 
 from streamlit import type_util
@@ -27,7 +27,7 @@ from streamlit.runtime.caching import cache_utils
 _parameters_of = type_util.get_func_parameters
 _function_key = cache_utils._make_function_key
 _KEYS_KEPT = 4096  # far above the app's cached functions: only edited and recompiled pages add more
-_keys: dict[tuple[Any, ...], str] = {}
+_keys: dict[tuple[Any, int], tuple[CodeType, str]] = {}
 _parameters: weakref.WeakKeyDictionary[Callable[..., Any], tuple[inspect.Parameter, ...]] = weakref.WeakKeyDictionary()
 
 
@@ -46,13 +46,16 @@ def _remembered_function_key(cache_type: Any, func: Callable[..., Any]) -> str:
     code = getattr(inspect.unwrap(func), "__code__", None)
     if code is None:
         return _function_key(cache_type, func)
-    key = (cache_type, func.__module__, func.__qualname__, code)
+    # Keyed on the code object itself, not on its value: equal code from two page files (every page runs
+    # as __main__) may differ in what Streamlit's key reads (the source: default values, the file). The
+    # entry holds the code object, so its id is not reused while the entry lives.
+    key = (cache_type, id(code))
     found = _keys.get(key)
-    if found is None:
+    if found is None or found[0] is not code:
         if len(_keys) >= _KEYS_KEPT:
             _keys.clear()
-        found = _keys[key] = _function_key(cache_type, func)
-    return found
+        found = _keys[key] = (code, _function_key(cache_type, func))
+    return found[1]
 
 
 def remember_signatures() -> None:

@@ -77,6 +77,10 @@ def test_a_page_functions_key_is_made_once_per_compiled_code(monkeypatch: pytest
     assert made == ["figures"]  # once for both runs
     run(compile("def figures(key):\n    return key + 1\n", "pages/x.py", "exec"))  # the page edited
     assert made == ["figures", "figures"]
+    # Another page's function with equal code but another default: its own key (Streamlit's reads the source).
+    run(compile("def figures(key, n=1):\n    return key\n", "pages/a.py", "exec"))
+    run(compile("def figures(key, n=2):\n    return key\n", "pages/b.py", "exec"))
+    assert made == ["figures"] * 4
 
 
 def test_the_function_key_is_streamlits_own() -> None:
