@@ -692,7 +692,11 @@ def request_figures(
         CountRow(code, code, n, a, r) for code, (n, a, r) in sorted(areas.items(), key=lambda i: (-i[1][0], i[0]))
     ]
     days_taken = days_between(session, TestbedRequest.first_response_at, TestbedRequest.received_at)
-    days = median_of(session, _requests(select(days_taken), area_code, organisation_id).where(*conditions))
+    # The requests answered are the values to rank: every request has a testbed and every testbed an area
+    # (required foreign keys), so the joins above lose none of them.
+    days = median_of(
+        session, _requests(select(days_taken), area_code, organisation_id).where(*conditions), size=answered
+    )
     workdays = whole_medians(
         session,
         _requests(select(literal(None), TestbedRequest.first_response_workdays), area_code, organisation_id).where(

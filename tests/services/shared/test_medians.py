@@ -54,4 +54,6 @@ def test_one_median_read_at_its_middle_agrees_with_statistics_median(session: Se
         values = [round(rng.uniform(0, 40), 3) for _ in range(size)]
         rows = select(_rows([(None, v) for v in [*values, None]]).subquery().c.v)  # NULLs are left out
         assert median_of(session, rows) == statistics.median(values)
+        assert median_of(session, rows, size=size) == statistics.median(values)  # counted by the caller
     assert median_of(session, select(_rows([(None, 1.0)]).subquery().c.v).where(False)) is None
+    assert median_of(session, select(_rows([(None, 1.0)]).subquery().c.v).where(False), size=0) is None
