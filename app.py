@@ -5,8 +5,10 @@ import streamlit as st
 from components import auth, context, navigation, sidebar, streamlit_costs
 from components.context import t
 from components.ui import run_page
+from services.shared.charts import use_plain_rows
 
 streamlit_costs.remember_signatures()
+use_plain_rows()
 st.set_page_config(page_title="Innovationsportalen", page_icon=":material/emoji_objects:", layout="wide")
 
 problem = context.schema_problem()

@@ -120,7 +120,7 @@ def grouped_bars(
         .mark_bar()
         .encode(
             x=alt.X(f"{x}:O", title=x_title, axis=alt.Axis(labelAngle=0)),
-            xOffset="area:N",
+            xOffset=alt.XOffset("area:N"),
             y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format="~s")),
             color=_colour(data, colour_title),
             tooltip=[

@@ -24,12 +24,14 @@ from services.shared.history import today as stockholm_today
 def funnel_chart(data: pd.DataFrame, *, stage_title: str, value_title: str, description: str) -> alt.Chart:
     """Horizontal bars in path order, labelled with their counts: how far ideas get."""
     order = list(data["stage"])
-    base = alt.Chart(data, description=description).encode(
+    base = alt.Chart(description=description).encode(
         y=alt.Y("stage:N", sort=order, title=stage_title),
         x=alt.X("reached:Q", title=value_title, axis=alt.Axis(tickMinStep=1)),
         tooltip=[alt.Tooltip("stage:N", title=stage_title), alt.Tooltip("reached:Q", title=value_title)],
     )
-    return base.mark_bar(color="#1f5f99") + base.mark_text(align="left", dx=4).encode(text="reached:Q")
+    # The rows on the layer, not on each part: Altair then has no copies of them to compare and remove.
+    labels = base.mark_text(align="left", dx=4).encode(text=alt.Text("reached:Q"))
+    return alt.layer(base.mark_bar(color="#1f5f99"), labels, data=data)
 
 
 @st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)

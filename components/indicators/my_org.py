@@ -150,7 +150,9 @@ def comparison_chart(row: ComparisonRow, org: str, area: str, region: str, lang:
     layers = [bars]
     if row.target is not None:
         rule = pd.DataFrame({"target": [row.target]})
-        layers.append(alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="#b00020", aria=False).encode(x="target:Q"))
+        layers.append(
+            alt.Chart(rule).mark_rule(strokeDash=[6, 4], color="#b00020", aria=False).encode(x=alt.X("target:Q"))
+        )
     return alt.layer(*layers).properties(description=t("indicators.myorg.chart_description", name=name), height=160)
 
 

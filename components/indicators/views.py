@@ -139,9 +139,11 @@ def target_text(target: float | None, met: bool | None, unit: str) -> str:
 def series_chart(points: pd.DataFrame, *, value_title: str, period_title: str, description: str) -> alt.LayerChart:
     """The indicator per period as a line with points, the year's target as a dashed step line.
 
-    `points` has `period` (label), `value` and `target`.
-    """
-    base = alt.Chart(points, description=description).encode(
+    `points` has `period` (label), `value` and `target`. The rows go on the layer, not on each part:
+    Altair then has no copies of them to compare and remove (a third of making this chart), and the spec
+    is the same. Every channel is given as its class, not as text: text is looked up in Vega-Lite's whole
+    schema, 4 ms a channel."""
+    base = alt.Chart(description=description).encode(
         x=alt.X("period:O", title=period_title, sort=None, axis=alt.Axis(labelAngle=-45))
     )
     value = base.mark_line(point=True).encode(
@@ -150,33 +152,34 @@ def series_chart(points: pd.DataFrame, *, value_title: str, period_title: str, d
     )
     # aria=False: the target is read from the table view; an empty layer would be an unnamed image.
     target = base.mark_line(strokeDash=[6, 4], interpolate="step-after", color="#595959", aria=False).encode(
-        y="target:Q",
+        y=alt.Y("target:Q"),
         tooltip=[
             alt.Tooltip("period:O", title=period_title),
             alt.Tooltip("target:Q", title=t("indicators.area.target_col")),
         ],
     )
-    return alt.layer(value, target).properties(description=description)
+    return alt.layer(value, target, data=points).properties(description=description)
 
 
 def bars_with_targets(
     data: pd.DataFrame, *, category_title: str, value_title: str, description: str, colour: str = "#1f6fb2"
 ) -> alt.LayerChart:
-    """Horizontal bars per `category` with a tick at each one's `target` (if any)."""
-    base = alt.Chart(data, description=description).encode(y=alt.Y("category:N", title=category_title, sort=None))
+    """Horizontal bars per `category` with a tick at each one's `target` (if any); rows and channels given
+    as in `series_chart`."""
+    base = alt.Chart(description=description).encode(y=alt.Y("category:N", title=category_title, sort=None))
     bars = base.mark_bar(color=colour).encode(
         x=alt.X("value:Q", title=value_title),
         tooltip=[alt.Tooltip("category:N", title=category_title), alt.Tooltip("value:Q", title=value_title)],
     )
     # aria=False: targets are read from the table view; without targets the layer would be an unnamed image.
     ticks = base.mark_tick(color="#222222", thickness=3, size=18, aria=False).encode(
-        x="target:Q",
+        x=alt.X("target:Q"),
         tooltip=[
             alt.Tooltip("category:N", title=category_title),
             alt.Tooltip("target:Q", title=t("indicators.area.target_col")),
         ],
     )
-    return alt.layer(bars, ticks).properties(description=description)
+    return alt.layer(bars, ticks, data=data).properties(description=description)
 
 
 def kind_bars(

@@ -14,6 +14,7 @@ from components import charts, context, vega
 from components.fund.admin import budget_chart
 from components.ideas.overview import funnel_chart
 from components.indicators import views
+from services.shared.charts import use_plain_rows
 
 AREAS = pd.DataFrame(
     {
@@ -121,6 +122,18 @@ def test_every_chart_builder_makes_a_valid_spec_and_pages_draw_that_spec(name: s
     assert "continuousWidth" not in drawn.get("config", {}).get("view", {})  # Streamlit sizes the chart
     without_theme = {k: v for k, v in checked.items() if k != "config"}
     assert {k: v for k, v in drawn.items() if k != "config"} == without_theme
+
+
+@pytest.mark.parametrize("name", sorted(BUILDERS))
+def test_every_chart_builders_spec_is_the_same_with_the_apps_data_transformer(name: str) -> None:
+    before = alt.data_transformers.active
+    try:
+        with alt.data_transformers.enable("default"):
+            altairs = vega.spec(BUILDERS[name]())
+        use_plain_rows()  # as app.py does
+        assert vega.spec(BUILDERS[name]()) == altairs
+    finally:
+        alt.data_transformers.enable(before)
 
 
 def test_a_builders_spec_is_made_once_per_inputs_and_language(monkeypatch: pytest.MonkeyPatch) -> None:
