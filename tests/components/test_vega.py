@@ -223,3 +223,19 @@ def test_datasets_go_as_arrow_with_repeated_texts_sent_once() -> None:
     unique = pa.ipc.open_stream(vega.arrow_datasets({"datasets": {"d": rows[::2]}})["datasets"]["d"]).read_all()
     assert pa.types.is_string(unique.schema.field("category").type)  # no repeats: kept as plain text
     assert sent["mixed"] == [{"x": 1}, {"x": "a"}]  # rows Arrow cannot type are left to Streamlit
+
+
+def test_each_area_keeps_its_own_colour_in_the_legend_in_name_order() -> None:
+    frame = pd.DataFrame(
+        {
+            "area": ["Kultur", "Hälso- och sjukvård", "Kultur", "Regional utveckling"],
+            "colour": ["#8e44ad", "#1f6fb2", "#8e44ad", "#2e7d32"],
+        }
+    )
+    scale = charts._colour(frame, "Område").to_dict()["scale"]
+    assert scale == {
+        "domain": ["Hälso- och sjukvård", "Kultur", "Regional utveckling"],
+        "range": ["#1f6fb2", "#8e44ad", "#2e7d32"],
+    }
+    without_area = charts._colour(frame.assign(area=["Kultur", None, "Kultur", "Annat"]), "Område").to_dict()
+    assert without_area["scale"]["domain"][:2] == ["Annat", "Kultur"]  # the row without an area last
