@@ -58,10 +58,11 @@ def _missing(value: Any) -> bool:
 
 
 def use_plain_rows() -> None:
-    """Make `plain_rows` Altair's data transformer in this process (the app calls it once at start)."""
-    if PLAIN_ROWS not in alt.data_transformers.names():
-        alt.data_transformers.register(PLAIN_ROWS, plain_rows)
+    """Make `plain_rows` Altair's data transformer in this process (app.py calls it at every run: after
+    the first, this only reads which transformer is active; Altair's list of names reads every
+    installed package's entry points, 3 ms)."""
     if alt.data_transformers.active != PLAIN_ROWS:
+        alt.data_transformers.register(PLAIN_ROWS, plain_rows)
         alt.data_transformers.enable(PLAIN_ROWS)
 
 
