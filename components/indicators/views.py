@@ -103,27 +103,36 @@ def tiles(figures: Sequence[IndicatorFigure], columns: int = 4) -> None:
     """A tile per indicator: value, change against the previous period, and the target met or not.
 
     A full row's columns are the tiles' borders (a bordered container in each column was one element
-    more per tile, 27 on an area dashboard at every run); a short last row borders only its tiles."""
-    for first in range(0, len(figures), columns):
-        chunk = figures[first : first + columns]
+    more per tile, 27 on an area dashboard at every run); a short last row borders only its tiles. The
+    tiles' texts are made once per figures and language (`vega.made`): formatting 27 tiles' numbers
+    took 2 ms at every run."""
+    shown = vega.made(tile_texts, list(figures))
+    for first in range(0, len(shown), columns):
+        chunk = shown[first : first + columns]
         full = len(chunk) == columns
-        for column, figure in zip(st.columns(columns, border=full), chunk, strict=False):
+        for column, (metric, caption) in zip(st.columns(columns, border=full), chunk, strict=False):
             with column if full else column.container(border=True):
-                _tile(figure)
+                st.metric(**metric)
+                st.caption(caption)
 
 
-def _tile(figure: IndicatorFigure) -> None:
-    ind = figure.indicator
-    change = figure.change
-    st.metric(
-        label_text(ind.name(lang())),  # registry data: shown as typed
-        fmt_value(figure.value, ind.unit),
-        delta=fmt_change(change, ind.unit),
-        delta_color=("off" if not change else "inverse" if ind.direction == "down" else "normal"),
-        delta_arrow="auto" if change else "off",
-        help=f"{label_text(ind.name(lang()))}. {t(f'direction.{ind.direction}')}.",
-    )
-    st.caption(target_text(figure.target, figure.met, ind.unit))
+def tile_texts(figures: list[IndicatorFigure]) -> list[tuple[dict, str]]:
+    """Each tile's `st.metric` arguments and its caption (the target), in the reader's language."""
+    shown = []
+    for figure in figures:
+        ind = figure.indicator
+        change = figure.change
+        name = label_text(ind.name(lang()))  # registry data: shown as typed
+        metric = {
+            "label": name,
+            "value": fmt_value(figure.value, ind.unit),
+            "delta": fmt_change(change, ind.unit),
+            "delta_color": "off" if not change else "inverse" if ind.direction == "down" else "normal",
+            "delta_arrow": "auto" if change else "off",
+            "help": f"{name}. {t(f'direction.{ind.direction}')}.",
+        }
+        shown.append((metric, target_text(figure.target, figure.met, ind.unit)))
+    return shown
 
 
 def target_text(target: float | None, met: bool | None, unit: str) -> str:
