@@ -38,12 +38,14 @@ def _plain(frame: pd.DataFrame) -> bool:
         return False
     if not all(isinstance(name, str) for name in frame.columns) or frame.columns.has_duplicates:
         return False
+    if frame.columns.empty:  # rows without columns: Altair gives an empty row for each
+        return False
     return all(_plain_dtype(frame[name]) for name in frame.columns)
 
 
 def _plain_dtype(column: pd.Series) -> bool:
     dtype = column.dtype
-    if str(dtype) in ("str", "string"):  # pandas' text (its gaps NaN)
+    if str(dtype) == "str":  # pandas' default text (its gaps NaN; "string" has pd.NA: Altair's to handle)
         return True
     return dtype.kind in "iufb" and not isinstance(dtype, pd.api.extensions.ExtensionDtype)
 

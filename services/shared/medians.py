@@ -61,9 +61,10 @@ def median_of(session: Session, values: Any, *, size: int | None = None) -> floa
     statement (one snapshot of the data on PostgreSQL too), and averaged in SQL as `medians` does. One
     sort of the values and no numbering: at ten times the region half the window function's time.
 
-    `size`, when the caller has already counted the values that are not NULL (in the same transaction),
-    saves counting them again: a second pass over every row, as long as the sort for the region's 45,000
-    answered testbed requests."""
+    `size`, when the caller has already counted the values that are not NULL in the same snapshot of the
+    data, saves counting them again: a second pass over every row, as long as the sort for the region's
+    45,000 answered testbed requests. (One transaction is one snapshot on SQLite, not on PostgreSQL with
+    read committed: there a count from an earlier statement may be stale.)"""
     inner = values.subquery()
     (value,) = list(inner.c)
     present = value.is_not(None)

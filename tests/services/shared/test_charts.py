@@ -40,6 +40,8 @@ def test_plain_frames_give_the_rows_altair_gives(name: str) -> None:
         pd.DataFrame({"name": pd.Series(["a", None], dtype=object)}),  # text as Python objects
         pd.DataFrame({"n": pd.array([1, None], dtype="Int64")}),  # nullable whole numbers
         pd.DataFrame({"area": pd.Categorical(["Kultur", "Kultur"])}),
+        pd.DataFrame({"name": ["Kultur", None]}).astype({"name": "string"}),  # gaps as pd.NA
+        pd.DataFrame(index=range(3)),  # rows without columns
     ],
 )
 def test_other_frames_go_to_altairs_own_transformer(frame: pd.DataFrame) -> None:
