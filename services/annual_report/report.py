@@ -263,12 +263,19 @@ def _indicators(
 
 
 def _values(session: Session, ind: Indicator, start: date, end: date) -> dict[str, float | None]:
-    """The indicator's value per level key, by its rule (`services.indicators.aggregation`): one query
-    for the region, one grouped by area, one grouped by organisation."""
+    """The indicator's value per level key, by its rule (`services.indicators.aggregation`): a reported
+    one's from one statement, a computed share's from one query for the region, one grouped by area and
+    one grouped by organisation."""
     span = {"start": start, "end": end}
-    out: dict[str, float | None] = {REGION: aggregation.value(session, ind, **span)}
-    out.update({area_key(a): v for a, v in aggregation.values(session, ind, **span, group="area").items() if a})
-    out.update({org_key(o): v for o, v in aggregation.values(session, ind, **span, group="organisation").items() if o})
+    if not aggregation.is_computed(ind):
+        region, by_area, by_org = aggregation.reported_levels(session, ind, **span)
+    else:
+        region = aggregation.value(session, ind, **span)
+        by_area = aggregation.values(session, ind, **span, group="area")  # type: ignore[assignment]
+        by_org = aggregation.values(session, ind, **span, group="organisation")  # type: ignore[assignment]
+    out: dict[str, float | None] = {REGION: region}
+    out.update({area_key(a): v for a, v in by_area.items() if a})
+    out.update({org_key(o): v for o, v in by_org.items() if o})
     return out
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 from datetime import date
 
@@ -11,6 +12,7 @@ from sqlmodel import Session
 
 import db
 import models as m
+from services.indicators import aggregation
 from services.indicators import dashboard as dash
 from services.people.auth import Actor
 from services.shared.errors import PermissionDenied
@@ -290,3 +292,44 @@ def test_a_testbed_closed_in_march_is_not_open_at_the_years_end(s: Session, regi
     assert levels[report.REGION]["testbeds"] == {"closed": 1, "open": 1}
     assert levels[report.org_key(region["ks"].id)]["testbeds"] == {"closed": 1}
     assert report.build(s, 2024)["levels"][report.org_key(region["ks"].id)]["testbeds"] == {"open": 1}
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_every_level_of_a_reported_indicator_at_once_equals_each_level_alone(
+    s: Session, region: dict, seed: int
+) -> None:
+    """`reported_levels` (the innovationsbokslut's one statement per indicator) against `value` and
+    `values(group=...)` for every rule, on random values: gaps, unapproved rows, staff counts missing."""
+    rng = random.Random(seed)
+    health, transport = region["health"], region["transport"]
+    orgs = [region["ks"], region["sos"], f.organisation(s, health, "DS"), f.organisation(s, transport, "SL")]
+    for org in orgs:
+        org.staff_count = rng.choice([None, 0, 800, 12_000])
+    rules = [
+        ("flow", None, "antal"),
+        ("stock", None, "antal"),
+        ("share", "ratio", "%"),
+        ("share", "staff", "%"),
+        ("level", "equal", "index"),
+        ("level", "staff", "index"),
+    ]
+    for n, (rule, weighting, unit) in enumerate(rules):
+        ind = f.indicator(s, f"RND-{n}", unit, frequency="quarter", aggregation=rule, weighting=weighting)
+        for org in orgs:
+            for quarter in rng.sample([1, 4, 7, 10], rng.randint(0, 4)):
+                top = rng.choice([None, rng.randint(0, 40)])
+                _value(
+                    s,
+                    ind,
+                    org,
+                    date(2025, quarter, 1),
+                    round(rng.uniform(0, 90), 2),
+                    numerator=top,
+                    denominator=None if top is None else top + rng.randint(0, 60),
+                    status=rng.choice(["approved", "approved", "submitted"]),
+                )
+        info = _info(s, ind)
+        region_value, by_area, by_org = aggregation.reported_levels(s, info, **YEAR_2025)
+        assert region_value == aggregation.value(s, info, **YEAR_2025), rule
+        assert by_area == {k: v for k, v in aggregation.values(s, info, **YEAR_2025, group="area").items() if k}
+        assert by_org == {k: v for k, v in aggregation.values(s, info, **YEAR_2025, group="organisation").items() if k}
