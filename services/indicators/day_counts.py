@@ -29,6 +29,7 @@ the records (`services.indicators.computed`).
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -428,10 +429,13 @@ def sums_in_periods(
     organisation_id: int | None = None,
 ) -> list[Counter[str]]:
     """The measures summed over each period (both ends included), for the region, an area or an
-    organisation: one statement for them all (a dashboard's period and the one before it), one
-    `{measure: sum}` per period in their order. Periods may not overlap."""
+    organisation: one statement for them all (a dashboard's period and the one before it, or an
+    indicator's 36 months), one `{measure: sum}` per period in their order. Periods may not overlap.
+
+    Two periods are told apart in SQL, each row tried against them. More are summed per day and the
+    days put in their period here: each row tried against 36 months took 13 ms at ten times the region
+    for an area's three years, the days and a binary search 3.5 ms."""
     d = DayCount
-    which = case(*((and_(d.day >= s, d.day <= e), n) for n, (s, e) in enumerate(periods)), else_=None)
     where = [
         col(d.measure).in_(measures),
         d.day >= min(s for s, _ in periods),
@@ -441,10 +445,20 @@ def sums_in_periods(
     if organisation_id is not None:
         where.append(d.organisation_id == organisation_id)
     found: list[Counter[str]] = [Counter() for _ in periods]
-    stmt = select(which, d.measure, func.sum(d.value)).where(*where).group_by(which, d.measure)
-    for n, measure, total in session.exec(stmt):  # type: ignore[call-overload]
-        if n is not None:
-            found[n][measure] = int(total)
+    if len(periods) <= 2:
+        which = case(*((and_(d.day >= s, d.day <= e), n) for n, (s, e) in enumerate(periods)), else_=None)
+        stmt = select(which, d.measure, func.sum(d.value)).where(*where).group_by(which, d.measure)
+        for n, measure, total in session.exec(stmt):  # type: ignore[call-overload]
+            if n is not None:
+                found[n][measure] = int(total)
+        return found
+    order = sorted(range(len(periods)), key=lambda n: periods[n][0])
+    starts = [periods[n][0] for n in order]
+    stmt = select(d.day, d.measure, func.sum(d.value)).where(*where).group_by(d.day, d.measure)
+    for day, measure, total in session.exec(stmt):  # type: ignore[call-overload]
+        n = order[bisect.bisect_right(starts, day) - 1]  # the last period starting on or before the day
+        if periods[n][0] <= day <= periods[n][1]:  # not in a gap between periods
+            found[n][measure] += int(total)
     return found
 
 
