@@ -20,9 +20,10 @@ span by their computation (`services.indicators.computed`), which follows its ru
 a flow counts the span's events, a share is Σ/Σ over the span's records, a median ranks every record,
 a stock counts at the span's end. Their rule is their computation's and cannot be changed.
 
-Everything is aggregated in SQL (one statement per indicator, span and grouping). Reported values are
-already one row per organisation and period; the computed flows read the counts kept per day
-(`services.indicators.day_counts`).
+Everything is aggregated in SQL, one statement per indicator, span and grouping. Reported values are
+already one row per organisation and period: each rule's two sums per organisation come from SQL and
+are added up over a level's organisations here (see "reported values" below). The computed flows read
+the counts kept per day (`services.indicators.day_counts`).
 """
 
 from __future__ import annotations
@@ -133,6 +134,13 @@ def value(
 
 
 # ---------------------------------------------------------------- reported values in SQL
+#
+# Every rule is two sums per organisation (`_parts`), added up over the organisations a level holds
+# (`_combiner`): a sum; Σ numerators / Σ denominators; Σ value × staff / Σ staff; Σ values / their
+# count. The region, an area and an organisation are all counted that way, whether asked one level at
+# a time (`values`) or every level at once (`reported_levels`, the innovationsbokslut): the same
+# additions in the same order, so a figure never differs by a rounding between two pages. (Summed in
+# one SQL aggregate instead, floats added in another order could round x.x5 the other way.)
 
 
 def _reported(
@@ -144,6 +152,49 @@ def _reported(
     organisation_id: int | None,
     group: Group,
 ) -> Values:
+    rows = _partials(session, indicator, start, end, area_id=area_id, organisation_id=organisation_id)
+    combine = _combiner(indicator)
+    if group is None:
+        return {None: combine([(top, bottom) for _, _, top, bottom in rows])}
+    grouped: dict[int, list[tuple[Any, Any]]] = {}
+    for org, area, top, bottom in rows:
+        key = org if group == "organisation" else area
+        if key is not None:
+            grouped.setdefault(key, []).append((top, bottom))
+    return {key: combine(parts) for key, parts in grouped.items()}
+
+
+Levels = tuple[float | None, dict[int, float | None], dict[int, float | None]]
+
+
+def reported_levels(session: Session, indicator: RuleHolder, *, start: date, end: date) -> Levels:
+    """A reported indicator over start..end for the region, per area and per organisation (those with
+    values), exactly as `value` and `values(group=...)` give each, from one statement (the
+    innovationsbokslut asked three per indicator)."""
+    rows = _partials(session, indicator, start, end)
+    combine = _combiner(indicator)
+    by_area: dict[int, list[tuple[Any, Any]]] = {}
+    for _, area, top, bottom in rows:
+        if area is not None:
+            by_area.setdefault(area, []).append((top, bottom))
+    return (
+        combine([(top, bottom) for _, _, top, bottom in rows]),
+        {area: combine(parts) for area, parts in by_area.items()},
+        {org: combine([(top, bottom)]) for org, _, top, bottom in rows if org is not None},
+    )
+
+
+def _partials(
+    session: Session,
+    indicator: RuleHolder,
+    start: date,
+    end: date,
+    *,
+    area_id: int | None = None,
+    organisation_id: int | None = None,
+) -> list[Any]:
+    """(organisation, its area, top, bottom): the rule's two sums per organisation of the scope, in the
+    organisations' order, from approved values of periods starting within start..end."""
     v = IndicatorValue
     approved = [
         v.indicator_id == indicator.id,
@@ -153,10 +204,12 @@ def _reported(
     ]
     if organisation_id is not None:
         approved.append(v.organisation_id == organisation_id)
-    where = [*approved, *([Organisation.area_id == area_id] if area_id is not None else [])]
-    key = {"organisation": v.organisation_id, "area": Organisation.area_id}.get(group or "", literal(None))
-    measure, extra = _measure(indicator)
-    stmt = select(key, measure).select_from(v).join(Organisation, v.organisation_id == Organisation.id)
+    top, bottom, extra = _parts(indicator)
+    stmt = (
+        select(v.organisation_id, Organisation.area_id, top, bottom)
+        .select_from(v)
+        .join(Organisation, v.organisation_id == Organisation.id)
+    )
     if indicator.aggregation == Aggregation.stock:
         # Each organisation's last approved period within the span, then the sum of those values.
         last = (
@@ -166,56 +219,14 @@ def _reported(
             .subquery()
         )
         stmt = stmt.join(last, and_(last.c.org == v.organisation_id, last.c.last == v.period_start))
-    stmt = stmt.where(*where, *extra)
-    if group is not None:
-        stmt = stmt.group_by(key)
-    return {k: _rounded(x) for k, x in session.exec(stmt).all() if group is None or k is not None}
-
-
-Levels = tuple[float | None, dict[int, float | None], dict[int, float | None]]
-
-
-def reported_levels(session: Session, indicator: RuleHolder, *, start: date, end: date) -> Levels:
-    """A reported indicator over start..end for the region, per area and per organisation (those with
-    values), as `value` and `values(group=...)` give each, from one statement: the rule's sums per
-    organisation, added up to its area and the region here (the innovationsbokslut asked three
-    statements per indicator). Every rule adds up this way: a sum, Σ numerators / Σ denominators, a
-    staff-weighted mean (Σ value × staff / Σ staff) and a plain mean (Σ values / their count)."""
-    v = IndicatorValue
-    approved = [
-        v.indicator_id == indicator.id,
-        v.status == ValueStatus.approved,
-        v.period_start >= start,
-        v.period_start <= end,
-    ]
-    numerator, denominator, extra = _parts(indicator)
-    stmt = (
-        select(v.organisation_id, Organisation.area_id, numerator, denominator)
-        .select_from(v)
-        .join(Organisation, v.organisation_id == Organisation.id)
-    )
-    if indicator.aggregation == Aggregation.stock:  # as in `_reported`
-        last = (
-            select(v.organisation_id.label("org"), func.max(v.period_start).label("last"))
-            .where(*approved)
-            .group_by(v.organisation_id)
-            .subquery()
-        )
-        stmt = stmt.join(last, and_(last.c.org == v.organisation_id, last.c.last == v.period_start))
-    rows = session.exec(stmt.where(*approved, *extra).group_by(v.organisation_id, Organisation.area_id)).all()
-    by_area: dict[int, list[tuple[Any, Any]]] = {}
-    for _, area, top, bottom in rows:
-        by_area.setdefault(area, []).append((top, bottom))
-    combine = _combiner(indicator)
-    return (
-        combine([(top, bottom) for _, _, top, bottom in rows]),
-        {area: combine(parts) for area, parts in by_area.items() if area is not None},
-        {org: combine([(top, bottom)]) for org, _, top, bottom in rows if org is not None},
-    )
+    where = [*approved, *extra, *([Organisation.area_id == area_id] if area_id is not None else [])]
+    stmt = stmt.where(*where).group_by(v.organisation_id, Organisation.area_id).order_by(v.organisation_id)
+    return list(session.exec(stmt).all())
 
 
 def _parts(indicator: RuleHolder) -> tuple[Any, Any, list[Any]]:
-    """The two sums per organisation that `_measure`'s aggregate is made of, and the rows it needs."""
+    """The rule's two sums per organisation (the second None for a sum), and the rows it needs (those
+    that carry its weight)."""
     v = IndicatorValue
     if indicator.aggregation in (Aggregation.flow, Aggregation.stock):
         return func.sum(v.value), literal(None), []
@@ -223,10 +234,7 @@ def _parts(indicator: RuleHolder) -> tuple[Any, Any, list[Any]]:
         return (
             func.sum(v.numerator),
             func.sum(v.denominator),
-            [
-                col(v.numerator).is_not(None),
-                col(v.denominator).is_not(None),
-            ],
+            [col(v.numerator).is_not(None), col(v.denominator).is_not(None)],
         )
     if indicator.weighting == Weighting.staff:
         staff = Organisation.staff_count
@@ -235,9 +243,8 @@ def _parts(indicator: RuleHolder) -> tuple[Any, Any, list[Any]]:
 
 
 def _combiner(indicator: RuleHolder) -> Any:
-    """From some organisations' (top, bottom) sums, the rule's value as `_measure` counts it in SQL: a sum
-    of nothing known (NULL) is None, a division by nothing is None."""
-
+    """From some organisations' (top, bottom) sums, the rule's value: a sum of nothing known is None (a
+    dash), and so is a division by nothing."""
     summed = indicator.aggregation in (Aggregation.flow, Aggregation.stock)
     ratio = indicator.aggregation == Aggregation.share and indicator.weighting == Weighting.ratio
 
@@ -255,19 +262,3 @@ def _combiner(indicator: RuleHolder) -> Any:
         return _rounded((100.0 if ratio else 1.0) * top / bottom)
 
     return combine
-
-
-def _measure(indicator: RuleHolder) -> tuple[Any, list[Any]]:
-    """The SQL aggregate of the rule, and the rows it needs (those that carry its weight)."""
-    v = IndicatorValue
-    if indicator.aggregation in (Aggregation.flow, Aggregation.stock):
-        return func.sum(v.value), []
-    if indicator.aggregation == Aggregation.share and indicator.weighting == Weighting.ratio:
-        return (
-            100.0 * func.sum(v.numerator) / func.nullif(func.sum(v.denominator), 0),
-            [col(v.numerator).is_not(None), col(v.denominator).is_not(None)],
-        )
-    if indicator.weighting == Weighting.staff:
-        staff = Organisation.staff_count
-        return func.sum(v.value * staff) / func.nullif(func.sum(staff), 0), [col(staff).is_not(None), staff > 0]
-    return func.avg(v.value), []

@@ -333,3 +333,23 @@ def test_every_level_of_a_reported_indicator_at_once_equals_each_level_alone(
         assert region_value == aggregation.value(s, info, **YEAR_2025), rule
         assert by_area == {k: v for k, v in aggregation.values(s, info, **YEAR_2025, group="area").items() if k}
         assert by_org == {k: v for k, v in aggregation.values(s, info, **YEAR_2025, group="organisation").items() if k}
+
+
+def test_a_figure_rounds_the_same_way_for_its_level_alone_and_in_the_bokslut(s: Session, region: dict) -> None:
+    """139.45 and 56.05 exactly: added in another order, floats land on either side of the half. Every
+    path adds each organisation's sums in the same order, so the dashboards and the bokslut agree."""
+    ks, sos = region["ks"], region["sos"]
+    flow = f.indicator(s, "RND-F", "antal", frequency="quarter", aggregation="flow")
+    level = f.indicator(s, "RND-L", "index", frequency="quarter", aggregation="level", weighting="equal")
+    _value(s, flow, ks, date(2025, 1, 1), 72.4)
+    _value(s, flow, sos, date(2025, 1, 1), 45.75)
+    _value(s, flow, sos, date(2025, 4, 1), 21.3)
+    for org, values in ((ks, (79.94, 86.31, 10.1)), (sos, (65.17, 11.33, 83.45))):
+        for quarter, v in zip((1, 4, 7), values, strict=True):
+            _value(s, level, org, date(2025, quarter, 1), v)
+    health = region["health"].id
+    for ind in (_info(s, flow), _info(s, level)):
+        region_value, by_area, _ = aggregation.reported_levels(s, ind, **YEAR_2025)
+        assert region_value == aggregation.value(s, ind, **YEAR_2025) == dash.indicator_value(s, ind, **YEAR_2025)
+        assert by_area[health] == aggregation.value(s, ind, **YEAR_2025, area_id=health)
+        assert region_value in ({"RND-F": 139.4, "RND-L": 56.0}[ind.code], {"RND-F": 139.5, "RND-L": 56.1}[ind.code])
