@@ -7,7 +7,8 @@ validated by the tests (tests/components), where a wrong one fails once instead 
 
 Building the Altair chart and its spec is itself 10–25 ms a chart (the area dashboards draw seven at
 every run, cache hit or not), so pages draw `built(builder, …)`: the builder's spec made once per
-inputs and language, its datasets already as Arrow, and then read from Streamlit's data cache.
+inputs and language, its datasets already as Arrow, and then read from Streamlit's data cache. The
+charts every dashboard draws are written as specs without Altair (`services.shared.charts.vega_lite`).
 """
 
 from __future__ import annotations
@@ -29,8 +30,11 @@ from components.context import lang
 _THEME_DEFAULTS = ("continuousWidth", "continuousHeight")
 
 
-def spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
-    """The chart's Vega-Lite spec, data inline, without the schema check."""
+def spec(chart: alt.TopLevelMixin | dict[str, Any]) -> dict[str, Any]:
+    """The chart's Vega-Lite spec, data inline, without the schema check (a builder's spec written as
+    one, `services.shared.charts.vega_lite`, as it is)."""
+    if isinstance(chart, dict):
+        return chart
     result = chart.to_dict(validate=False)
     view = result.get("config", {}).get("view", {})
     for name in _THEME_DEFAULTS:
@@ -44,7 +48,7 @@ def spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
 
 def draw(chart: alt.TopLevelMixin | dict[str, Any], *, width: str = "stretch") -> None:
     """Draw a chart (or a spec made by `spec`, e.g. a cached one), its datasets sent as plain Arrow."""
-    st.vega_lite_chart(spec=arrow_datasets(chart if isinstance(chart, dict) else spec(chart)), width=width)
+    st.vega_lite_chart(spec=arrow_datasets(spec(chart)), width=width)
 
 
 def arrow_datasets(chart_spec: dict[str, Any]) -> dict[str, Any]:
@@ -84,7 +88,7 @@ def _repeats_once(table: pa.Table) -> pa.Table:
     return pa.table(columns, names=table.column_names)
 
 
-def built(builder: Callable[..., alt.TopLevelMixin], /, *args: Any, **kwargs: Any) -> dict[str, Any]:
+def built(builder: Callable[..., alt.TopLevelMixin | dict[str, Any]], /, *args: Any, **kwargs: Any) -> dict[str, Any]:
     """The spec of `builder(*args, **kwargs)` (a chart builder: a pure function of its arguments, its
     texts in the reader's language) with its datasets as Arrow (`arrow_datasets`, 0.5 ms a chart at
     every run otherwise), made on the first call with these inputs and read from Streamlit's data cache
@@ -116,7 +120,11 @@ def _fingerprint(args: tuple, kwargs: dict) -> str:
 
 @st.cache_data(max_entries=2000, show_spinner=False)
 def _built(
-    _builder: Callable[..., alt.TopLevelMixin], _inputs: tuple[tuple, dict], name: str, language: str, fingerprint: str
+    _builder: Callable[..., alt.TopLevelMixin | dict[str, Any]],
+    _inputs: tuple[tuple, dict],
+    name: str,
+    language: str,
+    fingerprint: str,
 ) -> dict[str, Any]:
     args, kwargs = _inputs
     return arrow_datasets(spec(_builder(*args, **kwargs)))

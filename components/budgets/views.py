@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -14,6 +13,7 @@ from components.ui import FieldErrors, fmt_int, fmt_pct, fmt_sek, plain, require
 from services.budgets import budget
 from services.budgets.budget import AreaBudget, BudgetRow, BudgetTotal
 from services.people.auth import Actor
+from services.shared.charts import Spec, channel, vega_lite
 
 
 def budget_tiles(row: BudgetRow, year: int) -> None:
@@ -51,24 +51,24 @@ def _outcome_tiles(row: BudgetRow | BudgetTotal, *, no_budget: str) -> None:
     )
 
 
-def budget_chart(frame: pd.DataFrame, *, description: str, colour: str) -> alt.Chart:
+def budget_chart(frame: pd.DataFrame, *, description: str, colour: str) -> Spec:
     """Budget and granted side by side per organisation (aggregated rows: organisation, measure, value)."""
-    return (
-        alt.Chart(frame, description=description)
-        .mark_bar()
-        .encode(
-            y=alt.Y("category:N", title=t("budget.organisation"), sort=None),
-            yOffset=alt.YOffset("measure:N", sort=None),
-            x=alt.X("value:Q", title=t("budget.sek")),
-            color=alt.Color(
-                "measure:N", title=t("budget.measure"), sort=None, scale=alt.Scale(range=[colour, "#5f6b7a"])
-            ),
-            tooltip=[
-                alt.Tooltip("name:N", title=t("budget.organisation")),
-                alt.Tooltip("measure:N", title=t("budget.measure")),
-                alt.Tooltip("value:Q", title=t("budget.sek"), format=",.0f"),
+    organisation, measure, sek = t("budget.organisation"), t("budget.measure"), t("budget.sek")
+    return vega_lite(
+        frame,
+        mark={"type": "bar"},
+        description=description,
+        encoding={
+            "y": channel("category:N", organisation, sort=None),
+            "yOffset": channel("measure:N", sort=None),
+            "x": channel("value:Q", sek),
+            "color": channel("measure:N", measure, sort=None, scale={"range": [colour, "#5f6b7a"]}),
+            "tooltip": [
+                channel("name:N", organisation),
+                channel("measure:N", measure),
+                channel("value:Q", sek, format=",.0f"),
             ],
-        )
+        },
     )
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
@@ -19,7 +18,7 @@ from components.ui import NBSP, fmt_msek, fmt_pct, fmt_sek, label_text
 from services.indicators import periods as ind_periods
 from services.indicators.dashboard import IndicatorFigure, IndicatorInfo
 from services.indicators.targets import unit_name
-from services.shared.charts import simple_bars  # the indicator views' chart, shared with the PDF
+from services.shared.charts import Spec, channel, simple_bars, vega_lite  # simple_bars: shared with the PDF
 
 PERIOD_KINDS = ("year", "quarter", "month")
 _HOW_MANY = {"year": 5, "quarter": 8, "month": 12}
@@ -145,50 +144,64 @@ def target_text(target: float | None, met: bool | None, unit: str) -> str:
     return t(key, target=fmt_value(target, unit))
 
 
-def series_chart(points: pd.DataFrame, *, value_title: str, period_title: str, description: str) -> alt.LayerChart:
+def series_chart(points: pd.DataFrame, *, value_title: str, period_title: str, description: str) -> Spec:
     """The indicator per period as a line with points, the year's target as a dashed step line.
 
-    `points` has `period` (label), `value` and `target`. The rows go on the layer, not on each part:
-    Altair then has no copies of them to compare and remove (a third of making this chart), and the spec
-    is the same. Every channel is given as its class, not as text: text is looked up in Vega-Lite's whole
-    schema, 4 ms a channel."""
-    base = alt.Chart(description=description).encode(
-        x=alt.X("period:O", title=period_title, sort=None, axis=alt.Axis(labelAngle=-45))
-    )
-    value = base.mark_line(point=True).encode(
-        y=alt.Y("value:Q", title=value_title),
-        tooltip=[alt.Tooltip("period:O", title=period_title), alt.Tooltip("value:Q", title=value_title)],
-    )
-    # aria=False: the target is read from the table view; an empty layer would be an unnamed image.
-    target = base.mark_line(strokeDash=[6, 4], interpolate="step-after", color="#595959", aria=False).encode(
-        y=alt.Y("target:Q"),
-        tooltip=[
-            alt.Tooltip("period:O", title=period_title),
-            alt.Tooltip("target:Q", title=t("indicators.area.target_col")),
-        ],
-    )
-    return alt.layer(value, target, data=points).properties(description=description)
+    `points` has `period` (label), `value` and `target`; the rows are the layers' one dataset."""
+    period = channel("period:O", period_title, sort=None, axis={"labelAngle": -45})
+    value = {
+        "mark": {"type": "line", "point": True},
+        "description": description,
+        "encoding": {
+            "x": period,
+            "y": channel("value:Q", value_title),
+            "tooltip": [channel("period:O", period_title), channel("value:Q", value_title)],
+        },
+    }
+    # aria False: the target is read from the table view; an empty layer would be an unnamed image.
+    target = {
+        "mark": {"type": "line", "strokeDash": [6, 4], "interpolate": "step-after", "color": "#595959", "aria": False},
+        "description": description,
+        "encoding": {
+            "x": period,
+            "y": channel("target:Q"),
+            "tooltip": [
+                channel("period:O", period_title),
+                channel("target:Q", t("indicators.area.target_col")),
+            ],
+        },
+    }
+    return vega_lite(points, layer=[value, target], description=description)
 
 
 def bars_with_targets(
     data: pd.DataFrame, *, category_title: str, value_title: str, description: str, colour: str = "#1f6fb2"
-) -> alt.LayerChart:
-    """Horizontal bars per `category` with a tick at each one's `target` (if any); rows and channels given
-    as in `series_chart`."""
-    base = alt.Chart(description=description).encode(y=alt.Y("category:N", title=category_title, sort=None))
-    bars = base.mark_bar(color=colour).encode(
-        x=alt.X("value:Q", title=value_title),
-        tooltip=[alt.Tooltip("category:N", title=category_title), alt.Tooltip("value:Q", title=value_title)],
-    )
-    # aria=False: targets are read from the table view; without targets the layer would be an unnamed image.
-    ticks = base.mark_tick(color="#222222", thickness=3, size=18, aria=False).encode(
-        x=alt.X("target:Q"),
-        tooltip=[
-            alt.Tooltip("category:N", title=category_title),
-            alt.Tooltip("target:Q", title=t("indicators.area.target_col")),
-        ],
-    )
-    return alt.layer(bars, ticks, data=data).properties(description=description)
+) -> Spec:
+    """Horizontal bars per `category` with a tick at each one's `target` (if any)."""
+    category = channel("category:N", category_title, sort=None)
+    bars = {
+        "mark": {"type": "bar", "color": colour},
+        "description": description,
+        "encoding": {
+            "y": category,
+            "x": channel("value:Q", value_title),
+            "tooltip": [channel("category:N", category_title), channel("value:Q", value_title)],
+        },
+    }
+    # aria False: targets are read from the table view; without targets the layer would be an unnamed image.
+    ticks = {
+        "mark": {"type": "tick", "color": "#222222", "thickness": 3, "size": 18, "aria": False},
+        "description": description,
+        "encoding": {
+            "y": category,
+            "x": channel("target:Q"),
+            "tooltip": [
+                channel("category:N", category_title),
+                channel("target:Q", t("indicators.area.target_col")),
+            ],
+        },
+    }
+    return vega_lite(data, layer=[bars, ticks], description=description)
 
 
 def kind_bars(

@@ -109,15 +109,16 @@ def _area(
     chart_with_table(funnel, table, key=f"council_funnel_{area.id}", filename=f"tratt-{area.code}")
 
 
-def _funnel_chart(area: organisations.AreaRow, funnel: list[tuple[str, int]]) -> alt.Chart:
+def _funnel_chart(area: organisations.AreaRow, funnel: list[tuple[str, int]]) -> dict:
     frame = pd.DataFrame([(label_of(stage, "stage"), n) for stage, n in funnel], columns=["category", "value"])
-    return views.simple_bars(
+    bars = views.simple_bars(
         frame,
         category_title=t("council.stage"),
         value_title=t("council.ideas"),
         description=t("council.funnel_description", area=area.name(lang())),
         colour=area.colour,
-    ).properties(height=220)
+    )
+    return {**bars, "height": 220}
 
 
 def _funnel_table(funnel: list[tuple[str, int]]) -> pd.DataFrame:

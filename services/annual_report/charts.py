@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import altair as alt
 import pandas as pd
 
 import i18n
 from models import STAGE_PATH, IdeaStage, SubmitterKind
-from services.shared.charts import simple_bars
+from services.shared.charts import Spec, simple_bars
 
 STAGES: tuple[str, ...] = (*[s.value for s in STAGE_PATH], IdeaStage.parked.value, IdeaStage.closed.value)
 KINDS: tuple[str, ...] = tuple(k.value for k in SubmitterKind)
@@ -30,7 +29,7 @@ def kinds_frame(level: dict[str, Any], language: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["category", "value"])
 
 
-def stages_chart(frame: pd.DataFrame, language: str) -> alt.Chart:
+def stages_chart(frame: pd.DataFrame, language: str) -> Spec:
     return simple_bars(
         frame,
         category_title=i18n.t("annual.col.stage", language),
@@ -40,7 +39,7 @@ def stages_chart(frame: pd.DataFrame, language: str) -> alt.Chart:
     )
 
 
-def kinds_chart(frame: pd.DataFrame, language: str) -> alt.Chart:
+def kinds_chart(frame: pd.DataFrame, language: str) -> Spec:
     return simple_bars(
         frame,
         category_title=i18n.t("annual.col.submitter", language),

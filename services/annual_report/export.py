@@ -13,7 +13,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import altair as alt
 import matplotlib
 import vl_convert
 from fpdf import FPDF
@@ -23,6 +22,7 @@ from models import BenefitKind, BenefitUnit
 from services.annual_report.charts import KINDS, STAGES, kinds_chart, kinds_frame, stages_chart, stages_frame
 from services.annual_report.report import REGION, SUMMARY, Report, level_names, ordered_levels, summary_value
 from services.indicators.targets import unit_name
+from services.shared.charts import Spec
 from services.shared.exports import to_xlsx
 
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
@@ -217,10 +217,9 @@ CHART_WIDTH = 520  # px in the spec; printed 170 mm wide at twice the resolution
 CHART_SCALE = 2
 
 
-def chart_png(chart: alt.Chart) -> bytes:
+def chart_png(chart: Spec) -> bytes:
     """A chart as PNG bytes, rendered from its Vega-Lite spec as the browser would draw it."""
-    spec = chart.properties(width=CHART_WIDTH).to_dict()
-    return vl_convert.vegalite_to_png(spec, scale=CHART_SCALE)
+    return vl_convert.vegalite_to_png({**chart, "width": CHART_WIDTH}, scale=CHART_SCALE)
 
 
 class _Pdf(FPDF):

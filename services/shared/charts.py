@@ -1,12 +1,20 @@
-"""Chart specs that services draw too: pure functions from an aggregated DataFrame to an Altair chart.
+"""Chart specs that services draw too: pure functions from an aggregated DataFrame to a chart.
 
 The innovationsbokslut's charts are shown on its page and printed in its PDF (rendered from the same
 Vega-Lite spec by vl-convert), so their builder lives here, free of Streamlit; the pages' other chart
 builders stay in components/charts.py.
+
+The charts every dashboard draws (`simple_bars` here, `series_chart` and `bars_with_targets` in
+components/indicators/views.py, the budget's) are written as Vega-Lite specs directly (`vega_lite`):
+Altair took 1.5-6 ms a chart to build its objects and turn them into that same spec, 20 ms of an area
+dashboard's miss. tests/components/test_vega.py holds the Altair chart each one stands for and checks
+that the specs are equal.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import math
 from typing import Any
 
@@ -68,16 +76,43 @@ def use_plain_rows() -> None:
         alt.data_transformers.enable(PLAIN_ROWS)
 
 
-def simple_bars(
-    data: pd.DataFrame, *, category_title: str, value_title: str, description: str, colour: str
-) -> alt.Chart:
+Spec = dict[str, Any]
+_TYPES = {"N": "nominal", "O": "ordinal", "Q": "quantitative", "T": "temporal"}
+
+
+def vega_lite(data: pd.DataFrame, **spec: Any) -> Spec:
+    """A top-level Vega-Lite spec drawing `data`, as Altair writes it: the rows (`plain_rows`) as one
+    dataset named by their hash. `spec` holds the rest (mark, encoding, layer, description, …)."""
+    rows = plain_rows(data)["values"]
+    name = _dataset_name(rows)
+    return {"$schema": alt.SCHEMA_URL, "data": {"name": name}, **spec, "datasets": {name: rows}}
+
+
+def _dataset_name(rows: list[dict[str, Any]]) -> str:
+    """Altair's name for a dataset: a hash of its rows."""
+    if rows == [{}]:
+        return "empty"
+    return "data-" + hashlib.sha256(json.dumps(rows, sort_keys=True, default=str).encode()).hexdigest()[:32]
+
+
+def channel(shorthand: str, title: str | None = None, **properties: Any) -> Spec:
+    """One encoding channel: "field:N" (or :O, :Q, :T) with its title and any other properties."""
+    field, kind = shorthand.rsplit(":", 1)
+    found: Spec = {"field": field, "type": _TYPES[kind], **properties}
+    if title is not None:
+        found["title"] = title
+    return found
+
+
+def simple_bars(data: pd.DataFrame, *, category_title: str, value_title: str, description: str, colour: str) -> Spec:
     """Horizontal bars per `category` (in the frame's order) of `value`."""
-    return (
-        alt.Chart(data, description=description)
-        .mark_bar(color=colour)
-        .encode(
-            y=alt.Y("category:N", title=category_title, sort=None),
-            x=alt.X("value:Q", title=value_title, axis=alt.Axis(tickMinStep=1)),
-            tooltip=[alt.Tooltip("category:N", title=category_title), alt.Tooltip("value:Q", title=value_title)],
-        )
+    return vega_lite(
+        data,
+        mark={"type": "bar", "color": colour},
+        description=description,
+        encoding={
+            "y": channel("category:N", category_title, sort=None),
+            "x": channel("value:Q", value_title, axis={"tickMinStep": 1}),
+            "tooltip": [channel("category:N", category_title), channel("value:Q", value_title)],
+        },
     )

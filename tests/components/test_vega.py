@@ -1,19 +1,24 @@
 """The charts the pages draw: every builder's spec passes Altair's schema check here, because pages draw
-them without it (components/vega.py), and what pages draw is that same spec; their rows go as Arrow."""
+them without it (components/vega.py), and what pages draw is that same spec; their rows go as Arrow.
+The builders written as Vega-Lite specs make exactly the spec of the Altair chart they stand for."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import altair as alt
+import jsonschema
 import pandas as pd
 import pyarrow as pa
 import pytest
+from altair.vegalite.v6.schema import core
 
 from components import charts, context, vega
+from components.budgets.views import budget_chart as organisation_budget_chart
 from components.fund.admin import budget_chart
 from components.ideas.overview import funnel_chart
 from components.indicators import views
+from services.shared import charts as shared_charts
 from services.shared.charts import use_plain_rows
 
 AREAS = pd.DataFrame(
@@ -94,6 +99,18 @@ BUILDERS = {
         value_title="Nådde steget",
         description="Hur långt idéerna kommer",
     ),
+    "organisation_budget_chart": lambda: organisation_budget_chart(
+        pd.DataFrame(
+            {
+                "category": ["KS", "KS"],
+                "name": ["Karolinska", "Karolinska"],
+                "measure": ["Budget", "Beviljat"],
+                "value": [1_000_000, 400_000],
+            }
+        ),
+        description="Budget per organisation",
+        colour="#1f6fb2",
+    ),
     "budget_chart": lambda: budget_chart(
         pd.DataFrame(
             {
@@ -113,10 +130,18 @@ BUILDERS = {
 }
 
 
+def _checked(chart: alt.TopLevelMixin | dict) -> dict:
+    """The chart's spec after Altair's JSON-schema validation (raises on a wrong spec)."""
+    if isinstance(chart, dict):
+        core.TopLevelSpec.validate(chart)
+        return chart
+    return chart.to_dict()
+
+
 @pytest.mark.parametrize("name", sorted(BUILDERS))
 def test_every_chart_builder_makes_a_valid_spec_and_pages_draw_that_spec(name: str) -> None:
     chart = BUILDERS[name]()
-    checked = chart.to_dict()  # Altair's JSON-schema validation: raises on a wrong spec
+    checked = _checked(chart)
     drawn = vega.spec(chart)
     assert _description(drawn) == _description(checked) is not None  # the accessible name survives
     assert "continuousWidth" not in drawn.get("config", {}).get("view", {})  # Streamlit sizes the chart
@@ -200,7 +225,12 @@ def _values(spec: dict) -> list:
 
 def test_a_wrong_spec_is_caught_here() -> None:
     with pytest.raises(alt.utils.schemapi.SchemaValidationError):
-        alt.Chart(pd.DataFrame({"x": [1]})).mark_bar().encode(x=alt.X("x:Q", axis=alt.Axis(format=3))).to_dict()
+        _checked(alt.Chart(pd.DataFrame({"x": [1]})).mark_bar().encode(x=alt.X("x:Q", axis=alt.Axis(format=3))))
+    wrong = shared_charts.vega_lite(
+        pd.DataFrame({"x": [1]}), mark={"type": "bar"}, encoding={"x": shared_charts.channel("x:Q", axis={"format": 3})}
+    )
+    with pytest.raises(jsonschema.ValidationError):
+        _checked(wrong)
 
 
 def _description(spec: dict) -> str | None:
@@ -239,3 +269,114 @@ def test_each_area_keeps_its_own_colour_in_the_legend_in_name_order() -> None:
     }
     without_area = charts._colour(frame.assign(area=["Kultur", None, "Kultur", "Annat"]), "Område").to_dict()
     assert without_area["scale"]["domain"][:2] == ["Annat", "Kultur"]  # the row without an area last
+
+
+# ---------------------------------------------------------------- the specs written without Altair
+
+
+def _altair_simple_bars(data, *, category_title, value_title, description, colour):
+    return (
+        alt.Chart(data, description=description)
+        .mark_bar(color=colour)
+        .encode(
+            y=alt.Y("category:N", title=category_title, sort=None),
+            x=alt.X("value:Q", title=value_title, axis=alt.Axis(tickMinStep=1)),
+            tooltip=[alt.Tooltip("category:N", title=category_title), alt.Tooltip("value:Q", title=value_title)],
+        )
+    )
+
+
+def _altair_series_chart(points, *, value_title, period_title, description):
+    base = alt.Chart(description=description).encode(
+        x=alt.X("period:O", title=period_title, sort=None, axis=alt.Axis(labelAngle=-45))
+    )
+    value = base.mark_line(point=True).encode(
+        y=alt.Y("value:Q", title=value_title),
+        tooltip=[alt.Tooltip("period:O", title=period_title), alt.Tooltip("value:Q", title=value_title)],
+    )
+    target = base.mark_line(strokeDash=[6, 4], interpolate="step-after", color="#595959", aria=False).encode(
+        y=alt.Y("target:Q"),
+        tooltip=[alt.Tooltip("period:O", title=period_title), alt.Tooltip("target:Q", title="Mål")],
+    )
+    return alt.layer(value, target, data=points).properties(description=description)
+
+
+def _altair_bars_with_targets(data, *, category_title, value_title, description, colour="#1f6fb2"):
+    base = alt.Chart(description=description).encode(y=alt.Y("category:N", title=category_title, sort=None))
+    bars = base.mark_bar(color=colour).encode(
+        x=alt.X("value:Q", title=value_title),
+        tooltip=[alt.Tooltip("category:N", title=category_title), alt.Tooltip("value:Q", title=value_title)],
+    )
+    ticks = base.mark_tick(color="#222222", thickness=3, size=18, aria=False).encode(
+        x=alt.X("target:Q"),
+        tooltip=[alt.Tooltip("category:N", title=category_title), alt.Tooltip("target:Q", title="Mål")],
+    )
+    return alt.layer(bars, ticks, data=data).properties(description=description)
+
+
+def _altair_organisation_budget_chart(frame, *, description, colour):
+    return (
+        alt.Chart(frame, description=description)
+        .mark_bar()
+        .encode(
+            y=alt.Y("category:N", title="Organisation", sort=None),
+            yOffset=alt.YOffset("measure:N", sort=None),
+            x=alt.X("value:Q", title="Kronor"),
+            color=alt.Color("measure:N", title="Belopp", sort=None, scale=alt.Scale(range=[colour, "#5f6b7a"])),
+            tooltip=[
+                alt.Tooltip("name:N", title="Organisation"),
+                alt.Tooltip("measure:N", title="Belopp"),
+                alt.Tooltip("value:Q", title="Kronor", format=",.0f"),
+            ],
+        )
+    )
+
+
+FRAMES = {  # the rows as pages make them, with gaps, and kinds that plain_rows leaves to Altair
+    "ints": {"category": ["Inkommen", "Test"], "name": ["A", "B"], "value": [3, 1], "target": [4, 2]},
+    "gaps": {"category": ["KS", None], "name": ["A", None], "value": [3.5, float("nan")], "target": [None, 2.0]},
+    "nullable": {
+        "category": ["KS", "SÖS"],
+        "name": ["A", "B"],
+        "value": pd.array([3, None], dtype="Int64"),
+        "target": pd.array([None, 1.5], dtype="Float64"),
+    },
+    "empty": {"category": [], "name": [], "value": [], "target": []},
+}
+WRITTEN = {
+    "simple_bars": (
+        views.simple_bars,
+        _altair_simple_bars,
+        {"category_title": "Steg", "value_title": "Idéer", "description": "Tratten", "colour": "#8e44ad"},
+    ),
+    "series_chart": (
+        views.series_chart,
+        _altair_series_chart,
+        {"value_title": "Idéer", "period_title": "Period", "description": "Över tid"},
+    ),
+    "bars_with_targets": (
+        views.bars_with_targets,
+        _altair_bars_with_targets,
+        {"category_title": "Organisation", "value_title": "Idéer", "description": "Per organisation"},
+    ),
+    "organisation_budget_chart": (
+        organisation_budget_chart,
+        _altair_organisation_budget_chart,
+        {"description": "Budget", "colour": "#2e7d32"},
+    ),
+}
+
+
+@pytest.mark.parametrize("frame", sorted(FRAMES))
+@pytest.mark.parametrize("name", sorted(WRITTEN))
+def test_a_spec_written_without_altair_is_the_altair_charts_spec(name: str, frame: str) -> None:
+    written, altair, options = WRITTEN[name]
+    data = pd.DataFrame(FRAMES[frame])
+    if name == "series_chart":
+        data = data.rename(columns={"category": "period"})
+    if name == "organisation_budget_chart":
+        data = data.rename(columns={"target": "measure"}).assign(measure="Budget")
+    with alt.data_transformers.enable("default"):
+        expected = vega.spec(altair(data, **options))
+    assert written(data, **options) == expected
+    assert _checked(written(data, **options)) == expected  # and it passes the schema check
