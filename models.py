@@ -1033,8 +1033,10 @@ class DayCount(SQLModel, table=True):
 
     __table_args__ = (
         # Every read is a measure over a range of days, filtered or grouped by area or organisation:
-        # the index holds the whole row, so a figure reads the index only.
+        # the indexes hold the whole row, so a figure reads an index only. An area's figures (the
+        # dashboards') read their area's rows alone, not every area's for the days.
         sa.Index("ix_daycount_measure_day", "measure", "day", "area_id", "organisation_id", "further", "value"),
+        sa.Index("ix_daycount_measure_area", "measure", "area_id", "day", "organisation_id", "further", "value"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -73,7 +73,7 @@ from services.competence.courses import TRAINING_KINDS
 from services.indicators import day_counts
 from services.overview import start_of_day
 from services.shared.history import state_on
-from services.shared.medians import days_between, medians
+from services.shared.medians import days_between
 
 # "levels": every record once per level it counts on, keyed (side, area, organisation); side 1 marks an
 # idea's further area. Only for figures that add up (counts and sums): `compute_levels` adds them.
@@ -229,13 +229,24 @@ def _median_days(
     joins: Sequence[tuple[Any, Any]] = (),
     idea_col: Any | None = None,
 ) -> Values:
-    """The median of `later - earlier` in days, rounded to one decimal (counted in SQL)."""
+    """The median of `later - earlier` in days, rounded to one decimal: the scope's days read in one
+    statement (a few thousand numbers, for the region or grouped) and their medians taken here. At ten
+    times the region that is a third quicker than numbering them with a window function in SQL."""
     filters, group, extra = _scoping(scope, org_col, area_col, idea_col)
     key = group if group is not None else literal(None)
     stmt = _select(key, days_between(session, later, earlier), source, joins, extra).where(*where, *filters)
     if group is not None:
         stmt = stmt.where(group.is_not(None))
-    return {k: round(v, 1) for k, v in medians(session, stmt).items()}
+    found: dict[Any, list[Any]] = {}
+    for k, value in session.connection().execute(stmt):  # Core rows: no ORM result to build
+        if value is not None:
+            found.setdefault(k, []).append(value)
+    return {k: _median(values) for k, values in found.items()}
+
+
+def _median(values: list[Any]) -> float:
+    """The median, rounded to one decimal (floats; Decimals on PostgreSQL, averaged exactly)."""
+    return round(float(statistics.median(values)), 1)
 
 
 @dataclass(frozen=True)
@@ -326,10 +337,11 @@ class DaysMedian:
                 if value is not None:
                     by_area.setdefault(area, []).append(value)
 
-        def median(values: list[Any]) -> float | None:  # floats; Decimals on PostgreSQL, averaged exactly
-            return round(float(statistics.median(values)), 1) if values else None
-
-        return median(region), {a: median(v) for a, v in by_area.items()}, {o: median(v) for o, v in by_org.items()}
+        return (
+            _median(region) if region else None,
+            {a: _median(v) for a, v in by_area.items()},
+            {o: _median(v) for o, v in by_org.items()},
+        )
 
 
 def _percent(numerator: Any, denominator: Any) -> Any:
@@ -363,6 +375,12 @@ ideas_received = Kept("ideas_received")
 ideas_public_share = Kept("ideas_public", "ideas_received")
 
 
+# The ideas standing in implementation or spread, made once: an alias of Idea copies each of its columns
+# (1-2 ms a figure).
+_STANDING = aliased(Idea)
+_THERE = [literal_column(f"'{stage}'") for stage in IMPLEMENTED]  # the enum's own values
+
+
 def _reached_implementation(scope: Scope) -> Any:
     """True for an idea that moved to implementation or spread within the scope's period.
 
@@ -378,10 +396,9 @@ def _reached_implementation(scope: Scope) -> Any:
     # standing there that got there in the period (the partial index `ix_idea_implemented`, which SQLite
     # picks only when the stages are written out, not bound). An OR of the two read every idea: 25-30 ms
     # a figure at ten times the region, against 4-5 ms.
-    standing = aliased(Idea)
-    there = [literal_column(f"'{stage}'") for stage in IMPLEMENTED]  # the enum's own values
+    standing = _STANDING
     set_in_period = select(standing.id).where(
-        col(standing.stage).in_(there), *_in_period(standing.stage_changed_at, scope)
+        col(standing.stage).in_(_THERE), *_in_period(standing.stage_changed_at, scope)
     )
     return col(Idea.id).in_(union(events, set_in_period))
 

@@ -127,6 +127,37 @@ def test_median_days_to_first_decision_counts_decisions_in_the_period(s: Session
     assert computed.compute(s, "ideas_median_days_first_decision", **Q1, area_id=region["transport"].id) is None
 
 
+def test_median_days_per_organisation_and_area_take_every_decided_idea_once_where_it_counts(
+    s: Session, region: dict
+) -> None:
+    """The grouped medians (a dashboard's organisations, the comparison of areas): an even count averages
+    the middle two; a cross-sector idea counts on the further area it touches, and once on its own."""
+    decided = (  # (organisation, received, decided): 2, 4, 10, 20 days at KS; 1, 3 at SL
+        ("ks", "2025-01-01", "2025-01-03"),
+        ("ks", "2025-01-01", "2025-01-05"),
+        ("ks", "2025-01-01", "2025-01-11"),
+        ("ks", "2025-01-01", "2025-01-21"),
+        ("sl", "2025-02-01", "2025-02-02"),
+        ("sl", "2025-02-01", "2025-02-04"),
+    )
+    ideas = []
+    for org, received, day in decided:
+        area = region["health"] if org == "ks" else region["transport"]
+        idea = f.idea(s, area, received, stage="screening", organisation_id=region[org].id)
+        idea.first_decision_at = f.at(day)
+        ideas.append(idea)
+    s.add(m.IdeaArea(idea_id=ideas[2].id, area_id=region["transport"].id))  # the 10 days reach transport too
+    s.flush()
+    median = computed.computation("ideas_median_days_first_decision").measure
+    by_org = median(s, computed.Scope(**Q1, group="organisation"))
+    assert by_org == {region["ks"].id: 7.0, region["sl"].id: 2.0}
+    by_area = median(s, computed.Scope(**Q1, group="area"))
+    assert by_area == {region["health"].id: 7.0, region["transport"].id: 3.0}  # 1, 3, 10
+    assert median(s, computed.Scope(**Q1)) == {None: 3.5}  # 1, 2, 3, 4, 10, 20: each idea once
+    region_level, areas, orgs = median.levels(s, Q1["start"], Q1["end"])
+    assert (region_level, areas, orgs) == (3.5, by_area, by_org)
+
+
 def test_adoptions_count_only_other_organisations(s: Session, region: dict) -> None:
     idea = f.idea(s, region["health"], "2024-01-01", organisation_id=region["ks"].id, stage="spread")
     s.add(m.IdeaAdoption(idea_id=idea.id, organisation_id=region["sos"].id, adopted_on=date(2025, 2, 1)))
