@@ -297,9 +297,9 @@ def _pg_dump(url: str, target: Path) -> None:
 def rebuild_figures(
     check: Annotated[bool, typer.Option("--check", help="Only compare with a recount; change nothing.")] = False,
 ) -> None:
-    """Count the figures the dashboards keep per day (services/indicators/day_counts.py) again from the
-    records. They are kept current by every write through the app; run this after changing records with
-    SQL by hand. With --check, report where they differ from a recount (exit 1) and change nothing."""
+    """Count the figures the dashboards keep per day and month (services/indicators/day_counts.py) again
+    from the records. They are kept current by every write through the app; run this after changing
+    records with SQL by hand. With --check, report where they differ from a recount (exit 1) and change nothing."""
     from services.indicators import day_counts
 
     engine = db.make_engine()
@@ -317,7 +317,9 @@ def rebuild_figures(
             return
         rows = day_counts.rebuild(session)
         session.commit()
-    typer.echo(f"Figures counted again: {rows} day rows ({len(differences)} differed from the records).")
+    typer.echo(
+        f"Figures counted again: {rows} day rows and their months ({len(differences)} differed from the records)."
+    )
 
 
 @app.command("send-mail")

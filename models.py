@@ -1048,6 +1048,27 @@ class DayCount(SQLModel, table=True):
     value: int = Field(sa_type=sa.BigInteger)
 
 
+class MonthCount(SQLModel, table=True):
+    """The kept day counts summed per calendar month (issue 12): a period reads its whole months here and
+    only the days of its part-months from `DayCount`. A year is 12 rows per place and measure, not 365.
+
+    Kept with the day counts, in the same transaction: every recount of days sums their months again
+    (`services.indicators.day_counts`). `month` is the month's first day."""
+
+    __table_args__ = (
+        sa.Index("ix_monthcount_measure_month", "measure", "month", "area_id", "organisation_id", "further", "value"),
+        sa.Index("ix_monthcount_measure_area", "measure", "area_id", "month", "organisation_id", "further", "value"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    measure: str = Field(sa_type=_text(40))
+    month: date
+    organisation_id: int | None = None
+    area_id: int | None = None
+    further: bool = False
+    value: int = Field(sa_type=sa.BigInteger)
+
+
 @sa.event.listens_for(sa.orm.Session, "after_flush")
 def _keep_day_counts(session: sa.orm.Session, _context: Any) -> None:
     """After every flush: count again the days whose figures the flushed records change, in the same

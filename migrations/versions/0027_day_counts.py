@@ -43,7 +43,7 @@ def upgrade() -> None:
     )
     connection = op.get_bind()
     for family in day_counts.FAMILIES:
-        day_counts.recount(connection, family, None)
+        day_counts.recount_days(connection, family, None)  # their months: migration 0032
 
 
 def downgrade() -> None:

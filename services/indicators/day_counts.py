@@ -12,15 +12,18 @@ What is kept (`MEASURES`), each a sum over the records of a day:
 Ideas that were merged into another are duplicates and never counted. An idea counts on its own area
 (`further` false) and on each further area it touches (`further` true): an area's figure sums both,
 the region's and an organisation's only the first, so each idea counts once there. A period's figure is
-the sum of its days' rows: the same number the records give (see `differences`), read from one index.
+the sum of its days' rows: the same number the records give (see `differences`), read from the indexes.
+The day rows are summed per calendar month too (`MonthCount`): a period reads its whole months there and
+only its part-months day by day (a year: 12 rows per place and measure instead of up to 365).
 
 How it stays current: after every flush, `after_flush` (called by the hook in models.py) finds the days
 that the flushed records were and are counted on, deletes those days' rows and counts the days again
-from the records, in the same transaction, one transaction at a time (`_serialise`). A write that rolls
-back leaves the counts as they were; a second app process reads the new counts as soon as the write
-commits. A change that moves many days at once (a testbed moving to another organisation) counts its
-whole family again. Bulk SQL that bypasses the ORM (the demo load's timelines, the benchmark's scaled
-database) calls `rebuild` afterwards, as `manage.py rebuild-figures` does.
+from the records, then sums their months again, in the same transaction, one transaction at a time
+(`_serialise`). A write that rolls back leaves the counts as they were; a second app process reads the
+new counts as soon as the write commits. A change that moves many days at once (a testbed moving to
+another organisation) counts its whole family again. Bulk SQL that bypasses the ORM (the demo load's
+timelines, the benchmark's scaled database) calls `rebuild` afterwards, as `manage.py rebuild-figures`
+does.
 
 Medians (days to a first decision or answer) and "reached implementation in the period" (an idea
 counted once however often it moves within the period) do not add up over days, and stay counted from
@@ -36,7 +39,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, case, delete, func, insert, or_, select
+from sqlalchemy import Connection, Date, and_, case, cast, delete, func, insert, literal_column, or_, select
 from sqlalchemy import inspect as inspect_state
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col
@@ -52,6 +55,7 @@ from models import (
     IdeaArea,
     IdeaEvent,
     IdeaEventKind,
+    MonthCount,
     Testbed,
     TestbedRequest,
 )
@@ -197,12 +201,20 @@ MEASURES: tuple[str, ...] = tuple(m for f in FAMILIES.values() for m in f.measur
 
 
 def recount(connection: Connection, family: str, days: set[date] | None) -> None:
-    """Count the family's days again from the records (None: every day), replacing their rows."""
-    fam = FAMILIES[family]
+    """Count the family's days again from the records (None: every day), replacing their rows, and sum
+    their months again (`roll_up`)."""
     if days is not None and len(days) > MANY_DAYS:
         days = None
     if days is not None and not days:
         return
+    recount_days(connection, family, days)
+    roll_up(connection, FAMILIES[family].measures, None if days is None else {first_of_month(d) for d in days})
+
+
+def recount_days(connection: Connection, family: str, days: set[date] | None) -> None:
+    """Count the family's days again from the records (None: every day), replacing their rows: the day
+    rows only (migration 0027 counted them before months were kept)."""
+    fam = FAMILIES[family]
     gone = delete(DayCount).where(col(DayCount.measure).in_(fam.measures))
     if days is not None:
         gone = gone.where(col(DayCount.day).in_(sorted(days)))
@@ -216,6 +228,44 @@ def recount(connection: Connection, family: str, days: set[date] | None) -> None
         connection.execute(insert(DayCount), rows)
 
 
+def first_of_month(day: date) -> date:
+    return day.replace(day=1)
+
+
+def _next_month(month: date) -> date:
+    return date(month.year + month.month // 12, month.month % 12 + 1, 1)
+
+
+def roll_up(connection: Connection, measures: Iterable[str] | None, months: set[date] | None) -> None:
+    """Sum the day rows of `months` (None: every month) into their month rows, replacing them, for
+    `measures` (None: every measure kept): one INSERT … SELECT in the database."""
+    d = DayCount
+    gone = delete(MonthCount)
+    where: list[Any] = []
+    if measures is not None:
+        gone = gone.where(col(MonthCount.measure).in_(sorted(measures)))
+        where.append(col(d.measure).in_(sorted(measures)))
+    if months is not None:
+        if not months:
+            return
+        gone = gone.where(col(MonthCount.month).in_(sorted(months)))
+        where.append(or_(*(and_(d.day >= m, d.day < _next_month(m)) for m in sorted(months))))
+    connection.execute(gone)
+    month = _month_of(connection, d.day)
+    places = (d.measure, month, d.organisation_id, d.area_id, d.further)
+    summed = select(*places, func.sum(d.value)).where(*where).group_by(*places).having(func.sum(d.value) != 0)
+    columns = ["measure", "month", "organisation_id", "area_id", "further", "value"]
+    connection.execute(insert(MonthCount).from_select(columns, summed))
+
+
+def _month_of(connection: Connection, day: Any) -> Any:
+    """The first day of a date column's month, in SQL ('YYYY-MM-01', as SQLite keeps dates). The words
+    are written into the SQL, not bound: the same expression in SELECT and GROUP BY."""
+    if connection.dialect.name == "sqlite":
+        return func.date(day, literal_column("'start of month'"))
+    return cast(func.date_trunc(literal_column("'month'"), day), Date)
+
+
 def _order(item: tuple[Key, int]) -> tuple:
     (m, d, org, area, further), _ = item
     return (m, d, org or 0, area or 0, further)
@@ -227,23 +277,28 @@ def rebuild(session: Session) -> int:
     connection = session.connection()
     _serialise(connection)  # after the writes under way, as every recount
     connection.execute(delete(DayCount))  # measures no longer kept go too
+    connection.execute(delete(MonthCount))
     for family in FAMILIES:
         recount(connection, family, None)
     return int(connection.execute(select(func.count()).select_from(DayCount)).scalar_one())
 
 
 def differences(session: Session) -> list[tuple[Key, int, int]]:
-    """Where the kept counts differ from a full recount: (key, kept, recounted), none when they agree."""
+    """Where the kept counts differ from a full recount: (key, kept, recounted), none when they agree.
+    A month's row that differs from the recount's days of that month is keyed "<measure> (month)" on the
+    month's first day."""
     connection = session.connection()
     kept: Counts = Counter()
-    stmt = select(
-        DayCount.measure, DayCount.day, DayCount.organisation_id, DayCount.area_id, DayCount.further, DayCount.value
-    )
-    for measure, day, org, area, further, value in connection.execute(stmt):
-        kept[measure, day, org, area, bool(further)] += value
+    for table, when in ((DayCount, DayCount.day), (MonthCount, MonthCount.month)):
+        stmt = select(table.measure, when, table.organisation_id, table.area_id, table.further, table.value)
+        for measure, day, org, area, further, value in connection.execute(stmt):
+            name = measure if table is DayCount else f"{measure} (month)"
+            kept[name, day, org, area, bool(further)] += value
     counted: Counts = Counter()
     for fam in FAMILIES.values():
         counted.update(fam.count(connection, None))
+    for (measure, day, org, area, further), value in list(counted.items()):
+        counted[f"{measure} (month)", first_of_month(day), org, area, further] += value
     keys = {k for k, v in kept.items() if v} | {k for k, v in counted.items() if v}
     return sorted(((k, kept[k], counted[k]) for k in keys if kept[k] != counted[k]), key=lambda t: _order((t[0], 0)))
 
@@ -373,6 +428,81 @@ def after_flush(session: OrmSession) -> None:
 # ---------------------------------------------------------------- reading them
 
 
+def whole_months(start: date, end: date) -> tuple[tuple[date, date] | None, list[tuple[date, date]]]:
+    """start..end (both included) as its whole months, (the first's first day, the last's first day) or
+    None, and the runs of days left over at either end: a period reads a whole month from its month row
+    and only a part-month day by day. Counted in month numbers, so that all time (`date.min` to
+    `date.max`, Översikt's funnel) fits too."""
+    first = _month_number(start) + (start.day != 1)  # the first month that starts within the period
+    last = _month_number(end) - (not _last_of_month(end))  # the last month that ends within it
+    if first > last:
+        return None, [(start, end)]
+    edges = []
+    if start.day != 1:
+        edges.append((start, _month_start(first) - timedelta(days=1)))
+    if not _last_of_month(end):
+        edges.append((_month_start(last + 1), end))
+    return (_month_start(first), _month_start(last)), edges
+
+
+def _month_number(day: date) -> int:
+    return day.year * 12 + day.month - 1
+
+
+def _month_start(number: int) -> date:
+    return date(number // 12, number % 12 + 1, 1)
+
+
+def _last_of_month(day: date) -> bool:
+    return day == date.max or (day + timedelta(days=1)).day == 1
+
+
+def _summed(
+    session: Session,
+    measures: tuple[str, ...],
+    start: date,
+    end: date,
+    where: Callable[[Any], list[Any]],
+    keys: Callable[[Any], tuple[Any, ...]] = lambda _: (),
+) -> dict[tuple, Counter[str]]:
+    """The measures summed over start..end, `{keys: {measure: sum}}` (keys: columns of either table, the
+    same for both): the whole months' rows in one statement, the part-months' days in another."""
+    months, edges = whole_months(start, end)
+    parts: list[tuple[Any, list[Any]]] = []
+    if months is not None:
+        parts.append((MonthCount, [MonthCount.month >= months[0], MonthCount.month <= months[1]]))
+    if edges:
+        parts.append((DayCount, [or_(*(and_(DayCount.day >= a, DayCount.day <= b) for a, b in edges))]))
+    found: dict[tuple, Counter[str]] = {}
+    for table, when in parts:
+        grouped = (*keys(table), table.measure)
+        stmt = (
+            select(*grouped, func.sum(table.value))
+            .where(col(table.measure).in_(measures), *when, *where(table))
+            .group_by(*grouped)
+        )
+        for *key, measure, total in session.exec(stmt):  # type: ignore[call-overload]
+            found.setdefault(tuple(key), Counter())[measure] += int(total)
+    return found
+
+
+def _place(area_id: int | None, organisation_id: int | None, *, each_once: bool = True) -> Callable[[Any], list[Any]]:
+    """The rows of a region, an area (its own ideas and those that reach it) or an organisation; with
+    `each_once` and no area, each idea once (its own area's row)."""
+
+    def where(table: Any) -> list[Any]:
+        found = []
+        if area_id is not None:
+            found.append(table.area_id == area_id)
+        elif each_once:
+            found.append(col(table.further).is_(False))
+        if organisation_id is not None:
+            found.append(table.organisation_id == organisation_id)
+        return found
+
+    return where
+
+
 def sums(
     session: Session,
     measures: tuple[str, ...],
@@ -385,33 +515,25 @@ def sums(
 ) -> dict[int | None, Counter[str]]:
     """The measures summed over start..end (both included) for the region, an area or an organisation,
     or grouped per "organisation" or "area": `{key: {measure: sum}}`, key None for the whole scope.
-    One statement, read from the index alone."""
-    d = DayCount
-    where = [col(d.measure).in_(measures), d.day >= start, d.day <= end]
-    if area_id is not None:
-        where.append(d.area_id == area_id)  # an area's own ideas and those that reach it
-    elif group != "area":
-        where.append(col(d.further).is_(False))  # each idea once
-    if organisation_id is not None:
-        where.append(d.organisation_id == organisation_id)
-    key = {"organisation": d.organisation_id, "area": d.area_id}.get(group or "")
-    found: dict[int | None, Counter[str]] = {}
-    if key is None:
-        stmt = select(d.measure, func.sum(d.value)).where(*where).group_by(d.measure)
-        for measure, total in session.exec(stmt):  # type: ignore[call-overload]
-            found.setdefault(None, Counter())[measure] = int(total)
-        return found
-    stmt = select(key, d.measure, func.sum(d.value)).where(*where, col(key).is_not(None)).group_by(key, d.measure)
-    for k, measure, total in session.exec(stmt):  # type: ignore[call-overload]
-        found.setdefault(k, Counter())[measure] = int(total)
-    return found
+    Read from the indexes alone: the whole months' rows and the part-months' days."""
+    column = {"organisation": "organisation_id", "area": "area_id"}.get(group or "")
+    place = _place(area_id, organisation_id, each_once=group != "area")
+    if column is None:
+        found = _summed(session, measures, start, end, place)
+        return {None: found[()]} if found else {}
+
+    def where(table: Any) -> list[Any]:
+        return [*place(table), getattr(table, column).is_not(None)]
+
+    grouped = _summed(session, measures, start, end, where, lambda table: (getattr(table, column),))
+    return {key: counts for (key,), counts in grouped.items()}
 
 
 def funnel(
     session: Session, *, start: date, end: date, area_id: int | None = None, organisation_id: int | None = None
 ) -> list[tuple[str, int]]:
     """Of the ideas received start..end, how many reached each stage of the path so far (see `REACHED`),
-    for the region, an area (its cross-sector ideas included) or an organisation: one statement."""
+    for the region, an area (its cross-sector ideas included) or an organisation."""
     measures = ("ideas_received", *REACHED.values())
     found = sums(session, measures, start=start, end=end, area_id=area_id, organisation_id=organisation_id)
     counts = found.get(None, Counter())
@@ -429,35 +551,44 @@ def sums_in_periods(
     organisation_id: int | None = None,
 ) -> list[Counter[str]]:
     """The measures summed over each period (both ends included), for the region, an area or an
-    organisation: one statement for them all (a dashboard's period and the one before it, or an
-    indicator's 36 months), one `{measure: sum}` per period in their order. Periods may not overlap.
+    organisation, one `{measure: sum}` per period in their order. Periods may not overlap.
 
-    Two periods are told apart in SQL, each row tried against them. More are summed per day and the
-    days put in their period here: each row tried against 36 months took 13 ms at ten times the region
-    for an area's three years, the days and a binary search 3.5 ms."""
-    d = DayCount
-    where = [
-        col(d.measure).in_(measures),
-        d.day >= min(s for s, _ in periods),
-        d.day <= max(e for _, e in periods),
-        d.area_id == area_id if area_id is not None else col(d.further).is_(False),
-    ]
-    if organisation_id is not None:
-        where.append(d.organisation_id == organisation_id)
-    found: list[Counter[str]] = [Counter() for _ in periods]
+    Two periods (a dashboard's and the one before it) are summed one by one, as `sums`. More (an
+    indicator's 36 months) are read in one statement per table, grouped by month and by day, and each
+    month and day put in its period here."""
+    place = _place(area_id, organisation_id)
     if len(periods) <= 2:
-        which = case(*((and_(d.day >= s, d.day <= e), n) for n, (s, e) in enumerate(periods)), else_=None)
-        stmt = select(which, d.measure, func.sum(d.value)).where(*where).group_by(which, d.measure)
-        for n, measure, total in session.exec(stmt):  # type: ignore[call-overload]
-            if n is not None:
-                found[n][measure] = int(total)
-        return found
-    order = sorted(range(len(periods)), key=lambda n: periods[n][0])
-    starts = [periods[n][0] for n in order]
-    stmt = select(d.day, d.measure, func.sum(d.value)).where(*where).group_by(d.day, d.measure)
-    for day, measure, total in session.exec(stmt):  # type: ignore[call-overload]
-        n = order[bisect.bisect_right(starts, day) - 1]  # the last period starting on or before the day
-        if periods[n][0] <= day <= periods[n][1]:  # not in a gap between periods
+        return [_summed(session, measures, s, e, place).get((), Counter()) for s, e in periods]
+    found: list[Counter[str]] = [Counter() for _ in periods]
+    months: dict[date, int] = {}  # a whole month's first day -> its period
+    edges: list[tuple[date, date, int]] = []
+    for n, (s, e) in enumerate(periods):
+        whole, rest = whole_months(s, e)
+        if whole is not None:
+            for number in range(_month_number(whole[0]), _month_number(whole[1]) + 1):
+                months[_month_start(number)] = n
+        edges.extend((a, b, n) for a, b in rest)
+    if months:
+        m = MonthCount
+        stmt = (
+            select(m.month, m.measure, func.sum(m.value))
+            .where(col(m.measure).in_(measures), m.month >= min(months), m.month <= max(months), *place(m))
+            .group_by(m.month, m.measure)
+        )
+        for month, measure, total in session.exec(stmt):  # type: ignore[call-overload]
+            if month in months:
+                found[months[month]][measure] += int(total)
+    if edges:
+        d = DayCount
+        edges.sort()
+        starts = [a for a, _, _ in edges]
+        stmt = (
+            select(d.day, d.measure, func.sum(d.value))
+            .where(col(d.measure).in_(measures), or_(*(and_(d.day >= a, d.day <= b) for a, b, _ in edges)), *place(d))
+            .group_by(d.day, d.measure)
+        )
+        for day, measure, total in session.exec(stmt):  # type: ignore[call-overload]
+            n = edges[bisect.bisect_right(starts, day) - 1][2]  # the last run starting on or before the day
             found[n][measure] += int(total)
     return found
 
@@ -465,16 +596,10 @@ def sums_in_periods(
 def sums_by_place(
     session: Session, measures: tuple[str, ...], *, start: date, end: date
 ) -> dict[tuple[int | None, int | None, bool], Counter[str]]:
-    """The measures summed over start..end per organisation, area and side (`further`), in one
-    statement: the region, every area and every organisation follow from these few thousand rows (the
-    innovationsbokslut's every level)."""
-    d = DayCount
-    stmt = (
-        select(d.organisation_id, d.area_id, d.further, d.measure, func.sum(d.value))
-        .where(col(d.measure).in_(measures), d.day >= start, d.day <= end)
-        .group_by(d.organisation_id, d.area_id, d.further, d.measure)
+    """The measures summed over start..end per organisation, area and side (`further`): the region, every
+    area and every organisation follow from these few thousand rows (the innovationsbokslut's every
+    level)."""
+    found = _summed(
+        session, measures, start, end, lambda _: [], lambda table: (table.organisation_id, table.area_id, table.further)
     )
-    found: dict[tuple[int | None, int | None, bool], Counter[str]] = {}
-    for org, area, further, measure, total in session.exec(stmt):  # type: ignore[call-overload]
-        found.setdefault((org, area, bool(further)), Counter())[measure] += int(total)
-    return found
+    return {(org, area, bool(further)): counts for (org, area, further), counts in found.items()}

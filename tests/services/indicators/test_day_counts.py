@@ -328,3 +328,68 @@ def test_a_sum_of_nothing_known_is_a_dash_for_its_level_and_zero_for_the_region(
         assert found.region == computed.compute(s, key, **year), key
         assert found.by_area == computed.compute_by_area(s, key, **year), key
         assert found.by_organisation == computed.compute_by_organisation(s, key, **year), key
+
+
+def test_whole_months_and_the_days_left_over() -> None:
+    def split(start: str, end: str) -> tuple:
+        months, edges = day_counts.whole_months(date.fromisoformat(start), date.fromisoformat(end))
+        shown = None if months is None else (months[0].isoformat(), months[1].isoformat())
+        return shown, [(a.isoformat(), b.isoformat()) for a, b in edges]
+
+    assert split("2026-01-01", "2026-12-04") == (("2026-01-01", "2026-11-01"), [("2026-12-01", "2026-12-04")])
+    assert split("2025-01-28", "2025-12-31") == (("2025-02-01", "2025-12-01"), [("2025-01-28", "2025-01-31")])
+    assert split("2024-02-01", "2024-02-29") == (("2024-02-01", "2024-02-01"), [])  # a leap February, whole
+    assert split("2025-12-01", "2026-01-31") == (("2025-12-01", "2026-01-01"), [])  # across the year's end
+    assert split("2025-03-05", "2025-03-20") == (None, [("2025-03-05", "2025-03-20")])  # no whole month
+    assert split("2025-03-05", "2025-04-02") == (None, [("2025-03-05", "2025-04-02")])  # two part-months
+    assert day_counts.whole_months(date.min, date.max) == ((date.min, date(9999, 12, 1)), [])  # all time
+
+
+def test_sums_read_from_months_and_days_equal_the_days_summed(session: Session) -> None:
+    """Whatever a period's shape (whole months, part-months at either end, one day, across years), the
+    months' rows and the left-over days give what the day rows alone give, for every place and grouping."""
+    s, rng = session, random.Random(7)
+    measures = tuple(day_counts.MEASURES)
+    area = s.exec(select(m.Area).where(m.Area.code == "health")).one()
+    org = s.exec(select(m.Organisation).where(m.Organisation.area_id == area.id)).first()
+    days = sorted(s.exec(select(m.DayCount.day).distinct()).all())
+    assert s.exec(select(func.count()).select_from(m.MonthCount)).one() > 0
+
+    def by_days(start: date, end: date, **where: object) -> dict:
+        d = m.DayCount
+        found = {}
+        filters = [col(d.measure).in_(measures), d.day >= start, d.day <= end]
+        if where.get("area_id") is not None:
+            filters.append(d.area_id == where["area_id"])
+        elif where.get("group") != "area":
+            filters.append(col(d.further).is_(False))
+        if where.get("organisation_id") is not None:
+            filters.append(d.organisation_id == where["organisation_id"])
+        column = {"organisation": d.organisation_id, "area": d.area_id}.get(str(where.get("group")))
+        key = column if column is not None else d.measure  # any column: replaced by None below
+        stmt = select(key, d.measure, func.sum(d.value)).where(*filters).group_by(key, d.measure)
+        for k, measure, total in s.exec(stmt):
+            if column is not None and k is None:
+                continue
+            found.setdefault(k if column is not None else None, {})[measure] = int(total)
+        return found
+
+    spans = [(date(2025, 1, 1), date(2025, 12, 31)), (date(2024, 11, 17), date(2026, 2, 3))]
+    for _ in range(12):
+        a, b = sorted(rng.sample(days, 2))
+        spans.append((a, b))
+    spans.append((days[0], days[0]))
+    places = [{}, {"area_id": area.id}, {"organisation_id": org.id}, {"group": "organisation"}, {"group": "area"}]
+    for start, end in spans:
+        for where in places:
+            kept = day_counts.sums(s, measures, start=start, end=end, **where)
+            assert {k: dict(+c) for k, c in kept.items()} == by_days(start, end, **where), (start, end, where)
+    # Periods that are not whole months, more than two at once (summed by month and by day).
+    periods = [
+        (date(2024, 3, 15), date(2024, 7, 9)),
+        (date(2024, 7, 10), date(2024, 7, 31)),
+        (date(2025, 2, 2), date(2025, 6, 1)),
+    ]
+    for where in ({}, {"area_id": area.id}, {"organisation_id": org.id}):
+        together = day_counts.sums_in_periods(s, measures, periods, **where)
+        assert [dict(+c) for c in together] == [by_days(a, b, **where).get(None, {}) for a, b in periods], where
