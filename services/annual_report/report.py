@@ -88,8 +88,8 @@ def build(session: Session, year: int) -> ReportData:
     _ideas(session, levels, start, end)
     _testbeds(session, levels, end)
     _benefits(session, levels, start, end)
-    _indicators(session, levels, indicators, start, end, area_of)
-    _budgets(session, levels, year)
+    counted = _indicators(session, levels, indicators, start, end, area_of)
+    _budgets(session, levels, year, counted)
     return {
         "year": year,
         "computed_at": utcnow().isoformat(timespec="seconds"),
@@ -214,10 +214,14 @@ def _benefits(session: Session, levels: dict[str, dict[str, Any]], start: date, 
                 _add(levels[key]["ideas_by_benefit" if what == "idea" else "applications_by_benefit"], kind, n)
 
 
-def _budgets(session: Session, levels: dict[str, dict[str, Any]], year: int) -> None:
+def _budgets(
+    session: Session, levels: dict[str, dict[str, Any]], year: int, counted: dict[str, ind_computed.Levels]
+) -> None:
     """Innovation budget against outcome: each organisation's, summed per area (of the organisations
-    in it) and for the region (`services.budgets.budget`: one row per organisation from grouped queries)."""
-    rows = budgets.outcome_rows(session, year)
+    in it) and for the region (`services.budgets.budget`: one row per organisation from grouped queries;
+    the money granted and the ideas implemented per organisation as the indicators counted them)."""
+    per_organisation = {key: found.by_organisation for key, found in counted.items()}
+    rows = budgets.outcome_rows(session, year, counted=per_organisation)
     by_level: dict[str, list[budgets.BudgetRow]] = {}
     for row in rows:
         for key in _levels_of(row.area_id, row.organisation_id):
@@ -233,9 +237,9 @@ def _indicators(
     start: date,
     end: date,
     area_of: dict[Any, int],
-) -> None:
+) -> dict[str, ind_computed.Levels]:
     """Every active indicator per level, by its aggregation rule, with its target for the year and
-    whether it was met."""
+    whether it was met. Returns the figures counted for every level at once (`compute_levels`)."""
     targets = ind_targets.targets_of_year(session, start.year)
     # The figures kept per day, every level of them, in one statement; the medians of days in one read each.
     kept = ind_computed.compute_levels(
@@ -262,6 +266,7 @@ def _indicators(
                 )
             target = scaled[picked]
             level["indicators"][code] = {"value": value, "target": target, "met": target_met(direction, value, target)}
+    return kept
 
 
 def _values(session: Session, ind: Indicator, start: date, end: date) -> dict[str, float | None]:

@@ -7,6 +7,7 @@ Admins set budgets; admins and the council read every organisation, a manager th
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -97,10 +98,17 @@ def outcome(*, session: Session, actor: Actor | None, year: int, organisation_id
 
 
 def outcome_rows(
-    session: Session, year: int, *, organisation_id: int | None = None, area_id: int | None = None
+    session: Session,
+    year: int,
+    *,
+    organisation_id: int | None = None,
+    area_id: int | None = None,
+    counted: Mapping[str, Mapping[int, float | None]] | None = None,
 ) -> list[BudgetRow]:
     """Budget against outcome per organisation (of the region, an area or one organisation), without a
-    permission check: callers check (`outcome`, `area_outcome`, the innovationsbokslut)."""
+    permission check: callers check (`outcome`, `area_outcome`, the innovationsbokslut). `counted` may
+    hold the year's "fund_sek_granted" and "ideas_implemented" per organisation as
+    `computed.compute_by_organisation` gives them, already counted by the caller (the bokslut's levels)."""
     start, end = date(year, 1, 1), date(year, 12, 31)
     orgs = select(Organisation).order_by(Organisation.area_id, Organisation.name)
     if organisation_id is not None:
@@ -112,8 +120,15 @@ def outcome_rows(
     }
     # Every organisation's outcome (by the organisation, whatever area its application or idea is filed
     # under: the budget is the organisation's), then the ones asked for.
-    granted = computed.compute_by_organisation(session, "fund_sek_granted", start=start, end=end)
-    implemented = computed.compute_by_organisation(session, "ideas_implemented", start=start, end=end)
+    known = counted or {}
+
+    def by_organisation(key: str) -> Mapping[int, float | None]:
+        if key in known:
+            return known[key]
+        return computed.compute_by_organisation(session, key, start=start, end=end)
+
+    granted = by_organisation("fund_sek_granted")
+    implemented = by_organisation("ideas_implemented")
     running = dict(
         session.exec(
             select(FundApplication.organisation_id, func.count())

@@ -321,3 +321,19 @@ def test_the_innovation_budget_stands_against_its_outcome_per_level_in_the_repor
     assert "Innovationsbudget 2025" not in "\n".join(
         p.extract_text() for p in PdfReader(io.BytesIO(export.to_pdf(frozen, "sv"))).pages
     )
+
+
+def test_the_reports_budget_takes_the_outcome_its_indicators_counted(session: Session) -> None:
+    """On the demo region (whose indicators count the money granted and the ideas implemented), the
+    report hands those per-organisation figures to the budget instead of counting them again: every
+    level's budget is what the budget service counts by itself."""
+    from services.budgets import budget
+
+    year = session.exec(select(m.InnovationBudget.year)).first()
+    assert year is not None
+    levels = annual.build(session, year)["levels"]
+    rows = budget.outcome_rows(session, year)  # counted here, without the report's figures
+    assert any(r.ideas_implemented for r in rows) and any(r.granted_sek for r in rows)
+    for row in rows:
+        assert levels[annual.org_key(row.organisation_id)]["budget"] == budget.total([row]).as_dict()
+    assert levels[annual.REGION]["budget"] == budget.total(rows).as_dict()
