@@ -1069,6 +1069,29 @@ class MonthCount(SQLModel, table=True):
     value: int = Field(sa_type=sa.BigInteger)
 
 
+class ImplementationDay(SQLModel, table=True):
+    """The days on which an idea reached implementation or spread (issue 12): one row per idea and
+    Stockholm day, on its organisation and own area (`further` false) and on each further area it touches
+    (`further` true). "Ideas implemented in a period" counts the distinct ideas of the period's rows: an
+    idea moved to implementation and on to spread in one period counts once, so these are kept per idea,
+    not summed per day. Merged ideas have none.
+
+    Kept with the day counts, in the transaction of every write that touches an idea, its timeline or its
+    areas (`services.indicators.day_counts`)."""
+
+    __table_args__ = (
+        sa.Index("ix_implementationday_day", "day", "area_id", "organisation_id", "further", "idea_id"),
+        sa.Index("ix_implementationday_idea_id", "idea_id"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    idea_id: int
+    day: date
+    organisation_id: int | None = None
+    area_id: int | None = None
+    further: bool = False
+
+
 @sa.event.listens_for(sa.orm.Session, "after_flush")
 def _keep_day_counts(session: sa.orm.Session, _context: Any) -> None:
     """After every flush: count again the days whose figures the flushed records change, in the same

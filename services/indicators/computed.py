@@ -37,7 +37,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
-from sqlalchemy import and_, case, func, literal, literal_column, or_, true, union, union_all
+from sqlalchemy import and_, case, distinct, func, literal, literal_column, or_, true, union, union_all
 from sqlalchemy.orm import aliased
 from sqlmodel import Session, col, select
 
@@ -55,6 +55,7 @@ from models import (
     IdeaEvent,
     IdeaEventKind,
     IdeaStage,
+    ImplementationDay,
     InnovationLeadChange,
     Need,
     NeedResponse,
@@ -78,7 +79,7 @@ from services.shared.medians import days_between
 # "levels": every record once per level it counts on, keyed (side, area, organisation); side 1 marks an
 # idea's further area. Only for figures that add up (counts and sums): `compute_levels` adds them.
 Group = Literal["organisation", "area", "levels"] | None
-IMPLEMENTED: tuple[str, ...] = (IdeaStage.implementation.value, IdeaStage.spread.value)
+IMPLEMENTED = day_counts.IMPLEMENTED
 Unit = Literal["count", "percent", "sek", "days"]
 Values = dict[int | None, float | None]
 
@@ -363,20 +364,6 @@ def _count_if(condition: Any) -> Any:
 # ---------------------------------------------------------------- ideas
 
 
-def _ideas(session: Session, scope: Scope, value: Any, *where: Any) -> Values:
-    conditions = [col(Idea.merged_into_id).is_(None), *where]
-    return _aggregate(
-        session,
-        scope,
-        value,
-        source=Idea,
-        org_col=Idea.organisation_id,
-        area_col=Idea.area_id,
-        where=conditions,
-        idea_col=Idea.id,
-    )
-
-
 # Ideas received in the period; the share (%) of them from patients, relatives, travellers and residents.
 ideas_received = Kept("ideas_received")
 ideas_public_share = Kept("ideas_public", "ideas_received")
@@ -414,8 +401,29 @@ reached_implementation = _reached_implementation  # what Rådsläge's drill-down
 
 
 def ideas_implemented(session: Session, scope: Scope) -> Values:
-    """Ideas that reached implementation or spread during the period (whenever they were received)."""
-    return _ideas(session, scope, func.count(), _reached_implementation(scope))
+    """Ideas that reached implementation or spread during the period (whenever they were received):
+    the distinct ideas of the period's kept days of implementation (`ImplementationDay`, by the rule of
+    `reached_implementation`), read from their index. Counted from the timeline, the period's ideas
+    were each looked up among every idea's rows: 5 ms a period at ten times the region, against 0.5."""
+    t = ImplementationDay
+    filters = [t.day >= scope.start, t.day <= scope.end]
+    if scope.area_id is not None:
+        filters.append(t.area_id == scope.area_id)  # its own ideas and those that reach it
+    elif scope.group not in ("area", "levels"):
+        filters.append(col(t.further).is_(False))  # each idea once
+    if scope.organisation_id is not None:
+        filters.append(t.organisation_id == scope.organisation_id)
+    ideas = func.count(distinct(t.idea_id))
+    if scope.group == "levels":
+        side = case((col(t.further).is_(True), 1), else_=0)
+        stmt = select(side, ideas, t.area_id, t.organisation_id).where(*filters)
+        rows = session.exec(stmt.group_by(side, t.area_id, t.organisation_id)).all()  # type: ignore[call-overload]
+        return {(n, area, org): float(v) for n, v, area, org in rows}
+    key = {"organisation": t.organisation_id, "area": t.area_id}.get(scope.group or "")
+    if key is None:
+        return {None: float(session.exec(select(ideas).where(*filters)).one())}  # type: ignore[call-overload]
+    stmt = select(key, ideas).where(*filters, col(key).is_not(None)).group_by(key)
+    return {k: float(v) for k, v in session.exec(stmt).all()}  # type: ignore[call-overload]
 
 
 # Share (%) of the ideas received in the period that have reached implementation or spread so far.

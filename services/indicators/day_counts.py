@@ -25,9 +25,11 @@ another organisation) counts its whole family again. Bulk SQL that bypasses the 
 timelines, the benchmark's scaled database) calls `rebuild` afterwards, as `manage.py rebuild-figures`
 does.
 
-Medians (days to a first decision or answer) and "reached implementation in the period" (an idea
-counted once however often it moves within the period) do not add up over days, and stay counted from
-the records (`services.indicators.computed`).
+"Reached implementation in the period" does not add up over days (an idea counts once however often
+it moves within the period): the days each idea reached implementation or spread are kept per idea
+(`ImplementationDay`, `recount_implementation`), with the counts, and the figure counts the distinct
+ideas of a period's rows. Medians (days to a first decision or answer) stay counted from the records
+(`services.indicators.computed`).
 """
 
 from __future__ import annotations
@@ -55,6 +57,8 @@ from models import (
     IdeaArea,
     IdeaEvent,
     IdeaEventKind,
+    IdeaStage,
+    ImplementationDay,
     MonthCount,
     Testbed,
     TestbedRequest,
@@ -62,6 +66,9 @@ from models import (
 from services.fund.applications import FUNDED
 from services.shared import versions
 from services.shared.workdays import local_day, start_of_day
+
+# The stages an idea is implemented in ("ideas implemented" counts the ideas that reached one).
+IMPLEMENTED: tuple[str, ...] = (IdeaStage.implementation.value, IdeaStage.spread.value)
 
 # Decided applications: the fund's own funded statuses and the rejected ones.
 DECIDED: tuple[str, ...] = (*(status.value for status in FUNDED), ApplicationStatus.rejected.value)
@@ -280,13 +287,14 @@ def rebuild(session: Session) -> int:
     connection.execute(delete(MonthCount))
     for family in FAMILIES:
         recount(connection, family, None)
+    recount_implementation(connection, None)
     return int(connection.execute(select(func.count()).select_from(DayCount)).scalar_one())
 
 
 def differences(session: Session) -> list[tuple[Key, int, int]]:
     """Where the kept counts differ from a full recount: (key, kept, recounted), none when they agree.
     A month's row that differs from the recount's days of that month is keyed "<measure> (month)" on the
-    month's first day."""
+    month's first day, an idea's day of implementation "implemented: idea <id>" (1 kept or found, 0 not)."""
     connection = session.connection()
     kept: Counts = Counter()
     for table, when in ((DayCount, DayCount.day), (MonthCount, MonthCount.month)):
@@ -299,14 +307,89 @@ def differences(session: Session) -> list[tuple[Key, int, int]]:
         counted.update(fam.count(connection, None))
     for (measure, day, org, area, further), value in list(counted.items()):
         counted[f"{measure} (month)", first_of_month(day), org, area, further] += value
+    t = ImplementationDay
+    for idea_id, day, org, area, further in connection.execute(
+        select(t.idea_id, t.day, t.organisation_id, t.area_id, t.further)
+    ):
+        kept[f"implemented: idea {idea_id}", day, org, area, bool(further)] += 1
+    for idea_id, day, org, area, further in implementation_days(connection, None):
+        counted[f"implemented: idea {idea_id}", day, org, area, further] += 1
     keys = {k for k, v in kept.items() if v} | {k for k, v in counted.items() if v}
     return sorted(((k, kept[k], counted[k]) for k in keys if kept[k] != counted[k]), key=lambda t: _order((t[0], 0)))
+
+
+# ---------------------------------------------------------------- the days ideas reached implementation
+
+Place = tuple[int, date, int | None, int | None, bool]  # idea, day, organisation, area, further
+
+
+def implementation_days(connection: Connection, idea_ids: Iterable[int] | None) -> set[Place]:
+    """The days on which the ideas (None: every idea) reached implementation or spread, by the rule of
+    `services.indicators.computed.reached_implementation`: a move there on the timeline, or standing there
+    since `stage_changed_at` (set without a timeline entry). Each on the idea's organisation and own area
+    and on each further area it touches; merged ideas have none."""
+    chosen = None if idea_ids is None else sorted(idea_ids)
+    moved = select(IdeaEvent.idea_id, IdeaEvent.at).where(
+        IdeaEvent.kind == IdeaEventKind.stage_changed, col(IdeaEvent.to_stage).in_(IMPLEMENTED)
+    )
+    standing = select(Idea.id, Idea.stage_changed_at).where(
+        col(Idea.stage).in_(IMPLEMENTED), col(Idea.stage_changed_at).is_not(None)
+    )
+    if chosen is not None:
+        moved = moved.where(col(IdeaEvent.idea_id).in_(chosen))
+        standing = standing.where(col(Idea.id).in_(chosen))
+    days: dict[int, set[date]] = {}
+    for stmt in (moved, standing):
+        for idea_id, at in connection.execute(stmt):
+            days.setdefault(idea_id, set()).add(local_day(at))
+    if not days:
+        return set()
+    ids = sorted(days)
+    places = select(Idea.id, Idea.organisation_id, Idea.area_id).where(
+        col(Idea.id).in_(ids), col(Idea.merged_into_id).is_(None)
+    )
+    further = select(IdeaArea.idea_id, IdeaArea.area_id).join(Idea, Idea.id == IdeaArea.idea_id)
+    further = further.where(col(IdeaArea.idea_id).in_(ids), IdeaArea.area_id != Idea.area_id)
+    areas: dict[int, list[int]] = {}
+    for idea_id, area in connection.execute(further):
+        areas.setdefault(idea_id, []).append(area)
+    found: set[Place] = set()
+    for idea_id, org, own_area in connection.execute(places):
+        for day in days[idea_id]:
+            found.add((idea_id, day, org, own_area, False))
+            found.update((idea_id, day, org, area, True) for area in areas.get(idea_id, []))
+    return found
+
+
+def recount_implementation(connection: Connection, idea_ids: Iterable[int] | None) -> None:
+    """Find the ideas' days of implementation again (None: every idea's), replacing their rows."""
+    chosen = None if idea_ids is None else sorted(idea_ids)
+    gone = delete(ImplementationDay)
+    if chosen is not None:
+        gone = gone.where(col(ImplementationDay.idea_id).in_(chosen))
+    connection.execute(gone)
+    rows = [
+        {"idea_id": idea_id, "day": day, "organisation_id": org, "area_id": area, "further": further}
+        for idea_id, day, org, area, further in sorted(
+            implementation_days(connection, chosen), key=lambda p: (p[0], p[1], p[3] or 0, p[4])
+        )
+    ]
+    if rows:
+        connection.execute(insert(ImplementationDay), rows)
 
 
 # ---------------------------------------------------------------- keeping them current
 
 
-_IDEA_FIELDS = ("received_at", "organisation_id", "area_id", "merged_into_id", "submitter_kind", "stage")
+_IDEA_FIELDS = (
+    "received_at",
+    "organisation_id",
+    "area_id",
+    "merged_into_id",
+    "submitter_kind",
+    "stage",
+    "stage_changed_at",
+)
 _FUND_FIELDS = ("submitted_at", "decided_on", "status", "requested_sek", "granted_sek", "organisation_id", "area_id")
 _REQUEST_FIELDS = ("received_at", "testbed_id")
 _TESTBED_FIELDS = ("organisation_id", "area_id")
@@ -420,6 +503,9 @@ def after_flush(session: OrmSession) -> None:
         return
     connection = session.connection()
     _serialise(connection)
+    everything = "ideas" in touched.days and touched.days["ideas"] is None  # an idea deleted: which is unknown
+    if touched.ideas or everything:
+        recount_implementation(connection, None if everything else touched.ideas)
     _present_days(connection, touched)
     for family, days in touched.days.items():
         recount(connection, family, days)
