@@ -13,8 +13,9 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import CursorResult, Engine, create_engine, event, inspect
 from sqlmodel import Session
 
 PROJECT_DIR = Path(__file__).resolve().parent
@@ -86,6 +87,15 @@ def read_session(engine: Engine) -> Iterator[Session]:
     stay readable afterwards (detached, not expired)."""
     with Session(engine, autoflush=False) as session:
         yield session
+
+
+def core_rows(session: Session, statement: Any) -> CursorResult:
+    """The rows of a SELECT in the session's transaction, as Core rows: what `session.exec` gives without
+    building an ORM result, which takes half as long again for thousands of rows. Changes pending in the
+    session are flushed first, as `session.exec` does."""
+    if session.autoflush:
+        session.flush()
+    return session.connection().execute(statement)
 
 
 @contextmanager

@@ -23,6 +23,7 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
+import db
 from models import (
     AnnualReport,
     Area,
@@ -153,7 +154,7 @@ def _ideas(session: Session, levels: dict[str, dict[str, Any]], start: date, end
     # grouping into some 5,000 groups took half as long again at ten times the region, and so did counting
     # SQLAlchemy's rows, which compare in Python.
     year = select(Idea.area_id, Idea.organisation_id, Idea.stage, Idea.submitter_kind).where(*received)
-    rows = Counter(map(tuple, session.connection().execute(year).all()))
+    rows = Counter(map(tuple, db.core_rows(session, year).all()))
     further = session.exec(
         select(IdeaArea.area_id, Idea.stage, Idea.submitter_kind, func.count())
         .join(Idea, Idea.id == IdeaArea.idea_id)

@@ -158,6 +158,17 @@ def test_median_days_per_organisation_and_area_take_every_decided_idea_once_wher
     assert (region_level, areas, orgs) == (3.5, by_area, by_org)
 
 
+def test_median_days_see_a_decision_not_yet_flushed(s: Session, region: dict) -> None:
+    """The medians read their days as Core rows: the session's pending changes are flushed first, as for
+    every other figure."""
+    idea = f.idea(s, region["health"], "2025-01-01", stage="screening", organisation_id=region["ks"].id)
+    s.flush()
+    idea.first_decision_at = f.at("2025-01-11")  # pending in the session
+    assert computed.compute(s, "ideas_median_days_first_decision", **Q1) == 10.0
+    by_org = computed.compute_by_organisation(s, "ideas_median_days_first_decision", **Q1)
+    assert by_org[region["ks"].id] == 10.0
+
+
 def test_adoptions_count_only_other_organisations(s: Session, region: dict) -> None:
     idea = f.idea(s, region["health"], "2024-01-01", organisation_id=region["ks"].id, stage="spread")
     s.add(m.IdeaAdoption(idea_id=idea.id, organisation_id=region["sos"].id, adopted_on=date(2025, 2, 1)))
