@@ -21,14 +21,9 @@ def days_between(session: Session, later: Any, earlier: Any) -> Any:
     return func.extract("epoch", later - earlier) / 86400.0
 
 
-def medians(session: Session, rows: Any) -> dict[Any, float]:
-    """{first column: median of the second} over `rows` (a SELECT of two columns; NULL values left out,
-    groups with no value absent)."""
-    return {key: median for key, (median, _) in medians_and_counts(session, rows).items()}
-
-
 def medians_and_counts(session: Session, rows: Any) -> dict[Any, tuple[float, int]]:
-    """{first column: (median of the second, how many values)} over `rows`, as `medians`.
+    """{first column: (median of the second, how many values)} over `rows` (a SELECT of two columns;
+    NULL values left out, groups with no value absent).
 
     `rows` is read first and whole (a materialised CTE), then numbered. Left to itself SQLite numbered
     the groups in the order of an index on the key: every idea read through the organisation index,

@@ -8,7 +8,12 @@ import statistics
 from sqlalchemy import literal, union_all
 from sqlmodel import Session, select
 
-from services.shared.medians import median_of, medians, whole_medians
+from services.shared.medians import median_of, medians_and_counts, whole_medians
+
+
+def medians(session: Session, rows) -> dict:
+    """{key: median} from `medians_and_counts`."""
+    return {key: median for key, (median, _) in medians_and_counts(session, rows).items()}
 
 
 def _rows(pairs: list[tuple[str | None, float | None]]):
