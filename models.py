@@ -763,6 +763,7 @@ class TestbedRequest(Timestamps, table=True):
             "received_at",
             "first_response_at",
             "first_response_workdays",
+            "first_response_days",
         ),
         # The request figures (the dashboards', Testmiljöer i siffror's) read a period of receipt and
         # these columns only, never the requests' texts.
@@ -773,6 +774,15 @@ class TestbedRequest(Timestamps, table=True):
             "status",
             "first_response_at",
             "first_response_workdays",
+            "first_response_days",
+        ),
+        # The answered requests in order of days to the first answer: the median over all of them (all
+        # years, the whole region) is read from the middle of this index instead of sorting 45,000 values.
+        sa.Index(
+            "ix_testbedrequest_response_days",
+            "first_response_days",
+            sqlite_where=sa.text("first_response_days IS NOT NULL"),
+            postgresql_where=sa.text("first_response_days IS NOT NULL"),
         ),
         # The requests still waiting for a first answer (a tenth of them): Förfrågningar's late ones and
         # their count read these, not all requests testbed by testbed.
@@ -801,6 +811,9 @@ class TestbedRequest(Timestamps, table=True):
     # Swedish working days from receipt to the first response, kept by `_first_response_workdays` below
     # on every write: the response-time figures count them in SQL instead of in Python for each request.
     first_response_workdays: int | None = None
+    # Calendar days (fractional) from receipt to the first response, kept by the same hook: the median
+    # response time reads them (and an index in their order) instead of computing them for each request.
+    first_response_days: float | None = None
     handled_by_id: int | None = Field(default=None, foreign_key="user.id")
     idea_id: int | None = Field(default=None, foreign_key="idea.id", index=True)
     application_id: int | None = Field(default=None, foreign_key="fundapplication.id", index=True)
@@ -817,10 +830,11 @@ class TestbedRequest(Timestamps, table=True):
 @sa.event.listens_for(TestbedRequest, "before_update")
 def _first_response_workdays(_mapper: Any, _connection: Any, request: TestbedRequest) -> None:
     """Every ORM write of a request (the services, the demo load, tests' own records) stores the working
-    days to its first response, so they can never disagree with the two moments."""
-    from services.shared.workdays import first_response_workdays  # calendar code only: no models there
+    days and the calendar days to its first response, so they can never disagree with the two moments."""
+    from services.shared.workdays import days_between_moments, first_response_workdays  # no models there
 
     request.first_response_workdays = first_response_workdays(request.received_at, request.first_response_at)
+    request.first_response_days = days_between_moments(request.received_at, request.first_response_at)
 
 
 class TestbedRequestEvent(SQLModel, table=True):

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import text
 
 import db
-from services.shared.workdays import first_response_workdays
+from services.shared.workdays import days_between_moments, first_response_workdays
 
 # `make bench` runs benchmark.py as __main__; register there, so that its run() sees these benchmarks.
 _host = sys.modules["__main__"] if hasattr(sys.modules["__main__"], "BENCHMARKS") else None
@@ -79,15 +79,18 @@ def _add_testbeds(path: Path) -> dict[str, int]:
                     "status": status,
                     "received": received,
                     "answered": answered,
-                    "workdays": first_response_workdays(received, answered),  # what the model's hook stores
+                    # what the model's hook stores
+                    "workdays": first_response_workdays(received, answered),
+                    "days": days_between_moments(received, answered),
                 }
             )
         conn.execute(
             text(
                 "INSERT INTO testbedrequest (ref, testbed_id, requester_name, requester_email, requester_kind, "
-                "description, status, received_at, first_response_at, first_response_workdays, consent_at, "
-                "created_at, updated_at, tracking_hash) VALUES (:ref, :bed, 'Bänk Person', 'bank@example.se', "
-                ":kind, 'Vi vill testa', :status, :received, :answered, :workdays, :received, :received, :received, "
+                "description, status, received_at, first_response_at, first_response_workdays, first_response_days, "
+                "consent_at, created_at, updated_at, tracking_hash) "
+                "VALUES (:ref, :bed, 'Bänk Person', 'bank@example.se', :kind, 'Vi vill testa', :status, :received, "
+                ":answered, :workdays, :days, :received, :received, :received, "
                 "lower(hex(randomblob(32))))"
             ),
             rows,

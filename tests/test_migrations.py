@@ -87,3 +87,32 @@ def test_the_working_days_to_a_first_response_are_filled_in_for_requests_answere
     assert [w for _, _, w in answered] == [first_response_workdays(r, a) for r, a, _ in answered]
     assert len({w for _, _, w in answered}) > 3  # real counts, not one value for all
     assert all(w is None for _, a, w in rows if a is None)
+
+
+def test_the_calendar_days_to_a_first_response_are_filled_in_for_requests_answered_before(
+    tmp_path: Path, demo_template: Path
+) -> None:
+    from datetime import datetime
+
+    from services.shared.workdays import days_between_moments
+
+    path = tmp_path / "m.db"
+    shutil.copy(demo_template, path)
+    config = Config(str(PROJECT_DIR / "alembic.ini"))
+    config.attributes["url"] = f"sqlite:///{path}"
+    command.downgrade(config, "0033_implementation_days")  # the column is gone: as before the migration
+    command.upgrade(config, "head")
+    with sqlite3.connect(path) as connection:
+        rows = connection.execute(
+            "SELECT received_at, first_response_at, first_response_days FROM testbedrequest"
+        ).fetchall()
+        plan = connection.execute(
+            "EXPLAIN QUERY PLAN SELECT first_response_days FROM testbedrequest "
+            "WHERE first_response_days IS NOT NULL ORDER BY first_response_days"
+        ).fetchall()
+    answered = [(datetime.fromisoformat(r), datetime.fromisoformat(a), d) for r, a, d in rows if a is not None]
+    assert len(answered) > 20
+    assert [d for _, _, d in answered] == [days_between_moments(r, a) for r, a, _ in answered]
+    assert all(d > 0 for _, _, d in answered)
+    assert all(d is None for _, a, d in rows if a is None)
+    assert "ix_testbedrequest_response_days" in str(plan)  # the median's order read from the index

@@ -28,20 +28,35 @@ does.
 "Reached implementation in the period" does not add up over days (an idea counts once however often
 it moves within the period): the days each idea reached implementation or spread are kept per idea
 (`ImplementationDay`, `recount_implementation`), with the counts, and the figure counts the distinct
-ideas of a period's rows. Medians (days to a first decision or answer) stay counted from the records
-(`services.indicators.computed`).
+ideas of a period's rows. Medians (days to a first decision or answer) are counted from the records
+(`services.indicators.computed`); each answered testbed request keeps its working and calendar days to
+the first answer (the mapper hook in models.py), which `rebuild` fills in again and `differences` checks.
 """
 
 from __future__ import annotations
 
 import bisect
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Date, and_, case, cast, delete, func, insert, literal_column, or_, select
+from sqlalchemy import (
+    Connection,
+    Date,
+    and_,
+    bindparam,
+    case,
+    cast,
+    delete,
+    func,
+    insert,
+    literal_column,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy import inspect as inspect_state
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, col
@@ -65,7 +80,7 @@ from models import (
 )
 from services.fund.applications import FUNDED
 from services.shared import versions
-from services.shared.workdays import local_day, start_of_day
+from services.shared.workdays import days_between_moments, first_response_workdays, local_day, start_of_day
 
 # The stages an idea is implemented in ("ideas implemented" counts the ideas that reached one).
 IMPLEMENTED: tuple[str, ...] = (IdeaStage.implementation.value, IdeaStage.spread.value)
@@ -288,13 +303,35 @@ def rebuild(session: Session) -> int:
     for family in FAMILIES:
         recount(connection, family, None)
     recount_implementation(connection, None)
+    wrong = [(request_id, counted) for request_id, _day, kept, counted in _response_days(connection) if kept != counted]
+    if wrong:
+        r = TestbedRequest.__table__
+        connection.execute(
+            update(r).where(r.c.id == bindparam("request_id")),
+            [
+                {"request_id": i, "first_response_workdays": workdays, "first_response_days": days}
+                for i, (workdays, days) in wrong
+            ],
+        )
     return int(connection.execute(select(func.count()).select_from(DayCount)).scalar_one())
 
 
-def differences(session: Session) -> list[tuple[Key, int, int]]:
+def _response_days(connection: Connection) -> Iterator[tuple[int, date, tuple[Any, Any], tuple[Any, Any]]]:
+    """Each testbed request: (id, Stockholm day of receipt, its stored (working days, calendar days) to the
+    first answer, and the same counted from its two moments)."""
+    r = TestbedRequest
+    stmt = select(r.id, r.received_at, r.first_response_at, r.first_response_workdays, r.first_response_days)
+    for request_id, received, answered, workdays, days in connection.execute(stmt):
+        counted = (first_response_workdays(received, answered), days_between_moments(received, answered))
+        yield request_id, local_day(received), (workdays, days), counted
+
+
+def differences(session: Session) -> list[tuple[Key, float, float]]:
     """Where the kept counts differ from a full recount: (key, kept, recounted), none when they agree.
     A month's row that differs from the recount's days of that month is keyed "<measure> (month)" on the
-    month's first day, an idea's day of implementation "implemented: idea <id>" (1 kept or found, 0 not)."""
+    month's first day, an idea's day of implementation "implemented: idea <id>" (1 kept or found, 0 not),
+    a request's stored days to its first answer "first response workdays|days: request <id>" on its day
+    of receipt (-1 where none is stored or none counted)."""
     connection = session.connection()
     kept: Counts = Counter()
     for table, when in ((DayCount, DayCount.day), (MonthCount, MonthCount.month)):
@@ -315,7 +352,13 @@ def differences(session: Session) -> list[tuple[Key, int, int]]:
     for idea_id, day, org, area, further in implementation_days(connection, None):
         counted[f"implemented: idea {idea_id}", day, org, area, further] += 1
     keys = {k for k, v in kept.items() if v} | {k for k, v in counted.items() if v}
-    return sorted(((k, kept[k], counted[k]) for k in keys if kept[k] != counted[k]), key=lambda t: _order((t[0], 0)))
+    found: list[tuple[Key, float, float]] = [(k, kept[k], counted[k]) for k in keys if kept[k] != counted[k]]
+    for request_id, day, stored, recounted in _response_days(connection):
+        for name, was, is_ in zip(("workdays", "days"), stored, recounted, strict=True):
+            if was != is_:
+                key = (f"first response {name}: request {request_id}", day, None, None, False)
+                found.append((key, -1 if was is None else was, -1 if is_ is None else is_))
+    return sorted(found, key=lambda t: _order((t[0], 0)))
 
 
 # ---------------------------------------------------------------- the days ideas reached implementation

@@ -75,6 +75,14 @@ def first_response_workdays(received_at: datetime | None, first_response_at: dat
     return workdays_between(local_day(received_at), local_day(first_response_at))
 
 
+def days_between_moments(earlier: datetime | None, later: datetime | None) -> float | None:
+    """Calendar days (fractional) from `earlier` to `later`, None when either is missing: what SQL's
+    `days_between` gives for two stored moments, to the microsecond."""
+    if earlier is None or later is None:
+        return None
+    return (as_utc(later) - as_utc(earlier)) / timedelta(days=1)
+
+
 def as_utc(moment: datetime) -> datetime:
     """A stored moment as an aware UTC datetime (SQLite hands back naive UTC values)."""
     return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)

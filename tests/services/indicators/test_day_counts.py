@@ -13,7 +13,7 @@ import time
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import Engine, func
+from sqlalchemy import Engine, func, update
 from sqlmodel import Session, col, select
 
 import db
@@ -188,12 +188,28 @@ def test_rebuild_restores_counts_that_went_wrong(session: Session) -> None:
         s.add(row)
     s.add(m.DayCount(measure="no_longer_kept", day=date(2026, 1, 1), value=3))
     s.flush()
-    assert len(day_counts.differences(s)) == 6
+    # SQL by hand that bypasses the model's hook: an answer's days wrong, another's missing.
+    answered = s.exec(
+        select(m.TestbedRequest.id, m.TestbedRequest.first_response_days)
+        .where(col(m.TestbedRequest.first_response_at).is_not(None))
+        .order_by(m.TestbedRequest.id)
+        .limit(2)
+    ).all()
+    (wrong, days), (missing, _) = answered
+    s.exec(update(m.TestbedRequest).where(m.TestbedRequest.id == wrong).values(first_response_days=days + 1))
+    s.exec(update(m.TestbedRequest).where(m.TestbedRequest.id == missing).values(first_response_workdays=None))
+    found = day_counts.differences(s)
+    assert len(found) == 8
+    assert [(key[0], kept, counted) for key, kept, counted in found if key[0].startswith("first response days")] == [
+        (f"first response days: request {wrong}", days + 1, days)
+    ]
     kept = day_counts.rebuild(s)
     s.commit()
     assert kept == s.exec(select(func.count()).select_from(m.DayCount)).one()
     assert day_counts.differences(s) == []
     assert s.exec(select(func.sum(m.DayCount.value)).where(m.DayCount.measure == "ideas_received")).one() == total
+    assert s.get(m.TestbedRequest, wrong).first_response_days == days
+    assert s.get(m.TestbedRequest, missing).first_response_workdays is not None
 
 
 def test_several_periods_at_once_give_what_each_gives_alone(session: Session) -> None:
