@@ -383,6 +383,10 @@ class Idea(Timestamps, table=True):
         # stage-only index (120-200 ms at every visit to Mina idéer). With the day received: Översikt's
         # ideas waiting over 14 days read the index alone too.
         sa.Index("ix_idea_stage", "stage", "merged_into_id", "submitter_id", "area_id", "received_at"),
+        # A stage's ideas newest first (Idéhantering's list of one stage, its export): read in order and
+        # stopped after a page. Through the index above SQLite read and sorted the stage's every idea for a
+        # page of 25 (received at ten times the region: 18,000 ideas, 35-75 ms).
+        sa.Index("ix_idea_stage_received", "stage", "received_at"),
         # Only the merged duplicates: "not merged" is nearly every idea, and an index SQLite could pick
         # for it would have it read them all in index order instead of by the query's period.
         # The figures of a period read these indexes only, never the ideas' wide rows (texts): by receipt

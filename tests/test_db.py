@@ -149,3 +149,30 @@ def test_only_merged_ideas_are_in_the_merged_into_index(engine: Engine) -> None:
 
 def _has_stats(connection) -> bool:
     return connection.execute(text("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_stat1'")).scalar() == 1
+
+
+def test_a_stages_first_page_of_ideas_is_read_in_order_from_its_index(engine: Engine) -> None:
+    """Idéhantering's list of one stage, newest first: the page's rows in index order, not the stage's every
+    idea sorted (35-75 ms for "received" at ten times the region)."""
+    from sqlmodel import Session
+
+    from models import utcnow
+    from services.ideas import triage
+    from services.ideas.triage import IdeaFilter
+    from services.people.auth import load_actor
+
+    db.refresh_statistics(engine)
+    with Session(engine) as session:
+        admin = load_actor(session, "admin")
+        now = utcnow()
+        query = (
+            triage._row_query(session, admin, IdeaFilter(stage="received"), now)
+            .order_by(*triage._newest_first(rare=False))
+            .limit(25)
+        )
+        sql = str(query.compile(engine, compile_kwargs={"literal_binds": True}))
+        plan = [row[-1] for row in session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all()]
+        page = triage.list_ideas(session=session, actor=admin, filters=IdeaFilter(stage="received"))
+    assert any("ix_idea_stage_received" in step for step in plan), plan
+    assert not any("ORDER BY" in step for step in plan), plan  # no sort of the stage's ideas
+    assert page.total > 0 and [row.stage for row in page.items] == ["received"] * len(page.items)
