@@ -59,8 +59,7 @@ def response_times(
 ) -> list[ResponseTime]:
     """Per responsible organisation: the median days from receipt to first decision of the ideas
     received in the last `window_days` (today's response times, not 2017's), and how many wait in
-    `received` now and for longer than 14 days. Ideas without an organisation form their own row.
-    A window-function median: portable to PostgreSQL, nothing sorted in Python."""
+    `received` now and for longer than 14 days. Ideas without an organisation form their own row."""
     require_login(actor)
     now = now or utcnow()
     since = now - timedelta(days=window_days)

@@ -1,4 +1,5 @@
-"""Medians counted in the database agree with `statistics.median`, per group."""
+"""The medians (per group in Python, one at its middle in SQL, whole numbers from counts) agree with
+`statistics.median`."""
 
 from __future__ import annotations
 
