@@ -65,54 +65,48 @@ def test_the_demo_database_downgrades_step_by_step_and_upgrades_again(tmp_path: 
     assert _differences(url) == []
 
 
-def test_the_working_days_to_a_first_response_are_filled_in_for_requests_answered_before(
-    tmp_path: Path, demo_template: Path
-) -> None:
+def _requests_after_upgrade(tmp_path: Path, demo_template: Path, before: str, column: str) -> tuple[list, Path]:
+    """The demo's requests as (received, first answer, `column`) after migrating down to `before` (where the
+    column is gone, as before its migration) and up to the head again; and the database."""
     from datetime import datetime
-
-    from services.shared.workdays import first_response_workdays
 
     path = tmp_path / "m.db"
     shutil.copy(demo_template, path)
     config = Config(str(PROJECT_DIR / "alembic.ini"))
     config.attributes["url"] = f"sqlite:///{path}"
-    command.downgrade(config, "0022_figure_indexes")  # the column is gone: as before the migration
+    command.downgrade(config, before)
     command.upgrade(config, "head")
     with sqlite3.connect(path) as connection:
-        rows = connection.execute(
-            "SELECT received_at, first_response_at, first_response_workdays FROM testbedrequest"
-        ).fetchall()
-    answered = [(datetime.fromisoformat(r), datetime.fromisoformat(a), w) for r, a, w in rows if a is not None]
-    assert len(answered) > 20
+        rows = connection.execute(f"SELECT received_at, first_response_at, {column} FROM testbedrequest").fetchall()
+    requests = [(datetime.fromisoformat(r), a and datetime.fromisoformat(a), v) for r, a, v in rows]
+    assert len([a for _, a, _ in requests if a is not None]) > 20
+    assert all(v is None for _, a, v in requests if a is None)
+    return requests, path
+
+
+def test_the_working_days_to_a_first_response_are_filled_in_for_requests_answered_before(
+    tmp_path: Path, demo_template: Path
+) -> None:
+    from services.shared.workdays import first_response_workdays
+
+    rows, _ = _requests_after_upgrade(tmp_path, demo_template, "0022_figure_indexes", "first_response_workdays")
+    answered = [(r, a, w) for r, a, w in rows if a is not None]
     assert [w for _, _, w in answered] == [first_response_workdays(r, a) for r, a, _ in answered]
     assert len({w for _, _, w in answered}) > 3  # real counts, not one value for all
-    assert all(w is None for _, a, w in rows if a is None)
 
 
 def test_the_calendar_days_to_a_first_response_are_filled_in_for_requests_answered_before(
     tmp_path: Path, demo_template: Path
 ) -> None:
-    from datetime import datetime
-
     from services.shared.workdays import days_between_moments
 
-    path = tmp_path / "m.db"
-    shutil.copy(demo_template, path)
-    config = Config(str(PROJECT_DIR / "alembic.ini"))
-    config.attributes["url"] = f"sqlite:///{path}"
-    command.downgrade(config, "0033_implementation_days")  # the column is gone: as before the migration
-    command.upgrade(config, "head")
+    rows, path = _requests_after_upgrade(tmp_path, demo_template, "0033_implementation_days", "first_response_days")
+    answered = [(r, a, d) for r, a, d in rows if a is not None]
+    assert [d for _, _, d in answered] == [days_between_moments(r, a) for r, a, _ in answered]
+    assert all(d > 0 for _, _, d in answered)
     with sqlite3.connect(path) as connection:
-        rows = connection.execute(
-            "SELECT received_at, first_response_at, first_response_days FROM testbedrequest"
-        ).fetchall()
         plan = connection.execute(
             "EXPLAIN QUERY PLAN SELECT first_response_days FROM testbedrequest "
             "WHERE first_response_days IS NOT NULL ORDER BY first_response_days"
         ).fetchall()
-    answered = [(datetime.fromisoformat(r), datetime.fromisoformat(a), d) for r, a, d in rows if a is not None]
-    assert len(answered) > 20
-    assert [d for _, _, d in answered] == [days_between_moments(r, a) for r, a, _ in answered]
-    assert all(d > 0 for _, _, d in answered)
-    assert all(d is None for _, a, d in rows if a is None)
     assert "ix_testbedrequest_response_days" in str(plan)  # the median's order read from the index
