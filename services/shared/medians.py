@@ -2,9 +2,9 @@
 its middle in SQL, or whole numbers (working days) from counts per value.
 
 At ten times the region a few thousand values per group are quicker read and sorted in Python than
-numbered with a window function in SQL (a third quicker for the area dashboards' medians, half for
-Idéhantering's response times); a single median over tens of thousands of values is read at its middle
-(`median_of`), and whole numbers are counted per value in SQL (`whole_medians`)."""
+numbered with a window function in SQL: a third quicker for the area dashboards' medians, half the time
+for Idéhantering's response times per organisation. A single median over tens of thousands of values
+is read at its middle (`median_of`), and whole numbers are counted per value in SQL (`whole_medians`)."""
 
 from __future__ import annotations
 
