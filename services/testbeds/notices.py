@@ -10,13 +10,14 @@ from urllib.parse import urlencode
 
 from sqlmodel import Session, col, select
 
-from models import Role, Testbed, TestbedRequest, User, utcnow
+from models import Notification, Role, Testbed, TestbedRequest, User, utcnow
 from services.notifications import outbox
 from services.shared.workdays import latest_day_overdue, local_day, start_of_day
 
 INBOX_PAGE = "forfragningar"
 TRACK_PAGE = "folj-forfragan"
 UNANSWERED_WORKDAYS = 8
+UNANSWERED_KIND = "testbed.unanswered"
 
 
 def organisation_handlers(session: Session, organisation_id: int | None) -> list[int]:
@@ -118,27 +119,39 @@ def replied(session: Session, request: TestbedRequest, testbed: Testbed, message
 
 def queue_unanswered(session: Session, *, now: datetime | None = None) -> int:
     """Requests without a first answer 8 working days after they came in, to the owning organisation's
-    managers, once per request. Returns how many were queued. No commit."""
+    managers, once per request. Returns how many were queued. No commit.
+
+    Every pass sees every old unanswered request, nearly all already flagged: the flags already queued
+    are read in one statement and each organisation's managers once, and only what is new goes to the
+    outbox. (Looked up one by one, ten times the region's 5,000 such requests took 5-6 s every ten
+    minutes in the server's process, beside everyone's pages.)"""
     now = now or utcnow()
     cutoff = start_of_day(latest_day_overdue(local_day(now), UNANSWERED_WORKDAYS) + timedelta(days=1))
     rows = session.exec(
-        select(TestbedRequest, Testbed)
+        select(TestbedRequest.id, TestbedRequest.ref, Testbed.name, Testbed.organisation_id)
         .join(Testbed, TestbedRequest.testbed_id == Testbed.id)
         .where(col(TestbedRequest.first_response_at).is_(None), TestbedRequest.received_at < cutoff)
         .where(col(TestbedRequest.status) == "new")
     ).all()
+    flagged = set(session.exec(select(Notification.dedupe_key).where(Notification.kind == UNANSWERED_KIND)))
+    handlers: dict[int | None, list[int]] = {}
     queued = 0
-    for request, testbed in rows:
-        for user_id in organisation_handlers(session, testbed.organisation_id):
+    for request_id, ref, testbed_name, organisation_id in rows:
+        if organisation_id not in handlers:
+            handlers[organisation_id] = organisation_handlers(session, organisation_id)
+        for user_id in handlers[organisation_id]:
+            key = f"{UNANSWERED_KIND}:{request_id}:user:{user_id}"
+            if key in flagged:
+                continue
             row = outbox.to_user(
                 session,
                 user_id=user_id,
-                kind="testbed.unanswered",
-                params={"ref": request.ref, "testbed": testbed.name, "days": UNANSWERED_WORKDAYS},
+                kind=UNANSWERED_KIND,
+                params={"ref": ref, "testbed": testbed_name, "days": UNANSWERED_WORKDAYS},
                 link=INBOX_PAGE,
                 entity="testbed_request",
-                entity_id=request.id,
-                dedupe_key=f"testbed.unanswered:{request.id}:user:{user_id}",
+                entity_id=request_id,
+                dedupe_key=key,
                 now=now,
             )
             queued += row is not None

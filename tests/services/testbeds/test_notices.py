@@ -13,7 +13,7 @@ import models as m
 from services.notifications import schedule
 from services.people.auth import load_actor
 from services.shared.errors import InvalidTransition, NotFound
-from services.testbeds import requests
+from services.testbeds import notices, requests
 from tests.factories import at
 from tests.services.testbeds.test_requests import _request, region  # noqa: F401  (the fixture)
 
@@ -69,6 +69,17 @@ def test_an_unanswered_request_is_flagged_to_the_owners_after_8_working_days_onc
     schedule.run(empty_engine, now=datetime(2025, 5, 2, 9, tzinfo=UTC))
     [late] = notes(session, request.id, "testbed.unanswered")
     assert late.user_id == load_actor(session, "boss.sl").id and request.ref in late.subject
+
+
+def test_each_late_request_is_flagged_to_each_manager_once_however_many_passes(region) -> None:  # noqa: F811
+    session, ids = region
+    late = [_send(session, ids["bus"], "2025-04-14"), _send(session, ids["bus"], "2025-04-15")]
+    _send(session, ids["bus"], "2025-04-29")  # not late yet on 2 May
+    managers = notices.organisation_handlers(session, session.get(m.Testbed, ids["bus"]).organisation_id)
+    assert notices.queue_unanswered(session, now=datetime(2025, 5, 2, 9, tzinfo=UTC)) == 2 * len(managers) > 0
+    assert notices.queue_unanswered(session, now=datetime(2025, 5, 2, 9, 10, tzinfo=UTC)) == 0
+    for request in late:
+        assert sorted(n.user_id for n in notes(session, request.id, "testbed.unanswered")) == sorted(managers)
 
 
 def test_the_requester_follows_the_request_and_writes_back_with_the_private_link(region) -> None:  # noqa: F811
