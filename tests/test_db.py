@@ -174,5 +174,6 @@ def test_a_stages_first_page_of_ideas_is_read_in_order_from_its_index(engine: En
         plan = [row[-1] for row in session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}").all()]
         page = triage.list_ideas(session=session, actor=admin, filters=IdeaFilter(stage="received"))
     assert any("ix_idea_stage_received" in step for step in plan), plan
-    assert not any("ORDER BY" in step for step in plan), plan  # no sort of the stage's ideas
+    # No sort of the stage's ideas (ideas received in the same moment are put in order among themselves)
+    assert not any(step == "USE TEMP B-TREE FOR ORDER BY" for step in plan), plan
     assert page.total > 0 and [row.stage for row in page.items] == ["received"] * len(page.items)
