@@ -8,6 +8,7 @@ from components.ui import run_page
 from services.shared.charts import use_plain_rows
 
 streamlit_costs.remember_signatures()
+streamlit_costs.look_up_widget_keys_alone()
 use_plain_rows()
 st.set_page_config(page_title="Innovationsportalen", page_icon=":material/emoji_objects:", layout="wide")
 

@@ -90,3 +90,61 @@ def test_the_function_key_is_streamlits_own() -> None:
     assert streamlit_costs._remembered_function_key(CacheType.DATA, figures) == streamlit_costs._function_key(
         CacheType.DATA, figures
     )
+
+
+_WIDGETS_SCRIPT = """
+import datetime
+import streamlit as st
+from components import streamlit_costs
+streamlit_costs.look_up_widget_keys_alone()
+st.session_state.setdefault("plain", "a value of the page's own")
+st.selectbox("Organisation", ["SLSO", "Karolinska"], key="org")
+st.selectbox("Område", ["Kultur", "Trafik"], key="area", index=None)
+st.text_input("Titel", key="title")
+st.text_area("Behov", key="need")
+st.number_input("Belopp", key="amount", value=None)
+st.date_input("Från", key="since", value=datetime.date(2026, 1, 1))
+st.radio("Typ", ["a", "b"], key="kind")
+st.slider("År", 2020, 2030, key="years", value=(2022, 2026))
+st.time_input("Tid", key="at", value=None)
+st.selectbox("Utan nyckel", ["x", "y"])
+"""
+
+
+def test_input_widgets_read_their_own_key_as_streamlits_whole_state_has_it() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_string(_WIDGETS_SCRIPT, default_timeout=30)
+    at.session_state["area"] = "Trafik"  # set by the page before the widget is drawn
+    at.session_state["amount"] = None
+    at.run()
+    assert not at.exception
+    at.text_input(key="title").input("Ny titel").run()
+    at.selectbox(key="org").select("Karolinska").run()
+    assert all(m.get_session_state is streamlit_costs._widget_session_state for m in streamlit_costs._WIDGET_MODULES)
+    safe = at._session_state
+    whole = safe.filtered_state
+    view = streamlit_costs._OneKeyState(safe)
+    keys = {"plain", "org", "area", "title", "need", "amount", "since", "kind", "years", "at"}
+    assert keys <= set(whole)
+    for key in [*whole, "missing", "Organisation"]:
+        assert (key in view) == (key in whole), key
+        if key in whole:
+            assert view[key] == whole[key], key
+    assert dict(view) == whole
+    # What the reader sees: the values the page set and the reader chose, the empty number kept empty.
+    assert at.selectbox(key="area").value == "Trafik"
+    assert at.selectbox(key="org").value == "Karolinska"
+    assert at.text_input(key="title").value == "Ny titel"
+    assert at.number_input(key="amount").value is None
+
+
+def test_a_select_box_whose_key_holds_none_shows_no_choice() -> None:
+    from streamlit.testing.v1 import AppTest
+
+    at = AppTest.from_string(_WIDGETS_SCRIPT, default_timeout=30)
+    at.session_state["org"] = None
+    at.run()
+    assert not at.exception
+    assert at.selectbox(key="org").value is None
+    assert at.selectbox(key="org").index is None
