@@ -78,7 +78,23 @@ def list_organisations(*, session: Session, area_id: int | None = None) -> list[
     )
     if area_id is not None:
         query = query.where(Organisation.area_id == area_id)
-    return [OrganisationRow(*row) for row in session.exec(query.order_by(Area.sort_order, Organisation.name))]
+    return [
+        OrganisationRow(
+            id=id_,
+            name=name,
+            short_name=short_name,
+            kind=kind,
+            area_id=area_id,
+            area_code=area_code,
+            innovation_lead_id=lead_id,
+            innovation_lead=lead,
+            lead_certified_on=certified,
+            staff_count=staff,
+        )
+        for id_, name, short_name, kind, area_id, area_code, lead_id, lead, certified, staff in session.exec(
+            query.order_by(Area.sort_order, Organisation.name)
+        )
+    ]
 
 
 MAX_STAFF = 1_000_000

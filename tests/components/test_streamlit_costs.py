@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import gc
 import inspect
 
@@ -95,19 +96,41 @@ def test_the_function_key_is_streamlits_own() -> None:
 _WIDGETS_SCRIPT = """
 import datetime
 import streamlit as st
+from streamlit.runtime.state import get_session_state
 from components import streamlit_costs
+
+def same_answers(tag):
+    # The one-key view against Streamlit's whole dict, for every key there is and two that are not.
+    safe = get_session_state()
+    whole = safe.filtered_state
+    for key in [*whole, "missing", "Organisation"]:
+        view = streamlit_costs._OneKeyState(safe)
+        assert (key in view) == (key in whole), (tag, key)
+        if key in whole:
+            assert view[key] == whole[key], (tag, key)
+    st.session_state.setdefault("checked", []).append(tag)
+
 streamlit_costs.look_up_widget_keys_alone()
 st.session_state.setdefault("plain", "a value of the page's own")
+runs = st.session_state.setdefault("runs", 0)
+st.session_state.runs = runs + 1
+same_answers(f"start {runs}")
 st.selectbox("Organisation", ["SLSO", "Karolinska"], key="org")
 st.selectbox("Område", ["Kultur", "Trafik"], key="area", index=None)
+if runs == 0:
+    st.selectbox("Flytt", ["a", "b"], key="moved")
+else:  # the key moves to another widget: two widget ids name it for a run
+    same_answers(f"moving {runs}")
+    st.text_input("Flytt", key="moved")
 st.text_input("Titel", key="title")
 st.text_area("Behov", key="need")
-st.number_input("Belopp", key="amount", value=None)
-st.date_input("Från", key="since", value=datetime.date(2026, 1, 1))
+st.number_input("Belopp", key="amount", value=5)
 st.radio("Typ", ["a", "b"], key="kind")
-st.slider("År", 2020, 2030, key="years", value=(2022, 2026))
-st.time_input("Tid", key="at", value=None)
+st.time_input("Tid", key="at", value=datetime.time(9, 0))
+st.slider("År", 2020, 2030, key="years")
+st.date_input("Från", key="since")
 st.selectbox("Utan nyckel", ["x", "y"])
+same_answers(f"end {runs}")
 """
 
 
@@ -116,35 +139,39 @@ def test_input_widgets_read_their_own_key_as_streamlits_whole_state_has_it() -> 
 
     at = AppTest.from_string(_WIDGETS_SCRIPT, default_timeout=30)
     at.session_state["area"] = "Trafik"  # set by the page before the widget is drawn
-    at.session_state["amount"] = None
+    at.session_state["years"] = (2022, 2026)  # a slider and a date field without a value read their key
+    at.session_state["since"] = datetime.date(2026, 1, 1)
     at.run()
     assert not at.exception
     at.text_input(key="title").input("Ny titel").run()
     at.selectbox(key="org").select("Karolinska").run()
-    assert all(m.get_session_state is streamlit_costs._widget_session_state for m in streamlit_costs._WIDGET_MODULES)
-    safe = at._session_state
-    whole = safe.filtered_state
-    view = streamlit_costs._OneKeyState(safe)
-    keys = {"plain", "org", "area", "title", "need", "amount", "since", "kind", "years", "at"}
-    assert keys <= set(whole)
-    for key in [*whole, "missing", "Organisation"]:
-        assert (key in view) == (key in whole), key
-        if key in whole:
-            assert view[key] == whole[key], key
-    assert dict(view) == whole
-    # What the reader sees: the values the page set and the reader chose, the empty number kept empty.
+    at.text_input(key="moved").input("flyttad").run()
+    assert not at.exception
+    assert at.session_state["checked"] == [
+        f"{when} {run}" for run in range(4) for when in ("start", "moving", "end") if (when, run) != ("moving", 0)
+    ]
+    # What the reader sees: what the page set and what the reader chose.
     assert at.selectbox(key="area").value == "Trafik"
     assert at.selectbox(key="org").value == "Karolinska"
     assert at.text_input(key="title").value == "Ny titel"
-    assert at.number_input(key="amount").value is None
+    assert at.text_input(key="moved").value == "flyttad"
+    assert at.slider(key="years").value == (2022, 2026)
+    assert at.date_input(key="since").value == datetime.date(2026, 1, 1)
+    assert all(m.get_session_state is streamlit_costs._widget_session_state for m in streamlit_costs._WIDGET_MODULES)
 
 
-def test_a_select_box_whose_key_holds_none_shows_no_choice() -> None:
+def test_a_widget_whose_key_holds_none_shows_nothing_chosen() -> None:
     from streamlit.testing.v1 import AppTest
 
     at = AppTest.from_string(_WIDGETS_SCRIPT, default_timeout=30)
-    at.session_state["org"] = None
+    for key in ("org", "title", "need", "amount", "kind", "at"):
+        at.session_state[key] = None
     at.run()
     assert not at.exception
-    assert at.selectbox(key="org").value is None
-    assert at.selectbox(key="org").index is None
+    assert at.selectbox(key="org").value is None and at.selectbox(key="org").index is None
+    assert at.text_input(key="title").value is None
+    assert at.text_area(key="need").value is None
+    assert at.number_input(key="amount").value is None  # its own default is 5
+    assert at.radio(key="kind").value is None
+    assert at.time_input(key="at").value is None  # its own default is 9:00
+    assert at.session_state["checked"] == ["start 0", "end 0"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlmodel import Session, select
 
-from models import AuditLog, Organisation, User
+from models import Area, AuditLog, Organisation, User
 from services.people import organisations
 from services.shared.errors import PermissionDenied, ValidationError
 from tests.conftest import actor
@@ -20,6 +20,32 @@ def test_list_organisations_shows_areas_and_leads(session: Session) -> None:
     assert len(rows) == 15
     assert rows["KS"].area_code == "health" and rows["KS"].innovation_lead == "Maria Ekholm"
     assert rows["S:t Erik"].innovation_lead is None
+
+
+def test_each_organisations_row_holds_its_own_record(session: Session) -> None:
+    """Every field of every row against the records themselves (the rows are read as plain columns)."""
+    rows = organisations.list_organisations(session=session)
+    areas = {a.id: a for a in session.exec(select(Area))}
+    for row in rows:
+        org = session.get(Organisation, row.id)
+        lead = session.get(User, org.innovation_lead_id) if org.innovation_lead_id else None
+        assert row == organisations.OrganisationRow(
+            id=org.id,
+            name=org.name,
+            short_name=org.short_name,
+            kind=org.kind,
+            area_id=org.area_id,
+            area_code=areas[org.area_id].code,
+            innovation_lead_id=org.innovation_lead_id,
+            innovation_lead=lead.display_name if lead else None,
+            lead_certified_on=lead.certified_innovation_leader_on if lead else None,
+            staff_count=org.staff_count,
+        )
+    order = [(areas[r.area_id].sort_order, r.name) for r in rows]
+    assert order == sorted(order)  # by area, then by name
+    assert any(r.lead_certified_on for r in rows) and any(r.staff_count for r in rows)
+    health = organisations.list_organisations(session=session, area_id=rows[0].area_id)
+    assert health == [r for r in rows if r.area_id == rows[0].area_id]
 
 
 def test_admin_appoints_a_lead_from_the_organisation(session: Session) -> None:
