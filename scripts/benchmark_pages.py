@@ -79,7 +79,7 @@ def page_runs(
     from streamlit.util import calc_hash
 
     import db
-    from components import auth, navigation
+    from components import auth, caching, navigation
     from components.navigation import EVERYONE_LOGGED_IN, PageSpec, visible_specs
     from models import User
     from services.people.auth import load_actor
@@ -103,6 +103,7 @@ def page_runs(
         at.switch_page(spec.path)
         at._page_hash = calc_hash(spec.url_path)
         st.cache_data.clear()
+        caching.clear()  # the figures every reader shares (components/caching)
         started = time.perf_counter()
         at.run()
         miss = time.perf_counter() - started

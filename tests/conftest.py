@@ -29,8 +29,12 @@ from sqlalchemy import Engine, MetaData, create_engine, make_url, text
 from sqlmodel import Session
 
 import db
+from components import caching
 from services import seed
 from services.people.auth import Actor, load_actor
+
+# Every page test holds the pages to the rule of shared cached figures: never changed in place.
+caching.CHECK = True
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")  # unset: SQLite files in tmp_path

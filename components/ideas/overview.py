@@ -10,9 +10,9 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components import context, vega
+from components import caching, context, vega
 from components.chart_table import chart_with_table
-from components.context import CACHE_ENTRIES, t
+from components.context import t
 from components.ideas.common import area_names
 from components.ui import fmt_date, plain
 from models import STAGE_PATH
@@ -34,7 +34,7 @@ def funnel_chart(data: pd.DataFrame, *, stage_title: str, value_title: str, desc
     return alt.layer(base.mark_bar(color="#1f5f99"), labels, data=data)
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared
 def _figures(key: tuple, today: date) -> dict:
     with context.reading() as session:
         me = context.actor()
@@ -45,7 +45,7 @@ def _figures(key: tuple, today: date) -> dict:
         }
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared
 def _funnel(key: tuple, today: date) -> tuple[dict, pd.DataFrame]:
     """The funnel's spec and table, made once per key (scope, language, data version), not at every run."""
     funnel = pd.DataFrame(_figures(key, today)["funnel"], columns=["stage", "reached"])

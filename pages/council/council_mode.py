@@ -14,13 +14,13 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components import auth, charts, context, vega
+from components import auth, caching, charts, context, vega
 from components.areas import with_area_names
 from components.benefits.panel import fmt_amount
 from components.benefits.panel import unit_label as benefit_unit_label
 from components.chart_table import chart_with_table
-from components.context import CACHE_ENTRIES, lang, t
 from components.context import label as label_of
+from components.context import lang, t
 from components.council.drilldown import drilldown_section
 from components.indicators import views
 from components.ui import fmt_int, heading, plain
@@ -160,7 +160,7 @@ def _shown(areas: list[organisations.AreaRow], rotate: bool) -> list[organisatio
     return [areas[index]]
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared
 def _counts(key: tuple, today: date) -> dict:
     """Everything the board shows, counted once per data version, scope (context.scope_key) and day."""
     viewer = context.actor()
@@ -178,7 +178,7 @@ def _counts(key: tuple, today: date) -> dict:
         }
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared
 def _charts(key: tuple, today: date) -> dict:
     """The board's charts as Vega-Lite specs, made once per data version, scope and language (the key):
     a refresh with nothing new draws them as they are, without building and checking them again."""

@@ -6,10 +6,10 @@ the areas' commentary, each manager their own organisation's; only admins freeze
 import pandas as pd
 import streamlit as st
 
-from components import background, context, vega
+from components import background, caching, context, vega
 from components.benefits.totals import benefits_by_level, by_kind_chart, level_benefits, totals_table
 from components.budgets.views import annual_budget
-from components.context import CACHE_ENTRIES, label, lang, t
+from components.context import label, lang, t
 from components.indicators import views
 from components.kpi import tiles
 from components.ui import FieldErrors, attempt, flash_and_rerun, fmt_datetime, heading, plain
@@ -25,7 +25,7 @@ from services.shared.history import today as stockholm_today
 PDF_MIME = "application/pdf"
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared(max_entries=16)  # 1.4 MB of objects each at ten times the region (components/caching)
 def _report(key: tuple, year: int) -> annual.Report:
     """The year's report as the reader's scope may read it (context.scope_key), per data version."""
     with context.reading() as session:

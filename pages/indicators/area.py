@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import context, navigation, vega
+from components import caching, context, navigation, vega
 from components.benefits.totals import benefits_section
 from components.budgets.views import budget_section
 from components.context import CACHE_ENTRIES, label, lang, t
@@ -24,7 +24,7 @@ from services.shared.errors import PermissionDenied
 from services.shared.history import today as stockholm_today
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared
 def _overview(key: tuple, area_id: int, start: date, end: date) -> dict:
     with context.reading() as session:
         me = context.actor()
@@ -40,7 +40,7 @@ def _overview(key: tuple, area_id: int, start: date, end: date) -> dict:
         }
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared
 def _indicator(key: tuple, indicator_id: int, area_id: int, start: date, end: date) -> dict:
     """The chosen indicator over three years up to the period's end, and per organisation."""
     with context.reading() as session:
@@ -56,7 +56,7 @@ def _indicator(key: tuple, indicator_id: int, area_id: int, start: date, end: da
 Chart = tuple[dict, pd.DataFrame]  # a chart's spec and its table (the reader's headers)
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared
 def _charts(key: tuple, area_id: int, colour: str, start: date, end: date) -> dict[str, Chart | None]:
     """The funnel's, the fund's and the testbeds' charts with their tables (None: nothing to show), made
     from the cached figures once per key (scope, language, data version) and period: building the frames
@@ -115,7 +115,7 @@ def _charts(key: tuple, area_id: int, colour: str, start: date, end: date) -> di
     return charts
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared
 def _indicator_charts(
     key: tuple, indicator_id: int, area_id: int, colour: str, start: date, end: date
 ) -> tuple[Chart, Chart]:

@@ -5,10 +5,10 @@ from datetime import date
 
 import streamlit as st
 
-from components import context
+from components import caching, context
 from components.benefits.totals import benefits_section
 from components.budgets.views import budget_tiles
-from components.context import CACHE_ENTRIES, actor, t
+from components.context import actor, t
 from components.council.actions import my_actions_section
 from components.indicators.my_org import comparison_section, own_section, waiting_section
 from components.ui import heading, plain
@@ -20,7 +20,7 @@ from services.shared.errors import PermissionDenied
 from services.shared.history import today as stockholm_today
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared
 def _figures(key: tuple, organisation_id: int, year: int, today: date) -> dict:
     """Keyed on the viewer's scope (context.scope_key) as well as the organisation, year and day."""
     me = context.actor()

@@ -6,10 +6,10 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from components import charts, context, vega
+from components import caching, charts, context, vega
 from components.areas import with_area_names
 from components.chart_table import chart_with_table
-from components.context import CACHE_ENTRIES, t
+from components.context import t
 from components.ideas import overview as ideas_overview
 from components.kpi import tiles
 from components.ui import fmt_int, fmt_msek, fmt_pct, heading
@@ -18,7 +18,7 @@ from services.people.auth import require_login
 from services.shared.history import today as stockholm_today
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared
 def _figures(key: tuple, today: date) -> dict:
     with context.reading() as session:
         me = context.actor()
@@ -30,7 +30,7 @@ def _figures(key: tuple, today: date) -> dict:
         }
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared
 def _charts(key: tuple, today: date) -> dict[str, tuple[dict, pd.DataFrame] | None]:
     """Each chart's spec and table (None: nothing to show), made from the figures once per key (scope,
     language, data version): building the frames with pandas took some 10 ms at every run."""

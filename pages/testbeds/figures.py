@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-from components import charts, context, vega
+from components import caching, charts, context, vega
 from components.areas import area_table, with_area_names
 from components.context import CACHE_ENTRIES, t
 from components.kpi import tiles
@@ -31,7 +31,7 @@ def _days(value: float | None) -> str:
     return t("testbeds.days", n=round(value, 1))
 
 
-@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+@caching.shared
 def _figures(
     key: tuple, area_code: str | None, testbed_id: int | None, year: int | None
 ) -> testbed_requests.RequestFigures:

@@ -29,6 +29,10 @@ def test_page_runs_and_shows_its_heading(demo_url: str, username: str, spec) -> 
     at = open_spec(app_as(username), spec)
     assert not at.exception, at.exception
     assert at.title[0].value == i18n.t(spec.title_key)  # each page's heading is its menu title
+    # Again, from the caches: the shared figures (components/caching) still as cached (tests check that).
+    at.run()
+    assert not at.exception, at.exception
+    assert at.title[0].value == i18n.t(spec.title_key)
 
 
 # The addresses people have saved: moving a page's file must never change its URL.
