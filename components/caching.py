@@ -9,11 +9,14 @@ stale). Two prices:
   they all do).
 - A value kept as objects takes 2-7 times the memory of its pickle (the bokslut's 213 KB pickle is
   1.4 MB of objects at ten times the region), so fewer are kept: `SHARED_ENTRIES` a function, not
-  `CACHE_ENTRIES`, fewer still for the largest (the bokslut keeps 16). Entries of older data versions
+  `CACHE_ENTRIES`, fewer still for the largest (the bokslut keeps 32, 45 MB at most). Entries of older data versions
   are the least recently used and go first.
 
-The tests hold the pages to the first: with `CHECK` on (tests/conftest.py), each value is kept with its
-pickled bytes and compared at every hit, so a page that changed one fails its next run.
+The tests hold the pages to the first: with `CHECK` on (tests/conftest.py), each value's pickle at its
+first read is kept and compared at every later read, so a page that changed one fails its next run.
+Two things change a pickle without a page's doing: Streamlit gives a chart's colour or legend title of
+None the title " " in place, and pandas caches a datetime column's resolution when it is first read.
+Shared values hold neither (titles are always set; months are text).
 """
 
 from __future__ import annotations
@@ -28,7 +31,8 @@ import streamlit as st
 F = TypeVar("F", bound=Callable[..., Any])
 
 SHARED_ENTRIES = 64  # a function's entries: the readers' scopes and choices at the current data version
-CHECK = False  # tests: compare each value with its bytes as cached at every hit
+CHECK = False  # tests (set before the pages load): compare each value at every read with its first read
+_as_first_read: dict[int, tuple[Any, bytes]] = {}  # with CHECK: id -> (the value, its pickle when first read)
 # Each function's cache, for `clear`: by its file and name (pages run as __main__, and their functions are
 # made anew at every run, each time with the same cache).
 _caches: dict[tuple[str, str], Any] = {}
@@ -41,22 +45,21 @@ class ChangedInPlace(AssertionError):
 def shared(func: F | None = None, *, max_entries: int = SHARED_ENTRIES) -> Any:
     """`func` cached like `st.cache_data(show_spinner=False, max_entries=...)` (the same keys: arguments
     starting with _ are not hashed), its value returned as the same object at every hit. Used bare
-    (`@shared`) or with a bound (`@shared(max_entries=16)`)."""
+    (`@shared`) or with a bound (`@shared(max_entries=32)`)."""
     if func is None:
         return functools.partial(shared, max_entries=max_entries)
-
-    @functools.wraps(func)  # Streamlit keys the cache on the wrapped function's name and code
-    def kept(*args: Any, **kwargs: Any) -> tuple[Any, bytes | None]:
-        value = func(*args, **kwargs)
-        return value, pickle.dumps(value) if CHECK else None
-
-    cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(kept)
+    cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(func)  # keyed as Streamlit keys `func`
     _caches[func.__code__.co_filename, func.__qualname__] = cached
+    if not CHECK:
+        return cached
 
     @functools.wraps(func)
     def read(*args: Any, **kwargs: Any) -> Any:
-        value, as_cached = cached(*args, **kwargs)
-        if as_cached is not None and pickle.dumps(value) != as_cached:
+        value = cached(*args, **kwargs)
+        known = _as_first_read.get(id(value))
+        if known is None or known[0] is not value:
+            _as_first_read[id(value)] = (value, pickle.dumps(value))
+        elif pickle.dumps(value) != known[1]:
             raise ChangedInPlace(f"{func.__qualname__}: a shared cached value was changed in place")
         return value
 
@@ -66,5 +69,6 @@ def shared(func: F | None = None, *, max_entries: int = SHARED_ENTRIES) -> Any:
 
 def clear() -> None:
     """Empty every shared cache (the page benchmark's cache misses), leaving Streamlit's others alone."""
-    for cached in _caches.values():
+    for cached in list(_caches.values()):
         cached.clear()
+    _as_first_read.clear()

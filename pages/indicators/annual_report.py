@@ -25,7 +25,7 @@ from services.shared.history import today as stockholm_today
 PDF_MIME = "application/pdf"
 
 
-@caching.shared(max_entries=16)  # 1.4 MB of objects each at ten times the region (components/caching)
+@caching.shared(max_entries=32)  # 1.4 MB of objects each at ten times the region (components/caching)
 def _report(key: tuple, year: int) -> annual.Report:
     """The year's report as the reader's scope may read it (context.scope_key), per data version."""
     with context.reading() as session:

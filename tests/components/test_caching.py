@@ -5,12 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from components import caching
 
 
-def test_a_hit_returns_the_very_object_cached_and_keys_on_the_named_arguments() -> None:
+@pytest.mark.parametrize("checking", [False, True], ids=["as-served", "checking"])
+def test_a_hit_returns_the_very_object_cached_and_keys_on_the_named_arguments(
+    monkeypatch: pytest.MonkeyPatch, checking: bool
+) -> None:
+    monkeypatch.setattr(caching, "CHECK", checking)
     ran: list[tuple] = []
 
     @caching.shared
@@ -65,19 +70,24 @@ if st.session_state.get("careless"):
 
 def test_a_page_that_changes_a_shared_value_fails_its_next_run(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(caching, "CHECK", True)
-    caching.clear()
-    at = AppTest.from_string(_PAGE, default_timeout=30).run()
-    at.session_state["careful"] = True
-    at.run()
-    at.run()
-    assert not at.exception and at.markdown[0].value == "Kultur, Trafik"
-    at.session_state["careless"] = True
-    at.run()  # draws as before, then changes the value
-    assert not at.exception and at.markdown[0].value == "Kultur, Trafik"
-    at.run()
-    assert at.exception  # stopped at the read (Streamlit hides the message: showErrorDetails = "none")
-    assert not at.markdown
-    caching.clear()
+    shown = config.get_option("client.showErrorDetails")
+    config.set_option("client.showErrorDetails", "full")  # the app hides error messages; the test reads one
+    try:
+        caching.clear()
+        at = AppTest.from_string(_PAGE, default_timeout=30).run()
+        at.session_state["careful"] = True
+        at.run()
+        at.run()
+        assert not at.exception and at.markdown[0].value == "Kultur, Trafik"
+        at.session_state["careless"] = True
+        at.run()  # draws as before, then changes the value
+        assert not at.exception and at.markdown[0].value == "Kultur, Trafik"
+        at.run()
+        assert "figures: a shared cached value was changed in place" in at.exception[0].message
+        assert not at.markdown  # stopped at the read
+    finally:
+        config.set_option("client.showErrorDetails", shown)
+        caching.clear()
 
 
 def test_clearing_reaches_each_page_s_function_of_the_same_name(tmp_path: Path) -> None:
