@@ -9,8 +9,10 @@ stale). Two prices:
   they all do).
 - A value kept as objects takes 2-7 times the memory of its pickle (the bokslut's 213 KB pickle is
   1.4 MB of objects at ten times the region), so fewer are kept: `SHARED_ENTRIES` a function, not
-  `CACHE_ENTRIES`, fewer still for the largest (the bokslut keeps 32, 45 MB at most). Entries of older data versions
-  are the least recently used and go first.
+  `CACHE_ENTRIES`, fewer still for the largest (the bokslut keeps 32, 45 MB at most). And when a page
+  run sees a newer data version (`data_moved`), every shared entry is dropped: all are keyed on older
+  versions and can never be read again, and kept objects (unlike pickles) weigh on every full pass of
+  the garbage collector.
 
 The tests hold the pages to the first: with `CHECK` on (tests/conftest.py), each value's pickle at its
 first read is kept and compared at every later read, so a page that changed one fails its next run.
@@ -36,6 +38,7 @@ _as_first_read: dict[int, tuple[Any, bytes]] = {}  # with CHECK: id -> (the valu
 # Each function's cache, for `clear`: by its file and name (pages run as __main__, and their functions are
 # made anew at every run, each time with the same cache).
 _caches: dict[tuple[str, str], Any] = {}
+_newest: dict[str, int] = {}  # database URL -> the newest data version a page run has seen here
 
 
 class ChangedInPlace(AssertionError):
@@ -72,3 +75,14 @@ def clear() -> None:
     for cached in list(_caches.values()):
         cached.clear()
     _as_first_read.clear()
+
+
+def data_moved(database: str, version: int) -> None:
+    """A page run's data version (`components.context.data_version`): newer than any seen for this
+    database, it empties the shared caches, whose keys all carry the version. A run that began before
+    the change and asks for the older figures again makes them again (its own version's, correctly)."""
+    newest = _newest.get(database)
+    if newest is None or version > newest:
+        _newest[database] = version
+        if newest is not None:
+            clear()

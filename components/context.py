@@ -15,6 +15,7 @@ from sqlmodel import Session
 
 import db
 import i18n
+from components import caching
 from services.people.auth import Actor
 from services.shared import versions
 from services.shared.errors import Unavailable
@@ -145,6 +146,7 @@ def data_version() -> int:
         found = versions.current(session)
     if getattr(_run, "in_page", False):
         _run.version = found
+        caching.data_moved(db.database_url(), found)
     return found
 
 

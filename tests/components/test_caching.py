@@ -116,3 +116,24 @@ def test_clearing_reaches_each_page_s_function_of_the_same_name(tmp_path: Path) 
         page["_charts"]("v1")
     assert [page["ran"] for page in pages] == [["v1", "v1"], ["v1", "v1"]]
     caching.clear()
+
+
+def test_a_newer_data_version_empties_the_shared_caches() -> None:
+    ran: list[tuple] = []
+
+    @caching.shared
+    def figures(key: tuple) -> list:
+        ran.append(key)
+        return [key]
+
+    caching.data_moved("sqlite:///a.db", 7)  # the first version seen: nothing to drop
+    figures(("sqlite:///a.db", 7))
+    caching.data_moved("sqlite:///a.db", 7)
+    caching.data_moved("sqlite:///b.db", 1)  # another database's first version
+    caching.data_moved("sqlite:///a.db", 6)  # an older run's version
+    figures(("sqlite:///a.db", 7))
+    assert ran == [("sqlite:///a.db", 7)]
+    caching.data_moved("sqlite:///a.db", 8)  # a write: version 7's entries can never be read again
+    figures(("sqlite:///a.db", 7))  # a run that began before the write asks again: made again
+    assert ran == [("sqlite:///a.db", 7)] * 2
+    figures.clear()
