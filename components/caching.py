@@ -35,8 +35,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 SHARED_ENTRIES = 64  # a function's entries: the readers' scopes and choices at the current data version
 CHECK = False  # tests (set before the pages load): compare each value at every read with its first read
 _as_first_read: dict[int, tuple[Any, bytes]] = {}  # with CHECK: id -> (the value, its pickle when first read)
-# Each function's cache, for `clear`: by its file and name (pages run as __main__, and their functions are
-# made anew at every run, each time with the same cache).
+# Each function's cache storage, for `clear`: by its file and name (pages run as __main__, and their
+# functions are made anew at every run, each time with the same storage).
 _caches: dict[tuple[str, str], Any] = {}
 _newest: dict[str, int] = {}  # database URL -> the newest data version a page run has seen here
 
@@ -52,7 +52,9 @@ def shared(func: F | None = None, *, max_entries: int = SHARED_ENTRIES) -> Any:
     if func is None:
         return functools.partial(shared, max_entries=max_entries)
     cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(func)  # keyed as Streamlit keys `func`
-    _caches[func.__code__.co_filename, func.__qualname__] = cached
+    # The function's storage, not `cached`: that holds the function, and through it the namespace of the
+    # page run that made it (its figures, its frames), which would stay alive until the page's next run.
+    _caches[func.__code__.co_filename, func.__qualname__] = cached._info.get_function_cache(cached._function_key)
     if not CHECK:
         return cached
 
