@@ -12,7 +12,8 @@ stale). Two prices:
   `CACHE_ENTRIES`, fewer still for the largest (the bokslut keeps 32, 45 MB at most). And when a page
   run sees a newer data version (`data_moved`), every shared entry is dropped: all are keyed on older
   versions and can never be read again, and kept objects (unlike pickles) weigh on every full pass of
-  the garbage collector.
+  the garbage collector. (A run still at the older version may put its own back; it goes at the next
+  change or when least recently used, as every entry did before.)
 
 The tests hold the pages to the first: with `CHECK` on (tests/conftest.py), each value's pickle at its
 first read is kept and compared at every later read, so a page that changed one fails its next run.
@@ -25,20 +26,25 @@ from __future__ import annotations
 
 import functools
 import pickle
+import threading
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import streamlit as st
+from streamlit.runtime.caching import cache_resource_api
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 SHARED_ENTRIES = 64  # a function's entries: the readers' scopes and choices at the current data version
 CHECK = False  # tests (set before the pages load): compare each value at every read with its first read
 _as_first_read: dict[int, tuple[Any, bytes]] = {}  # with CHECK: id -> (the value, its pickle when first read)
-# Each function's cache storage, for `clear`: by its file and name (pages run as __main__, and their
-# functions are made anew at every run, each time with the same storage).
-_caches: dict[tuple[str, str], Any] = {}
+# How to find each function's cache storage, for `clear`: by its file and name (pages run as __main__,
+# and their functions are made anew at every run, each time with the same storage). Found anew at each
+# clear: Streamlit replaces every storage when all its caches are cleared (st.cache_resource.clear(), or
+# a browser's "Clear caches").
+_caches: dict[tuple[str, str], dict[str, Any]] = {}
 _newest: dict[str, int] = {}  # database URL -> the newest data version a page run has seen here
+_newest_lock = threading.Lock()
 
 
 class ChangedInPlace(AssertionError):
@@ -52,9 +58,19 @@ def shared(func: F | None = None, *, max_entries: int = SHARED_ENTRIES) -> Any:
     if func is None:
         return functools.partial(shared, max_entries=max_entries)
     cached = st.cache_resource(show_spinner=False, max_entries=max_entries)(func)  # keyed as Streamlit keys `func`
-    # The function's storage, not `cached`: that holds the function, and through it the namespace of the
-    # page run that made it (its figures, its frames), which would stay alive until the page's next run.
-    _caches[func.__code__.co_filename, func.__qualname__] = cached._info.get_function_cache(cached._function_key)
+    # What Streamlit finds the storage by, not `cached`: that holds the function, and through it the
+    # namespace of the page run that made it (its figures, its frames), alive until the page's next run.
+    info = cached._info
+    _caches[func.__code__.co_filename, func.__qualname__] = {
+        "key": cached._function_key,
+        "display_name": info.display_name,
+        "max_entries": info.max_entries,
+        "ttl": info.ttl,
+        "validate": info.validate,
+        "on_release": info.on_release,
+        "scope": info.scope,
+        "refresh_mode": info.refresh_mode,
+    }
     if not CHECK:
         return cached
 
@@ -74,8 +90,8 @@ def shared(func: F | None = None, *, max_entries: int = SHARED_ENTRIES) -> Any:
 
 def clear() -> None:
     """Empty every shared cache (the page benchmark's cache misses), leaving Streamlit's others alone."""
-    for cached in list(_caches.values()):
-        cached.clear()
+    for storage in list(_caches.values()):
+        cache_resource_api._resource_caches.get_cache(**storage).clear()
     _as_first_read.clear()
 
 
@@ -83,8 +99,10 @@ def data_moved(database: str, version: int) -> None:
     """A page run's data version (`components.context.data_version`): newer than any seen for this
     database, it empties the shared caches, whose keys all carry the version. A run that began before
     the change and asks for the older figures again makes them again (its own version's, correctly)."""
-    newest = _newest.get(database)
-    if newest is None or version > newest:
+    with _newest_lock:  # sessions' runs call this at once: one of them clears, once
+        newest = _newest.get(database)
+        if newest is not None and version <= newest:
+            return
         _newest[database] = version
-        if newest is not None:
-            clear()
+    if newest is not None:
+        clear()

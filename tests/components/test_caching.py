@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import streamlit as st
 from streamlit import config
 from streamlit.testing.v1 import AppTest
 
@@ -136,4 +137,26 @@ def test_a_newer_data_version_empties_the_shared_caches() -> None:
     caching.data_moved("sqlite:///a.db", 8)  # a write: version 7's entries can never be read again
     figures(("sqlite:///a.db", 7))  # a run that began before the write asks again: made again
     assert ran == [("sqlite:///a.db", 7)] * 2
+    figures.clear()
+
+
+def test_clearing_still_reaches_a_function_after_streamlit_cleared_all_its_caches() -> None:
+    """Streamlit replaces every storage on st.cache_resource.clear() (or a browser's "Clear caches");
+    a function decorated once, at import, must still be emptied when the data moves."""
+    ran: list[tuple] = []
+
+    @caching.shared
+    def figures(key: tuple) -> list:
+        ran.append(key)
+        return [key]
+
+    figures(("sqlite:///c.db", 1))
+    st.cache_resource.clear()
+    figures(("sqlite:///c.db", 1))
+    figures(("sqlite:///c.db", 1))
+    assert len(ran) == 2
+    caching.data_moved("sqlite:///c.db", 1)
+    caching.data_moved("sqlite:///c.db", 2)
+    figures(("sqlite:///c.db", 1))
+    assert len(ran) == 3
     figures.clear()
