@@ -77,8 +77,8 @@ def shared(func: F | None = None, *, max_entries: int = SHARED_ENTRIES) -> Any:
     @functools.wraps(func)
     def read(*args: Any, **kwargs: Any) -> Any:
         value = cached(*args, **kwargs)
-        known = _as_first_read.get(id(value))
-        if known is None or known[0] is not value:
+        known = _as_first_read.get(id(value))  # it holds the value: no other object can take its id
+        if known is None:
             _as_first_read[id(value)] = (value, pickle.dumps(value))
         elif pickle.dumps(value) != known[1]:
             raise ChangedInPlace(f"{func.__qualname__}: a shared cached value was changed in place")

@@ -84,14 +84,14 @@ def list_organisations(*, session: Session, area_id: int | None = None) -> list[
             name=name,
             short_name=short_name,
             kind=kind,
-            area_id=area_id,
+            area_id=in_area,
             area_code=area_code,
             innovation_lead_id=lead_id,
             innovation_lead=lead,
             lead_certified_on=certified,
             staff_count=staff,
         )
-        for id_, name, short_name, kind, area_id, area_code, lead_id, lead, certified, staff in session.exec(
+        for id_, name, short_name, kind, in_area, area_code, lead_id, lead, certified, staff in session.exec(
             query.order_by(Area.sort_order, Organisation.name)
         )
     ]
