@@ -216,6 +216,19 @@ def _page(key: tuple, filters: IdeaFilter, page: int, total: int) -> Page[triage
         return triage.list_ideas(session=session, actor=context.actor(), filters=filters, page=page, total=total)
 
 
+def portfolio_counts(filters: IdeaFilter) -> triage.Board:
+    """The board's counts for Idéportfölj, shared by the reader's scope (checked here first: a cached
+    answer runs no service check)."""
+    triage.require_portfolio_reader(context.actor())
+    return _board(context.scope_key(), filters)
+
+
+def portfolio_page(filters: IdeaFilter, page: int, total: int) -> Page[triage.IdeaRow]:
+    """One page of Idéportfölj's list, shared like `portfolio_counts`."""
+    triage.require_portfolio_reader(context.actor())
+    return _page(context.scope_key(), filters, page, total)
+
+
 def board_view(me: Actor) -> None:
     triage.require_manager(me)  # per reader; the cached counts and pages are the same for their scope
     filters = _filters(me)

@@ -8,11 +8,13 @@ import streamlit as st
 
 from components import context, vega
 from components.chart_table import chart_with_table
-from components.context import t
+from components.context import CACHE_ENTRIES, t
 from components.ui import current_page, fmt_int, pager, plain
 from models import ObstacleKind
 from services.obstacles import figures
+from services.obstacles.register import require_reader
 from services.people.auth import Actor
+from services.shared.pagination import Page
 
 
 def kind_chart(table: pd.DataFrame, *, kind_title: str, value_title: str, description: str) -> alt.Chart:
@@ -32,11 +34,28 @@ def _kind(value: str) -> str:
     return context.label(value, "obstacle_kind")
 
 
-def figures_section(me: Actor, year: int | None, area_names: dict[int, str]) -> None:
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _figures(key: tuple, year: int | None) -> tuple[list[figures.KindFigure], list, list]:
+    """The three region-wide counts: the same for every reader (admins and the council), so keyed on the
+    data alone (`shared_key`); three grouped scans of the ideas at every run otherwise."""
+    me = context.actor()
     with context.reading() as session:
-        kinds = figures.by_kind(session=session, actor=me, year=year)
-        areas = figures.by_area(session=session, actor=me, year=year)
-        orgs = figures.by_organisation(session=session, actor=me, year=year)
+        return (
+            figures.by_kind(session=session, actor=me, year=year),
+            figures.by_area(session=session, actor=me, year=year),
+            figures.by_organisation(session=session, actor=me, year=year),
+        )
+
+
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _cases(key: tuple, kind: str, area_id: int | None, year: int | None, page: int) -> Page[figures.CaseRow]:
+    with context.reading() as session:
+        return figures.cases(session=session, actor=context.actor(), kind=kind, area_id=area_id, year=year, page=page)
+
+
+def figures_section(me: Actor, year: int | None, area_names: dict[int, str]) -> None:
+    require_reader(me)  # per reader; the cached figures are the same for every reader
+    kinds, areas, orgs = _figures(context.shared_key(), year)
     table = pd.DataFrame(
         {
             t("obstacles.c.kind"): [_kind(k.kind) for k in kinds],
@@ -112,15 +131,8 @@ def drill_section(me: Actor, year: int | None, area_names: dict[int, str]) -> No
         format_func=lambda a: t("obstacles.all") if a is None else area_names[a],
         key="obstacles_drill_area",
     )
-    with context.reading() as session:
-        page = figures.cases(
-            session=session,
-            actor=me,
-            kind=kind,
-            area_id=area_id,
-            year=year,
-            page=current_page("obstacles_drill_page"),
-        )
+    require_reader(me)
+    page = _cases(context.shared_key(), kind, area_id, year, current_page("obstacles_drill_page"))
     if not page.items:
         st.info(t("obstacles.none_cases"))
         return

@@ -6,6 +6,7 @@ import streamlit as st
 
 from components import context
 from components.context import t
+from components.ideas.board import portfolio_counts, portfolio_page
 from components.kpi import tiles
 from components.ui import current_page, fmt_date, fmt_int, heading, pager, plain, search_box
 from models import STAGE_PATH, IdeaStage, ObstacleKind
@@ -13,7 +14,6 @@ from services.ideas import triage
 from services.people import organisations
 
 heading("nav.council_portfolio", "portfolio.caption")
-me = context.actor()
 with context.reading() as session:
     areas = organisations.list_areas(session=session)
     orgs = {o.id: o.short_name for o in organisations.list_organisations(session=session)}
@@ -64,15 +64,8 @@ filters = triage.IdeaFilter(
     touching_area=True,
     obstacle_kind=obstacle,
 )
-with context.reading() as session:
-    board = triage.board(session=session, actor=me, filters=filters)
-    page = triage.list_ideas(
-        session=session,
-        actor=me,
-        filters=filters,
-        page=current_page("portfolio_page"),
-        total=board.counts.get(stage) if stage else sum(board.counts.values()),
-    )
+board = portfolio_counts(filters)
+page = portfolio_page(filters, current_page("portfolio_page"), board.counts.get(stage, 0) if stage else board.total)
 tiles([{"label": context.label(s, "stage"), "value": fmt_int(board.counts.get(s, 0))} for s in STAGE_PATH], columns=6)
 if not page.items:
     st.info(t("portfolio.none"))

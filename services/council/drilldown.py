@@ -129,22 +129,24 @@ def _cross_sector(scope: Scope) -> tuple[Any, list[Any]]:
     return _idea_rows(scope, elsewhere.exists(), *_in_period(Idea.received_at, scope))
 
 
+_ADOPTER = aliased(Organisation)  # made once: an alias copies each of its table's columns
+
+
 def _adoptions(scope: Scope) -> tuple[Any, list[Any]]:
-    adopter = aliased(Organisation)
     other = or_(col(Idea.organisation_id).is_(None), IdeaAdoption.organisation_id != Idea.organisation_id)
     query = (
         select(
             literal("adoption"),
             Idea.ref,
             Idea.title,
-            adopter.short_name,
+            _ADOPTER.short_name,
             Idea.area_id,
             IdeaAdoption.adopted_on,
             Idea.stage,
         )
         .select_from(IdeaAdoption)
         .join(Idea, IdeaAdoption.idea_id == Idea.id)
-        .join(adopter, IdeaAdoption.organisation_id == adopter.id)
+        .join(_ADOPTER, IdeaAdoption.organisation_id == _ADOPTER.id)
         .where(other, IdeaAdoption.adopted_on >= scope.start, IdeaAdoption.adopted_on <= scope.end)
     )
     if scope.area_id is not None:

@@ -7,6 +7,8 @@ from sqlmodel import select
 import db
 import models as m
 from components.navigation import PAGES
+from services.ideas import triage
+from tests.conftest import actor
 from tests.pages.apptest import app_as, open_spec, texts
 
 OBSTACLES = next(s for s in PAGES if s.path == "pages/council/obstacles.py")
@@ -173,3 +175,42 @@ def test_an_admin_finds_an_employee_to_add_to_a_course_by_name(demo_url: str) ->
         ).all()
     engine.dispose()
     assert len(added) == 1
+
+
+def test_obstacle_figures_and_the_portfolio_follow_a_closed_idea_at_once(demo_url: str) -> None:
+    """Both pages keep their counts between runs (keyed on the data version): a change shows at the next."""
+    engine = db.make_engine(demo_url)
+    with db.read_session(engine) as session:
+        idea = session.exec(select(m.Idea).where(m.Idea.stage == "received").order_by(m.Idea.id)).first()
+        area = session.get(m.Area, idea.area_id).name_sv
+    obstacles = open_spec(app_as("council"), OBSTACLES)
+    portfolio = app_as("council")
+    portfolio.session_state["portfolio_stage"] = "closed"
+    portfolio.session_state["portfolio_obstacle"] = m.ObstacleKind.law
+    portfolio = open_spec(portfolio, PORTFOLIO)
+
+    def law_in_area() -> int:  # the table of obstacles by core area: a row per kind, a column per area
+        by_area = obstacles.table[0].value
+        by_area.columns = [str(c).replace("\\", "") for c in by_area.columns]
+        return int(by_area.set_index("Hinder").get(area, {}).get("Lag och regelverk", 0))
+
+    def portfolio_refs() -> set[str]:
+        return {str(r).replace("\\", "") for r in portfolio.table[0].value["Referens"]} if portfolio.table else set()
+
+    before, listed = law_in_area(), portfolio_refs()
+    assert idea.ref not in listed
+    with db.write_session(engine) as session:
+        triage.change_stage(
+            session=session,
+            actor=actor(session, "admin"),
+            idea_id=idea.id,
+            to_stage="closed",
+            text="Lagen tillåter det inte ännu.",
+            obstacle_kind=m.ObstacleKind.law,
+        )
+    engine.dispose()
+    obstacles.run()
+    portfolio.run()
+    assert not obstacles.exception and not portfolio.exception
+    assert law_in_area() == before + 1
+    assert portfolio_refs() == listed | {idea.ref}
