@@ -204,6 +204,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Your account belongs to no organisation, so you cannot add an environment.",
     ),
     "testbeds.choose_testbed": ("Testmiljö", "Test environment"),
+    "testbeds.none_named": (
+        "Ingen testmiljö har ett namn med de orden.",
+        "No test environment has a name with those words.",
+    ),
     "testbeds.do_plan": ("Markera som planerad", "Mark as planned"),
     "testbeds.do_open": ("Öppna för förfrågningar", "Open for requests"),
     "testbeds.do_close": ("Stäng", "Close"),
@@ -285,8 +289,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "testbeds.fig_answered": ("Besvarade", "Answered"),
     "testbeds.fig_accepted": ("Accepterade", "Accepted"),
     "testbeds.fig_table": ("Tabell per testmiljö", "Table per test environment"),
-    "testbeds.fig_find_testbed": ("Sök testmiljö", "Find a test environment"),
-    "testbeds.fig_find_placeholder": (
+    "testbeds.find_testbed": ("Sök testmiljö", "Find a test environment"),
+    "testbeds.find_placeholder": (
         "Skriv en del av namnet ({n} testmiljöer)",
         "Type part of its name ({n} test environments)",
     ),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -21,7 +23,7 @@ from services.testbeds.catalogue import AUDIENCES, PUBLIC_STATUSES, CatalogueFil
 PAGE_KEY = "tb_page"
 PAGE_SIZE = 12
 FIGURES_PAGE_SIZE = 25  # rows of Testmiljöer i siffror's table on screen (all of them in its downloads)
-FIGURES_PICKER_LIMIT = 50  # testbeds listed in its picker; past that, the reader types to narrow it
+PICKER_LIMIT = 50  # testbeds listed in a picker of testbeds; past that, the reader types to narrow it
 QUERY_PARAM = "miljo"
 _FACETS = {  # facet -> (widget key, enumeration kind for labels)
     "area": ("tb_area", None),
@@ -238,3 +240,30 @@ def catalogue() -> None:
     _map(points)
     headers, rows = catalogue_export(filters, area_names, context.lang())
     download_buttons("tb_catalogue", headers, rows, t("testbeds.catalogue_file"))
+
+
+def testbed_choices(
+    names: dict[int, str], where: Any, *, search_key: str, chosen_key: str, first_when_blank: bool = False
+) -> list[int]:
+    """The testbeds a picker offers: every one when there are few (`PICKER_LIMIT`); else a search field
+    (drawn in `where`) and those whose name holds every word typed (the first `PICKER_LIMIT`), with the
+    one chosen before (`chosen_key`; it stays offered whatever is typed). A picker of a thousand names
+    weighed more than the rest of its page. Nothing typed: none, or with `first_when_blank` the first
+    `PICKER_LIMIT` in `names`' order."""
+    if len(names) <= PICKER_LIMIT:
+        return list(names)
+    term = where.text_input(
+        t("testbeds.find_testbed"),
+        key=search_key,
+        max_chars=60,
+        placeholder=t("testbeds.find_placeholder", n=fmt_int(len(names))),
+    )
+    words = term.casefold().split()
+    if words:
+        found = [i for i, name in names.items() if all(w in name.casefold() for w in words)][:PICKER_LIMIT]
+        if not found:
+            where.caption(t("testbeds.none_named"))
+    else:
+        found = list(itertools.islice(names, PICKER_LIMIT)) if first_when_blank else []
+    chosen = st.session_state.get(chosen_key)
+    return [chosen, *found] if chosen in names and chosen not in found else found

@@ -5,7 +5,6 @@ from datetime import date
 
 import pandas as pd
 import streamlit as st
-from streamlit.delta_generator import DeltaGenerator
 
 from components import caching, charts, context, vega
 from components.areas import area_table, with_area_names
@@ -48,25 +47,6 @@ def _testbed_names(key: tuple) -> dict[int, str]:
         return dict(catalogue.testbed_names(session=session))
 
 
-def _testbed_choices(names: dict[int, str], column: DeltaGenerator) -> list[int]:
-    """Every testbed when there are few; else those whose name holds every word the reader typed (the
-    first FIGURES_PICKER_LIMIT) and the one chosen before: a picker of a thousand names would weigh more
-    than the rest of the page."""
-    limit = catalogue_view.FIGURES_PICKER_LIMIT
-    if len(names) <= limit:
-        return list(names)
-    term = column.text_input(
-        t("testbeds.fig_find_testbed"),
-        key="tbfig_testbed_search",
-        max_chars=60,
-        placeholder=t("testbeds.fig_find_placeholder", n=fmt_int(len(names))),
-    )
-    words = term.casefold().split()
-    found = [i for i, name in names.items() if words and all(w in name.casefold() for w in words)][:limit]
-    chosen = st.session_state.get("tbfig_testbed")
-    return [chosen, *found] if chosen in names and chosen not in found else found
-
-
 COUNT_COLUMNS = ["key", "area_code", "requests", "accepted", "answered"]
 
 
@@ -90,7 +70,12 @@ area_code = c1.selectbox(
 )
 testbed_id = c2.selectbox(
     t("testbeds.col.testbed"),
-    [None, *_testbed_choices(testbed_names, c2)],
+    [
+        None,
+        *catalogue_view.testbed_choices(
+            testbed_names, c2, search_key="tbfig_testbed_search", chosen_key="tbfig_testbed"
+        ),
+    ],
     format_func=lambda i: t("ui.all") if i is None else testbed_names[i],
     key="tbfig_testbed",
     placeholder=t("ui.choose"),

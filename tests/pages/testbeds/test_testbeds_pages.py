@@ -229,7 +229,7 @@ def test_among_many_testbeds_the_picker_lists_those_whose_name_was_typed(
 ) -> None:
     from components.testbeds import catalogue as catalogue_view
 
-    monkeypatch.setattr(catalogue_view, "FIGURES_PICKER_LIMIT", 5)
+    monkeypatch.setattr(catalogue_view, "PICKER_LIMIT", 5)
     at = open_page(app_as("council"), FIGURES)
     assert at.selectbox(key="tbfig_testbed").options == ["Alla"]  # nothing typed: no thousand names sent
     name, wanted = _query(demo_url, select(Testbed.name, Testbed.id).order_by(Testbed.id))[0]
@@ -239,6 +239,32 @@ def test_among_many_testbeds_the_picker_lists_those_whose_name_was_typed(
     picker.set_value(wanted).run()
     requests = len(_query(demo_url, select(TestbedRequest.id).where(TestbedRequest.testbed_id == wanted)))
     assert {m.label: m.value for m in at.metric}["Förfrågningar"] == str(requests)
+
+
+def test_among_many_testbeds_management_offers_the_first_and_those_whose_name_was_typed(
+    demo_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from components.testbeds import catalogue as catalogue_view
+
+    monkeypatch.setattr(catalogue_view, "PICKER_LIMIT", 5)
+    every = _query(demo_url, select(Testbed.id, Testbed.name).order_by(Testbed.name))
+    at = open_page(app_as("admin"), MANAGE)
+    assert at.selectbox(key="tbm_chosen").options[0].startswith(every[0][1])  # nothing typed: the first five
+    assert len(at.selectbox(key="tbm_chosen").options) == 5 < len(every)
+    wanted, name = every[-1]  # the last by name: not among the first five
+    at.text_input(key="tbm_search").input(name.split()[-1].lower()).run()
+    picker = at.selectbox(key="tbm_chosen")
+    assert any(o.startswith(name) for o in picker.options) and len(picker.options) <= 5
+    picker.set_value(wanted).run()
+    assert at.text_input(key=f"tbf_{wanted}_name").value == name  # its form
+    at.text_input(key="tbm_search").input("").run()  # the search emptied: the chosen one stays offered
+    assert at.selectbox(key="tbm_chosen").value == wanted
+    assert len(at.selectbox(key="tbm_chosen").options) == 6
+    at.text_input(key="tbm_search").input("zzzz qqqq").run()
+    assert "Ingen testmiljö har ett namn med de orden." in texts(at)
+    assert at.selectbox(key="tbm_chosen").options == [at.selectbox(key="tbm_chosen").options[0]]  # the chosen
+    assert at.text_input(key="tbm_search").value == "zzzz qqqq"  # what was typed stays
+    assert at.text_input(key="tbf_new_name").value == ""  # the tab for a new testbed is still drawn
 
 
 def test_catalogue_in_english(demo_url: str) -> None:
