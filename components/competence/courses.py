@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from components import context
-from components.context import t
+from components.context import CACHE_ENTRIES, t
 from components.people.picker import people_to_offer
 from components.ui import (
     FieldErrors,
@@ -21,7 +21,7 @@ from components.ui import (
 from models import CourseKind
 from services.competence import courses
 from services.competence.courses import CourseRow
-from services.people.auth import Actor
+from services.people.auth import Actor, require_role
 from services.shared.history import today as stockholm_today
 
 
@@ -29,11 +29,18 @@ def _kind(value: str) -> str:
     return t(f"competence.kind.{value}")
 
 
+@st.cache_data(show_spinner=False, max_entries=CACHE_ENTRIES)
+def _trained_share(key: tuple, year: int) -> list[courses.TrainedShare]:
+    """Every organisation's trained staff: the same for every reader, so keyed on the data alone."""
+    with context.reading() as session:
+        return courses.trained_share(session=session, actor=context.actor(), year=year)
+
+
 def trained_section(me: Actor, year: int) -> None:
     st.subheader(t("competence.trained_title", year=year))
     st.caption(t("competence.trained_caption"))
-    with context.reading() as session:
-        rows = courses.trained_share(session=session, actor=me, year=year)
+    require_role(me, *courses.READERS)  # per reader; the cached rows are the region's
+    rows = _trained_share(context.shared_key(), year)
     st.table(
         [
             {

@@ -8,6 +8,7 @@ import db
 import models as m
 from components.navigation import PAGES
 from services.ideas import triage
+from services.shared.history import today as stockholm_today
 from tests.conftest import actor
 from tests.pages.apptest import app_as, open_spec, texts
 
@@ -72,6 +73,28 @@ def test_the_council_reads_budgets_against_outcome(demo_url: str) -> None:
     rows = at.table[0].value
     assert len(rows) == 15  # every organisation
     assert "2\u00a0500\u00a0000\u00a0kr" in set(rows["Budgeterat innovationsstöd"])  # HSF's budget
+
+
+def test_a_budget_an_admin_saves_shows_in_the_table_at_once(demo_url: str) -> None:
+    """The table is kept between runs (keyed on the data version): the saved budget shows after the save."""
+    at = open_spec(app_as("admin"), BUDGET)
+    first = at.table[0].value.iloc[0]
+    organisation = str(first["Organisation"]).replace("\\", "")
+    at.selectbox(key="budget_org").set_value(_organisation_id(demo_url, organisation))
+    at.text_input(key="budget_amount").input("1234567")
+    at.button(key="FormSubmitter:budget_form-Spara budgeten").click().run()
+    assert not at.exception, at.exception
+    row = at.table[0].value.iloc[0]
+    assert str(row["Organisation"]).replace("\\", "") == organisation
+    assert row["Budgeterat innovationsstöd"] == "1\u00a0234\u00a0567\u00a0kr"
+
+
+def _organisation_id(url: str, name: str) -> int:
+    engine = db.make_engine(url)
+    with db.read_session(engine) as session:
+        found = session.exec(select(m.Organisation.id).where(m.Organisation.name == name)).one()
+    engine.dispose()
+    return found
 
 
 def test_a_manager_sees_the_budget_in_min_forvaltning(demo_url: str) -> None:
@@ -214,3 +237,37 @@ def test_obstacle_figures_and_the_portfolio_follow_a_closed_idea_at_once(demo_ur
     assert not obstacles.exception and not portfolio.exception
     assert law_in_area() == before + 1
     assert portfolio_refs() == listed | {idea.ref}
+
+
+def test_the_share_trained_follows_a_completed_course_at_once(demo_url: str) -> None:
+    """Kept between runs (keyed on the data version): a course completed shows at the council's next run."""
+    from services.competence import courses
+
+    engine = db.make_engine(demo_url)
+    with db.read_session(engine) as session:
+        person = session.exec(select(m.User).where(m.User.username == "employee.sl")).one()
+        taken = select(m.CourseParticipant.course_id).where(m.CourseParticipant.user_id == person.id)
+        course = session.exec(
+            select(m.Course).where(
+                m.Course.kind != m.CourseKind.information,
+                m.Course.starts_on <= stockholm_today(),
+                m.Course.id.not_in(taken),
+            )
+        ).first()
+        organisation = session.get(m.Organisation, person.organisation_id).name
+    at = open_spec(app_as("council"), COMPETENCE)
+
+    def trained() -> int:
+        table = at.table[0].value
+        names = [str(n).replace("\\", "") for n in table["Organisation"]]
+        return int(str(table["Utbildade"].iloc[names.index(organisation)]).replace("\u00a0", ""))
+
+    before = trained()
+    with db.write_session(engine) as session:
+        admin = actor(session, "admin")
+        joined = courses.add_employee(session=session, actor=admin, course_id=course.id, user_id=person.id)
+        courses.set_completed(session=session, actor=admin, participant_id=joined.id, completed_on=stockholm_today())
+    engine.dispose()
+    at.run()
+    assert not at.exception, at.exception
+    assert trained() == before + 1
