@@ -26,7 +26,7 @@ params = st.query_params
 if "portfolio_area" not in st.session_state and params.get("omrade") in by_code:
     st.session_state["portfolio_area"] = by_code[params["omrade"]]
 if "portfolio_stage" not in st.session_state and params.get("steg") in set(stages):
-    st.session_state["portfolio_stage"] = params["steg"]
+    st.session_state["portfolio_stage"] = IdeaStage(params["steg"])  # as the picker holds it: one cache key
 
 c1, c2, c3 = st.columns(3)
 stage = c1.selectbox(

@@ -208,7 +208,7 @@ def test_obstacle_figures_and_the_portfolio_follow_a_closed_idea_at_once(demo_ur
         area = session.get(m.Area, idea.area_id).name_sv
     obstacles = open_spec(app_as("council"), OBSTACLES)
     portfolio = app_as("council")
-    portfolio.session_state["portfolio_stage"] = "closed"
+    portfolio.session_state["portfolio_stage"] = m.IdeaStage.closed  # as the picker holds it
     portfolio.session_state["portfolio_obstacle"] = m.ObstacleKind.law
     portfolio = open_spec(portfolio, PORTFOLIO)
 
