@@ -11,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 import i18n
-from components import vega
+from components import kpi, vega
 from components.chart_table import chart_with_table  # noqa: F401  (the dashboards call it from here)
 from components.context import lang, t
 from components.ui import NBSP, fmt_msek, fmt_pct, fmt_sek, label_text
@@ -98,9 +98,6 @@ def period_filter(key: str, today: date) -> tuple[date, date]:
     return chosen
 
 
-TILE_GRID = "tilegrid"  # the key prefix of tile containers laid out as grids (components/a11y's style)
-
-
 def tiles(figures: Sequence[IndicatorFigure], columns: int = 4, *, key: str = "indicators") -> None:
     """A tile per indicator: value, change against the previous period, and the target met or not.
 
@@ -110,7 +107,7 @@ def tiles(figures: Sequence[IndicatorFigure], columns: int = 4, *, key: str = "i
     every run). The tiles' texts are made once per figures and language (`vega.made`): formatting 27
     tiles' numbers took 2 ms at every run."""
     shown = vega.made(tile_texts, list(figures))
-    with st.container(horizontal=True, key=f"{TILE_GRID}{columns}-{key}"):
+    with kpi.grid(columns, key):
         for metric in shown:
             st.metric(border=True, **metric)
 

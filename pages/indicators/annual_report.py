@@ -107,7 +107,8 @@ tiles(
         }
         for key in annual.SUMMARY
     ]
-    + [{"label": t("annual.col.testbeds_open"), "value": views.fmt_number(figures["testbeds"].get("open", 0))}]
+    + [{"label": t("annual.col.testbeds_open"), "value": views.fmt_number(figures["testbeds"].get("open", 0))}],
+    key="annual",
 )
 
 stage_col, kind_col = st.columns(2)

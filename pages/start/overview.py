@@ -157,7 +157,8 @@ tiles(
         },
         {"label": t("overview.certified_leaders"), "value": fmt_int(region.certified_leaders)},
         {"label": t("overview.ideas_total"), "value": fmt_int(region.ideas_total)},
-    ]
+    ],
+    key="overview",
 )
 
 left, right = st.columns(2)

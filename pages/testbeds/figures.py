@@ -118,6 +118,7 @@ tiles(
         },
     ],
     columns=3,
+    key="testbed_figures",
 )
 
 per_testbed = _count_frame(figures.per_testbed)
