@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from components import auth, caching, charts, context, vega
+from components import auth, caching, charts, context, kpi, vega
 from components.areas import with_area_names
 from components.benefits.panel import fmt_amount
 from components.benefits.panel import unit_label as benefit_unit_label
@@ -41,15 +41,13 @@ STYLE = """<style>
 [data-testid="stMetricLabel"] p { font-size: 1.3rem; font-weight: 700; color: #000000; }
 [data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; }
-[data-testid="stVerticalBlockBorderWrapper"] { border: 3px solid #000000 !important; }
+[data-testid="stVerticalBlockBorderWrapper"], [data-testid="stMetric"] { border: 3px solid #000000 !important; }
 </style>"""
 
 
 def _metric(label: str, value: str, caption: str | None = None) -> None:
-    with st.container(border=True):
-        st.metric(plain(label), value)  # indicator names are registry data
-        if caption:
-            st.caption(caption)
+    """A bordered tile, its caption (the year's target) under the figure: one element."""
+    st.metric(plain(label), value, border=True, delta_description=caption)  # indicator names are registry data
 
 
 def _big(value: float | None, unit: str) -> str:
@@ -76,10 +74,9 @@ def _region(live: dash.LiveFigures) -> None:
     for total in live.benefits:  # the benefits realised so far, one tile per unit
         label = f"{t('benefits.live_realised')}: {benefit_unit_label(total.unit)}"
         items.append((label, fmt_amount(round(total.realised)), None))
-    for first in range(0, len(items), 4):
-        for column, (label, value, caption) in zip(st.columns(4), items[first : first + 4], strict=False):
-            with column:
-                _metric(label, value, caption)
+    with kpi.grid(4, "council_region"):
+        for label, value, caption in items:
+            _metric(label, value, caption)
 
 
 def _area(
