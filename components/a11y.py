@@ -6,8 +6,8 @@ One `st.html` per run, from constants only (no user text ever reaches this HTML)
   marked `lang="en"` in the Swedish interface, so that screen readers pronounce them as English;
 - focus that shows (a 3 px outline at 6.6:1 on white) on every control, radios and checkboxes included,
   whose own focus ring is a faint shadow;
-- KPI tiles wrap their label instead of cutting it with "…";
-- the indicator tiles' containers are laid out as grids of equal columns (`views.tiles`).
+- KPI tiles wrap their label, and their change's description (the target), instead of cutting them
+  with "…".
 """
 
 from __future__ import annotations
@@ -20,11 +20,6 @@ import streamlit as st
 from components.context import lang
 
 FOCUS_COLOUR = "#0b57d0"  # 6.6:1 on white, 5.9:1 on the sidebar grey: WCAG 2.4.7, and 1.4.11's 3:1
-
-# Tile grids of 2-6 equal columns (`views.tiles` keys its container `tilegrid<columns>-...`).
-_TILE_GRIDS = "\n".join(
-    f'[class*="st-key-tilegrid{n}-"] {{ grid-template-columns: repeat({n}, minmax(0, 1fr)); }}' for n in range(2, 7)
-)
 
 _STYLE = f"""<style>
 [data-testid="stApp"] :is(a, button, summary, [tabindex]):focus-visible,
@@ -42,25 +37,17 @@ _STYLE = f"""<style>
   outline: none;
 }}
 [data-testid="stMetricLabel"] .stMarkdownEllipsis,
-[data-testid="stMetricLabel"] .stMarkdownEllipsis p {{
+[data-testid="stMetricLabel"] .stMarkdownEllipsis p,
+[data-testid="stMetricDeltaDescription"] .stMarkdownEllipsis,
+[data-testid="stMetricDeltaDescription"] .stMarkdownEllipsis p {{
   white-space: normal !important;
   overflow: visible !important;
   text-overflow: clip !important;
 }}
-/* tile grids (components/indicators/views.tiles), keyed tilegrid2- to tilegrid6-; one column on narrow
-   screens, where st.columns stack too */
-[class*="st-key-tilegrid"] {{ display: grid !important; align-items: stretch !important; }}
-{_TILE_GRIDS}
-[class*="st-key-tilegrid"] [data-testid="stMetric"] {{ height: 100%; box-sizing: border-box; }}
-[class*="st-key-tilegrid"] div:has(> [data-testid="stMetricDeltaDescription"]) {{ flex-wrap: wrap; }}
-[class*="st-key-tilegrid"] [data-testid="stMetricDeltaDescription"] .stMarkdownEllipsis,
-[class*="st-key-tilegrid"] [data-testid="stMetricDeltaDescription"] .stMarkdownEllipsis p {{
-  white-space: normal !important;
-  overflow: visible !important;
-  text-overflow: clip !important;
-}}
-@media (max-width: 640px) {{
-  [class*="st-key-tilegrid"] {{ grid-template-columns: minmax(0, 1fr); }}
+/* a tile's change and its target (the change's description, components/kpi): two lines when they do
+   not fit on one */
+div:has(> [data-testid="stMetricDeltaDescription"]) {{
+  flex-wrap: wrap;
 }}
 </style>"""
 

@@ -1,22 +1,22 @@
-"""KPI tiles: bordered metrics in a grid."""
+"""KPI tiles: metrics in a grid of bordered cells."""
 
 from __future__ import annotations
 
 import streamlit as st
 from streamlit.delta_generator import DeltaGenerator
 
-TILE_GRID = "tilegrid"  # the key prefix of tile containers laid out as grids (the style in components/a11y)
+TILE_MIN_WIDTH = 170  # px: four tiles a row beside the menu, one a row on a phone (as st.columns stack)
 
 
-def grid(columns: int, key: str) -> DeltaGenerator:
-    """A container that the page style lays out as a grid of `columns` equal columns (one column on
-    narrow screens, as st.columns): one element, where rows of columns took one per column and row.
-    `key` names it, unique on its page."""
-    return st.container(horizontal=True, key=f"{TILE_GRID}{columns}-{key}")
+def grid(columns: int) -> DeltaGenerator:
+    """A grid of at most `columns` bordered cells a row (fewer when they would be narrower than
+    `TILE_MIN_WIDTH`), each element put in it one cell, a row's cells one height. One element, where
+    rows of st.columns took one a row and one a column."""
+    return st.grid(columns, border=True, min_column_width=TILE_MIN_WIDTH)
 
 
-def tiles(items: list[dict], columns: int = 4, *, key: str) -> None:
-    """A grid of bordered metrics; each item holds `st.metric`'s keyword arguments."""
-    with grid(columns, key):
+def tiles(items: list[dict], columns: int = 4) -> None:
+    """A grid of metrics; each item holds `st.metric`'s keyword arguments."""
+    with grid(columns):
         for item in items:
-            st.metric(border=True, **item)
+            st.metric(**item)

@@ -47,8 +47,7 @@ def _outcome_tiles(row: BudgetRow | BudgetTotal, *, no_budget: str) -> None:
             },
             {"label": t("budget.running"), "value": fmt_int(row.projects_running)},
             {"label": t("budget.implemented"), "value": fmt_int(row.ideas_implemented)},
-        ],
-        key="budget",
+        ]
     )
 
 

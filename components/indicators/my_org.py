@@ -38,8 +38,7 @@ def waiting_section(waiting: Waiting) -> None:
                 "delta_arrow": "off",
             },
             {"label": t("indicators.myorg.requests_waiting"), "value": fmt_int(waiting.requests)},
-        ],
-        key="waiting",
+        ]
     )
     lang = context.lang()
     if waiting.unreported:

@@ -98,18 +98,17 @@ def period_filter(key: str, today: date) -> tuple[date, date]:
     return chosen
 
 
-def tiles(figures: Sequence[IndicatorFigure], columns: int = 4, *, key: str = "indicators") -> None:
+def tiles(figures: Sequence[IndicatorFigure], columns: int = 4) -> None:
     """A tile per indicator: value, change against the previous period, and the target met or not.
 
-    One container laid out as a grid of `columns` (the style in components/a11y), each tile one bordered
-    metric with its target as the description beside its change: 28 elements for an area dashboard's
-    27 tiles, where rows of columns with a caption in each took 89 (Streamlit's time is per element, at
-    every run). The tiles' texts are made once per figures and language (`vega.made`): formatting 27
-    tiles' numbers took 2 ms at every run."""
+    One grid (`kpi.grid`), each tile one metric with its target as the description beside its change:
+    28 elements for an area dashboard's 27 tiles, where rows of columns with a caption in each took 89
+    (Streamlit's time is per element, at every run). The tiles' texts are made once per figures and
+    language (`vega.made`): formatting 27 tiles' numbers took 2 ms at every run."""
     shown = vega.made(tile_texts, list(figures))
-    with kpi.grid(columns, key):
+    with kpi.grid(columns):
         for metric in shown:
-            st.metric(border=True, **metric)
+            st.metric(**metric)
 
 
 def tile_texts(figures: list[IndicatorFigure]) -> list[dict]:

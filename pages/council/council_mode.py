@@ -41,13 +41,13 @@ STYLE = """<style>
 [data-testid="stMetricLabel"] p { font-size: 1.3rem; font-weight: 700; color: #000000; }
 [data-testid="stMetricLabel"] * { white-space: normal !important; overflow: visible !important;
   text-overflow: clip !important; }
-[data-testid="stVerticalBlockBorderWrapper"], [data-testid="stMetric"] { border: 3px solid #000000 !important; }
+[data-testid="stGridCell"] { border: 3px solid #000000 !important; }
 </style>"""
 
 
 def _metric(label: str, value: str, caption: str | None = None) -> None:
-    """A bordered tile, its caption (the year's target) under the figure: one element."""
-    st.metric(plain(label), value, border=True, delta_description=caption)  # indicator names are registry data
+    """A tile (a cell of a `kpi.grid`), its caption (the year's target) under the figure: one element."""
+    st.metric(plain(label), value, delta_description=caption)  # indicator names are registry data
 
 
 def _big(value: float | None, unit: str) -> str:
@@ -74,7 +74,7 @@ def _region(live: dash.LiveFigures) -> None:
     for total in live.benefits:  # the benefits realised so far, one tile per unit
         label = f"{t('benefits.live_realised')}: {benefit_unit_label(total.unit)}"
         items.append((label, fmt_amount(round(total.realised)), None))
-    with kpi.grid(4, "council_region"):
+    with kpi.grid(4):
         for label, value, caption in items:
             _metric(label, value, caption)
 
@@ -94,8 +94,9 @@ def _area(
         if f.indicator.computation in ("ideas_received", "ideas_implemented", "fund_sek_granted")
     ]
     items.append((t("portfolio.cross_sector"), fmt_int(cross_sector.get(area.id, 0))))
-    for label, value in items:
-        _metric(label, value)
+    with kpi.grid(1):
+        for label, value in items:
+            _metric(label, value)
     st.page_link(
         "pages/council/portfolio.py",
         label=t("portfolio.from_council"),

@@ -107,8 +107,7 @@ tiles(
         }
         for key in annual.SUMMARY
     ]
-    + [{"label": t("annual.col.testbeds_open"), "value": views.fmt_number(figures["testbeds"].get("open", 0))}],
-    key="annual",
+    + [{"label": t("annual.col.testbeds_open"), "value": views.fmt_number(figures["testbeds"].get("open", 0))}]
 )
 
 stage_col, kind_col = st.columns(2)

@@ -157,8 +157,7 @@ tiles(
         },
         {"label": t("overview.certified_leaders"), "value": fmt_int(region.certified_leaders)},
         {"label": t("overview.ideas_total"), "value": fmt_int(region.ideas_total)},
-    ],
-    key="overview",
+    ]
 )
 
 left, right = st.columns(2)

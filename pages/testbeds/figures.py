@@ -118,7 +118,6 @@ tiles(
         },
     ],
     columns=3,
-    key="testbed_figures",
 )
 
 per_testbed = _count_frame(figures.per_testbed)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from streamlit.elements.html import _html_only_style_tags
 
 from components import a11y
-from components.indicators import views
 
 
 def test_the_style_is_one_style_block_without_anything_tag_like_inside() -> None:
@@ -13,11 +12,3 @@ def test_the_style_is_one_style_block_without_anything_tag_like_inside() -> None
     assert body.startswith("<style>") and body.endswith("</style>") and _html_only_style_tags(body)
     # A comment naming "tilegrid<columns>-" once made the browser drop every rule of the block.
     assert "<" not in body.removeprefix("<style>").removesuffix("</style>")
-
-
-def test_the_indicator_tiles_key_names_a_grid_the_style_lays_out() -> None:
-    for columns in range(2, 7):
-        assert (
-            f'[class*="st-key-{views.TILE_GRID}{columns}-"] {{ grid-template-columns: repeat({columns},' in a11y._STYLE
-        )
-    assert f'[class*="st-key-{views.TILE_GRID}"] {{ display: grid !important;' in a11y._STYLE

@@ -39,8 +39,9 @@ def test_a_submitted_idea_raises_the_live_counter_on_the_next_run(demo_url: str)
     at.run()
     assert int(_metric(at, "Idéer i dag").replace("\u00a0", "")) == before_today + 1
     assert int(_metric(at, "Inkomna idéer").replace("\u00a0", "")) == before_year + 1
-    targets = [m.proto.delta_description for m in at.metric]  # under each tile's figure
-    assert any(d.startswith(("Årsmål", ":material/check_circle: Årsmål")) for d in targets)
+    region = at.get("grid_container")[0]  # the region's tiles, each with its year's target under the figure
+    targets = {m.label: m.proto.delta_description for m in region.children.values()}
+    assert targets["Inkomna idéer"].startswith(("Årsmål", ":material/check_circle: Årsmål"))
 
 
 def test_a_refresh_counts_again_only_when_the_data_moved(demo_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
