@@ -8,15 +8,15 @@ from streamlit.delta_generator import DeltaGenerator
 TILE_MIN_WIDTH = 170  # px: four tiles a row beside the menu, one a row on a phone (as st.columns stack)
 
 
-def grid(columns: int) -> DeltaGenerator:
+def grid(columns: int, min_width: int = TILE_MIN_WIDTH) -> DeltaGenerator:
     """A grid of at most `columns` bordered cells a row (fewer when they would be narrower than
-    `TILE_MIN_WIDTH`), each element put in it one cell, a row's cells one height. One element, where
+    `min_width` px), each element put in it one cell, a row's cells one height. One element, where
     rows of st.columns took one a row and one a column."""
-    return st.grid(columns, border=True, min_column_width=TILE_MIN_WIDTH)
+    return st.grid(columns, border=True, min_column_width=min_width)
 
 
-def tiles(items: list[dict], columns: int = 4) -> None:
+def tiles(items: list[dict], columns: int = 4, min_width: int = TILE_MIN_WIDTH) -> None:
     """A grid of metrics; each item holds `st.metric`'s keyword arguments."""
-    with grid(columns):
+    with grid(columns, min_width):
         for item in items:
             st.metric(**item)

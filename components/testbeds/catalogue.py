@@ -187,23 +187,26 @@ def catalogue_export(
 
 
 def download_buttons(prefix: str, headers: list[str], rows: Callable[[], list[list]], file_stem: str) -> None:
-    """An .xlsx and a CSV button; the file is built only when clicked."""
-    c1, c2, _ = st.columns([1, 1, 4])
-    c1.download_button(
+    """An .xlsx and a CSV button in one row; the file is built only when clicked, with no rerun of the page
+    (as the charts' downloads, components/chart_table)."""
+    row = st.container(horizontal=True, gap="small")
+    row.download_button(
         t("testbeds.download_xlsx"),
         data=lambda: exports.table_to_xlsx(headers, rows()),
         file_name=f"{file_stem}.xlsx",
         mime=exports.XLSX_MIME,
         key=f"{prefix}_xlsx",
         icon=":material/download:",
+        on_click="ignore",
     )
-    c2.download_button(
+    row.download_button(
         t("testbeds.download_csv"),
         data=lambda: exports.table_to_csv(headers, rows()),
         file_name=f"{file_stem}.csv",
         mime=exports.CSV_MIME,
         key=f"{prefix}_csv",
         icon=":material/download:",
+        on_click="ignore",
     )
 
 

@@ -66,7 +66,12 @@ filters = triage.IdeaFilter(
 )
 board = portfolio_counts(filters)
 page = portfolio_page(filters, current_page("portfolio_page"), board.counts.get(stage, 0) if stage else board.total)
-tiles([{"label": context.label(s, "stage"), "value": fmt_int(board.counts.get(s, 0))} for s in STAGE_PATH], columns=6)
+# Six narrow tiles: the stages in one row beside the menu, as a funnel reads.
+tiles(
+    [{"label": context.label(s, "stage"), "value": fmt_int(board.counts.get(s, 0))} for s in STAGE_PATH],
+    columns=6,
+    min_width=110,
+)
 if not page.items:
     st.info(t("portfolio.none"))
     st.stop()
