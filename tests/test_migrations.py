@@ -19,6 +19,8 @@ import models  # noqa: F401
 from services.shared import fulltext
 from tests.conftest import PROJECT_DIR, migrate
 
+EXPRESSION_INDEXES = ("ix_user_name_order",)
+
 
 def _differences(url: str) -> list:
     engine = db.make_engine(url)
@@ -27,10 +29,13 @@ def _differences(url: str) -> list:
             connection, opts={"compare_type": True, "include_name": fulltext.include_name}
         )
         with warnings.catch_warnings():
-            # SQLite's reflection has no index expressions, so Alembic compares those indexes by name
-            # only and says so: `test_users_are_read_in_the_lists_order_from_their_index` checks the one.
-            warnings.filterwarnings("ignore", "autogenerate skipping metadata-specified expression-based index")
-            warnings.filterwarnings("ignore", "Skipped unsupported reflection of expression-based index")
+            # SQLite's reflection has no index expressions, so Alembic leaves such an index out of the
+            # comparison and says so. The known one is compared by `test_the_expression_index_is_the_models`;
+            # a new one still warns here until it gets a check of its own.
+            for name in EXPRESSION_INDEXES:
+                skipped = "autogenerate skipping metadata-specified expression-based index"
+                warnings.filterwarnings("ignore", f"{skipped} '{name}'")
+                warnings.filterwarnings("ignore", f"Skipped unsupported reflection of expression-based index {name}$")
             diff = compare_metadata(context, SQLModel.metadata)
     engine.dispose()
     return diff
@@ -42,20 +47,29 @@ def test_models_and_migrations_agree(tmp_path: Path) -> None:
     assert _differences(url) == [], "models.py changed without a migration: run `alembic revision --autogenerate`"
 
 
-def test_users_are_read_in_the_lists_order_from_their_index(tmp_path: Path) -> None:
-    """Användare's page of users (`list_users`' order) is read from the expression index in that order,
-    not sorted from every user at each run."""
+def test_the_expression_index_is_the_models(tmp_path: Path) -> None:
+    """The index SQLite cannot reflect (so Alembic cannot compare it): the migrations make the one that
+    models.py declares, column for column."""
+    from sqlalchemy.dialects import sqlite
+    from sqlalchemy.schema import CreateIndex
+
     path = tmp_path / "m.db"
     migrate(f"sqlite:///{path}")
     with sqlite3.connect(path) as connection:
-        plan = str(
-            connection.execute(
-                'EXPLAIN QUERY PLAN SELECT "user".id FROM "user" LEFT OUTER JOIN organisation '
-                'ON "user".organisation_id = organisation.id ORDER BY lower("user".display_name), "user".id LIMIT 25'
-            ).fetchall()
-        )
-    assert "ix_user_name_order" in plan
-    assert "TEMP B-TREE" not in plan
+        indexes = connection.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index'").fetchall()
+    made = {name: sql for name, sql in indexes if name in EXPRESSION_INDEXES}
+    declared = {
+        index.name: str(CreateIndex(index).compile(dialect=sqlite.dialect()))
+        for table in SQLModel.metadata.tables.values()
+        for index in table.indexes
+        if index.name in EXPRESSION_INDEXES
+    }
+
+    def same(sql: str) -> str:
+        return " ".join(sql.replace('"', "").split())
+
+    assert set(made) == set(declared) == set(EXPRESSION_INDEXES)
+    assert {n: same(sql) for n, sql in made.items()} == {n: same(sql) for n, sql in declared.items()}
 
 
 def _counts(path: Path) -> dict[str, int]:

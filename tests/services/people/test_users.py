@@ -352,6 +352,27 @@ def test_list_users_filters_and_paginates_for_admins_only(session: Session) -> N
         users.list_users(session=session, actor=actor(session, "council"))
 
 
+@sqlite_only
+def test_the_list_of_users_is_read_in_its_order_from_an_index(session: Session) -> None:
+    """Användare's page is the first entries of the index in the list's order (`ix_user_name_order`,
+    migration 0036), not every user read and sorted at each run of the page."""
+    listed: list[tuple[str, object]] = []
+
+    def seen(_conn, _cursor, statement, parameters, _context, _many) -> None:
+        if "ORDER BY lower(" in statement:
+            listed.append((statement, parameters))
+
+    event.listen(Engine, "before_cursor_execute", seen)
+    try:
+        users.list_users(session=session, actor=actor(session, "admin"))
+    finally:
+        event.remove(Engine, "before_cursor_execute", seen)
+    ((statement, parameters),) = listed
+    plan = str(session.connection().exec_driver_sql(f"EXPLAIN QUERY PLAN {statement}", parameters).fetchall())
+    assert "ix_user_name_order" in plan
+    assert "TEMP B-TREE" not in plan  # no sort of its own
+
+
 def test_get_user_is_for_admins_and_oneself(session: Session) -> None:
     employee = actor(session, "employee")
     assert users.get_user(session=session, actor=employee, user_id=employee.id).username == "employee"
