@@ -119,12 +119,20 @@ def page_runs(
         with db.read_session(engine) as session:
             actor = load_actor(session, username) if username else None
         specs = [s for s in visible_specs(actor) if s is not empty and (not only or s.url_path in only)]
-        base = [run_once(username, empty) for _ in range(rounds)] if username else None
+        # Round after round over the empty page and every page, not one page's rounds in a row: a burst
+        # of other work on a shared machine then costs one sample of many pages (the medians keep none
+        # of it), not every sample of one page, or of the empty page that all the role's ratios divide by.
+        measured = [empty, *specs] if username else specs
+        sampled: dict[str, list[tuple[float, float]]] = {spec.url_path: [] for spec in measured}
+        for _ in range(rounds):
+            for spec in measured:
+                sampled[spec.url_path].append(run_once(username, spec))
+        base = sampled[empty.url_path] if username else None
         if base is not None:  # the yardstick itself, first in the role's rows
             empty_miss, empty_hit = _median_ms([m for m, _ in base]), _median_ms([h for _, h in base])
             results.append((role, f"({EMPTY_NAME})", empty_miss, empty_hit, 1.0, 1.0))
         for spec in specs:
-            samples = [run_once(username, spec) for _ in range(rounds)]
+            samples = sampled[spec.url_path]
             miss, hit = _median_ms([m for m, _ in samples]), _median_ms([h for _, h in samples])
             if base is None:  # a visitor has no empty page of their own: compare with the logged-in one
                 base = page_runs.visitor_base  # type: ignore[attr-defined]
@@ -512,7 +520,9 @@ def report(runs: list, load: dict | None, counts: str, machine: str) -> str:
             "",
             "### Every page for every role, in process (AppTest)",
             "",
-            "Each page's run (median of the rounds) as a multiple of the empty page's run (the router with "
+            "Each page's run (median of the rounds; each round opens the empty page and then every page "
+            "of the role once, so that a burst of other work falls on one sample of many pages) as a "
+            "multiple of the empty page's run (a visitor, who has none, against the employee's; the router with "
             "login, navigation and sidebar; scripts/benchmark_empty_page.py) in the same process: **miss** "
             "with Streamlit's data cache cleared first, **hit** right after, as the same user. Each role's "
             "first row is the empty page itself. The ratios measure a page's own work: whatever makes every "
