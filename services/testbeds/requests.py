@@ -319,10 +319,15 @@ def inbox(
         conditions.append(_overdue_condition(today))
     listed = list(conditions)
     if statuses:
-        conditions.append(col(TestbedRequest.status).in_(statuses))
-        # The rows' queries compare text made from the status, so that SQLite's planner leaves the status
-        # index alone: it picked it over the unanswered index and then sorted all with those statuses.
-        listed.append((col(TestbedRequest.status) + "").in_(statuses))
+        status = col(TestbedRequest.status)
+        conditions.append(status.in_(statuses))
+        # On SQLite the rows' queries compare text made from the status, so that its planner leaves the
+        # status index alone: it picked it over the unanswered index and then sorted all with those
+        # statuses. PostgreSQL reads the unanswered index in order by itself, and cannot estimate such an
+        # expression: it guessed 49 rows of 5,000 and sorted them all (8 ms at ten times the region
+        # against 0.5).
+        sqlite = session.get_bind().dialect.name == "sqlite"
+        listed.append((status + "" if sqlite else status).in_(statuses))
     total = _inbox_count(session, scope, conditions)
     offset, limit = page_bounds(page, page_size)
     waiting = col(TestbedRequest.first_response_at).is_(None)
@@ -364,8 +369,10 @@ def late_count(*, session: Session, actor: Actor | None, today: date) -> int:
 def _inbox_count(session: Session, scope: ColumnElement[bool] | None, conditions: list[ColumnElement[bool]]) -> int:
     """The requests matching `conditions`; joined to their testbeds only when the scope names an
     organisation (every request has a testbed: for the admin's inbox the join doubled the count's time).
-    Without a scope, `conditions` must name the requests' own columns only."""
-    query = select(func.count(col(TestbedRequest.id)))
+    Without a scope, `conditions` must name the requests' own columns only. Rows are counted, not ids:
+    PostgreSQL then counts from the index alone (1.5 ms against 6 for the admin's open requests at ten
+    times the region; SQLite 0.5 against 0.8)."""
+    query = select(func.count()).select_from(TestbedRequest)
     if scope is not None:
         query = query.join(Testbed, TestbedRequest.testbed_id == Testbed.id)
     return session.exec(query.where(*conditions)).one()
