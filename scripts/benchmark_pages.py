@@ -19,6 +19,10 @@ the server's CPU while one Rådsläge stays open and refreshes with nothing chan
 The scaled database is `scripts/benchmark.py`'s (built when missing; `--keep` there keeps it; one from an
 older checkout is migrated first). Results go
 between the page-benchmark markers of benchmarks/RESULTS.md. Tests never assert any of this.
+
+With `--postgres URL` (a new, empty PostgreSQL database: `createdb NAME`) the scaled database is copied
+into PostgreSQL (scripts/scaled_postgres.py) and part 1 runs there instead, written between markers of
+its own beside the SQLite milliseconds; part 2 is not run.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ sys.path.insert(0, str(PROJECT))
 
 RESULTS = PROJECT / "benchmarks" / "RESULTS.md"
 START, END = "<!-- page benchmark: start -->", "<!-- page benchmark: end -->"
+PG_START, PG_END = "<!-- page benchmark on postgresql: start -->", "<!-- page benchmark on postgresql: end -->"
 EMPTY_PAGE = "scripts/benchmark_empty_page.py"
 EMPTY_NAME = "empty page"
 ROLES = ("admin", "council", "manager", "employee")
@@ -608,23 +613,75 @@ def report(runs: list, load: dict | None, counts: str, machine: str) -> str:
     return "\n".join(lines)
 
 
-def write_section(section: str) -> None:
+def postgres_report(runs: list, counts: str, machine: str, server: str) -> str:
+    """The page table of a run on PostgreSQL, beside the SQLite one (each page's ms there too)."""
+    sqlite_ms = _sqlite_rows()
+    lines = [
+        PG_START,
+        "### Every page for every role on PostgreSQL (`benchmark_pages.py --postgres URL`)",
+        "",
+        f"Measured {datetime.now():%Y-%m-%d %H:%M} on {machine}; {server}, "
+        f"the scaled database copied in (scripts/scaled_postgres.py): {counts}. The same runs as the table "
+        "above, on the database the region runs in production; the SQLite columns repeat that table's "
+        "milliseconds for comparison. The targets and ✗ are the same.",
+        "",
+        "| role | page | miss ms | hit ms | miss ÷ empty | hit ÷ empty | SQLite miss ms | SQLite hit ms |",
+        "|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for r, p, m, h, mr, hr in runs:
+        lite = sqlite_ms.get((r, p))
+        lite_miss, lite_hit = (f"{lite[0]:.0f}", f"{lite[1]:.0f}") if lite else ("–", "–")
+        lines.append(
+            f"| {r} | {p} | {m:.0f} | {h:.0f} | {mr:.1f}×{_mark(mr <= 20)} | {hr:.1f}×{_mark(hr <= 3)} | "
+            f"{lite_miss} | {lite_hit} |"
+        )
+    lines.append(PG_END)
+    return "\n".join(lines)
+
+
+def _sqlite_rows() -> dict[tuple[str, str], tuple[float, float]]:
+    """(role, page) -> (miss ms, hit ms) from the SQLite page table now in RESULTS."""
+    text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else ""
+    if START not in text:
+        return {}
+    section = text.split(START, 1)[1].split(END, 1)[0]
+    rows = re.findall(r"^\| (\w+) \| (\S+(?: page\))?) \| (\d+) \| (\d+) \|", section, flags=re.MULTILINE)
+    return {(role, page): (float(miss), float(hit)) for role, page, miss, hit in rows}
+
+
+def write_section(section: str, start: str = START, end: str = END) -> None:
     text = RESULTS.read_text(encoding="utf-8") if RESULTS.exists() else "# Benchmark results\n"
-    if START in text:
-        head, rest = text.split(START, 1)
-        text = head + section + rest.split(END, 1)[1]
+    if start in text:
+        head, rest = text.split(start, 1)
+        text = head + section + rest.split(end, 1)[1]
     else:
         text = text.rstrip("\n") + "\n\n" + section + "\n"
     RESULTS.write_text(text, encoding="utf-8")
 
 
-def _machine() -> str:
+def _postgres_server(url: str) -> str:
+    """ "PostgreSQL 15.14 on this machine (Unix socket)", or "... at HOST"."""
+    from sqlalchemy import make_url, text
+
+    import db
+
+    engine = db.make_engine(url)
+    with engine.connect() as connection:
+        version = connection.execute(text("SHOW server_version")).scalar_one()
+    engine.dispose()
+    parsed = make_url(url)
+    host = parsed.host or parsed.query.get("host") or ""
+    where = "on this machine (Unix socket)" if not host or str(host).startswith("/") else f"at {host}"
+    return f"PostgreSQL {version.split()[0]} {where}"
+
+
+def _machine(database: str | None = "SQLite file database") -> str:
     lines = Path("/proc/cpuinfo").read_text().splitlines()
     model = next((line.split(":", 1)[1].strip() for line in lines if "model name" in line), os.uname().machine)
     memory = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1)) / 1024 / 1024
     return (
         f"{os.uname().sysname} {os.uname().machine}, {os.cpu_count()} cores ({model}), {memory:.0f} GB, "
-        f"Python {sys.version.split()[0]}, SQLite file database"
+        f"Python {sys.version.split()[0]}" + (f", {database}" if database else "")
     )
 
 
@@ -656,6 +713,13 @@ def main() -> None:
     parser.add_argument("--skip-pages", action="store_true", help="only the served sessions")
     parser.add_argument("--roles", help="comma-separated: only these roles' page runs (printed, not written)")
     parser.add_argument("--pages", help="comma-separated URL paths: only these pages (printed, not written)")
+    parser.add_argument(
+        "--postgres",
+        metavar="URL",
+        help="instead of both parts on SQLite: copy the scaled database into this new, empty PostgreSQL "
+        "database (createdb; scripts/scaled_postgres.py) and run the in-process pages there, written as a "
+        "section of their own (the served part is not run)",
+    )
     args = parser.parse_args()
     if not args.db.exists():
         from scripts import benchmark
@@ -670,12 +734,32 @@ def main() -> None:
         sizes = {t: raw.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("idea", "indicatorvalue", "user")}
     counts = f"{sizes['idea']:,} ideas, {sizes['indicatorvalue']:,} indicator values, {sizes['user']:,} users"
     url = f"sqlite:///{args.db}"
+    if args.postgres:
+        from scripts import scaled_postgres
+
+        if args.skip_pages:
+            parser.error("--postgres runs the pages only: leave out --skip-pages")
+        print("copying the scaled database into PostgreSQL ...", flush=True)
+        try:
+            copied = scaled_postgres.prepare(args.db, args.postgres)
+        except scaled_postgres.Refused as refusal:
+            sys.exit(f"PostgreSQL: {refusal}")
+        print("copied" if copied else "already there: a copy made before", flush=True)
+        url = args.postgres
     if args.roles or args.pages:  # a quick look at some pages while working on them: nothing is written
         roles = tuple(args.roles.split(",")) if args.roles else ROLES
         for row in page_runs(url, args.rounds, roles, frozenset(args.pages.split(",")) if args.pages else frozenset()):
             print("{} {}: miss {:.0f} ms, hit {:.0f} ms, {:.1f}× and {:.1f}× the empty page".format(*row))
         return
     load_before = _load()
+    if args.postgres:
+        print("page runs on PostgreSQL ...", flush=True)
+        runs = page_runs(url, args.rounds)
+        machine = f"{_machine(None)}; load average (1/5/15 min) {load_before} at the start, {_load()} at the end"
+        section = postgres_report(runs, counts, machine, _postgres_server(url))
+        write_section(section, PG_START, PG_END)
+        print(section)
+        return
     load = None
     if not args.skip_load:
         print("served sessions ...", flush=True)
