@@ -420,6 +420,9 @@ class Idea(Timestamps, table=True):
             "merged_into_id",
             "area_id",
             "organisation_id",
+            # An area's median also asks for each idea's further areas by its id: SQLite's indexes hold
+            # the id (the rowid), PostgreSQL's must be told (else it reads every decided idea's row).
+            postgresql_include=["id"],
         ),
         sa.Index(
             "ix_idea_merged_into_id",

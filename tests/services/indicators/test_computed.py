@@ -14,6 +14,7 @@ import models as m
 from services.indicators import computed, periods
 from services.testbeds.requests import request_figures
 from tests import factories as f
+from tests.conftest import ON_POSTGRES
 
 Q1 = {"start": date(2025, 1, 1), "end": date(2025, 3, 31)}
 Q2 = {"start": date(2025, 4, 1), "end": date(2025, 6, 30)}
@@ -156,6 +157,21 @@ def test_median_days_per_organisation_and_area_take_every_decided_idea_once_wher
     assert median(s, computed.Scope(**Q1)) == {None: 3.5}  # 1, 2, 3, 4, 10, 20: each idea once
     region_level, areas, orgs = median.levels(s, Q1["start"], Q1["end"])
     assert (region_level, areas, orgs) == (3.5, by_area, by_org)
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL-only: runs in `make test-postgres`")
+def test_an_areas_median_reads_the_decided_ideas_from_their_index_alone_on_postgresql(s: Session) -> None:
+    """The index of first decisions holds the ids that an area's median asks for its further areas
+    (migration 0037), so PostgreSQL need not read each decided idea's row; SQLite's indexes hold the id
+    (the rowid) anyway."""
+    definition = (
+        s.connection()
+        .exec_driver_sql("SELECT indexdef FROM pg_indexes WHERE indexname = 'ix_idea_first_decision_at'")
+        .scalar_one()
+    )
+    assert definition.endswith(
+        "(first_decision_at, received_at, merged_into_id, area_id, organisation_id) INCLUDE (id)"
+    )
 
 
 def test_median_days_see_a_decision_not_yet_flushed(s: Session, region: dict) -> None:
