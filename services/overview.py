@@ -116,7 +116,8 @@ class StageAreaCount:
 
 
 def ideas_by_stage_and_area(*, session: Session, actor: Actor | None) -> list[StageAreaCount]:
-    """How many ideas stand in each stage, per core area (ideas merged into another left out)."""
+    """How many ideas stand in each stage, per core area (ideas merged into another left out): stages in
+    the path's order, areas in theirs."""
     require_login(actor)
     # Grouped in the order of the (area, stage) index and named afterwards: joined to the areas and
     # grouped by code, PostgreSQL hashed every idea (23-36 ms at ten times the region, against 12) and
@@ -126,7 +127,9 @@ def ideas_by_stage_and_area(*, session: Session, actor: Actor | None) -> list[St
         .where(Idea.merged_into_id.is_(None))
         .group_by(Idea.area_id, Idea.stage)
     ).all()
-    codes = dict(session.exec(select(Area.id, Area.code)).all())
+    areas = session.exec(select(Area.id, Area.code).order_by(Area.sort_order, Area.id)).all()
+    codes, place = {a: code for a, code in areas}, {a: n for n, (a, _) in enumerate(areas)}
+    rows = sorted(rows, key=lambda r: (STAGE_ORDER.index(r[1]), place[r[0]]))
     return [StageAreaCount(stage, codes[area_id], n) for area_id, stage, n in rows]
 
 

@@ -41,6 +41,7 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")  # unset: SQLite files in tmp_path
 ON_POSTGRES = bool(TEST_DATABASE_URL) and TEST_DATABASE_URL.startswith("postgresql")
 sqlite_only = pytest.mark.skipif(ON_POSTGRES, reason="SQLite-only: runs in the SQLite pass of `make test`")
+postgres_only = pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL-only: runs in `make test-postgres`")
 
 
 class Postgres:

@@ -21,7 +21,7 @@ import models as m
 import settings
 from services import seed
 from services.seed_volume import generated_ideas
-from tests.conftest import ON_POSTGRES, POSTGRES, sqlite_only
+from tests.conftest import POSTGRES, postgres_only, sqlite_only
 
 runner = CliRunner()
 # The demo's ideas as its files give them: the hand-written ones and the generated everyday volume.
@@ -223,7 +223,7 @@ def test_a_backup_is_readable_by_its_owner_only(demo_url: str, tmp_path: Path) -
         assert copy.execute("SELECT count(*) FROM idea").fetchone()[0] == DEMO_IDEAS
 
 
-@pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL backups: runs in make test-postgres (TEST_DATABASE_URL)")
+@postgres_only
 def test_a_postgres_backup_restores_to_the_same_data(demo_url: str, tmp_path: Path) -> None:
     target = tmp_path / "backups" / "innovation.dump"
     result = runner.invoke(manage.app, ["backup", str(target)])

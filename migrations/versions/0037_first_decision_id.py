@@ -24,14 +24,14 @@ COLUMNS = ["first_decision_at", "received_at", "merged_into_id", "area_id", "org
 
 
 def upgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
+    if op.get_context().dialect.name != "postgresql":
         return
     op.drop_index(NAME, table_name="idea")
     op.create_index(NAME, "idea", COLUMNS, unique=False, postgresql_include=["id"])
 
 
 def downgrade() -> None:
-    if op.get_bind().dialect.name != "postgresql":
+    if op.get_context().dialect.name != "postgresql":
         return
     op.drop_index(NAME, table_name="idea")
     op.create_index(NAME, "idea", COLUMNS, unique=False)

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 from sqlalchemy import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 import db
+import models as m
 from services import overview
 from services.shared.errors import PermissionDenied
 from tests import factories as f
@@ -92,11 +93,23 @@ def test_region_figures(region: Session) -> None:
 
 
 def test_ideas_by_stage_and_area(region: Session) -> None:
+    culture = region.exec(select(m.Area).where(m.Area.code == "culture")).one()
+    culture.sort_order = -1  # culture's ideas before health's in each stage
+    f.area(region, "transport", sort_order=-2)  # no ideas: absent
+    kept = f.idea(region, culture, "2026-02-01")
+    f.idea(region, culture, "2026-02-02", merged_into_id=kept.id)  # a duplicate: not counted
+    region.flush()
     rows = overview.ideas_by_stage_and_area(session=region, actor=actor(region, "viewer"))
-    counts = {(r.stage, r.area_code): r.count for r in rows}
-    assert counts[("received", "health")] == 1
-    assert counts[("received", "culture")] == 1
-    assert sum(counts.values()) == 7
+    # Stages in the path's order, areas in theirs.
+    assert [(r.stage, r.area_code, r.count) for r in rows] == [
+        ("received", "culture", 2),
+        ("received", "health", 1),
+        ("screening", "health", 1),
+        ("testing", "culture", 1),
+        ("implementation", "health", 1),
+        ("spread", "culture", 1),
+        ("closed", "health", 1),
+    ]
 
 
 def test_ideas_per_month(region: Session) -> None:

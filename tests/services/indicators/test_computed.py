@@ -14,7 +14,7 @@ import models as m
 from services.indicators import computed, periods
 from services.testbeds.requests import request_figures
 from tests import factories as f
-from tests.conftest import ON_POSTGRES
+from tests.conftest import postgres_only
 
 Q1 = {"start": date(2025, 1, 1), "end": date(2025, 3, 31)}
 Q2 = {"start": date(2025, 4, 1), "end": date(2025, 6, 30)}
@@ -159,8 +159,8 @@ def test_median_days_per_organisation_and_area_take_every_decided_idea_once_wher
     assert (region_level, areas, orgs) == (3.5, by_area, by_org)
 
 
-@pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL-only: runs in `make test-postgres`")
-def test_an_areas_median_reads_the_decided_ideas_from_their_index_alone_on_postgresql(s: Session) -> None:
+@postgres_only
+def test_the_index_of_first_decisions_includes_the_id_on_postgresql(s: Session) -> None:
     """The index of first decisions holds the ids that an area's median asks for its further areas
     (migration 0037), so PostgreSQL need not read each decided idea's row; SQLite's indexes hold the id
     (the rowid) anyway."""
