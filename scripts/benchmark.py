@@ -32,6 +32,7 @@ from alembic.config import Config
 from sqlalchemy import text
 
 import db
+from models import ObstacleKind
 from services import seed
 from services.people.auth import load_actor
 
@@ -40,6 +41,9 @@ OUT_DIR = PROJECT / "benchmarks"
 STAGES = ["received", "screening", "development", "testing", "implementation", "spread", "parked", "closed"]
 KINDS = ["employee", "patient", "relative", "traveller", "resident", "external"]
 TODAY = seed.SEED_REFERENCE_DAY
+OBSTACLE_CODED = 0.6  # the share of parked and closed ideas whose obstacle is coded
+FURTHER_AREA = 0.08  # the share of ideas that touch a further core area
+OBSTACLES = 150  # in the council's register, each with up to 25 of the coded ideas as its cases
 
 # Each benchmark: a name and a function of (session, actors) -> anything. Feature modules add theirs.
 BENCHMARKS: list[tuple[str, Callable[[Any, dict[str, Any]], Any]]] = []
@@ -119,6 +123,10 @@ def build(path: Path, ideas: int, values: int) -> dict[str, int]:
         )
         start = datetime(2017, 1, 1)
         span = (datetime(2026, 11, 27) - start).total_seconds()
+        # What the region's ideas carry besides (drawn apart, so that the ideas themselves stay as they were):
+        # the obstacle most parked and closed ideas are coded with (Hinder), and further areas.
+        extra = random.Random(43)
+        obstacles = [kind.value for kind in ObstacleKind]
         rows = []
         for i in range(ideas):
             org_id, area_id = rng.choice(orgs)
@@ -138,17 +146,65 @@ def build(path: Path, ideas: int, values: int) -> dict[str, int]:
                     "received": received,
                     "decided": decided,
                     "reason": "Avslutad i benchmark" if stage == "closed" else None,
+                    "obstacle": extra.choice(obstacles)
+                    if stage in ("parked", "closed") and extra.random() < OBSTACLE_CODED
+                    else None,
                 }
             )
         conn.execute(
             text(
                 "INSERT INTO idea (ref, title, need, proposal, benefit_kind, submitter_kind, area_id, "
-                "organisation_id, stage, stage_changed_at, first_decision_at, closed_reason, ip_status, "
-                "received_at, created_at, updated_at, tracking_hash) VALUES (:ref, :title, :need, :proposal, "
-                "'social', :kind, :area, :org, :stage, :received, :decided, :reason, 'not_assessed', :received, "
-                ":received, :received, lower(hex(randomblob(32))))"
+                "organisation_id, stage, stage_changed_at, first_decision_at, closed_reason, obstacle_kind, "
+                "ip_status, received_at, created_at, updated_at, tracking_hash) VALUES (:ref, :title, :need, "
+                ":proposal, 'social', :kind, :area, :org, :stage, :received, :decided, :reason, :obstacle, "
+                "'not_assessed', :received, :received, :received, lower(hex(randomblob(32))))"
             ),
             rows,
+        )
+        # Cross-sector ideas: some touch a further core area besides their own.
+        conn.execute(
+            text("INSERT INTO ideaarea (idea_id, area_id) VALUES (:idea, :area)"),
+            [
+                {"idea": idea_id, "area": extra.choice([a for a in areas if a != own])}
+                for idea_id, own in conn.execute(
+                    text("SELECT id, area_id FROM idea WHERE ref LIKE 'BEN-%' ORDER BY id")
+                )
+                if extra.random() < FURTHER_AREA
+            ],
+        )
+        # The council's register of obstacles, each with the coded ideas it affected as its cases.
+        owners = [r[0] for r in conn.execute(text("SELECT id FROM user WHERE role IN ('admin', 'council')"))]
+        coded = [
+            r[0] for r in conn.execute(text("SELECT id FROM idea WHERE ref LIKE 'BEN-%' AND obstacle_kind IS NOT NULL"))
+        ]
+        conn.execute(
+            text(
+                "INSERT INTO obstacle (title, kind, description, owner_id, status, resolved_on, created_at, "
+                "updated_at) VALUES (:title, :kind, 'Hinder i benchmark', :owner, :status, :resolved, :now, :now)"
+            ),
+            [
+                {
+                    "title": f"Benchmarkhinder {i}",
+                    "kind": extra.choice(obstacles),
+                    "owner": extra.choice(owners),
+                    "status": "resolved" if i % 4 == 0 else "open",
+                    "resolved": date(2025, 6, 1) if i % 4 == 0 else None,
+                    "now": now,
+                }
+                for i in range(OBSTACLES)
+            ],
+        )
+        registered = [r[0] for r in conn.execute(text("SELECT id FROM obstacle WHERE title LIKE 'Benchmarkhinder %'"))]
+        conn.execute(
+            text(
+                "INSERT INTO obstaclecase (obstacle_id, linked_kind, linked_id, created_at) "
+                "VALUES (:obstacle, 'idea', :idea, :now)"
+            ),
+            [
+                {"obstacle": obstacle, "idea": idea, "now": now}
+                for obstacle in registered
+                for idea in extra.sample(coded, extra.randint(1, 25))
+            ],
         )
         conn.execute(
             text(
@@ -189,6 +245,8 @@ def build(path: Path, ideas: int, values: int) -> dict[str, int]:
                 "user",
                 "idea",
                 "ideaevent",
+                "ideaarea",
+                "obstaclecase",
                 "indicatorvalue",
                 "fundapplication",
                 "testbedrequest",
