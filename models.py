@@ -442,11 +442,17 @@ class Idea(Timestamps, table=True):
             sqlite_where=sa.text("stage IN ('implementation', 'spread')"),
             postgresql_where=sa.text("stage IN ('implementation', 'spread')"),
         ),
-        # Only the ideas stopped by an obstacle (few): with every idea in it, "has an obstacle" looked like
-        # all ideas to the planner, and Hinder's figures read the whole table.
+        # Only the ideas stopped by an obstacle (parked and closed ones): with every idea in it, "has an
+        # obstacle" looked like all ideas to the planner, and Hinder's figures read the whole table. It holds
+        # what those figures count by, so that they read it alone (some 14,000 ideas at ten times the region).
         sa.Index(
             "ix_idea_obstacle_kind",
             "obstacle_kind",
+            "stage",
+            "merged_into_id",
+            "stage_changed_at",
+            "area_id",
+            "organisation_id",
             sqlite_where=sa.text("obstacle_kind IS NOT NULL"),
             postgresql_where=sa.text("obstacle_kind IS NOT NULL"),
         ),
@@ -583,6 +589,15 @@ class FundApplication(Timestamps, table=True):
         sa.CheckConstraint("ends_on >= starts_on", name="ends_after_starts"),
         one_of("obstacle_kind", ObstacleKind),
         sa.Index(None, "call_id", "status"),
+        # Only the projects stopped by an obstacle, with what Hinder counts them by.
+        sa.Index(
+            "ix_fundapplication_obstacle_kind",
+            "obstacle_kind",
+            "updated_at",
+            "organisation_id",
+            sqlite_where=sa.text("obstacle_kind IS NOT NULL"),
+            postgresql_where=sa.text("obstacle_kind IS NOT NULL"),
+        ),
     )
 
     id: int | None = Field(default=None, primary_key=True)

@@ -212,3 +212,6 @@ def test_figures_count_by_kind_area_and_organisation_and_show_the_cases_behind(s
     )
     assert sorted(r.ref for r in in_health.items) == ["IDE-2026-00001", "IDE-2026-00002"]
     assert figures.by_kind(session=session, actor=council, year=2020)[0].total == 0
+    # A year counts the projects stopped in it too, as by kind (the stopped project is this year's).
+    assert figures.by_organisation(session=session, actor=council, year=2020) == []
+    assert figures.by_area(session=session, actor=council, year=2020) == []
