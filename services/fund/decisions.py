@@ -299,38 +299,68 @@ def follow_up(
     page: int = 1,
     page_size: int = 25,
 ) -> Page[FollowUpRow]:
-    """Funded projects with their next due report and how many are late (late first); admins only."""
+    """Funded projects with their next due report and how many are late: late ones first, then by the
+    next report due (projects owing none last), then by reference; admins only.
+
+    The reports still owed are grouped per project (the few not yet in, not every report ever written),
+    the list counted from the projects alone, and what each project has spent read for the page's rows:
+    grouping every report and counting the joined list took 30 ms at ten times the region's fund."""
     require_admin(actor)
-    open_due = FundReport.submitted_on.is_(None)
-    reports = (
+    owed = (
         select(
             FundReport.application_id,
-            func.min(FundReport.due_on).filter(open_due).label("next_due"),
-            func.count().filter(open_due, FundReport.due_on < today).label("late"),
-            func.coalesce(func.sum(FundReport.spent_sek), 0).label("spent"),
+            func.min(FundReport.due_on).label("next_due"),
+            func.count().filter(FundReport.due_on < today).label("late"),
         )
+        .where(col(FundReport.submitted_on).is_(None))
         .group_by(FundReport.application_id)
         .subquery()
     )
-    late = func.coalesce(reports.c.late, 0)
-    query = (
-        select(FundApplication, User.display_name, Organisation.short_name, reports.c.next_due, late, reports.c.spent)
-        .join(User, FundApplication.applicant_id == User.id)
-        .join(Organisation, FundApplication.organisation_id == Organisation.id)
-        .join(reports, reports.c.application_id == FundApplication.id, isouter=True)
-        .where(col(FundApplication.status).in_(FUNDED))
-    )
+    late = func.coalesce(owed.c.late, 0)
+    funded = col(FundApplication.status).in_(FUNDED)
     if late_only:
-        query = query.where(late > 0)
-    total = session.exec(select(func.count()).select_from(query.subquery())).one()
+        total = session.exec(
+            select(func.count())
+            .select_from(FundApplication)
+            .join(owed, owed.c.application_id == FundApplication.id)
+            .where(funded, owed.c.late > 0)
+        ).one()
+    else:
+        total = session.exec(select(func.count()).select_from(FundApplication).where(funded)).one()
     offset, limit = page_bounds(page, page_size)
-    rows = session.exec(
-        query.order_by(case((late > 0, 0), else_=1), reports.c.next_due, FundApplication.ref)
+    # The page's projects in order first (from the projects' status index and the owed reports), then
+    # their rows, names and spending: joined before the sort, every funded project's were read.
+    listed = session.exec(
+        select(FundApplication.id, owed.c.next_due, late)
+        .join(owed, owed.c.application_id == FundApplication.id, isouter=not late_only)
+        .where(funded, *([owed.c.late > 0] if late_only else []))
+        .order_by(case((late > 0, 0), else_=1), owed.c.next_due.nulls_last(), FundApplication.ref)
         .offset(offset)
         .limit(limit)
+    ).all()
+    ids = [application_id for application_id, _, _ in listed]
+    found = {
+        a.id: (a, who, org)
+        for a, who, org in session.exec(
+            select(FundApplication, User.display_name, Organisation.short_name)
+            .join(User, FundApplication.applicant_id == User.id)
+            .join(Organisation, FundApplication.organisation_id == Organisation.id)
+            .where(col(FundApplication.id).in_(ids))
+        ).all()
+    }
+    spent = dict(
+        session.exec(
+            select(FundReport.application_id, func.coalesce(func.sum(FundReport.spent_sek), 0))
+            .where(col(FundReport.application_id).in_(ids))
+            .group_by(FundReport.application_id)
+        ).all()
     )
-    items = [
-        FollowUpRow(a.id, a.ref, a.title, who, org, a.status, a.granted_sek, due, int(n or 0), int(spent or 0))
-        for a, who, org, due, n, spent in rows
-    ]
+    items = []
+    for application_id, due, n in listed:
+        a, who, org = found[application_id]
+        items.append(
+            FollowUpRow(
+                a.id, a.ref, a.title, who, org, a.status, a.granted_sek, due, int(n or 0), int(spent.get(a.id, 0))
+            )
+        )
     return Page(items=items, total=total, page=page, page_size=page_size)

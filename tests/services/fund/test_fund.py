@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 import db
 import models as m
@@ -633,6 +633,25 @@ def test_late_reports_are_flagged(session: Session) -> None:
     assert any(r.late for r in reports)
     with pytest.raises(PermissionDenied):
         decisions.follow_up(session=session, actor=actor(session, "council"), today=TODAY)
+
+
+def test_follow_up_lists_late_projects_first_then_by_the_next_report_due(session: Session) -> None:
+    admin = actor(session, "admin")
+    rows = decisions.follow_up(session=session, actor=admin, today=TODAY, page_size=200).items
+    funded = session.exec(select(m.FundApplication).where(col(m.FundApplication.status).in_(decisions.FUNDED))).all()
+    assert sorted(r.ref for r in rows) == sorted(a.ref for a in funded)
+    assert {r.next_due_on is None for r in rows} == {True, False}  # the demo has both kinds
+    order = [(r.late_reports == 0, r.next_due_on is None, r.next_due_on or date.max, r.ref) for r in rows]
+    assert order == sorted(order)  # projects owing no report last, on SQLite as on PostgreSQL
+    for r in rows:  # what each has spent, from all its reports
+        spent = session.exec(
+            select(func.coalesce(func.sum(m.FundReport.spent_sek), 0)).where(
+                m.FundReport.application_id == r.application_id
+            )
+        ).one()
+        assert r.spent_sek == spent
+    second = decisions.follow_up(session=session, actor=admin, today=TODAY, page=2, page_size=3)
+    assert [r.ref for r in second.items] == [r.ref for r in rows[3:6]] and second.total == len(rows)
 
 
 def test_fund_figures_per_call_and_area_match_the_records(session: Session) -> None:
