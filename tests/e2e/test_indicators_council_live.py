@@ -13,7 +13,7 @@ from sqlmodel import select
 import db
 import models as m
 from services.ideas import intake
-from tests.e2e.helpers import STEP_MS, log_in
+from tests.e2e.helpers import STEP_MS, log_in, run_finished
 from tests.services.ideas.test_intake import form
 
 
@@ -27,6 +27,9 @@ def test_an_idea_submitted_during_the_meeting_appears_by_itself(page: Page, live
     log_in(page, live_app, "council")
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Rådsläge").click()
     expect(page.get_by_role("heading", name="Regionen", exact=False).first).to_be_visible()
+    # Read once Rådsläge's run has drawn its tiles: while it runs, the tiles of the page before (Översikt's
+    # "Inkomna idéer", a smaller count) can still stand where Rådsläge's will be.
+    run_finished(page)
     before = _ideas_received(page)
 
     engine = db.make_engine(live_db_url)  # the public form's service, as another process would store it
@@ -54,6 +57,7 @@ def test_a_viewer_who_loses_access_loses_the_board_by_itself(
     log_in(page, live_app, username)
     page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name="Rådsläge").click()
     expect(page.get_by_text("Inkomna idéer").first).to_be_visible()
+    run_finished(page)  # the board drawn (not the tiles of the page before), and then the change
 
     # Changed straight in the database, as another process would: no session is ended on purpose, so
     # only the refresh's own look at the database can notice.
