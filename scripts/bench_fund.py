@@ -20,6 +20,7 @@ from sqlalchemy import text
 
 import db
 from models import DEFAULT_CRITERIA, ObstacleKind
+from services.fund import decisions
 
 # `make bench` runs benchmark.py as __main__; register there, so that its run() sees these benchmarks.
 _host = sys.modules["__main__"] if hasattr(sys.modules["__main__"], "BENCHMARKS") else None
@@ -30,39 +31,65 @@ TODAY = _host.TODAY
 benchmark = _host.benchmark
 FIRST_YEAR = 2017
 APPLICATIONS_PER_YEAR = 1_500
-REVIEWED_FROM = 2025  # reviewers are assigned and score the applications to this year's calls on
-REVIEWERS = 30  # the council and others asked to review
+BUDGET_SEK = 100_000_000  # a call at ten times the region (the demo's calls are scaled by ten as well)
+FUNDED_SHARE = 0.25  # of the decided applications, as far as the call's budget reaches
+STOPPED_SHARE = 0.1  # of the projects that started: stopped early by an obstacle
+REVIEWERS = 30  # the council and others asked to review; two review each submitted application
 _shared_build = _host.build
 
-# What became of an application, by its call's state and age: (status, weight).
-_OPEN = [("draft", 2), ("submitted", 5), ("in_review", 3), ("needs_info", 1)]
-_DECIDED_RECENTLY = [("rejected", 5), ("approved", 1), ("in_progress", 3)]
-_DECIDED_LATELY = [("rejected", 5), ("in_progress", 2), ("final_reported", 1), ("closed", 1)]
-_DECIDED_LONG_AGO = [("rejected", 5), ("final_reported", 1), ("closed", 3)]
-_FUNDED = {"approved", "in_progress", "final_reported", "closed"}
+
+class _Rows:
+    """The rows of one table to insert, with the ids they will get."""
+
+    def __init__(self, first_id: int) -> None:
+        self.rows: list[dict[str, Any]] = []
+        self.next_id = first_id
+
+    def add(self, row: dict[str, Any] | None = None, **values: Any) -> int:
+        """Add `row` (kept as it is: later changes to it are inserted too) or a row of `values`."""
+        row = values if row is None else row
+        row["id"] = self.next_id
+        self.rows.append(row)
+        self.next_id += 1
+        return row["id"]
+
+
+def _moment(rng: random.Random, first: datetime, last: datetime) -> datetime:
+    return first + (last - first) * rng.random() if last > first else first
 
 
 def _add_fund(path: Path) -> dict[str, int]:
+    """Calls back to FIRST_YEAR and APPLICATIONS_PER_YEAR applications a year, each with the life the
+    services would have given it: created and submitted within its call's dates (never after TODAY),
+    reviewed by two people other than the applicant, decided after the review, granted only as far as
+    the call's budget reaches, and, once funded, started, reported on every six months and at the end
+    (a few reports late), closed or stopped by an obstacle; each step in its history."""
     rng = random.Random(11)
     engine = db.make_engine(f"sqlite:///{path}")
     now = datetime.combine(TODAY, time(9))
     with engine.begin() as conn:
-        orgs = [(r[0], r[1]) for r in conn.execute(text("SELECT id, area_id FROM organisation"))]
-        applicants = [r[0] for r in conn.execute(text("SELECT id FROM user WHERE username LIKE 'bench.%'"))]
+
+        def ids(sql: str) -> list[Any]:
+            return [r[0] for r in conn.execute(text(sql))]
+
+        orgs = [(r[0], r[1]) for r in conn.execute(text("SELECT id, area_id FROM organisation ORDER BY id"))]
+        applicants = ids("SELECT id FROM user WHERE username LIKE 'bench.%' ORDER BY id")
         admin = conn.execute(text("SELECT id FROM user WHERE username = 'admin'")).scalar()
-        council = [r[0] for r in conn.execute(text("SELECT id FROM user WHERE role = 'council'"))]
+        council = ids("SELECT id FROM user WHERE role = 'council' ORDER BY id")
         reviewers = council + applicants[-(REVIEWERS - len(council)) :]
+        conn.execute(text("UPDATE fundcall SET budget_sek = budget_sek * 10"))
         first_demo_year = conn.execute(text("SELECT min(year) FROM fundcall")).scalar()
         conn.execute(
             text(
                 "INSERT INTO fundcall (name, year, budget_sek, opens_on, closes_on, review_due_on, status, "
-                "description, criteria, created_at, updated_at) VALUES (:name, :year, 20000000, :opens, :closes, "
+                "description, criteria, created_at, updated_at) VALUES (:name, :year, :budget, :opens, :closes, "
                 ":due, 'decided', 'Utlysning i benchmark', :criteria, :now, :now)"
             ),
             [
                 {
                     "name": f"Benchmarkfonden {year} – {half}",
                     "year": year,
+                    "budget": BUDGET_SEK,
                     "opens": date(year, month, 1),
                     "closes": date(year, month + 2, 15),
                     "due": date(year, month + 3, 15),
@@ -74,148 +101,209 @@ def _add_fund(path: Path) -> dict[str, int]:
             ],
         )
         calls: dict[int, list[tuple[int, str, date, date, date]]] = {}
-        for call_id, year, status, opens, closes, due in conn.execute(
-            text("SELECT id, year, status, opens_on, closes_on, review_due_on FROM fundcall WHERE status != 'planned'")
-        ):
-            calls.setdefault(year, []).append(
-                (
-                    call_id,
-                    status,
-                    date.fromisoformat(str(opens)),
-                    date.fromisoformat(str(closes)),
-                    date.fromisoformat(str(due)),
-                )
+        left: dict[int, int] = {}  # what each call has left to grant
+        for call_id, year, status, opens, closes, due, budget, granted in conn.execute(
+            text(
+                "SELECT c.id, c.year, c.status, c.opens_on, c.closes_on, c.review_due_on, c.budget_sek, "
+                "(SELECT coalesce(sum(a.granted_sek), 0) FROM fundapplication a WHERE a.call_id = c.id "
+                "AND a.status IN ('approved', 'in_progress', 'final_reported', 'closed')) "
+                "FROM fundcall c WHERE c.status != 'planned' ORDER BY c.id"
             )
-        applications = []
+        ):
+            day = [date.fromisoformat(str(d)) for d in (opens, closes, due)]
+            calls.setdefault(year, []).append((call_id, status, *day))
+            left[call_id] = budget - granted
+
+        def next_id(table: str) -> int:
+            return (conn.execute(text(f"SELECT coalesce(max(id), 0) FROM {table}")).scalar() or 0) + 1
+
+        applications = _Rows(next_id("fundapplication"))
+        events, assignments, reviews, reports = (
+            _Rows(next_id(t)) for t in ("fundapplicationevent", "reviewassignment", "fundreview", "fundreport")
+        )
         for year in range(FIRST_YEAR, TODAY.year + 1):
             for _ in range(APPLICATIONS_PER_YEAR):
                 call_id, call_status, opens, closes, due = rng.choice(calls[year])
                 org, area = rng.choice(orgs)
-                if call_status == "open":
-                    choices = _OPEN
-                elif year >= TODAY.year - 1:
-                    choices = _DECIDED_RECENTLY
-                elif year >= TODAY.year - 3:
-                    choices = _DECIDED_LATELY
-                else:
-                    choices = _DECIDED_LONG_AGO
-                status = rng.choices([s for s, _ in choices], weights=[w for _, w in choices])[0]
-                submitted = (
-                    None
-                    if status == "draft"
-                    else datetime.combine(opens, time(8))
-                    + timedelta(minutes=rng.randint(0, (closes - opens).days * 1440))
-                )
-                decided = due + timedelta(days=rng.randint(1, 20)) if call_status != "open" else None
-                starts = (decided or closes) + timedelta(days=30)
+                applicant = rng.choice(applicants)
+                last = min(datetime.combine(closes, time(16)), now)
+                created = _moment(rng, datetime.combine(opens, time(8)), last)
                 requested = rng.randint(10, 200) * 10_000
-                funded = status in _FUNDED
-                applications.append(
-                    {
-                        "ref": f"FBM-{len(applications):06d}",
-                        "call": call_id,
-                        "applicant": rng.choice(applicants),
-                        "org": org,
-                        "area": area,
-                        "title": f"Benchmarkprojekt {len(applications)} om vårdflöden och resor",
-                        "requested": requested,
-                        "co_funding": rng.randint(0, 50) * 10_000,
-                        "starts": starts,
-                        "ends": starts + timedelta(days=rng.randint(180, 730)),
-                        "status": status,
-                        "submitted": submitted,
-                        "granted": requested - rng.randint(0, requested // 20_000) * 10_000 if funded else None,
-                        "decided": decided,
-                        "decided_by": admin if decided else None,
-                        "note": "Beslut i benchmark" if decided else None,
-                        "obstacle": rng.choice(list(ObstacleKind)).value
-                        if status == "closed" and rng.random() < 0.1
-                        else None,
-                        "now": submitted or now,
-                    }
-                )
-        conn.execute(
-            text(
-                "INSERT INTO fundapplication (ref, call_id, applicant_id, organisation_id, area_id, title, summary, "
-                "expected_benefit, benefit_kind, requested_sek, co_funding_sek, starts_on, ends_on, status, "
-                "submitted_at, granted_sek, decided_on, decided_by_id, decision_note, obstacle_kind, created_at, "
-                "updated_at) VALUES (:ref, :call, :applicant, :org, :area, :title, "
-                "'Sammanfattning av projektet', 'Kortare väntetider', 'social', :requested, :co_funding, :starts, "
-                ":ends, :status, :submitted, :granted, :decided, :decided_by, :note, :obstacle, :now, :now)"
-            ),
+                history = [(created, applicant, None, "draft")]
+                row: dict[str, Any] = {
+                    "ref": f"FBM-{len(applications.rows):06d}",
+                    "call": call_id,
+                    "applicant": applicant,
+                    "org": org,
+                    "area": area,
+                    "title": f"Benchmarkprojekt {len(applications.rows)} om vårdflöden och resor",
+                    "requested": requested,
+                    "co_funding": rng.randint(0, 50) * 10_000,
+                    "status": "draft",
+                    "submitted": None,
+                    "granted": None,
+                    "decided": None,
+                    "decided_by": None,
+                    "note": None,
+                    "obstacle": None,
+                    "created": created,
+                }
+                starts = closes + timedelta(days=60)
+                row["starts"], row["ends"] = starts, starts + timedelta(days=rng.randint(180, 730))
+                app_id = applications.add(row)
+                if call_status == "open" and rng.random() < 0.15:  # still a draft
+                    row["updated"] = created
+                    _history(events, app_id, history)
+                    continue
+                submitted = _moment(rng, created, last)
+                row["status"], row["submitted"] = "submitted", submitted
+                history.append((submitted, applicant, "draft", "submitted"))
+                decided_on = due + timedelta(days=rng.randint(1, 20)) if call_status != "open" else None
+                review_end = datetime.combine(decided_on, time(8)) if decided_on else now
+                if call_status == "open" and rng.random() < 0.3:  # not yet sent to review
+                    row["updated"] = submitted
+                    _history(events, app_id, history)
+                    continue
+                assigned = _moment(rng, submitted, min(submitted + timedelta(days=10), review_end))
+                history.append((assigned, admin, "submitted", "in_review"))
+                row["status"] = "in_review"
+                for reviewer in rng.sample([r for r in reviewers if r != applicant], 2):
+                    assignments.add(app=app_id, reviewer=reviewer, by=admin, at=assigned)
+                    done = decided_on is not None or rng.random() < 0.5
+                    reviews.add(
+                        app=app_id,
+                        reviewer=reviewer,
+                        declared=assigned,
+                        scores=json.dumps({c: rng.randint(1, 5) for c in DEFAULT_CRITERIA}) if done else "{}",
+                        recommendation=rng.choice(["yes", "maybe", "no"]) if done else None,
+                        submitted=_moment(rng, assigned, review_end) if done else None,
+                        now=assigned,
+                    )
+                if decided_on is None:
+                    if rng.random() < 0.1:
+                        history.append((_moment(rng, assigned, now), admin, "in_review", "needs_info"))
+                        row["status"] = "needs_info"
+                    row["updated"] = history[-1][0]
+                    _history(events, app_id, history)
+                    continue
+                decided = datetime.combine(decided_on, time(14))
+                granted = requested - rng.randint(0, requested // 20_000) * 10_000
+                funded = rng.random() < FUNDED_SHARE and granted <= left[call_id]
+                row.update(decided=decided_on, decided_by=admin, note="Beslut i benchmark")
+                if not funded:
+                    row["status"] = "rejected"
+                    history.append((decided, admin, "in_review", "rejected"))
+                    row["updated"] = decided
+                    _history(events, app_id, history)
+                    continue
+                left[call_id] -= granted
+                row.update(status="approved", granted=granted)
+                history.append((decided, admin, "in_review", "approved"))
+                _project(rng, row, app_id, history, reports, admin, now)
+                row["updated"] = history[-1][0]
+                _history(events, app_id, history)
+        _insert(
+            conn,
+            "fundapplication",
+            "id, ref, call_id, applicant_id, organisation_id, area_id, title, summary, expected_benefit, "
+            "benefit_kind, requested_sek, co_funding_sek, starts_on, ends_on, status, submitted_at, granted_sek, "
+            "decided_on, decided_by_id, decision_note, obstacle_kind, created_at, updated_at",
+            ":id, :ref, :call, :applicant, :org, :area, :title, 'Sammanfattning av projektet', "
+            "'Kortare väntetider', 'social', :requested, :co_funding, :starts, :ends, :status, :submitted, :granted, "
+            ":decided, :decided_by, :note, :obstacle, :created, :updated",
             applications,
         )
-        rows = conn.execute(
-            text(
-                "SELECT a.id, a.status, a.submitted_at, a.decided_on, a.ends_on, c.year FROM fundapplication a "
-                "JOIN fundcall c ON c.id = a.call_id WHERE a.ref LIKE 'FBM-%' ORDER BY a.id"
-            )
-        ).all()
-        events, assignments, reviews, reports = [], [], [], []
-        for app_id, status, submitted, decided, ends, year in rows:
-            if submitted is None:
-                continue
-            submitted = datetime.fromisoformat(str(submitted))
-            events.append({"app": app_id, "at": submitted, "actor": None, "from": "draft", "to": "submitted"})
-            if decided is not None:
-                decided_at = datetime.combine(date.fromisoformat(str(decided)), time(14))
-                outcome = "rejected" if status == "rejected" else "approved"
-                events.append({"app": app_id, "at": decided_at, "actor": admin, "from": "in_review", "to": outcome})
-            if year >= REVIEWED_FROM and status not in ("submitted", "needs_info"):
-                for reviewer in rng.sample(reviewers, 2):
-                    assigned = submitted + timedelta(days=rng.randint(1, 10))
-                    assignments.append({"app": app_id, "reviewer": reviewer, "by": admin, "at": assigned})
-                    done = decided is not None or rng.random() < 0.5
-                    reviews.append(
-                        {
-                            "app": app_id,
-                            "reviewer": reviewer,
-                            "declared": assigned,
-                            "scores": json.dumps({c: rng.randint(1, 5) for c in DEFAULT_CRITERIA}) if done else "{}",
-                            "recommendation": rng.choice(["yes", "maybe", "no"]) if done else None,
-                            "submitted": assigned + timedelta(days=rng.randint(1, 14)) if done else None,
-                            "now": assigned,
-                        }
-                    )
-            if status in _FUNDED:
-                due = date.fromisoformat(str(ends))
-                reported = status in ("final_reported", "closed")
-                reports.append({"app": app_id, "due": due, "submitted": due if reported else None, "now": now})
-        conn.execute(
-            text(
-                "INSERT INTO fundapplicationevent (application_id, at, actor_id, from_status, to_status) "
-                "VALUES (:app, :at, :actor, :from, :to)"
-            ),
+        _insert(
+            conn,
+            "fundapplicationevent",
+            "id, application_id, at, actor_id, from_status, to_status",
+            ":id, :app, :at, :actor, :from, :to",
             events,
         )
-        conn.execute(
-            text(
-                "INSERT INTO reviewassignment (application_id, reviewer_id, assigned_by_id, assigned_at) "
-                "VALUES (:app, :reviewer, :by, :at)"
-            ),
+        _insert(
+            conn,
+            "reviewassignment",
+            "id, application_id, reviewer_id, assigned_by_id, assigned_at",
+            ":id, :app, :reviewer, :by, :at",
             assignments,
         )
-        conn.execute(
-            text(
-                "INSERT INTO fundreview (application_id, reviewer_id, no_conflict_declared_at, scores, recommendation, "
-                "submitted_at, created_at, updated_at) VALUES (:app, :reviewer, :declared, :scores, :recommendation, "
-                ":submitted, :now, :now)"
-            ),
+        _insert(
+            conn,
+            "fundreview",
+            "id, application_id, reviewer_id, no_conflict_declared_at, scores, recommendation, submitted_at, "
+            "created_at, updated_at",
+            ":id, :app, :reviewer, :declared, :scores, :recommendation, :submitted, :now, :now",
             reviews,
         )
-        conn.execute(
-            text(
-                "INSERT INTO fundreport (application_id, kind, due_on, submitted_on, created_at, updated_at) "
-                "VALUES (:app, 'final', :due, :submitted, :now, :now)"
-            ),
+        _insert(
+            conn,
+            "fundreport",
+            "id, application_id, kind, due_on, submitted_on, submitted_by_id, text, spent_sek, created_at, updated_at",
+            ":id, :app, :kind, :due, :submitted, :by, :text, :spent, :now, :now",
             reports,
         )
         counts = {
             t: conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
-            for t in ("fundcall", "fundapplication", "fundreview", "fundreport")
+            for t in ("fundcall", "fundapplication", "fundapplicationevent", "fundreview", "fundreport")
         }
     engine.dispose()
     return counts
+
+
+def _project(
+    rng: random.Random,
+    row: dict[str, Any],
+    app_id: int,
+    history: list[tuple[datetime, Any, str | None, str]],
+    reports: _Rows,
+    admin: int,
+    now: datetime,
+) -> None:
+    """A funded project's life up to TODAY: started, its reports (a few late, some not yet in), and then
+    final-reported and closed, or stopped early by an obstacle (its later reports no longer asked for)."""
+    starts, ends = row["starts"], row["ends"]
+    if datetime.combine(starts, time(8)) > now:
+        return  # approved, not yet started
+    history.append((datetime.combine(starts, time(8)), admin, "approved", "in_progress"))
+    row["status"] = "in_progress"
+    stop = starts + (ends - starts) * rng.random() if rng.random() < STOPPED_SHARE else None
+    if stop is not None and datetime.combine(stop, time(12)) > now:
+        stop = None
+    for kind, due in decisions.report_schedule(starts, ends):
+        if stop is not None and due > stop:
+            break
+        late = rng.random() < 0.1
+        handed_in = due + timedelta(days=rng.randint(1, 40) if late else -rng.randint(0, 10))
+        submitted = handed_in if datetime.combine(handed_in, time(12)) <= now else None
+        reports.add(
+            app=app_id,
+            kind=kind.value,
+            due=due,
+            submitted=submitted,
+            by=row["applicant"] if submitted else None,
+            text="Rapport i benchmark" if submitted else None,
+            spent=rng.randint(0, row["granted"] // 40_000) * 10_000 if submitted else None,
+            now=datetime.combine(submitted or due, time(12)),
+        )
+        if kind.value == "final" and submitted:
+            history.append((datetime.combine(submitted, time(12)), row["applicant"], "in_progress", "final_reported"))
+            row["status"] = "final_reported"
+            closed = submitted + timedelta(days=rng.randint(10, 60))
+            if datetime.combine(closed, time(12)) <= now:
+                history.append((datetime.combine(closed, time(12)), admin, "final_reported", "closed"))
+                row["status"] = "closed"
+    if stop is not None:
+        history.append((datetime.combine(stop, time(12)), admin, "in_progress", "closed"))
+        row.update(status="closed", obstacle=rng.choice(list(ObstacleKind)).value)
+
+
+def _history(events: _Rows, app_id: int, history: list[tuple[datetime, Any, str | None, str]]) -> None:
+    for at, actor_id, before, after in history:
+        events.add(app=app_id, at=at, actor=actor_id, **{"from": before, "to": after})
+
+
+def _insert(conn: Any, table: str, columns: str, values: str, rows: _Rows) -> None:
+    conn.execute(text(f"INSERT INTO {table} ({columns}) VALUES ({values})"), rows.rows)
 
 
 def _build(path: Path, ideas: int, values: int) -> dict[str, int]:

@@ -62,13 +62,14 @@ def benchmark(name: str) -> Callable[[Callable[[Any, dict[str, Any]], Any]], Cal
 
 def count_figures(path: Path) -> None:
     """The figures kept per day, counted from the records that went in as bulk SQL (past the ORM's hooks),
-    as `manage.py rebuild-figures` does."""
+    as `manage.py rebuild-figures` does; then the planner's statistics, as `manage.py serve` makes them."""
     from services.indicators import day_counts
 
     engine = db.make_engine(f"sqlite:///{path}")
     with db.write_session(engine) as session:
         day_counts.rebuild(session)
         session.commit()
+    db.refresh_statistics(engine)  # the planner's statistics of the rows added after the shared build's ANALYZE
     engine.dispose()
 
 
@@ -173,9 +174,14 @@ def build(path: Path, ideas: int, values: int) -> dict[str, int]:
             ],
         )
         # The council's register of obstacles, each with the coded ideas it affected as its cases.
-        owners = [r[0] for r in conn.execute(text("SELECT id FROM user WHERE role IN ('admin', 'council')"))]
+        owners = [
+            r[0] for r in conn.execute(text("SELECT id FROM user WHERE role IN ('admin', 'council') ORDER BY id"))
+        ]
         coded = [
-            r[0] for r in conn.execute(text("SELECT id FROM idea WHERE ref LIKE 'BEN-%' AND obstacle_kind IS NOT NULL"))
+            r[0]
+            for r in conn.execute(
+                text("SELECT id FROM idea WHERE ref LIKE 'BEN-%' AND obstacle_kind IS NOT NULL ORDER BY id")
+            )
         ]
         conn.execute(
             text(
@@ -189,12 +195,14 @@ def build(path: Path, ideas: int, values: int) -> dict[str, int]:
                     "owner": extra.choice(owners),
                     "status": "resolved" if i % 4 == 0 else "open",
                     "resolved": date(2025, 6, 1) if i % 4 == 0 else None,
-                    "now": now,
+                    "now": datetime(2024, 1, 1) + timedelta(days=i),  # noted before any was resolved
                 }
                 for i in range(OBSTACLES)
             ],
         )
-        registered = [r[0] for r in conn.execute(text("SELECT id FROM obstacle WHERE title LIKE 'Benchmarkhinder %'"))]
+        registered = [
+            r[0] for r in conn.execute(text("SELECT id FROM obstacle WHERE title LIKE 'Benchmarkhinder %' ORDER BY id"))
+        ]
         conn.execute(
             text(
                 "INSERT INTO obstaclecase (obstacle_id, linked_kind, linked_id, created_at) "
@@ -203,7 +211,7 @@ def build(path: Path, ideas: int, values: int) -> dict[str, int]:
             [
                 {"obstacle": obstacle, "idea": idea, "now": now}
                 for obstacle in registered
-                for idea in extra.sample(coded, extra.randint(1, 25))
+                for idea in extra.sample(coded, min(len(coded), extra.randint(1, 25)))
             ],
         )
         conn.execute(
@@ -372,8 +380,9 @@ def main() -> None:
     if reused:
         with sqlite3.connect(path) as raw:
             tables = [r[0] for r in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-            wanted = ["organisation", "user", "idea", "ideaevent", "indicatorvalue", "fundapplication"]
-            wanted += ["testbedrequest", "testbed"]
+            wanted = ["organisation", "user", "idea", "ideaevent", "ideaarea", "obstaclecase", "indicatorvalue"]
+            wanted += ["fundapplication", "testbedrequest", "fundcall", "fundapplicationevent", "fundreview"]
+            wanted += ["fundreport", "testbed"]
             counts = {t: raw.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in wanted if t in tables}
     else:
         counts = build(path, args.ideas, args.values)
