@@ -444,7 +444,8 @@ class Idea(Timestamps, table=True):
         ),
         # Only the ideas stopped by an obstacle (parked and closed ones): with every idea in it, "has an
         # obstacle" looked like all ideas to the planner, and Hinder's figures read the whole table. It holds
-        # what those figures count by, so that they read it alone (some 14,000 ideas at ten times the region).
+        # what those figures count by, so that SQLite reads it alone (some 14,000 ideas at ten times the
+        # region; PostgreSQL reads the ideas' rows for the further areas' join, by id).
         sa.Index(
             "ix_idea_obstacle_kind",
             "obstacle_kind",

@@ -1,8 +1,8 @@
 """the indexes of ideas and projects with an obstacle hold what Hinder's figures count them by
 
 Hinder counts the parked and closed ideas per obstacle kind, stage, area and organisation. Its index
-held only the kind, on the thought that few ideas carry one; but every idea parked or closed is coded
-with its obstacle, and at ten times the region that is some 14,000 ideas, each then read from the table
+held only the kind, on the thought that few ideas carry one; but parking or closing an idea asks for
+its obstacle, and at ten times the region that is some 14,000 ideas, each then read from the table
 (27 ms for the count by kind and stage, more for the others). The index now holds the columns those
 counts read, and answers them alone. The fund projects stopped by an obstacle get such an index too: they
 were counted by reading every application.

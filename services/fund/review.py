@@ -137,37 +137,38 @@ class MyAssignment:
 
 
 def my_assignments(*, session: Session, actor: Actor | None, page: int = 1, page_size: int = 25) -> Page[MyAssignment]:
-    """The actor's active assignments (no conflict declared), unsubmitted first."""
+    """The actor's active assignments (no conflict declared), unsubmitted first, then the newest
+    applications. Counted from the assignments alone, and the page's applications ordered before their
+    details are joined: a reviewer at ten times the region has a thousand assignments over the years, and
+    joining every one to its applicant, organisation and call took 9 ms a page."""
     actor = require_login(actor)
-    query = (
-        select(
-            FundApplication,
-            User.display_name,
-            Organisation.name,
-            FundCall.name,
-            FundReview.no_conflict_declared_at,
-            FundReview.submitted_at,
-            FundCall.review_due_on,
-        )
-        .join(ReviewAssignment, ReviewAssignment.application_id == FundApplication.id)
-        .join(User, FundApplication.applicant_id == User.id)
-        .join(Organisation, FundApplication.organisation_id == Organisation.id)
-        .join(FundCall, FundApplication.call_id == FundCall.id)
-        .join(
-            FundReview,
-            and_(FundReview.application_id == FundApplication.id, FundReview.reviewer_id == actor.id),
-            isouter=True,
-        )
-        .where(ReviewAssignment.reviewer_id == actor.id, ReviewAssignment.conflict_declared_at.is_(None))
-    )
-    total = session.exec(select(func.count()).select_from(query.subquery())).one()
+    mine = [ReviewAssignment.reviewer_id == actor.id, col(ReviewAssignment.conflict_declared_at).is_(None)]
+    total = session.exec(select(func.count()).select_from(ReviewAssignment).where(*mine)).one()
     offset, limit = page_bounds(page, page_size)
-    rows = session.exec(
-        query.order_by(col(FundReview.submitted_at).is_not(None), col(FundApplication.submitted_at).desc())
+    own_review = and_(FundReview.application_id == ReviewAssignment.application_id, FundReview.reviewer_id == actor.id)
+    listed = session.exec(
+        select(ReviewAssignment.application_id, FundReview.no_conflict_declared_at, FundReview.submitted_at)
+        .join(FundApplication, FundApplication.id == ReviewAssignment.application_id)
+        .join(FundReview, own_review, isouter=True)
+        .where(*mine)
+        .order_by(col(FundReview.submitted_at).is_not(None), col(FundApplication.submitted_at).desc())
         .offset(offset)
         .limit(limit)
-    )
-    items = [MyAssignment(a.id, a.ref, a.title, who, org, call, a.status, *rest) for a, who, org, call, *rest in rows]
+    ).all()
+    details = {
+        a.id: (a, who, org, call, due)
+        for a, who, org, call, due in session.exec(
+            select(FundApplication, User.display_name, Organisation.name, FundCall.name, FundCall.review_due_on)
+            .join(User, FundApplication.applicant_id == User.id)
+            .join(Organisation, FundApplication.organisation_id == Organisation.id)
+            .join(FundCall, FundApplication.call_id == FundCall.id)
+            .where(col(FundApplication.id).in_([application_id for application_id, _, _ in listed]))
+        ).all()
+    }
+    items = []
+    for application_id, declared, submitted in listed:
+        a, who, org, call, due = details[application_id]
+        items.append(MyAssignment(a.id, a.ref, a.title, who, org, call, a.status, declared, submitted, due))
     return Page(items=items, total=total, page=page, page_size=page_size)
 
 

@@ -404,6 +404,41 @@ def test_review_before_the_declaration_is_refused_and_details_stay_hidden(sessio
     assert fund.get_application(session=session, actor=council, application_id=app.id).summary
 
 
+def test_a_reviewer_s_assignments_come_unsubmitted_first_then_newest_with_their_own_review(session: Session) -> None:
+    council = actor(session, "council")
+    review.assign_reviewer(
+        session=session, actor=actor(session, "admin"), application_id=_submitted(session).id, reviewer_id=council.id
+    )
+    assigned = session.exec(
+        select(m.ReviewAssignment).where(
+            m.ReviewAssignment.reviewer_id == council.id, col(m.ReviewAssignment.conflict_declared_at).is_(None)
+        )
+    ).all()
+    everything = review.my_assignments(session=session, actor=council, page_size=200)
+    assert everything.total == len(assigned) > 1
+    assert sorted(a.application_id for a in everything.items) == sorted(a.application_id for a in assigned)
+    for a in everything.items:
+        app = session.get(m.FundApplication, a.application_id)
+        own = session.exec(
+            select(m.FundReview).where(m.FundReview.application_id == app.id, m.FundReview.reviewer_id == council.id)
+        ).first()
+        assert (a.ref, a.status, a.review_due_on) == (
+            app.ref,
+            app.status,
+            session.get(m.FundCall, app.call_id).review_due_on,
+        )
+        assert (a.declared_at, a.submitted_at) == (
+            (own.no_conflict_declared_at, own.submitted_at) if own else (None, None)
+        )
+    order = [
+        (a.submitted_at is not None, -session.get(m.FundApplication, a.application_id).submitted_at.timestamp())
+        for a in everything.items
+    ]
+    assert order == sorted(order)
+    second = review.my_assignments(session=session, actor=council, page=2, page_size=1)
+    assert [a.application_id for a in second.items] == [everything.items[1].application_id]
+
+
 def test_declaring_a_conflict_unassigns_and_is_logged(session: Session) -> None:
     app = _submitted(session)
     admin = actor(session, "admin")

@@ -215,3 +215,6 @@ def test_figures_count_by_kind_area_and_organisation_and_show_the_cases_behind(s
     # A year counts the projects stopped in it too, as by kind (the stopped project is this year's).
     assert figures.by_organisation(session=session, actor=council, year=2020) == []
     assert figures.by_area(session=session, actor=council, year=2020) == []
+    assert figures.cases(session=session, actor=council, kind="law", year=2020).total == 0  # what the figure holds
+    this_year = figures.cases(session=session, actor=council, kind="law", year=project.updated_at.year)
+    assert this_year.total == 3 and len(this_year.items) == 3
