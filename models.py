@@ -159,6 +159,11 @@ class ApplicationStatus(StrEnum):
     closed = "closed"
 
 
+# Statuses in which a funded project is asked for its reports: once the final report is in, or the project
+# is closed or stopped, the reports not yet in are no longer asked for (nor late).
+REPORTING_STATUSES: tuple[ApplicationStatus, ...] = (ApplicationStatus.approved, ApplicationStatus.in_progress)
+
+
 class Recommendation(StrEnum):
     yes = "yes"
     maybe = "maybe"

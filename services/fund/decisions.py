@@ -20,6 +20,7 @@ from models import FundApplication, FundCall, FundReport, ObstacleKind, Organisa
 from services.fund import notices
 from services.fund.applications import (
     FUNDED,
+    REPORTING,
     UNDECIDED,
     S,
     granted_in_call,
@@ -243,7 +244,7 @@ def submit_report(
         raise PermissionDenied()
     if report.submitted_on is not None:
         raise InvalidTransition("fund.report_already_submitted")
-    if application.status not in (S.approved, S.in_progress):
+    if application.status not in REPORTING:
         raise InvalidTransition("fund.report_not_expected", status=application.status)
     fields: dict[str, Message] = {}
     body = clean_text(text) or ""
@@ -300,7 +301,8 @@ def follow_up(
     page_size: int = 25,
 ) -> Page[FollowUpRow]:
     """Funded projects with their next due report and how many are late: late ones first, then by the
-    next report due (projects owing none last), then by reference; admins only.
+    next report due (projects owing none last), then by reference; admins only. A project owes reports
+    while it is asked for them (`REPORTING`): a stopped one's reports not yet in are not late.
 
     The reports still owed are grouped per project (the few not yet in, not every report ever written),
     the list counted from the projects alone, and what each project has spent read for the page's rows:
@@ -312,7 +314,8 @@ def follow_up(
             func.min(FundReport.due_on).label("next_due"),
             func.count().filter(FundReport.due_on < today).label("late"),
         )
-        .where(col(FundReport.submitted_on).is_(None))
+        .join(FundApplication, FundApplication.id == FundReport.application_id)
+        .where(col(FundReport.submitted_on).is_(None), col(FundApplication.status).in_(REPORTING))
         .group_by(FundReport.application_id)
         .subquery()
     )

@@ -11,7 +11,16 @@ from datetime import date, datetime, timedelta
 from sqlmodel import Session, col, select
 
 import i18n
-from models import FundApplication, FundCall, FundReport, FundReview, ReviewAssignment, User, utcnow
+from models import (
+    REPORTING_STATUSES,
+    FundApplication,
+    FundCall,
+    FundReport,
+    FundReview,
+    ReviewAssignment,
+    User,
+    utcnow,
+)
 from services.notifications import outbox
 from services.shared.workdays import local_day
 
@@ -89,7 +98,7 @@ def queue_reminders(session: Session, *, now: datetime | None = None) -> int:
         .where(
             col(FundReport.submitted_on).is_(None),
             FundReport.due_on <= today + timedelta(days=DUE_SOON_DAYS),
-            col(FundApplication.status).in_(["approved", "in_progress"]),
+            col(FundApplication.status).in_(REPORTING_STATUSES),
         )
     ).all()
     for report, application in open_reports:

@@ -689,6 +689,25 @@ def test_follow_up_lists_late_projects_first_then_by_the_next_report_due(session
     assert [r.ref for r in second.items] == [r.ref for r in rows[3:6]] and second.total == len(rows)
 
 
+def test_a_stopped_project_s_reports_not_yet_in_are_no_longer_late_anywhere(session: Session) -> None:
+    from services.indicators import my_org
+
+    admin = actor(session, "admin")
+    late = decisions.follow_up(session=session, actor=admin, today=TODAY, late_only=True, page_size=200).items[0]
+    project = session.get(m.FundApplication, late.application_id)
+    before = my_org.waiting(session=session, actor=admin, organisation_id=project.organisation_id, today=TODAY)
+    decisions.stop_project(session=session, actor=admin, application_id=project.id, obstacle_kind="time", reason="Slut")
+
+    still_late = decisions.follow_up(session=session, actor=admin, today=TODAY, late_only=True, page_size=200)
+    assert project.id not in [r.application_id for r in still_late.items]
+    listed = decisions.follow_up(session=session, actor=admin, today=TODAY, page_size=200).items
+    shown = next(r for r in listed if r.application_id == project.id)
+    assert (shown.status, shown.late_reports, shown.next_due_on) == ("closed", 0, None)
+    after = my_org.waiting(session=session, actor=admin, organisation_id=project.organisation_id, today=TODAY)
+    assert after.reports_late == before.reports_late - late.late_reports
+    assert project.ref not in [r.application_ref for r in after.reports]
+
+
 def test_fund_figures_per_call_and_area_match_the_records(session: Session) -> None:
     council = actor(session, "council")
     rows = {r.key: r for r in figures.fund_figures(session=session, actor=council, by="call")}
