@@ -20,7 +20,7 @@ from components.samverkan.partner_links import partner_links
 from components.ui import current_page, fmt_date, fmt_sek, heading, pager, plain
 from models import ApplicationStatus
 from services.fund import applications, decisions
-from services.fund.applications import FUNDED
+from services.fund.applications import FUNDED, REPORTING
 from services.shared.history import today as stockholm_today
 
 me = actor()
@@ -73,7 +73,7 @@ if view.row.status == ApplicationStatus.needs_info:
         st.text(asked)
 if reports:
     late = [r for r in reports if r.late]
-    upcoming = [r for r in reports if r.submitted_on is None]
+    upcoming = [r for r in reports if r.owed]
     if late:
         st.error(t("fund.mine.late", n=len(late)), icon=":material/schedule:")
     if upcoming:
@@ -104,7 +104,7 @@ with follow:
         st.info(t("fund.mine.no_reports"))
     else:
         reports_table(reports)
-        if mine and view.row.status in (ApplicationStatus.approved, ApplicationStatus.in_progress):
+        if mine and view.row.status in REPORTING:
             report_form(me, reports, today)
     if view.row.status in {s.value for s in FUNDED}:
         benefits_panel(me, application_id=chosen)

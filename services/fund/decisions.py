@@ -196,10 +196,11 @@ class ReportRow:
     text: str | None
     spent_sek: int | None
     late: bool
+    owed: bool  # not yet in, and still asked for (the project in `REPORTING`)
 
 
-def _report_row(report: FundReport, today: date) -> ReportRow:
-    late = report.submitted_on is None and report.due_on < today
+def _report_row(report: FundReport, today: date, *, asked: bool) -> ReportRow:
+    owed = asked and report.submitted_on is None
     return ReportRow(
         report.id,
         report.application_id,
@@ -208,12 +209,15 @@ def _report_row(report: FundReport, today: date) -> ReportRow:
         report.submitted_on,
         report.text,
         report.spent_sek,
-        late,
+        owed and report.due_on < today,
+        owed,
     )
 
 
 def reports_for(*, session: Session, actor: Actor | None, application_id: int, today: date) -> list[ReportRow]:
-    """The project's reports by due date, late ones flagged; for whoever may read the application."""
+    """The project's reports by due date, late ones flagged; for whoever may read the application. A
+    report not yet in is owed (and may be late) only while the project is asked for reports: not once it
+    is stopped, closed or final-reported."""
     actor = require_login(actor)
     application = _application(session, application_id)
     if not may_read(session, actor, application):
@@ -221,7 +225,7 @@ def reports_for(*, session: Session, actor: Actor | None, application_id: int, t
     rows = session.exec(
         select(FundReport).where(FundReport.application_id == application_id).order_by(FundReport.due_on)
     )
-    return [_report_row(r, today) for r in rows]
+    return [_report_row(r, today, asked=application.status in REPORTING) for r in rows]
 
 
 def submit_report(

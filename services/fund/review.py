@@ -151,7 +151,11 @@ def my_assignments(*, session: Session, actor: Actor | None, page: int = 1, page
         .join(FundApplication, FundApplication.id == ReviewAssignment.application_id)
         .join(FundReview, own_review, isouter=True)
         .where(*mine)
-        .order_by(col(FundReview.submitted_at).is_not(None), col(FundApplication.submitted_at).desc())
+        .order_by(
+            col(FundReview.submitted_at).is_not(None),
+            col(FundApplication.submitted_at).desc(),
+            ReviewAssignment.id,  # pages that do not shift between runs
+        )
         .offset(offset)
         .limit(limit)
     ).all()

@@ -706,6 +706,12 @@ def test_a_stopped_project_s_reports_not_yet_in_are_no_longer_late_anywhere(sess
     after = my_org.waiting(session=session, actor=admin, organisation_id=project.organisation_id, today=TODAY)
     assert after.reports_late == before.reports_late - late.late_reports
     assert project.ref not in [r.application_ref for r in after.reports]
+    applicant = session.get(m.User, project.applicant_id)
+    reports = decisions.reports_for(
+        session=session, actor=actor(session, applicant.username), application_id=project.id, today=TODAY
+    )
+    assert any(r.submitted_on is None for r in reports)  # kept, but neither owed nor late
+    assert not any(r.late or r.owed for r in reports)
 
 
 def test_fund_figures_per_call_and_area_match_the_records(session: Session) -> None:
