@@ -38,6 +38,9 @@ REVIEWERS = 30  # the council and others asked to review; two review each submit
 _shared_build = _host.build
 
 
+Step = tuple[datetime, Any, str | None, str, str | None]  # an event: when, who, from, to, what was said
+
+
 class _Rows:
     """The rows of one table to insert, with the ids they will get."""
 
@@ -72,8 +75,17 @@ def _add_fund(path: Path) -> dict[str, int]:
         def ids(sql: str) -> list[Any]:
             return [r[0] for r in conn.execute(text(sql))]
 
-        orgs = [(r[0], r[1]) for r in conn.execute(text("SELECT id, area_id FROM organisation ORDER BY id"))]
-        applicants = ids("SELECT id FROM user WHERE username LIKE 'bench.%' ORDER BY id")
+        # Each applies for their own organisation (in its area), as the services let them.
+        place = {
+            user_id: (org, area)
+            for user_id, org, area in conn.execute(
+                text(
+                    "SELECT u.id, o.id, o.area_id FROM user u JOIN organisation o ON o.id = u.organisation_id "
+                    "WHERE u.username LIKE 'bench.%' ORDER BY u.id"
+                )
+            )
+        }
+        applicants = list(place)
         admin = conn.execute(text("SELECT id FROM user WHERE username = 'admin'")).scalar()
         council = ids("SELECT id FROM user WHERE role = 'council' ORDER BY id")
         reviewers = council + applicants[-(REVIEWERS - len(council)) :]
@@ -124,12 +136,12 @@ def _add_fund(path: Path) -> dict[str, int]:
         for year in range(FIRST_YEAR, TODAY.year + 1):
             for _ in range(APPLICATIONS_PER_YEAR):
                 call_id, call_status, opens, closes, due = rng.choice(calls[year])
-                org, area = rng.choice(orgs)
                 applicant = rng.choice(applicants)
+                org, area = place[applicant]
                 last = min(datetime.combine(closes, time(16)), now)
                 created = _moment(rng, datetime.combine(opens, time(8)), last)
                 requested = rng.randint(10, 200) * 10_000
-                history = [(created, applicant, None, "draft")]
+                history: list[Step] = [(created, applicant, None, "draft", None)]
                 row: dict[str, Any] = {
                     "ref": f"FBM-{len(applications.rows):06d}",
                     "call": call_id,
@@ -157,7 +169,7 @@ def _add_fund(path: Path) -> dict[str, int]:
                     continue
                 submitted = _moment(rng, created, last)
                 row["status"], row["submitted"] = "submitted", submitted
-                history.append((submitted, applicant, "draft", "submitted"))
+                history.append((submitted, applicant, "draft", "submitted", None))
                 decided_on = due + timedelta(days=rng.randint(1, 20)) if call_status != "open" else None
                 review_end = datetime.combine(decided_on, time(8)) if decided_on else now
                 if call_status == "open" and rng.random() < 0.3:  # not yet sent to review
@@ -165,23 +177,26 @@ def _add_fund(path: Path) -> dict[str, int]:
                     _history(events, app_id, history)
                     continue
                 assigned = _moment(rng, submitted, min(submitted + timedelta(days=10), review_end))
-                history.append((assigned, admin, "submitted", "in_review"))
+                history.append((assigned, admin, "submitted", "in_review", None))
                 row["status"] = "in_review"
                 for reviewer in rng.sample([r for r in reviewers if r != applicant], 2):
                     assignments.add(app=app_id, reviewer=reviewer, by=admin, at=assigned)
                     done = decided_on is not None or rng.random() < 0.5
+                    handed_in = _moment(rng, assigned, review_end) if done else None
                     reviews.add(
                         app=app_id,
                         reviewer=reviewer,
                         declared=assigned,
                         scores=json.dumps({c: rng.randint(1, 5) for c in DEFAULT_CRITERIA}) if done else "{}",
                         recommendation=rng.choice(["yes", "maybe", "no"]) if done else None,
-                        submitted=_moment(rng, assigned, review_end) if done else None,
+                        submitted=handed_in,
                         now=assigned,
+                        updated=handed_in or assigned,
                     )
                 if decided_on is None:
                     if rng.random() < 0.1:
-                        history.append((_moment(rng, assigned, now), admin, "in_review", "needs_info"))
+                        asked = "Komplettera budgeten, tack."
+                        history.append((_moment(rng, assigned, now), admin, "in_review", "needs_info", asked))
                         row["status"] = "needs_info"
                     row["updated"] = history[-1][0]
                     _history(events, app_id, history)
@@ -192,15 +207,15 @@ def _add_fund(path: Path) -> dict[str, int]:
                 row.update(decided=decided_on, decided_by=admin, note="Beslut i benchmark")
                 if not funded:
                     row["status"] = "rejected"
-                    history.append((decided, admin, "in_review", "rejected"))
+                    history.append((decided, admin, "in_review", "rejected", "Beslut i benchmark"))
                     row["updated"] = decided
                     _history(events, app_id, history)
                     continue
                 left[call_id] -= granted
                 row.update(status="approved", granted=granted)
-                history.append((decided, admin, "in_review", "approved"))
-                _project(rng, row, app_id, history, reports, admin, now)
-                row["updated"] = history[-1][0]
+                history.append((decided, admin, "in_review", "approved", "Beslut i benchmark"))
+                _project(rng, row, app_id, history, reports, admin, decided, now)
+                row["updated"] = max(step[0] for step in history)
                 _history(events, app_id, history)
         _insert(
             conn,
@@ -216,8 +231,8 @@ def _add_fund(path: Path) -> dict[str, int]:
         _insert(
             conn,
             "fundapplicationevent",
-            "id, application_id, at, actor_id, from_status, to_status",
-            ":id, :app, :at, :actor, :from, :to",
+            "id, application_id, at, actor_id, from_status, to_status, text",
+            ":id, :app, :at, :actor, :from, :to, :text",
             events,
         )
         _insert(
@@ -232,14 +247,14 @@ def _add_fund(path: Path) -> dict[str, int]:
             "fundreview",
             "id, application_id, reviewer_id, no_conflict_declared_at, scores, recommendation, submitted_at, "
             "created_at, updated_at",
-            ":id, :app, :reviewer, :declared, :scores, :recommendation, :submitted, :now, :now",
+            ":id, :app, :reviewer, :declared, :scores, :recommendation, :submitted, :now, :updated",
             reviews,
         )
         _insert(
             conn,
             "fundreport",
             "id, application_id, kind, due_on, submitted_on, submitted_by_id, text, spent_sek, created_at, updated_at",
-            ":id, :app, :kind, :due, :submitted, :by, :text, :spent, :now, :now",
+            ":id, :app, :kind, :due, :submitted, :by, :text, :spent, :created, :updated",
             reports,
         )
         counts = {
@@ -254,52 +269,70 @@ def _project(
     rng: random.Random,
     row: dict[str, Any],
     app_id: int,
-    history: list[tuple[datetime, Any, str | None, str]],
+    history: list[Step],
     reports: _Rows,
     admin: int,
+    decided: datetime,
     now: datetime,
 ) -> None:
-    """A funded project's life up to TODAY: started, its reports (a few late, some not yet in), and then
-    final-reported and closed, or stopped early by an obstacle (its later reports no longer asked for)."""
-    starts, ends = row["starts"], row["ends"]
-    if datetime.combine(starts, time(8)) > now:
-        return  # approved, not yet started
-    history.append((datetime.combine(starts, time(8)), admin, "approved", "in_progress"))
-    row["status"] = "in_progress"
+    """A funded project's life up to TODAY, as the services make it: every report of its schedule written
+    at the approval; the applicant hands them in (a few late), the first progress report moving it to
+    in progress and the final one to final-reported, after which an admin closes it; or an admin stops
+    it early with its obstacle, after which the reports not yet in are no longer asked for. No report is
+    handed in once the project no longer takes them."""
+    applicant, starts, ends = row["applicant"], row["starts"], row["ends"]
+    schedule = decisions.report_schedule(starts, ends)
     stop = starts + (ends - starts) * rng.random() if rng.random() < STOPPED_SHARE else None
-    if stop is not None and datetime.combine(stop, time(12)) > now:
-        stop = None
-    for kind, due in decisions.report_schedule(starts, ends):
-        if stop is not None and due > stop:
-            break
+    stopped = datetime.combine(stop, time(12)) if stop is not None else None
+    if stopped is not None and stopped > now:
+        stop = stopped = None
+    final_due = schedule[-1][1]
+    final_in = final_due + timedelta(days=rng.randint(-10, 40))  # the final report, on time or late
+    taken_until = min(t for t in (stopped, datetime.combine(final_in, time(12)), now) if t is not None)
+    spent_each = row["granted"] // len(schedule) // 10_000
+    status = "approved"
+    for kind, due in schedule:
         late = rng.random() < 0.1
-        handed_in = due + timedelta(days=rng.randint(1, 40) if late else -rng.randint(0, 10))
-        submitted = handed_in if datetime.combine(handed_in, time(12)) <= now else None
+        handed_in = (
+            final_in
+            if kind.value == "final"
+            else due + timedelta(days=rng.randint(1, 40) if late else -rng.randint(0, 10))
+        )
+        at = datetime.combine(handed_in, time(12 if kind.value == "final" else 10))
+        submitted = handed_in if at <= taken_until else None
         reports.add(
             app=app_id,
             kind=kind.value,
             due=due,
             submitted=submitted,
-            by=row["applicant"] if submitted else None,
+            by=applicant if submitted else None,
             text="Rapport i benchmark" if submitted else None,
-            spent=rng.randint(0, row["granted"] // 40_000) * 10_000 if submitted else None,
-            now=datetime.combine(submitted or due, time(12)),
+            spent=rng.randint(0, spent_each) * 10_000 if submitted else None,
+            created=decided,
+            updated=at if submitted else decided,
         )
-        if kind.value == "final" and submitted:
-            history.append((datetime.combine(submitted, time(12)), row["applicant"], "in_progress", "final_reported"))
-            row["status"] = "final_reported"
-            closed = submitted + timedelta(days=rng.randint(10, 60))
-            if datetime.combine(closed, time(12)) <= now:
-                history.append((datetime.combine(closed, time(12)), admin, "final_reported", "closed"))
-                row["status"] = "closed"
-    if stop is not None:
-        history.append((datetime.combine(stop, time(12)), admin, "in_progress", "closed"))
-        row.update(status="closed", obstacle=rng.choice(list(ObstacleKind)).value)
+        if submitted is None:
+            continue
+        if kind.value == "progress" and status == "approved":
+            history.append((at, applicant, "approved", "in_progress", None))
+            status = "in_progress"
+        elif kind.value == "final":
+            history.append((at, applicant, status, "final_reported", None))
+            status = "final_reported"
+            closed = at + timedelta(days=rng.randint(10, 60))
+            if closed <= now:
+                history.append((closed, admin, "final_reported", "closed", None))
+                status = "closed"
+    if stopped is not None and status in ("approved", "in_progress"):
+        history.append((stopped, admin, status, "closed", "Stoppat i benchmark"))
+        row["obstacle"] = rng.choice(list(ObstacleKind)).value
+        status = "closed"
+    row["status"] = status
 
 
-def _history(events: _Rows, app_id: int, history: list[tuple[datetime, Any, str | None, str]]) -> None:
-    for at, actor_id, before, after in history:
-        events.add(app=app_id, at=at, actor=actor_id, **{"from": before, "to": after})
+def _history(events: _Rows, app_id: int, history: list[Step]) -> None:
+    for at, actor_id, before, after, said in sorted(history, key=lambda step: step[0]):
+        events.add(app=app_id, at=at, actor=actor_id, text=said, **{"from": before, "to": after})
 
 
 def _insert(conn: Any, table: str, columns: str, values: str, rows: _Rows) -> None:
