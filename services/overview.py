@@ -6,15 +6,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import extract, func
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models import (
     STAGE_PATH,
     Area,
-    FundApplication,
     Idea,
     IdeaStage,
+    MonthCount,
     Organisation,
     Testbed,
     TestbedStatus,
@@ -64,11 +64,7 @@ def region_figures(*, session: Session, actor: Actor | None, today: date) -> Reg
         return session.exec(select(func.count()).select_from(Idea).where(*conditions)).one()
 
     def granted(year: int) -> int:
-        return session.exec(
-            select(func.coalesce(func.sum(FundApplication.granted_sek), 0)).where(
-                extract("year", FundApplication.decided_on) == year, FundApplication.granted_sek.is_not(None)
-            )
-        ).one()
+        return sum(_kept_per_year(session, "fund_sek_granted", year=year).values())
 
     def count_testbeds(status: TestbedStatus) -> int:
         return session.exec(select(func.count()).select_from(Testbed).where(Testbed.status == status)).one()
@@ -141,20 +137,23 @@ class MonthAreaCount:
 
 
 def ideas_per_month(*, session: Session, actor: Actor | None, today: date, months: int = 24) -> list[MonthAreaCount]:
-    """Ideas received per calendar month (UTC month of receipt) and area, the last `months` months."""
+    """Ideas received per calendar month (Stockholm's, as every figure's days) and area, the last `months`
+    months; merged duplicates not counted. Read from the kept month counts
+    (`services.indicators.day_counts`): counted from the ideas, two years' were grouped by month with
+    SQL's date functions row by row (15 ms at ten times the region)."""
     require_login(actor)
     first_month = _add_months(date(today.year, today.month, 1), -(months - 1))
-    year = extract("year", Idea.received_at)
-    month = extract("month", Idea.received_at)
-    # Grouped by the area's id, named afterwards: joined to the areas, SQLite read all ideas area by area
-    # instead of the months asked for.
     rows = session.exec(
-        select(year, month, Idea.area_id, func.count())
-        .where(Idea.received_at >= start_of_day(first_month))
-        .group_by(year, month, Idea.area_id)
+        select(MonthCount.month, MonthCount.area_id, func.sum(MonthCount.value))
+        .where(
+            MonthCount.measure == "ideas_received",
+            col(MonthCount.further).is_(False),
+            MonthCount.month >= first_month,
+        )
+        .group_by(MonthCount.month, MonthCount.area_id)
     ).all()
     codes = dict(session.exec(select(Area.id, Area.code)).all())
-    return [MonthAreaCount(date(int(y), int(mo), 1), codes[area_id], n) for y, mo, area_id, n in rows]
+    return [MonthAreaCount(month, codes[area_id], int(n)) for month, area_id, n in rows if n and area_id in codes]
 
 
 def month_starts(today: date, months: int = 24) -> list[date]:
@@ -177,25 +176,30 @@ class YearAreaAmount:
 
 
 def fund_per_year(*, session: Session, actor: Actor | None) -> list[YearAreaAmount]:
-    """SEK applied (submitted applications) and granted, per decision/submission year and area."""
+    """SEK applied (submitted applications, by the Stockholm day they came in) and granted (by the day
+    of the decision), per year and area: read from the fund's kept month counts
+    (`services.indicators.day_counts`), not summed over every application (25 ms at ten times the
+    region's fund)."""
     require_login(actor)
-    year = extract("year", FundApplication.submitted_at)
-    applied = session.exec(
-        select(year, Area.code, func.sum(FundApplication.requested_sek))
-        .join(Area, FundApplication.area_id == Area.id)
-        .where(FundApplication.submitted_at.is_not(None))
-        .group_by(year, Area.code)
-    ).all()
-    decided_year = extract("year", FundApplication.decided_on)
-    granted = session.exec(
-        select(decided_year, Area.code, func.sum(FundApplication.granted_sek))
-        .join(Area, FundApplication.area_id == Area.id)
-        .where(FundApplication.granted_sek.is_not(None))
-        .group_by(decided_year, Area.code)
-    ).all()
+    codes = dict(session.exec(select(Area.id, Area.code)).all())
     totals: dict[tuple[int, str], list[int]] = {}
-    for y, code, amount in applied:
-        totals.setdefault((int(y), code), [0, 0])[0] = int(amount or 0)
-    for y, code, amount in granted:
-        totals.setdefault((int(y), code), [0, 0])[1] = int(amount or 0)
+    for side, measure in enumerate(("fund_sek_applied", "fund_sek_granted")):
+        for (year, area_id), amount in _kept_per_year(session, measure).items():
+            if area_id in codes:
+                totals.setdefault((year, codes[area_id]), [0, 0])[side] = amount
     return [YearAreaAmount(y, code, a, g) for (y, code), (a, g) in sorted(totals.items())]
+
+
+def _kept_per_year(session: Session, measure: str, *, year: int | None = None) -> dict[tuple[int, int | None], int]:
+    """{(year, area id): the sum of a kept measure}, each idea or application once (not on its further
+    areas), over every year or one."""
+    stmt = select(MonthCount.month, MonthCount.area_id, func.sum(MonthCount.value)).where(
+        MonthCount.measure == measure, col(MonthCount.further).is_(False)
+    )
+    if year is not None:
+        stmt = stmt.where(MonthCount.month >= date(year, 1, 1), MonthCount.month <= date(year, 12, 1))
+    found: dict[tuple[int, int | None], int] = {}
+    for month, area_id, amount in session.exec(stmt.group_by(MonthCount.month, MonthCount.area_id)).all():
+        key = (month.year, area_id)
+        found[key] = found.get(key, 0) + int(amount or 0)
+    return found

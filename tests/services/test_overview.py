@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 from sqlalchemy import Engine
@@ -49,6 +49,7 @@ def region(empty_engine: Engine) -> Session:
             status="approved",
             granted_sek=400_000,
             decided_on=date(2026, 4, 1),
+            submitted_at=datetime(2026, 2, 10, 9, 0, tzinfo=UTC),
         )
         f.application(
             session,
@@ -59,6 +60,7 @@ def region(empty_engine: Engine) -> Session:
             status="closed",
             granted_sek=250_000,
             decided_on=date(2025, 4, 1),
+            submitted_at=datetime(2024, 12, 31, 23, 30, tzinfo=UTC),  # UTC: 1 January 2025 in Stockholm
         )
         f.application(
             session,
@@ -69,6 +71,7 @@ def region(empty_engine: Engine) -> Session:
             status="rejected",
             granted_sek=None,
             decided_on=date(2026, 4, 1),
+            submitted_at=datetime(2026, 2, 11, 9, 0, tzinfo=UTC),
         )
         f.testbed(session, health, ks, status="open")
         f.testbed(session, culture, kf, status="open")
@@ -127,6 +130,9 @@ def test_fund_per_year(region: Session) -> None:
     rows = {(r.year, r.area_code): r for r in overview.fund_per_year(session=region, actor=actor(region, "viewer"))}
     assert rows[(2026, "health")].granted_sek == 400_000
     assert rows[(2025, "health")].granted_sek == 250_000
+    assert rows[(2026, "health")].applied_sek == 700_000
+    assert rows[(2025, "health")].applied_sek == 300_000  # submitted on New Year's night, Stockholm time
+    assert set(rows) == {(2025, "health"), (2026, "health")}
 
 
 def test_overview_needs_a_login(region: Session) -> None:
