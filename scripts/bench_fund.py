@@ -287,7 +287,8 @@ def _project(
     if stopped is not None and stopped > now:
         stop = stopped = None
     final_due = schedule[-1][1]
-    final_in = final_due + timedelta(days=rng.randint(-10, 40))  # the final report, on time or late
+    final_late = rng.random() < 0.1  # the final report, like the others: a few late
+    final_in = final_due + timedelta(days=rng.randint(1, 40) if final_late else -rng.randint(0, 10))
     taken_until = min(t for t in (stopped, datetime.combine(final_in, time(12)), now) if t is not None)
     spent_each = row["granted"] // len(schedule) // 10_000
     status = "approved"

@@ -60,8 +60,10 @@ def region_figures(*, session: Session, actor: Actor | None, today: date) -> Reg
     same_day_last_year = start_of_day(_same_day_last_year(today))
     tomorrow = start_of_day(today + timedelta(days=1))
 
-    def count_ideas(*conditions: object) -> int:
-        return session.exec(select(func.count()).select_from(Idea).where(*conditions)).one()
+    def count_ideas(*conditions: object) -> int:  # ideas merged into another are duplicates: not counted
+        return session.exec(
+            select(func.count()).select_from(Idea).where(col(Idea.merged_into_id).is_(None), *conditions)
+        ).one()
 
     def granted(year: int) -> int:
         return sum(_kept_per_year(session, "fund_sek_granted", year=year).values())

@@ -263,7 +263,7 @@ def reports_table(reports: list[ReportRow]) -> None:
 
 def report_form(me: Actor, reports: list[ReportRow], today: date) -> None:
     """The applicant's next report: text and SEK spent since the last one."""
-    due = [r for r in reports if r.submitted_on is None]
+    due = [r for r in reports if r.owed]
     if not due:
         return
     report = due[0]

@@ -116,14 +116,27 @@ def test_ideas_by_stage_and_area(region: Session) -> None:
 
 
 def test_ideas_per_month(region: Session) -> None:
+    viewer = actor(region, "viewer")
+    before = overview.region_figures(session=region, actor=viewer, today=TODAY)
+    health = region.exec(select(m.Area).where(m.Area.code == "health")).one()
+    kept = f.idea(region, health, "2026-02-01")
+    f.idea(region, health, "2026-02-02", merged_into_id=kept.id)  # a duplicate: not counted
+    late = f.idea(region, health, "2026-04-30")
+    late.received_at = datetime(2026, 4, 30, 22, 0, tzinfo=UTC)  # 1 May in Stockholm
+    region.flush()
     rows = overview.ideas_per_month(session=region, actor=actor(region, "viewer"), today=TODAY, months=12)
     counts = {(r.month, r.area_code): r.count for r in rows}
     assert counts == {
         (date(2025, 9, 1), "health"): 1,
         (date(2026, 1, 1), "health"): 1,
+        (date(2026, 2, 1), "health"): 1,
         (date(2026, 3, 1), "health"): 1,
+        (date(2026, 5, 1), "health"): 1,
         (date(2026, 6, 1), "culture"): 2,
     }
+    # The tiles leave the duplicate out too.
+    after = overview.region_figures(session=region, actor=viewer, today=TODAY)
+    assert (after.ideas_this_year, after.ideas_total) == (before.ideas_this_year + 2, before.ideas_total + 2)
 
 
 def test_fund_per_year(region: Session) -> None:
