@@ -39,10 +39,10 @@ from components.ui import (
     search_box,
     write_then_confirm,
 )
-from models import ApplicationStatus, ObstacleKind
+from models import REPORTING_STATUSES, ApplicationStatus, ObstacleKind
 from services.fund import applications as fund
 from services.fund import decisions, figures, review
-from services.fund.applications import REPORTING, CallRow
+from services.fund.applications import CallRow
 from services.people.auth import Actor
 from services.shared import exports
 from services.shared.pagination import Page, page_bounds
@@ -476,7 +476,7 @@ def follow_up_tab(me: Actor, today: date) -> None:
         write_then_confirm(
             lambda s: decisions.close_project(session=s, actor=me, application_id=chosen), "fund.admin.closed"
         )
-    if row.status in REPORTING:  # stopped only while it runs (and owes reports)
+    if row.status in REPORTING_STATUSES:  # stopped only while it runs (and owes reports)
         _stop_form(me, chosen)
     benefits_panel(me, application_id=chosen)
 

@@ -18,9 +18,9 @@ from components.fund.applications import (
 )
 from components.samverkan.partner_links import partner_links
 from components.ui import current_page, fmt_date, fmt_sek, heading, pager, plain
-from models import ApplicationStatus
+from models import REPORTING_STATUSES, ApplicationStatus
 from services.fund import applications, decisions
-from services.fund.applications import FUNDED, REPORTING
+from services.fund.applications import FUNDED
 from services.shared.history import today as stockholm_today
 
 me = actor()
@@ -104,7 +104,7 @@ with follow:
         st.info(t("fund.mine.no_reports"))
     else:
         reports_table(reports)
-        if mine and view.row.status in REPORTING:
+        if mine and view.row.status in REPORTING_STATUSES:
             report_form(me, reports, today)
     if view.row.status in {s.value for s in FUNDED}:
         benefits_panel(me, application_id=chosen)

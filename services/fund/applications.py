@@ -27,7 +27,6 @@ from sqlmodel import Session, col, select
 
 from models import (
     DEFAULT_CRITERIA,
-    REPORTING_STATUSES,
     ApplicationStatus,
     Area,
     BenefitKind,
@@ -60,7 +59,6 @@ EDITABLE = (S.draft, S.needs_info)
 UNDECIDED = (S.submitted, S.in_review, S.needs_info)
 # Statuses of a funded project (granted money counts against the budget).
 FUNDED = (S.approved, S.in_progress, S.final_reported, S.closed)
-REPORTING = REPORTING_STATUSES  # a funded project is asked for its reports (models)
 
 
 def sek_text(amount: int) -> str:

@@ -16,11 +16,20 @@ from datetime import date
 from sqlalchemy import case, func
 from sqlmodel import Session, col, select
 
-from models import FundApplication, FundCall, FundReport, ObstacleKind, Organisation, ReportKind, User, utcnow
+from models import (
+    REPORTING_STATUSES,
+    FundApplication,
+    FundCall,
+    FundReport,
+    ObstacleKind,
+    Organisation,
+    ReportKind,
+    User,
+    utcnow,
+)
 from services.fund import notices
 from services.fund.applications import (
     FUNDED,
-    REPORTING,
     UNDECIDED,
     S,
     granted_in_call,
@@ -196,7 +205,7 @@ class ReportRow:
     text: str | None
     spent_sek: int | None
     late: bool
-    owed: bool  # not yet in, and still asked for (the project in `REPORTING`)
+    owed: bool  # not yet in, and still asked for (the project in `REPORTING_STATUSES`)
 
 
 def _report_row(report: FundReport, today: date, *, asked: bool) -> ReportRow:
@@ -225,7 +234,7 @@ def reports_for(*, session: Session, actor: Actor | None, application_id: int, t
     rows = session.exec(
         select(FundReport).where(FundReport.application_id == application_id).order_by(FundReport.due_on)
     )
-    return [_report_row(r, today, asked=application.status in REPORTING) for r in rows]
+    return [_report_row(r, today, asked=application.status in REPORTING_STATUSES) for r in rows]
 
 
 def submit_report(
@@ -248,7 +257,7 @@ def submit_report(
         raise PermissionDenied()
     if report.submitted_on is not None:
         raise InvalidTransition("fund.report_already_submitted")
-    if application.status not in REPORTING:
+    if application.status not in REPORTING_STATUSES:
         raise InvalidTransition("fund.report_not_expected", status=application.status)
     fields: dict[str, Message] = {}
     body = clean_text(text) or ""
@@ -306,7 +315,7 @@ def follow_up(
 ) -> Page[FollowUpRow]:
     """Funded projects with their next due report and how many are late: late ones first, then by the
     next report due (projects owing none last), then by reference; admins only. A project owes reports
-    while it is asked for them (`REPORTING`): a stopped one's reports not yet in are not late.
+    while it is asked for them (`REPORTING_STATUSES`): a stopped one's reports not yet in are not late.
 
     The reports still owed are grouped per project (the few not yet in, not every report ever written),
     the list counted from the projects alone, and what each project has spent read for the page's rows:
@@ -319,7 +328,7 @@ def follow_up(
             func.count().filter(FundReport.due_on < today).label("late"),
         )
         .join(FundApplication, FundApplication.id == FundReport.application_id)
-        .where(col(FundReport.submitted_on).is_(None), col(FundApplication.status).in_(REPORTING))
+        .where(col(FundReport.submitted_on).is_(None), col(FundApplication.status).in_(REPORTING_STATUSES))
         .group_by(FundReport.application_id)
         .subquery()
     )

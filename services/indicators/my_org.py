@@ -21,6 +21,7 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from models import (
+    REPORTING_STATUSES,
     FundApplication,
     FundReport,
     Idea,
@@ -33,7 +34,6 @@ from models import (
     Testbed,
     TestbedRequest,
 )
-from services.fund.applications import REPORTING
 from services.indicators import aggregation, targets
 from services.indicators import values as ind_values
 from services.people.auth import Actor, require_login
@@ -122,7 +122,7 @@ def waiting(*, session: Session, actor: Actor | None, organisation_id: int, toda
     ]
     open_reports = (
         FundApplication.organisation_id == organisation_id,
-        col(FundApplication.status).in_(REPORTING),  # a stopped project's reports are no longer asked for
+        col(FundApplication.status).in_(REPORTING_STATUSES),  # a stopped project's reports are no longer asked for
         col(FundReport.submitted_on).is_(None),
         FundReport.due_on <= today + timedelta(days=DUE_SOON_DAYS),
     )
